@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bereik",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bereik", targets: ["bereik"]),
+        .library(name: "Access", targets: ["Access"]),
+        .library(name: "Geo", targets: ["Geo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        .target(name: "Access", dependencies: ["Geo"]),
+        .target(name: "Maps", dependencies: ["Access"]),
+        .executableTarget(
+            name: "bereik",
+            dependencies: [
+                "Access", "Maps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GeoTests", dependencies: ["Geo"]),
+        .testTarget(name: "AccessTests", dependencies: ["Access", "Geo"]),
+        .testTarget(name: "bereikTests", dependencies: ["bereik", "Access", "Geo"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

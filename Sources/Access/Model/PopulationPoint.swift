@@ -1,0 +1,18 @@
+import Geo
+
+/// People living at one place (an address, a grid cell, a PC4/PC6 area
+/// reduced to its point on surface). Location in EPSG:28992 metres.
+public struct PopulationPoint: Sendable, Hashable {
+    public var id: String
+    public var location: Coordinate
+    public var inhabitants: Double
+    /// Inhabitants aged 65 and over, when known.
+    public var inhabitants65plus: Double?
+
+    public init(id: String, location: Coordinate, inhabitants: Double, inhabitants65plus: Double? = nil) {
+        self.id = id
+        self.location = location
+        self.inhabitants = inhabitants
+        self.inhabitants65plus = inhabitants65plus
+    }
+}

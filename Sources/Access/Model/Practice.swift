@@ -1,0 +1,42 @@
+import Geo
+
+/// Whether a practice takes new patients.
+public enum PracticeStatus: String, Sendable, CaseIterable, Codable {
+    /// Accepts new patients.
+    case open
+    /// Partial patient stop: only under conditions (family, a postcode area).
+    case partial
+    /// Full patient stop or closed.
+    case closed
+    /// No status known.
+    case unknown
+}
+
+/// A GP practice (huisartsenpraktijk). Location in EPSG:28992 metres.
+public struct Practice: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var location: Coordinate
+    public var status: PracticeStatus
+    /// When the status was observed (free text, e.g. "2025-01-15").
+    public var statusDate: String?
+    /// Where the status comes from (e.g. "website", "zorgverzekeraar").
+    public var statusSource: String?
+    /// Full-time-equivalent GPs working in the practice.
+    public var gpFTE: Double?
+    /// Registered patients, when known.
+    public var listSize: Int?
+
+    public init(id: String, name: String, location: Coordinate, status: PracticeStatus,
+                statusDate: String? = nil, statusSource: String? = nil,
+                gpFTE: Double? = nil, listSize: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.location = location
+        self.status = status
+        self.statusDate = statusDate
+        self.statusSource = statusSource
+        self.gpFTE = gpFTE
+        self.listSize = listSize
+    }
+}

@@ -1,0 +1,4 @@
+#ifndef BEREIK_CPROJ_SHIM_H
+#define BEREIK_CPROJ_SHIM_H
+#include <proj.h>
+#endif

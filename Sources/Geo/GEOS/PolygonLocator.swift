@@ -1,0 +1,93 @@
+import CGEOS
+import Foundation
+
+/// Finds which polygon contains a point: an STRtree over the polygons'
+/// envelopes narrows the candidates, prepared geometries decide. A point on a
+/// shared boundary goes to the first polygon (in input order) that covers it.
+/// One locator owns its own GEOS context; `locateAll` runs several threads,
+/// each with a locator of its own.
+public final class PolygonLocator {
+    private let context: GEOSContext
+    private let polygons: [Geometry]
+    private let prepared: [GEOSPreparedRef]
+    private let tree: OpaquePointer
+
+    public init(polygons: [Geometry]) throws {
+        let ctx = try GEOSContext()
+        context = ctx
+        self.polygons = polygons
+        prepared = try polygons.map { try GEOSPreparedRef(base: try ctx.make($0)) }
+        context.resetError()
+        // Returns NULL on exception.
+        guard let t = GEOSSTRtree_create_r(context.handle, 10) else { throw context.error("STRtree create") }
+        tree = t
+        for (i, p) in prepared.enumerated() {
+            // Items are indexes + 1 stored in the pointer bits (never dereferenced).
+            GEOSSTRtree_insert_r(context.handle, tree, p.base.pointer, UnsafeMutableRawPointer(bitPattern: i + 1))
+        }
+    }
+
+    deinit {
+        GEOSSTRtree_destroy_r(context.handle, tree)
+    }
+
+    public var count: Int { polygons.count }
+
+    /// Index of the first polygon that covers `c`, or nil.
+    public func locate(_ c: Coordinate) throws -> Int? {
+        context.resetError()
+        guard let point = GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y) else {
+            throw context.error("create point")
+        }
+        let owned = GEOSGeometryRef(point, context: context)
+        var candidates = [Int]()
+        withUnsafeMutablePointer(to: &candidates) { out in
+            GEOSSTRtree_query_r(context.handle, tree, owned.pointer, { item, userData in
+                let list = userData!.assumingMemoryBound(to: [Int].self)
+                list.pointee.append(Int(bitPattern: item) - 1)
+            }, out)
+        }
+        for i in candidates.sorted() {
+            // Returns 2 on exception.
+            let r = GEOSPreparedCovers_r(context.handle, prepared[i].pointer, owned.pointer)
+            if r == 2 { throw context.error("prepared covers") }
+            if r == 1 { return i }
+        }
+        return nil
+    }
+
+    /// Locates every coordinate, on `threads` threads; -1 where none covers it.
+    public static func locateAll(_ coordinates: [Coordinate], in polygons: [Geometry], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Int32] {
+        let n = coordinates.count
+        var result = [Int32](repeating: -1, count: n)
+        let workers = max(1, min(threads, n / 10_000 + 1))
+        let chunk = (n + workers - 1) / max(workers, 1)
+        let errors = ErrorBox()
+        result.withUnsafeMutableBufferPointer { out in
+            let outBase = out.baseAddress!
+            nonisolated(unsafe) let outPtr = outBase
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = w * chunk, hi = min(n, lo + chunk)
+                guard lo < hi else { return }
+                do {
+                    let locator = try PolygonLocator(polygons: polygons)
+                    for i in lo..<hi {
+                        outPtr[i] = Int32(try locator.locate(coordinates[i]) ?? -1)
+                    }
+                } catch {
+                    errors.set(error)
+                }
+            }
+        }
+        if let e = errors.error { throw e }
+        return result
+    }
+}
+
+/// Collects the first error thrown on any worker thread.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    func set(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+}

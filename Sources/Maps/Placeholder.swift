@@ -1,0 +1,2 @@
+import Access
+public enum MapsPlaceholder {}

@@ -1,0 +1,2 @@
+import Access
+print("bereik")
