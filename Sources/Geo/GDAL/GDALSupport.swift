@@ -43,6 +43,7 @@ public enum FieldValue: Hashable, Sendable {
     case integer(Int64)
     case real(Double)
     case string(String)
+    case boolean(Bool)
 
     public var isNull: Bool { if case .null = self { return true }; return false }
 
@@ -53,12 +54,13 @@ public enum FieldValue: Hashable, Sendable {
         case .integer(let i): return String(i)
         case .real(let d): return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .string(let s): return s
+        case .boolean(let b): return b ? "true" : "false"
         }
     }
 }
 
 public enum FieldType: Sendable {
-    case integer, real, string
+    case integer, real, string, boolean
 }
 
 public struct FieldDefinition: Hashable, Sendable {

@@ -148,7 +148,7 @@ public final class VectorLayer {
                 switch fields[i].type {
                 case .integer: values.append(.integer(OGR_F_GetFieldAsInteger64(feature, idx)))
                 case .real: values.append(.real(OGR_F_GetFieldAsDouble(feature, idx)))
-                case .string: values.append(.string(String(cString: OGR_F_GetFieldAsString(feature, idx))))
+                case .string, .boolean: values.append(.string(String(cString: OGR_F_GetFieldAsString(feature, idx))))
                 }
             }
             let geometry: Result<Geometry?, GeoError>

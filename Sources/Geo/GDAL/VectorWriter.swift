@@ -99,9 +99,11 @@ public final class VectorWriter {
             case .integer: type = OFTInteger64
             case .real: type = OFTReal
             case .string: type = OFTString
+            case .boolean: type = OFTInteger
             }
             let defn = OGR_Fld_Create(f.name, type)
             defer { OGR_Fld_Destroy(defn) }
+            if f.type == .boolean { OGR_Fld_SetSubType(defn, OFSTBoolean) }
             // Returns OGRERR_NONE (0) on success.
             guard OGR_L_CreateField(layer, defn, 1) == 0 else {
                 throw GeoError.gdal(path: path, message: "cannot create field \(f.name): " + GDALSupport.lastError("unknown error"))
@@ -158,6 +160,7 @@ public final class LayerWriter {
             case .real(let d):
                 if d.isFinite { OGR_F_SetFieldDouble(feature, idx, d) } else { OGR_F_SetFieldNull(feature, idx) }
             case .string(let s): OGR_F_SetFieldString(feature, idx, s)
+            case .boolean(let b): OGR_F_SetFieldInteger(feature, idx, b ? 1 : 0)
             }
         }
         if let geometry {

@@ -30,7 +30,7 @@ public final class CoordinateTransformer {
     public static let rdNew = "EPSG:28992"
     public static let wgs84 = "EPSG:4326"
 
-    static func short(_ crs: String) -> String {
+    public static func short(_ crs: String) -> String {
         crs.count > 60 ? String(crs.prefix(57)) + "..." : crs
     }
 

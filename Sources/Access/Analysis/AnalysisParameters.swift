@@ -1,0 +1,53 @@
+/// Thresholds and policies of an analysis. Defaults are documented in the
+/// README ("Thresholds"); every one can be overridden on the command line.
+public struct AnalysisParameters: Codable, Sendable {
+    /// Distance bands reported as `share_within_<n>km`, in km.
+    public var bandsKm: [Double] = [1, 3, 5]
+    /// A region is flagged when fewer than `flagMinShare` of its inhabitants
+    /// live within `flagMaxKm` of an open practice.
+    public var flagMaxKm: Double = 5
+    public var flagMinShare: Double = 0.9
+    /// … or when its population-weighted mean distance to an open practice
+    /// exceeds this (km); nil switches the rule off. CBS's national mean is
+    /// about 1.1 km; Midden-Drenthe's, the highest in the country, 2.6 km.
+    public var flagMaxMeanKm: Double? = 3.0
+    /// Patients per full-time GP (normpraktijk, NZa since 2018).
+    public var normPatientsPerFTE: Double = 2_095
+    /// How a practice with no known status counts.
+    public var unknownStatusCountsAs: PracticeStatus = .closed
+    /// How a partial patient stop counts.
+    public var partialCountsAs: PracticeStatus = .closed
+
+    public init() {}
+
+    /// Whether a practice with `status` takes new patients under these rules.
+    public func isOpen(_ status: PracticeStatus) -> Bool {
+        switch status {
+        case .open: return true
+        case .closed: return false
+        case .partial: return partialCountsAs == .open
+        case .unknown: return unknownStatusCountsAs == .open
+        }
+    }
+}
+
+/// Named presets for the normpraktijk.
+public enum NormPreset: String, CaseIterable, Sendable {
+    /// NZa norm since 2018.
+    case nza2018 = "nza2018"
+    /// 2013.
+    case nza2013 = "nza2013"
+    /// Until 2012.
+    case nza2012 = "nza2012"
+    /// The GP association's (LHV) proposal.
+    case lhv = "lhv"
+
+    public var patientsPerFTE: Double {
+        switch self {
+        case .nza2018: return 2_095
+        case .nza2013: return 2_168
+        case .nza2012: return 2_350
+        case .lhv: return 1_800
+        }
+    }
+}

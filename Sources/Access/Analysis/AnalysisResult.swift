@@ -1,0 +1,65 @@
+/// Per population point: nearest practice of any status, nearest and
+/// second-nearest open practice (indexes into the practice list, -1 when
+/// none) with straight-line metres, and the region it lies in (-1: none).
+public struct PointAccess: Sendable {
+    public var nearestPractice: Int32 = -1
+    public var nearestPracticeM: Double = .infinity
+    public var nearestOpen: Int32 = -1
+    public var nearestOpenM: Double = .infinity
+    public var secondOpen: Int32 = -1
+    public var secondOpenM: Double = .infinity
+    public var region: Int32 = -1
+}
+
+/// Indicators of one region.
+public struct RegionAccess: Sendable {
+    public var regionIndex: Int
+    public var inhabitants: Double = 0
+    public var inhabitants65plus: Double?
+    public var points = 0
+    /// Population-weighted mean straight-line distance to an open practice.
+    public var meanOpenM: Double?
+    public var medianOpenM: Double?
+    public var p90OpenM: Double?
+    public var maxOpenM: Double?
+    /// Mean distance to the nearest practice of any status, for the gap.
+    public var meanAnyM: Double?
+    /// Share of inhabitants within each band of `AnalysisParameters.bandsKm`.
+    public var shareWithin: [Double] = []
+    public var practices = 0
+    public var openPractices = 0
+    public var closedOrPartialPractices = 0
+    /// Sum of GP FTE of the practices located in the region (nil: none known).
+    public var gpFTE: Double?
+    public var gpFTEPer10k: Double?
+    public var flagged = false
+    public var flagReasons: [String] = []
+}
+
+/// Per practice: the inhabitants for whom it is the nearest open practice,
+/// capacity by the normpraktijk, and how much access depends on it.
+public struct PracticeAccess: Sendable {
+    public var isOpen = false
+    public var region: Int32 = -1
+    public var assignedInhabitants: Double = 0
+    public var capacityPlaces: Double?
+    public var headroomPlaces: Double?
+    /// Inhabitants for whom this is the only open practice within the flag
+    /// distance (they would have none within it if it closed).
+    public var criticalityInhabitants: Double = 0
+    /// Population-weighted mean extra km its assigned inhabitants would
+    /// travel to the next open practice if it closed.
+    public var criticalityExtraKm: Double?
+}
+
+public struct AnalysisResult: Sendable {
+    public var parameters: AnalysisParameters
+    public var points: [PointAccess]
+    public var regions: [RegionAccess]
+    public var practices: [PracticeAccess]
+    public var openPracticeCount: Int
+    public var totalInhabitants: Double
+    /// Points and inhabitants that fall in no region (only with regions).
+    public var pointsOutsideRegions: Int
+    public var inhabitantsOutsideRegions: Double
+}

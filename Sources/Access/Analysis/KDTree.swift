@@ -1,0 +1,85 @@
+import Geo
+
+/// A static 2-d tree over points for nearest-neighbour queries (planar,
+/// EPSG:28992 metres). Built once, then queried from any number of threads:
+/// it is immutable and keeps all state in flat arrays.
+public struct KDTree: Sendable {
+    /// Point coordinates in tree order, and the caller's index of each.
+    private let xs: [Double]
+    private let ys: [Double]
+    private let ids: [Int32]
+
+    public var count: Int { ids.count }
+
+    public init(_ points: [Coordinate]) {
+        var order = Array(0..<points.count)
+        Self.build(&order, points, 0, points.count, depth: 0)
+        xs = order.map { points[$0].x }
+        ys = order.map { points[$0].y }
+        ids = order.map { Int32($0) }
+    }
+
+    /// Median-split build: the median of each range sits in its middle.
+    private static func build(_ order: inout [Int], _ p: [Coordinate], _ lo: Int, _ hi: Int, depth: Int) {
+        guard hi - lo > 1 else { return }
+        let mid = (lo + hi) / 2
+        let useX = depth % 2 == 0
+        select(&order, p, lo, hi - 1, mid, useX)
+        build(&order, p, lo, mid, depth: depth + 1)
+        build(&order, p, mid + 1, hi, depth: depth + 1)
+    }
+
+    /// Quickselect so that order[k] is the k-th along the axis.
+    private static func select(_ a: inout [Int], _ p: [Coordinate], _ lo0: Int, _ hi0: Int, _ k: Int, _ useX: Bool) {
+        var lo = lo0, hi = hi0
+        func key(_ i: Int) -> Double { useX ? p[a[i]].x : p[a[i]].y }
+        while lo < hi {
+            let pivot = key((lo + hi) / 2)
+            var i = lo, j = hi
+            while i <= j {
+                while key(i) < pivot { i += 1 }
+                while key(j) > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return }
+        }
+    }
+
+    /// The nearest and second-nearest points (caller's indexes) and their
+    /// distances in metres; -1 / infinity where fewer points exist.
+    public func nearestTwo(to q: Coordinate) -> (first: Int, firstDistance: Double, second: Int, secondDistance: Double) {
+        var best1 = -1, best2 = -1
+        var d1 = Double.infinity, d2 = Double.infinity // squared
+        xs.withUnsafeBufferPointer { xb in
+            ys.withUnsafeBufferPointer { yb in
+                // Explicit stack of (lo, hi, depth, squared distance to the range's side).
+                var stack = [(Int, Int, Int, Double)]()
+                stack.reserveCapacity(64)
+                stack.append((0, xb.count, 0, 0))
+                while let (lo, hi, depth, bound) = stack.popLast() {
+                    guard lo < hi, bound < d2 else { continue }
+                    let mid = (lo + hi) / 2
+                    let dx = xb[mid] - q.x, dy = yb[mid] - q.y
+                    let d = dx * dx + dy * dy
+                    if d < d1 {
+                        d2 = d1; best2 = best1; d1 = d; best1 = mid
+                    } else if d < d2 {
+                        d2 = d; best2 = mid
+                    }
+                    let diff = depth % 2 == 0 ? dx : dy // node minus query along the axis
+                    let (near, far) = diff > 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
+                    // Far side only if the splitting line is closer than the second best.
+                    if diff * diff < d2 { stack.append((far.0, far.1, depth + 1, diff * diff)) }
+                    stack.append((near.0, near.1, depth + 1, bound))
+                }
+            }
+        }
+        return (best1 >= 0 ? Int(ids[best1]) : -1, d1.squareRoot(),
+                best2 >= 0 ? Int(ids[best2]) : -1, d2.squareRoot())
+    }
+
+    public func nearest(to q: Coordinate) -> (index: Int, distance: Double) {
+        let r = nearestTwo(to: q)
+        return (r.first, r.firstDistance)
+    }
+}

@@ -1,0 +1,69 @@
+/// Region indicators and flags from per-point access.
+enum RegionIndicators {
+    static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
+                        practiceRegions: [Int32], regionCount: Int, parameters: AnalysisParameters) -> [RegionAccess] {
+        // Without regions everything is one study area (index 0).
+        let single = practiceRegions.allSatisfy { $0 < 0 } && points.allSatisfy { $0.region < 0 } && regionCount == 1
+        func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
+        var members = [[Int]](repeating: [], count: regionCount)
+        for i in points.indices {
+            let r = regionOf(points[i].region)
+            if r >= 0 { members[r].append(i) }
+        }
+        var results = (0..<regionCount).map { RegionAccess(regionIndex: $0) }
+        for (j, p) in practices.enumerated() {
+            let r = regionOf(practiceRegions[j])
+            guard r >= 0 else { continue }
+            results[r].practices += 1
+            if parameters.isOpen(p.status) { results[r].openPractices += 1 }
+            if p.status == .closed || p.status == .partial { results[r].closedOrPartialPractices += 1 }
+            if let f = p.gpFTE { results[r].gpFTE = (results[r].gpFTE ?? 0) + f }
+        }
+        for r in 0..<regionCount {
+            var res = results[r]
+            let idx = members[r]
+            res.points = idx.count
+            res.inhabitants = idx.reduce(0) { $0 + population[$1].inhabitants }
+            let known65 = idx.filter { population[$0].inhabitants65plus != nil }
+            if !known65.isEmpty { res.inhabitants65plus = known65.reduce(0) { $0 + population[$1].inhabitants65plus! } }
+            if res.inhabitants > 0 {
+                let reachable = idx.filter { points[$0].nearestOpen >= 0 }
+                let weights = reachable.map { population[$0].inhabitants }
+                let distances = reachable.map { points[$0].nearestOpenM }
+                if reachable.count == idx.count {
+                    res.meanOpenM = zip(weights, distances).reduce(0) { $0 + $1.0 * $1.1 } / res.inhabitants
+                    res.medianOpenM = WeightedQuantile.value(distances, weights: weights, q: 0.5)
+                    res.p90OpenM = WeightedQuantile.value(distances, weights: weights, q: 0.9)
+                    res.maxOpenM = distances.max()
+                }
+                let anyDistances = idx.filter { points[$0].nearestPractice >= 0 }
+                if anyDistances.count == idx.count {
+                    res.meanAnyM = idx.reduce(0) { $0 + population[$1].inhabitants * points[$1].nearestPracticeM } / res.inhabitants
+                }
+                res.shareWithin = parameters.bandsKm.map { km in
+                    idx.reduce(0) { $0 + (points[$1].nearestOpenM <= km * 1000 ? population[$1].inhabitants : 0) } / res.inhabitants
+                }
+                if let fte = res.gpFTE { res.gpFTEPer10k = fte / res.inhabitants * 10_000 }
+            }
+            (res.flagged, res.flagReasons) = Flagging.evaluate(res, parameters: parameters, population: population, points: points, members: idx)
+            results[r] = res
+        }
+        return results
+    }
+}
+
+/// Weighted quantiles (lower weighted quantile: the smallest value whose
+/// cumulative weight reaches q of the total).
+enum WeightedQuantile {
+    static func value(_ values: [Double], weights: [Double], q: Double) -> Double? {
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return nil }
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var cumulative = 0.0
+        for i in order {
+            cumulative += weights[i]
+            if cumulative >= q * total - 1e-9 { return values[i] }
+        }
+        return values[order.last!]
+    }
+}

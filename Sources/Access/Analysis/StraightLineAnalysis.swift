@@ -1,0 +1,71 @@
+import Foundation
+import Geo
+
+/// Straight-line access: for every population point the nearest practice and
+/// the nearest two open practices (KD-tree), its region (prepared polygons),
+/// then region indicators, flags and per-practice load.
+public enum StraightLineAnalysis {
+    public static func run(population: [PopulationPoint], practices: [Practice], regions: [Region],
+                           parameters: AnalysisParameters, progress: Progress? = nil) throws -> AnalysisResult {
+        let openIndexes = practices.indices.filter { parameters.isOpen(practices[$0].status) }
+        progress?.step("nearest practices")
+        var points = nearest(population: population, practices: practices, openIndexes: openIndexes)
+        if !regions.isEmpty {
+            progress?.step("assigning points to regions")
+            let located = try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry))
+            for i in points.indices { points[i].region = located[i] }
+        }
+        let practiceRegions: [Int32] = regions.isEmpty
+            ? Array(repeating: -1, count: practices.count)
+            : try PolygonLocator.locateAll(practices.map(\.location), in: regions.map(\.geometry))
+        progress?.finish()
+        let regionResults = RegionIndicators.compute(
+            population: population, points: points, practices: practices, practiceRegions: practiceRegions,
+            regionCount: max(regions.count, 1), parameters: parameters)
+        let practiceResults = PracticeLoad.compute(
+            population: population, points: points, practices: practices, practiceRegions: practiceRegions,
+            parameters: parameters)
+        let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region < 0 }
+        return AnalysisResult(
+            parameters: parameters, points: points, regions: regionResults, practices: practiceResults,
+            openPracticeCount: openIndexes.count,
+            totalInhabitants: population.reduce(0) { $0 + $1.inhabitants },
+            pointsOutsideRegions: outside.count,
+            inhabitantsOutsideRegions: outside.reduce(0) { $0 + population[$1].inhabitants })
+    }
+
+    /// Nearest practice of any status and nearest two open ones, on all cores.
+    static func nearest(population: [PopulationPoint], practices: [Practice], openIndexes: [Int]) -> [PointAccess] {
+        let all = KDTree(practices.map(\.location))
+        let open = KDTree(openIndexes.map { practices[$0].location })
+        var result = [PointAccess](repeating: PointAccess(), count: population.count)
+        let n = population.count
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 20_000 + 1))
+        let chunk = (n + workers - 1) / workers
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for i in (w * chunk)..<min(n, (w + 1) * chunk) {
+                    let q = population[i].location
+                    var r = PointAccess()
+                    if all.count > 0 {
+                        let a = all.nearest(to: q)
+                        r.nearestPractice = Int32(a.index)
+                        r.nearestPracticeM = a.distance
+                    }
+                    if open.count > 0 {
+                        let o = open.nearestTwo(to: q)
+                        r.nearestOpen = Int32(openIndexes[o.first])
+                        r.nearestOpenM = o.firstDistance
+                        if o.second >= 0 {
+                            r.secondOpen = Int32(openIndexes[o.second])
+                            r.secondOpenM = o.secondDistance
+                        }
+                    }
+                    out[i] = r
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,53 @@
+/// What reading one input did: where it came from, how many features were
+/// used, and every skip with its reason. Goes into `run.json` and the summary.
+public struct InputReport: Codable, Sendable {
+    public var role: String
+    public var path: String
+    public var layer: String
+    public var driver: String
+    public var sha256: String?
+    public var crs: String
+    /// "file", "--crs" or "detected".
+    public var crsSource: String
+    public var features: Int
+    public var used: Int
+    /// Skipped features per reason.
+    public var skipped: [String: Int]
+    /// The first few skipped or repaired features, with what was wrong.
+    public var examples: [String]
+    public var warnings: [String]
+    /// Field used for each role, e.g. "inhabitants" → "aantal_inwoners".
+    public var fields: [String: String]
+
+    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+}
+
+/// Counts skipped features per reason and keeps the first examples; with
+/// `strict` the first problem is thrown instead.
+final class SkipLog {
+    let path: String
+    let strict: Bool
+    private(set) var counts: [String: Int] = [:]
+    private(set) var examples: [String] = []
+    var warnings: [String] = []
+
+    init(path: String, strict: Bool) {
+        self.path = path
+        self.strict = strict
+    }
+
+    /// Records a skipped feature, or throws `error` in strict mode.
+    func skip(_ reason: String, feature: Int, detail: String, error: InputError) throws {
+        if strict { throw error }
+        counts[reason, default: 0] += 1
+        if examples.count < 10 { examples.append("feature \(feature): \(detail)") }
+    }
+
+    /// Records something repaired (kept, but changed).
+    func note(_ reason: String, feature: Int, detail: String) {
+        counts[reason, default: 0] += 0
+        if examples.count < 10 { examples.append("feature \(feature): \(detail)") }
+    }
+
+    var total: Int { counts.values.reduce(0, +) }
+}

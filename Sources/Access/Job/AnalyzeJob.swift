@@ -1,0 +1,106 @@
+import Foundation
+import Geo
+
+/// One `bereik analyze` run: read the inputs, analyse, write the output
+/// contract and `run.json`, and return what the summary needs.
+public struct AnalyzeJob {
+    public var populationPath: String
+    public var practicesPath: String
+    public var regionsPath: String?
+    public var outputFolder: String
+    public var geoPackage = false
+    public var input = InputOptions()
+    public var parameters = AnalysisParameters()
+    public var syntheticData = false
+    public var dataNote: String?
+    public var command: [String] = CommandLine.arguments
+
+    public init(populationPath: String, practicesPath: String, regionsPath: String?, outputFolder: String) {
+        self.populationPath = populationPath
+        self.practicesPath = practicesPath
+        self.regionsPath = regionsPath
+        self.outputFolder = outputFolder
+    }
+
+    public struct Outcome {
+        public var result: AnalysisResult
+        public var population: [PopulationPoint]
+        public var practices: [Practice]
+        public var regions: [Region]
+        public var report: RunReport
+        public var files: [String]
+    }
+
+    public func run(progress: Progress? = nil) throws -> Outcome {
+        var timings: [String: Double] = [:]
+        func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let t0 = Date()
+            defer { timings[name] = (Date().timeIntervalSince(t0) * 1000).rounded() / 1000 }
+            return try body()
+        }
+        let started = ISO8601DateFormatter().string(from: Date())
+        var practiceInput = input
+        practiceInput.idField = input.idField // same option names for both layers
+        let (population, popReport) = try timed("read_population") {
+            try PopulationReader.read(path: populationPath, options: input, progress: progress)
+        }
+        let (practices, pracReport) = try timed("read_practices") {
+            try PracticeReader.read(path: practicesPath, options: practiceInput, progress: progress)
+        }
+        let (regions, regReport): ([Region], InputReport?) = try timed("read_regions") {
+            guard let regionsPath else { return ([], nil) }
+            let (r, rep) = try RegionReader.read(path: regionsPath, options: input, progress: progress)
+            return (r, rep)
+        }
+        var statusCounts: [String: Int] = [:]
+        for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
+        guard practices.contains(where: { parameters.isOpen($0.status) }) else {
+            let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+            throw InputError.noOpenPractice(path: practicesPath, counts: counts)
+        }
+        let result = try timed("analyse") {
+            try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
+                                         parameters: parameters, progress: progress)
+        }
+        var warnings = ([popReport, pracReport] + (regReport.map { [$0] } ?? [])).flatMap(\.warnings)
+        for r in [popReport, pracReport] + (regReport.map { [$0] } ?? []) where r.skippedTotal > 0 {
+            let reasons = r.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            warnings.append("\(r.path): \(r.skippedTotal) of \(r.features) features skipped or repaired (\(reasons)); see run.json for examples.")
+        }
+        if result.pointsOutsideRegions > 0 {
+            warnings.append("\(result.pointsOutsideRegions) population points (\(Int(result.inhabitantsOutsideRegions.rounded())) inhabitants) lie in no region of \(regionsPath ?? "-"); they count in population.geojson but in no region's figures.")
+        }
+        let unknown = statusCounts["unknown"] ?? 0
+        if unknown > 0 {
+            warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
+        }
+        var base = RunReport(
+            command: command, startedAt: started, syntheticData: syntheticData, dataNote: dataNote,
+            inputs: [popReport, pracReport] + (regReport.map { [$0] } ?? []), parameters: parameters,
+            counts: [
+                "population_points": Double(population.count),
+                "inhabitants": result.totalInhabitants,
+                "practices": Double(practices.count),
+                "open_practices": Double(result.openPracticeCount),
+                "regions": Double(regions.count),
+                "points_outside_regions": Double(result.pointsOutsideRegions),
+                "inhabitants_outside_regions": result.inhabitantsOutsideRegions,
+                "flagged_regions": Double(result.regions.filter(\.flagged).count),
+            ],
+            practiceStatuses: statusCounts, warnings: warnings, timingsSeconds: [:],
+            libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
+            outputs: [])
+        let writeStart = Date()
+        let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
+            result, population: population, practices: practices, regions: regions,
+            report: { run in
+                var t = timings
+                t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+                run.timingsSeconds = t
+            }, baseReport: base, progress: progress)
+        timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+        base.timingsSeconds = timings
+        base.outputs = files
+        return Outcome(result: result, population: population, practices: practices, regions: regions, report: base, files: files)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Geo
+
+/// The rows of the output contract, built from an analysis result. Distances
+/// in metres with one decimal, shares in 0–1, times in minutes.
+struct OutputTables {
+    var population: OutputTable
+    var regions: OutputTable
+    var practices: OutputTable
+
+    init(result: AnalysisResult, population pop: [PopulationPoint], practices prac: [Practice], regions reg: [Region]) {
+        func metres(_ d: Double) -> FieldValue { d.isFinite ? .real((d * 10).rounded() / 10) : .null }
+        func id(_ i: Int32) -> FieldValue { i >= 0 ? .string(prac[Int(i)].id) : .null }
+        func regionID(_ r: Int32) -> FieldValue { r >= 0 && r < reg.count ? .string(reg[Int(r)].id) : .null }
+        func optional(_ d: Double?, digits: Double = 10) -> FieldValue { d.map { .real(($0 * digits).rounded() / digits) } ?? .null }
+
+        population = OutputTable(
+            name: "population",
+            fields: [FieldDefinition("id", .string), FieldDefinition("inhabitants", .real),
+                     FieldDefinition("inhabitants_65plus", .real), FieldDefinition("region_id", .string),
+                     FieldDefinition("nearest_practice_id", .string), FieldDefinition("nearest_practice_m", .real),
+                     FieldDefinition("nearest_open_practice_id", .string), FieldDefinition("nearest_open_practice_m", .real),
+                     FieldDefinition("second_open_practice_id", .string), FieldDefinition("second_open_practice_m", .real)],
+            rows: zip(pop, result.points).map { p, a in
+                [.string(p.id), .real(p.inhabitants), p.inhabitants65plus.map { .real($0) } ?? .null, regionID(a.region),
+                 id(a.nearestPractice), metres(a.nearestPracticeM), id(a.nearestOpen), metres(a.nearestOpenM),
+                 id(a.secondOpen), metres(a.secondOpenM)]
+            },
+            geometries: pop.map { .point($0.location) }, kind: .point)
+
+        let bands = result.parameters.bandsKm
+        var regionFields = [FieldDefinition("region_id", .string), FieldDefinition("name", .string),
+                            FieldDefinition("designation", .string), FieldDefinition("inhabitants", .real),
+                            FieldDefinition("inhabitants_65plus_share", .real), FieldDefinition("population_points", .integer),
+                            FieldDefinition("practices", .integer), FieldDefinition("open_practices", .integer),
+                            FieldDefinition("closed_or_partial_share", .real),
+                            FieldDefinition("mean_open_m", .real), FieldDefinition("median_open_m", .real),
+                            FieldDefinition("p90_open_m", .real), FieldDefinition("max_open_m", .real),
+                            FieldDefinition("mean_any_m", .real), FieldDefinition("open_gap_m", .real)]
+        regionFields += bands.map { FieldDefinition("share_within_\(Self.km($0))km", .real) }
+        regionFields += [FieldDefinition("gp_fte", .real), FieldDefinition("gp_fte_per_10k", .real),
+                         FieldDefinition("flagged", .boolean), FieldDefinition("flag_reasons", .string)]
+        let studyArea = reg.isEmpty
+        regions = OutputTable(
+            name: "regions", fields: regionFields,
+            rows: result.regions.map { r in
+                let region = studyArea ? nil : reg[r.regionIndex]
+                var row: [FieldValue] = [
+                    .string(region?.id ?? "all"), .string(region?.name ?? "Study area"),
+                    region?.designation.map { .string($0) } ?? .null, .real(r.inhabitants.rounded()),
+                    r.inhabitants65plus.map { r.inhabitants > 0 ? .real(($0 / r.inhabitants * 1000).rounded() / 1000) : .null } ?? .null,
+                    .integer(Int64(r.points)), .integer(Int64(r.practices)), .integer(Int64(r.openPractices)),
+                    r.practices > 0 ? .real((Double(r.closedOrPartialPractices) / Double(r.practices) * 1000).rounded() / 1000) : .null,
+                    optional(r.meanOpenM), optional(r.medianOpenM), optional(r.p90OpenM), optional(r.maxOpenM),
+                    optional(r.meanAnyM),
+                    optional(r.meanOpenM.flatMap { open in r.meanAnyM.map { open - $0 } }),
+                ]
+                row += r.shareWithin.map { .real(($0 * 10_000).rounded() / 10_000) }
+                if r.shareWithin.isEmpty { row += bands.map { _ in .null } }
+                row += [optional(r.gpFTE, digits: 100), optional(r.gpFTEPer10k, digits: 100),
+                        .boolean(r.flagged), r.flagReasons.isEmpty ? .null : .string(r.flagReasons.joined(separator: "; "))]
+                return row
+            },
+            geometries: result.regions.map { studyArea ? nil : Self.multi(reg[$0.regionIndex].geometry) }, kind: .multiPolygon)
+
+        practices = OutputTable(
+            name: "practices",
+            fields: [FieldDefinition("id", .string), FieldDefinition("name", .string), FieldDefinition("status", .string),
+                     FieldDefinition("counts_as_open", .boolean), FieldDefinition("status_date", .string),
+                     FieldDefinition("status_source", .string), FieldDefinition("gp_fte", .real),
+                     FieldDefinition("list_size", .integer), FieldDefinition("capacity_places", .real),
+                     FieldDefinition("headroom_places", .real), FieldDefinition("assigned_inhabitants", .real),
+                     FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
+                     FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string)],
+            rows: zip(prac, result.practices).map { p, a in
+                [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
+                 p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
+                 p.gpFTE.map { .real($0) } ?? .null, p.listSize.map { .integer(Int64($0)) } ?? .null,
+                 optional(a.capacityPlaces, digits: 1), optional(a.headroomPlaces, digits: 1),
+                 .real(a.assignedInhabitants.rounded()),
+                 a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
+                 .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
+                 regionID(a.region)]
+            },
+            geometries: prac.map { .point($0.location) }, kind: .point)
+    }
+
+    /// Regions are written as MultiPolygons so every layer has one type.
+    static func multi(_ g: Geometry) -> Geometry {
+        if case .polygon(let rings) = g { return .multiPolygon([rings]) }
+        return g
+    }
+
+    static func km(_ x: Double) -> String {
+        x.rounded() == x ? String(Int(x)) : String(x).replacingOccurrences(of: ".", with: "_")
+    }
+}

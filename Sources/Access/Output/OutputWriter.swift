@@ -1,0 +1,95 @@
+import Foundation
+import Geo
+
+/// Writes the output contract (DESIGN.md) into one folder. Everything goes
+/// to a staging folder first and is renamed into place at the end, so a run
+/// that fails leaves the previous outputs as they were and no partial files.
+public struct OutputWriter {
+    public var folder: String
+    public var geoPackage: Bool
+
+    public init(folder: String, geoPackage: Bool) {
+        self.folder = folder
+        self.geoPackage = geoPackage
+    }
+
+    public func write(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
+                      regions: [Region], report: (inout RunReport) -> Void, baseReport: RunReport,
+                      progress: Progress? = nil) throws -> [String] {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let staging = (folder as NSString).appendingPathComponent(".bereik-staging-\(getpid())")
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        do {
+            let tables = OutputTables(result: result, population: population, practices: practices, regions: regions)
+            let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
+            var files: [String] = []
+            func stage(_ name: String) -> String { (staging as NSString).appendingPathComponent(name) }
+
+            progress?.step("writing population.geojson")
+            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
+            progress?.step("writing regions")
+            try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
+            try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
+            try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
+            files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
+            if geoPackage {
+                progress?.step("writing bereik.gpkg")
+                let writer = try VectorWriter(path: stage("bereik.gpkg"), format: .geoPackage)
+                for t in [tables.population, tables.regions, tables.practices] {
+                    try t.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
+                }
+                try writer.close()
+                files.append("bereik.gpkg")
+            }
+            files.append("run.json")
+            var run = baseReport
+            run.outputs = files
+            report(&run)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try encoder.encode(run).write(to: URL(fileURLWithPath: stage("run.json")))
+            for f in files {
+                let target = (folder as NSString).appendingPathComponent(f)
+                try? fm.removeItem(atPath: target)
+                try fm.moveItem(atPath: stage(f), toPath: target)
+            }
+            try fm.removeItem(atPath: staging)
+            progress?.finish()
+            return files
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            progress?.finish()
+            throw error
+        }
+    }
+
+    private func writeLayer(_ table: OutputTable, path: String, format: VectorFormat, transform: CoordinateTransformer?) throws {
+        let writer = try VectorWriter(path: path, format: format)
+        try table.write(into: writer, crs: transform == nil ? CoordinateTransformer.rdNew : CoordinateTransformer.wgs84, transform: transform)
+        try writer.close()
+    }
+}
+
+/// One output layer: fields, rows and geometries in EPSG:28992.
+struct OutputTable {
+    var name: String
+    var fields: [FieldDefinition]
+    var rows: [[FieldValue]]
+    var geometries: [Geometry?]?
+    var kind: GeometryKind
+
+    var withoutGeometry: OutputTable {
+        OutputTable(name: name, fields: fields, rows: rows, geometries: nil, kind: .none)
+    }
+
+    func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
+        let layer = try writer.addLayer(name: name, fields: fields, geometry: geometries == nil ? .none : kind, crs: crs)
+        for (i, row) in rows.enumerated() {
+            var g = geometries?[i] ?? nil
+            if let t = transform, let geometry = g { g = try t.transform(geometry) }
+            try layer.write(row, geometry: g)
+        }
+    }
+}

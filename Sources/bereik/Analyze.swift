@@ -1,0 +1,67 @@
+import ArgumentParser
+import Access
+import Foundation
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Distance from every population point to the nearest practice open to new patients, per-region indicators and flags.",
+        discussion: """
+        Without --population and --practices it runs on the embedded synthetic example data in GeoData/.
+        Inputs can be any vector source GDAL reads: GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV with
+        coordinate columns (x/y, lon/lat, longitude/latitude or a WKT column) or a PostGIS "PG:..." string.
+        Writes population.geojson, regions.geojson, regions.csv, practices.geojson and run.json to --out.
+        """)
+
+    @Option(help: "Population points or polygons (e.g. CBS PC4/grid/buurt layer).") var population: String?
+    @Option(help: "GP practices with a status column.") var practices: String?
+    @Option(help: "Region polygons (e.g. municipalities); points are assigned by point-in-polygon.") var regions: String?
+    @Option(help: "Output folder.") var out: String = "out"
+    @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
+    @OptionGroup var inputOptions: InputOptionGroup
+    @OptionGroup var thresholds: ThresholdOptionGroup
+
+    enum ExtraFormat: String, ExpressibleByArgument {
+        case geojson, gpkg
+    }
+
+    func validate() throws {
+        if (population == nil) != (practices == nil) {
+            throw ValidationError("Give both --population and --practices, or neither to use the embedded example data.")
+        }
+        if population == nil && regions != nil {
+            throw ValidationError("--regions needs --population and --practices too.")
+        }
+    }
+
+    func run() throws {
+        let progress = Progress()
+        var job: AnalyzeJob
+        if let population, let practices {
+            job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: regions, outputFolder: out)
+        } else {
+            let data = try DefaultDataLocation.find()
+            job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: data.regions, outputFolder: out)
+            job.syntheticData = true
+            job.dataNote = "Embedded synthetic example province modelled on Drenthe from public facts (GeoData/README.md); not real figures."
+        }
+        job.input = inputOptions.options
+        job.parameters = try thresholds.parameters(input: job.input)
+        job.geoPackage = format.contains(.gpkg)
+        do {
+            let outcome = try job.run(progress: progress)
+            print(SummaryText.make(outcome, outputFolder: out))
+        } catch let error as InputError {
+            throw CleanExit.message("error: \(error)").asFailure
+        }
+    }
+}
+
+extension CleanExit {
+    /// Argument parser prints CleanExit messages and exits 0; we need 1.
+    var asFailure: Error { BereikFailure(message: "\(self)") }
+}
+
+struct BereikFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

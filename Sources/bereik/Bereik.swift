@@ -1,0 +1,13 @@
+import ArgumentParser
+import Access
+
+@main
+struct Bereik: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bereik",
+        abstract: "Geographic access to GP care: distance to the nearest practice open to new patients.",
+        version: BereikVersion.current,
+        subcommands: [Analyze.self, GenerateDefaultData.self, Bench.self],
+        defaultSubcommand: Analyze.self
+    )
+}

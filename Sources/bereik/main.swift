@@ -1,2 +1,0 @@
-import Access
-print("bereik")
