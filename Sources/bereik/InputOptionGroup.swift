@@ -43,6 +43,7 @@ struct ThresholdOptionGroup: ParsableArguments {
     @Option(help: "Flag distance in km: share of inhabitants within it must reach --flag-min-share.") var flagMaxKm: Double = 5
     @Option(help: "Minimum share (0–1) of inhabitants within --flag-max-km of an open practice.") var flagMinShare: Double = 0.9
     @Option(help: "Flag when the mean distance to an open practice exceeds this many km (0 = off).") var flagMaxMeanKm: Double = 3
+    @Option(help: "Count points outside every region but within this many metres of one in the nearest region (0 = off).") var regionToleranceM: Double = 1000
     @Option(help: "Distance bands in km for share_within_<n>km, comma-separated.") var bandsKm: String = "1,3,5"
     @Option(help: "Patients per full-time GP: a number or a preset (nza2018 = 2095, nza2013 = 2168, nza2012 = 2350, lhv = 1800).") var norm: String = "nza2018"
 
@@ -50,6 +51,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         guard flagMaxKm > 0 else { throw ValidationError("--flag-max-km must be > 0, got \(flagMaxKm)") }
         guard (0...1).contains(flagMinShare) else { throw ValidationError("--flag-min-share must be between 0 and 1, got \(flagMinShare)") }
         guard flagMaxMeanKm >= 0 else { throw ValidationError("--flag-max-mean-km must be ≥ 0, got \(flagMaxMeanKm)") }
+        guard regionToleranceM >= 0 else { throw ValidationError("--region-tolerance-m must be ≥ 0, got \(regionToleranceM)") }
         _ = try bands()
         _ = try normValue()
     }
@@ -78,6 +80,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         p.flagMaxMeanKm = flagMaxMeanKm > 0 ? flagMaxMeanKm : nil
         p.bandsKm = try bands()
         p.normPatientsPerFTE = try normValue()
+        p.regionToleranceM = regionToleranceM
         p.unknownStatusCountsAs = input.unknownStatus
         p.partialCountsAs = input.partialCounts
         return p

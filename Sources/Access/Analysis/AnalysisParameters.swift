@@ -11,6 +11,10 @@ public struct AnalysisParameters: Codable, Sendable {
     /// exceeds this (km); nil switches the rule off. CBS's national mean is
     /// about 1.1 km; Midden-Drenthe's, the highest in the country, 2.6 km.
     public var flagMaxMeanKm: Double? = 3.0
+    /// A point outside every region but within this many metres of one is
+    /// counted in the nearest region (generalised boundaries miss border
+    /// villages); such points are counted in `run.json`. 0 switches it off.
+    public var regionToleranceM: Double = 1_000
     /// Patients per full-time GP (normpraktijk, NZa since 2018).
     public var normPatientsPerFTE: Double = 2_095
     /// How a practice with no known status counts.

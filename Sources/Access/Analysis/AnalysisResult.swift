@@ -62,4 +62,7 @@ public struct AnalysisResult: Sendable {
     /// Points and inhabitants that fall in no region (only with regions).
     public var pointsOutsideRegions: Int
     public var inhabitantsOutsideRegions: Double
+    /// Points outside every region counted in one within the tolerance.
+    public var pointsAssignedToNearbyRegion: Int
+    public var maxDistanceToNearbyRegionM: Double
 }

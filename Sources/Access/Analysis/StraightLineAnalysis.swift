@@ -7,6 +7,7 @@ import Geo
 public enum StraightLineAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], regions: [Region],
                            parameters: AnalysisParameters, progress: Progress? = nil) throws -> AnalysisResult {
+        var snappedToRegion: (points: Int, maxDistance: Double) = (0, 0)
         let openIndexes = practices.indices.filter { parameters.isOpen(practices[$0].status) }
         progress?.step("nearest practices")
         var points = nearest(population: population, practices: practices, openIndexes: openIndexes)
@@ -14,6 +15,8 @@ public enum StraightLineAnalysis {
             progress?.step("assigning points to regions")
             let located = try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry))
             for i in points.indices { points[i].region = located[i] }
+            snappedToRegion = try assignNearby(&points, population: population, regions: regions,
+                                               tolerance: parameters.regionToleranceM)
         }
         let practiceRegions: [Int32] = regions.isEmpty
             ? Array(repeating: -1, count: practices.count)
@@ -31,7 +34,26 @@ public enum StraightLineAnalysis {
             openPracticeCount: openIndexes.count,
             totalInhabitants: population.reduce(0) { $0 + $1.inhabitants },
             pointsOutsideRegions: outside.count,
-            inhabitantsOutsideRegions: outside.reduce(0) { $0 + population[$1].inhabitants })
+            inhabitantsOutsideRegions: outside.reduce(0) { $0 + population[$1].inhabitants },
+            pointsAssignedToNearbyRegion: snappedToRegion.points,
+            maxDistanceToNearbyRegionM: snappedToRegion.maxDistance)
+    }
+
+    /// Puts points that lie just outside every region into the nearest one.
+    static func assignNearby(_ points: inout [PointAccess], population: [PopulationPoint], regions: [Region],
+                             tolerance: Double) throws -> (points: Int, maxDistance: Double) {
+        let outside = points.indices.filter { points[$0].region < 0 }
+        guard tolerance > 0, !outside.isEmpty else { return (0, 0) }
+        let locator = try PolygonLocator(polygons: regions.map(\.geometry))
+        var count = 0, maxDistance = 0.0
+        for i in outside {
+            if let hit = try locator.nearest(to: population[i].location, within: tolerance) {
+                points[i].region = Int32(hit.index)
+                count += 1
+                maxDistance = max(maxDistance, hit.distance)
+            }
+        }
+        return (count, maxDistance)
     }
 
     /// Nearest practice of any status and nearest two open ones, on all cores.

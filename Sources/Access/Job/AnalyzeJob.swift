@@ -39,13 +39,11 @@ public struct AnalyzeJob {
             return try body()
         }
         let started = ISO8601DateFormatter().string(from: Date())
-        var practiceInput = input
-        practiceInput.idField = input.idField // same option names for both layers
         let (population, popReport) = try timed("read_population") {
             try PopulationReader.read(path: populationPath, options: input, progress: progress)
         }
         let (practices, pracReport) = try timed("read_practices") {
-            try PracticeReader.read(path: practicesPath, options: practiceInput, progress: progress)
+            try PracticeReader.read(path: practicesPath, options: input, progress: progress)
         }
         let (regions, regReport): ([Region], InputReport?) = try timed("read_regions") {
             guard let regionsPath else { return ([], nil) }
@@ -70,6 +68,9 @@ public struct AnalyzeJob {
         if result.pointsOutsideRegions > 0 {
             warnings.append("\(result.pointsOutsideRegions) population points (\(Int(result.inhabitantsOutsideRegions.rounded())) inhabitants) lie in no region of \(regionsPath ?? "-"); they count in population.geojson but in no region's figures.")
         }
+        if result.pointsAssignedToNearbyRegion > 0 {
+            warnings.append("\(result.pointsAssignedToNearbyRegion) population points lie outside every region but within \(Int(parameters.regionToleranceM)) m of one (at most \(Int(result.maxDistanceToNearbyRegionM.rounded())) m) and count in the nearest region (--region-tolerance-m).")
+        }
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
@@ -84,6 +85,7 @@ public struct AnalyzeJob {
                 "open_practices": Double(result.openPracticeCount),
                 "regions": Double(regions.count),
                 "points_outside_regions": Double(result.pointsOutsideRegions),
+                "points_assigned_to_nearby_region": Double(result.pointsAssignedToNearbyRegion),
                 "inhabitants_outside_regions": result.inhabitantsOutsideRegions,
                 "flagged_regions": Double(result.regions.filter(\.flagged).count),
             ],

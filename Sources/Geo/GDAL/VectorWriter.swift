@@ -82,7 +82,7 @@ public final class VectorWriter {
         var options: [String] = []
         switch format {
         case .geoJSON: options = ["RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_BBOX=NO"]
-        case .csv: options = geometry == .none ? [] : ["GEOMETRY=AS_WKT"]
+        case .csv: options = (geometry == .none ? [] : ["GEOMETRY=AS_WKT"]) + ["STRING_QUOTING=IF_NEEDED"]
         case .geoPackage: options = ["SPATIAL_INDEX=YES"]
         }
         CPLErrorReset()
@@ -96,7 +96,7 @@ public final class VectorWriter {
         for f in fields {
             let type: OGRFieldType
             switch f.type {
-            case .integer: type = OFTInteger64
+            case .integer: type = OFTInteger
             case .real: type = OFTReal
             case .string: type = OFTString
             case .boolean: type = OFTInteger
@@ -156,7 +156,7 @@ public final class LayerWriter {
             let idx = Int32(i)
             switch v {
             case .null: OGR_F_SetFieldNull(feature, idx)
-            case .integer(let n): OGR_F_SetFieldInteger64(feature, idx, n)
+            case .integer(let n): OGR_F_SetFieldInteger64(feature, idx, n)  // fields are 32-bit; counts fit
             case .real(let d):
                 if d.isFinite { OGR_F_SetFieldDouble(feature, idx, d) } else { OGR_F_SetFieldNull(feature, idx) }
             case .string(let s): OGR_F_SetFieldString(feature, idx, s)

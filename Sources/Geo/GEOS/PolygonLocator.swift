@@ -56,6 +56,34 @@ public final class PolygonLocator {
         return nil
     }
 
+    /// The polygon nearest to `c` within `maxDistance` and its distance, for
+    /// points that fall just outside generalised boundaries.
+    public func nearest(to c: Coordinate, within maxDistance: Double) throws -> (index: Int, distance: Double)? {
+        context.resetError()
+        guard let point = GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y),
+              let box = GEOSGeom_createRectangle_r(context.handle, c.x - maxDistance, c.y - maxDistance,
+                                                   c.x + maxDistance, c.y + maxDistance) else {
+            throw context.error("create query geometry")
+        }
+        let owned = GEOSGeometryRef(point, context: context), ownedBox = GEOSGeometryRef(box, context: context)
+        var candidates = [Int]()
+        withUnsafeMutablePointer(to: &candidates) { out in
+            GEOSSTRtree_query_r(context.handle, tree, ownedBox.pointer, { item, userData in
+                userData!.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
+            }, out)
+        }
+        var best: (Int, Double)?
+        for i in candidates.sorted() {
+            var d = 0.0
+            // Returns 0 on exception.
+            guard GEOSPreparedDistance_r(context.handle, prepared[i].pointer, owned.pointer, &d) != 0 else {
+                throw context.error("prepared distance")
+            }
+            if d <= maxDistance && d < (best?.1 ?? .infinity) { best = (i, d) }
+        }
+        return best
+    }
+
     /// Locates every coordinate, on `threads` threads; -1 where none covers it.
     public static func locateAll(_ coordinates: [Coordinate], in polygons: [Geometry], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Int32] {
         let n = coordinates.count
