@@ -7,12 +7,17 @@ public enum VectorFormat: String, Sendable, CaseIterable {
     case geoPackage
     /// CSV; geometry, if any, as a WKT column.
     case csv
+    case flatGeobuf
+    /// ESRI Shapefile (field names are cut to 10 characters).
+    case shapefile
 
     var driver: String {
         switch self {
         case .geoJSON: return "GeoJSON"
         case .geoPackage: return "GPKG"
         case .csv: return "CSV"
+        case .flatGeobuf: return "FlatGeobuf"
+        case .shapefile: return "ESRI Shapefile"
         }
     }
 }
@@ -84,6 +89,7 @@ public final class VectorWriter {
         case .geoJSON: options = ["RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_BBOX=NO"]
         case .csv: options = (geometry == .none ? [] : ["GEOMETRY=AS_WKT"]) + ["STRING_QUOTING=IF_NEEDED"]
         case .geoPackage: options = ["SPATIAL_INDEX=YES"]
+        case .flatGeobuf, .shapefile: options = []
         }
         CPLErrorReset()
         let layer = GDALSupport.withStringList(options) { opts in

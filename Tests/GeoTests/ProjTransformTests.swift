@@ -1,0 +1,48 @@
+import XCTest
+@testable import Geo
+
+final class ProjTransformTests: XCTestCase {
+    /// The RD New origin at Amersfoort (x=155000, y=463000) is about
+    /// 52.15517 N, 5.38721 E (published definition of the RD system).
+    func testAmersfoortOrigin() throws {
+        let t = try CoordinateTransformer(from: "EPSG:28992", to: "EPSG:4326")
+        let c = try t.transform(Coordinate(x: 155_000, y: 463_000))
+        XCTAssertEqual(c.x, 5.38721, accuracy: 1e-4, "x must be longitude after normalisation")
+        XCTAssertEqual(c.y, 52.15517, accuracy: 1e-4)
+    }
+
+    func testRoundTripAndArrays() throws {
+        let there = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:28992")
+        let back = try CoordinateTransformer(from: "EPSG:28992", to: "EPSG:4326")
+        var xs = [6.5625, 6.9, 5.0], ys = [52.99, 52.78, 52.1]
+        let originalX = xs, originalY = ys
+        try there.transform(xs: &xs, ys: &ys)
+        XCTAssertTrue(xs.allSatisfy { $0 > 100_000 && $0 < 280_000 }, "RD eastings expected, got \(xs)")
+        try back.transform(xs: &xs, ys: &ys)
+        for i in 0..<3 {
+            XCTAssertEqual(xs[i], originalX[i], accuracy: 1e-8)
+            XCTAssertEqual(ys[i], originalY[i], accuracy: 1e-8)
+        }
+    }
+
+    func testWKTAndProjStringSources() throws {
+        let proj = "+proj=utm +zone=31 +datum=WGS84 +units=m +no_defs"
+        let t = try CoordinateTransformer(from: proj, to: "EPSG:4326")
+        let c = try t.transform(Coordinate(x: 500_000, y: 5_800_000))
+        XCTAssertEqual(c.x, 3.0, accuracy: 1e-6, "central meridian of UTM 31")
+    }
+
+    func testUnknownCRSCarriesPROJText() {
+        XCTAssertThrowsError(try CoordinateTransformer(from: "EPSG:999999", to: "EPSG:4326")) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("EPSG:999999"), text)
+            XCTAssertFalse(text.contains("Unknown error") && !text.contains("crs"), text)
+        }
+    }
+
+    func testGeographicCheck() throws {
+        XCTAssertTrue(try CRSInfo.isGeographic("EPSG:4326"))
+        XCTAssertFalse(try CRSInfo.isGeographic("EPSG:28992"))
+        XCTAssertTrue(CRSInfo.name("EPSG:28992").contains("RD New"))
+    }
+}
