@@ -33,7 +33,8 @@ public enum DefaultDataGenerator {
         var grid = try PopulationGrid(polygons: shapes)
         var ageRNG = SplitMix64(seed: seed, stream: "age")
         var ruralRNG = SplitMix64(seed: seed, stream: "rural")
-        var practices = PracticeGenerator(rng: SplitMix64(seed: seed, stream: "practices"))
+        var practices = PracticeGenerator(rng: SplitMix64(seed: seed, stream: "practices"),
+                                          municipalities: municipalities)
         for (m, municipality) in municipalities.enumerated() {
             for (place, location) in zip(municipality.places, shapes.placeLocations[m]) {
                 let base = olderShareBase(inhabitants: place.inhabitants)

@@ -30,7 +30,11 @@ public enum DrenthePlaces {
 
     public static let anticipeerregio = "anticipeerregio"
 
-    public static var totalInhabitants: Int { municipalities.reduce(0) { $0 + $1.inhabitants } }
+    public static var totalInhabitants: Int { totalInhabitants(municipalities) }
+
+    static func totalInhabitants(_ municipalities: [Municipality]) -> Int {
+        municipalities.reduce(0) { $0 + $1.inhabitants }
+    }
 
     private static func p(_ name: String, _ lon: Double, _ lat: Double, _ inhabitants: Int) -> Place {
         Place(name: name, lonLat: Coordinate(x: lon, y: lat), inhabitants: inhabitants)
@@ -113,7 +117,7 @@ public enum DrenthePlaces {
         Municipality(code: "GM1731", name: "Midden-Drenthe", inhabitants: 33_800, designation: nil, places: [
             p("Beilen", 6.5130, 52.8610, 10_200), p("Westerbork", 6.6080, 52.8500, 4_700),
             p("Smilde", 6.4480, 52.9560, 4_700), p("Bovensmilde", 6.4630, 52.9830, 3_800),
-            p("Hooghalen", 6.5360, 52.9210, 1_500), p("Hoogersmilde", 6.3960, 52.9080, 1_000),
+            p("Hooghalen", 6.5360, 52.9210, 1_400), p("Hoogersmilde", 6.3960, 52.9080, 1_000),
             p("Wijster", 6.5210, 52.8140, 700), p("Witteveen", 6.6500, 52.8140, 700),
             p("Hijken", 6.4970, 52.8940, 600), p("Elp", 6.6420, 52.8850, 500),
         ]),

@@ -5,7 +5,7 @@ import Geo
 /// in places under `minimumPlaceSize` (so the countryside has real gaps), in
 /// towns grouped several to a health centre address.
 struct PracticeGenerator {
-    static let inhabitantsPerPractice = 3_800.0
+    static let inhabitantsPerPractice = 3_500.0
     static let minimumPlaceSize = 1_500
     static let statusDate = "2025-11-01"
     static let statusSource = "synthetic"
@@ -17,8 +17,18 @@ struct PracticeGenerator {
     private var labelCursor = 0
     private(set) var practices: [Practice] = []
 
-    init(rng: SplitMix64) {
+    private var labels: [String]
+    /// Patients per inhabitant of a place with practices, so that list sizes
+    /// add up to about the whole population (villages without a practice
+    /// and the countryside register in the nearby places).
+    private let catchmentFactor: Double
+
+    init(rng: SplitMix64, municipalities: [DrenthePlaces.Municipality]) {
         self.rng = rng
+        let served = municipalities.flatMap(\.places).filter { Self.practiceCount(inhabitants: $0.inhabitants) > 0 }
+        catchmentFactor = Double(DrenthePlaces.totalInhabitants(municipalities)) / Double(served.reduce(0) { $0 + $1.inhabitants })
+        labels = Self.labels
+        self.rng.shuffle(&labels)
     }
 
     static func practiceCount(inhabitants: Int) -> Int {
@@ -29,28 +39,37 @@ struct PracticeGenerator {
     /// Adds the practices of one place located at `location` (RD metres).
     mutating func addPractices(for place: DrenthePlaces.Place, at location: Coordinate) {
         var left = Self.practiceCount(inhabitants: place.inhabitants)
-        let spread = 0.6 * PopulationGrid.decayScale(inhabitants: place.inhabitants)
+        let meanList = Double(place.inhabitants) * catchmentFactor / Double(max(left, 1))
+        let spread = 0.9 * PopulationGrid.decayScale(inhabitants: place.inhabitants)
+        if left == 1 {
+            add(name: villagePracticeName(place: place.name), at: address(near: location, within: spread), meanList: meanList)
+            return
+        }
         var centreNumber = 0
         while left > 0 {
             // Towns: health centres with 2–3 practices, some single practices.
             let size = left == 1 ? 1 : min(left, rng.int(1...3))
-            let angle = rng.uniform(0, 2 * .pi), distance = spread * rng.unit().squareRoot()
-            let address = Coordinate(x: (location.x + distance * cos(angle)).rounded(),
-                                     y: (location.y + distance * sin(angle)).rounded())
+            let address = address(near: location, within: spread)
             let centreName = size > 1 ? healthCentreName(place: place.name, number: centreNumber) : nil
             centreNumber += size > 1 ? 1 : 0
             for i in 0..<size {
                 let name = i == 0 && centreName != nil ? centreName! : practiceName(place: place.name)
-                add(name: name, at: address)
+                add(name: name, at: address, meanList: meanList)
             }
             left -= size
         }
     }
 
-    private mutating func add(name: String, at location: Coordinate) {
-        // FTE 0.8–4.5, most practices small: u² puts the mean near 2.
-        let u = rng.unit()
-        let fte = ((0.8 + 3.7 * u * u) * 10).rounded() / 10
+    /// A random address within `radius` of a place centre, whole metres.
+    private mutating func address(near c: Coordinate, within radius: Double) -> Coordinate {
+        let angle = rng.uniform(0, 2 * .pi), distance = radius * rng.unit().squareRoot()
+        return Coordinate(x: (c.x + distance * cos(angle)).rounded(), y: (c.y + distance * sin(angle)).rounded())
+    }
+
+    /// FTE follows the practice's share of its place (±30 %), within 0.8–4.5.
+    private mutating func add(name: String, at location: Coordinate, meanList: Double) {
+        let wanted = meanList / Self.normPatientsPerFTE * rng.uniform(0.7, 1.3)
+        let fte = (min(4.5, max(0.8, wanted)) * 10).rounded() / 10
         let listSize = Int((fte * Self.normPatientsPerFTE * rng.uniform(0.85, 1.15)).rounded())
         let id = String(format: "P%03d", practices.count + 1)
         practices.append(Practice(id: id, name: name, location: location, status: .unknown,
@@ -77,9 +96,15 @@ struct PracticeGenerator {
     }
 
     private mutating func practiceName(place: String) -> String {
-        let label = Self.labels[labelCursor % Self.labels.count]
-        labelCursor += 1 + rng.int(0...2)
-        return unique(label.contains("%@") ? label.replacingOccurrences(of: "%@", with: place) : label, place: place)
+        let label = labels[labelCursor % labels.count]
+        labelCursor += 1
+        return unique(label, place: place)
+    }
+
+    /// The only practice of a village is usually named after it.
+    private mutating func villagePracticeName(place: String) -> String {
+        let patterns = ["Huisartsenpraktijk", "Huisartsen", "Gezondheidscentrum", "Huisartsenpraktijk"]
+        return unique("\(patterns[rng.int(0...(patterns.count - 1))]) \(place)", place: place)
     }
 
     private mutating func unique(_ name: String, place: String) -> String {
@@ -107,18 +132,25 @@ struct PracticeGenerator {
         "Beilen": ["Beilen"],
     ]
 
-    /// Practice name patterns; "%@" becomes the place name.
+    /// Names of practices in towns; a name used twice gets the place appended.
     static let labels = [
-        "Huisartsenpraktijk De Linde", "Huisartsenpraktijk %@", "Huisartsenpraktijk Van der Veen",
-        "Huisartsenpraktijk De Brink", "Huisartsen Mulder en Oosting", "Huisartsenpraktijk De Es",
-        "Huisartsenpraktijk Hofstede", "Huisartsenpraktijk De Hondsrug", "Huisartsenpraktijk %@-Centrum",
-        "Huisartsenpraktijk Dijkstra", "Huisartsenpraktijk De Vaart", "Huisartsen De Vries en Bakker",
-        "Huisartsenpraktijk Het Lindehof", "Huisartsenpraktijk Lubbers", "Huisartsenpraktijk De Molen",
-        "Huisartsenpraktijk Zwiers", "Huisartsenpraktijk De Eik", "Huisartsenpraktijk Meijering",
-        "Huisartsenpraktijk Dorpsstraat", "Huisartsenpraktijk Kuipers", "Huisartsenpraktijk De Akkers",
-        "Huisartsenpraktijk Hilbrands", "Huisartsen Aan de Vaart", "Huisartsenpraktijk De Drentse Aa",
-        "Huisartsenpraktijk Smit", "Huisartsenpraktijk Het Veld", "Huisartsenpraktijk Jansen",
-        "Huisartsenpraktijk De Beuk", "Huisartsenpraktijk Boer", "Huisartsenpraktijk %@-Noord",
+        "Huisartsenpraktijk De Linde", "Huisartsenpraktijk Van der Veen", "Huisartsenpraktijk De Brink",
+        "Huisartsen Mulder en Oosting", "Huisartsenpraktijk De Es", "Huisartsenpraktijk Hofstede",
+        "Huisartsenpraktijk De Hondsrug", "Huisartsenpraktijk Dijkstra", "Huisartsenpraktijk De Vaart",
+        "Huisartsen De Vries en Bakker", "Huisartsenpraktijk Het Lindehof", "Huisartsenpraktijk Lubbers",
+        "Huisartsenpraktijk De Molen", "Huisartsenpraktijk Zwiers", "Huisartsenpraktijk De Eik",
+        "Huisartsenpraktijk Meijering", "Huisartsenpraktijk Kerkstraat", "Huisartsenpraktijk Kuipers",
+        "Huisartsenpraktijk De Akkers", "Huisartsenpraktijk Hilbrands", "Huisartsen Aan de Vaart",
+        "Huisartsenpraktijk De Drentse Aa", "Huisartsenpraktijk Smit", "Huisartsenpraktijk Het Veld",
+        "Huisartsenpraktijk Jansen", "Huisartsenpraktijk De Beuk", "Huisartsenpraktijk Boer",
         "Huisartsenpraktijk Wassenaar", "Huisartsenpraktijk De Esch", "Huisartsenpraktijk Bosch",
+        "Huisartsenpraktijk De Wiek", "Huisartsenpraktijk Het Kompas", "Huisartsenpraktijk De Hoven",
+        "Huisartsenpraktijk Kloosterhof", "Huisartsenpraktijk De Hunze", "Huisartsenpraktijk Brinkzicht",
+        "Huisartsenpraktijk Veldkamp", "Huisartsenpraktijk Bruins", "Huisartsenpraktijk Wolters",
+        "Huisartsenpraktijk Nijboer", "Huisartsenpraktijk Venema", "Huisartsenpraktijk Scholten",
+        "Huisartsen Kamps en Wierenga", "Huisartsenpraktijk De Kern", "Huisartsenpraktijk Markt",
+        "Huisartsenpraktijk Het Witte Huis", "Huisartsenpraktijk Stationsweg",
+        "Huisartsenpraktijk Hoekstra", "Huisartsenpraktijk De Kiel", "Huisartsenpraktijk Zuiderdiep",
+        "Huisartsenpraktijk Houwing", "Huisartsenpraktijk Beukenlaan", "Huisartsenpraktijk Ten Have",
     ]
 }
