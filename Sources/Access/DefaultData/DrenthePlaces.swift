@@ -47,18 +47,19 @@ public enum DrenthePlaces {
             p("Witten", 6.5320, 52.9740, 250),
         ]),
         Municipality(code: "GM0109", name: "Coevorden", inhabitants: 35_800, designation: anticipeerregio, places: [
-            p("Coevorden", 6.7400, 52.6610, 14_000), p("Schoonebeek", 6.8840, 52.6620, 5_700),
+            p("Coevorden", 6.7400, 52.6610, 13_300), p("Schoonebeek", 6.8840, 52.6620, 5_700),
             p("Dalen", 6.7550, 52.7000, 4_600), p("Sleen", 6.8030, 52.7710, 2_700),
             p("Oosterhesselen", 6.7240, 52.7540, 2_000), p("Aalden", 6.7160, 52.7880, 1_500),
             p("Zweeloo", 6.7290, 52.7960, 1_100), p("Nieuw-Schoonebeek", 7.0000, 52.6490, 1_300),
             p("Wachtum", 6.6870, 52.7150, 400), p("Gees", 6.6300, 52.7410, 400),
+            p("Schoonoord", 6.7560, 52.8450, 1_700),
         ]),
         Municipality(code: "GM0114", name: "Emmen", inhabitants: 108_000, designation: anticipeerregio, places: [
             p("Emmen", 6.9090, 52.7850, 60_000), p("Klazienaveen", 6.9940, 52.7250, 11_500),
             p("Emmer-Compascuum", 7.0500, 52.8120, 7_800), p("Nieuw-Amsterdam", 6.8580, 52.7170, 6_800),
             p("Erica", 6.9330, 52.7110, 3_900), p("Nieuw-Weerdinge", 6.9870, 52.8580, 3_200),
             p("Barger-Compascuum", 7.0370, 52.7560, 2_700), p("Zwartemeer", 7.0960, 52.7200, 2_100),
-            p("Nieuw-Dordrecht", 6.9650, 52.7480, 1_800), p("Schoonoord", 6.7560, 52.8450, 1_700),
+            p("Nieuw-Dordrecht", 6.9650, 52.7480, 1_800), p("Weerdinge", 6.9380, 52.8170, 1_400),
             p("Weiteveen", 7.0410, 52.6890, 1_300), p("Roswinkel", 7.0300, 52.8400, 500),
         ]),
         Municipality(code: "GM0118", name: "Hoogeveen", inhabitants: 56_500, designation: nil, places: [
