@@ -1,0 +1,64 @@
+import Geo
+
+/// The embedded default data set: a SYNTHETIC province modelled on Drenthe.
+/// All geometry in EPSG:28992 metres.
+public struct DefaultDataSet: Sendable, Hashable {
+    /// 500 m grid cells; ids "C-<x>-<y>" with the cell's lower-left corner in metres.
+    public var population: [PopulationPoint]
+    /// Practices "P001"…, status as of `PracticeGenerator.statusDate`, source "synthetic".
+    public var practices: [Practice]
+    /// The municipalities; id = CBS code.
+    public var regions: [Region]
+
+    public init(population: [PopulationPoint], practices: [Practice], regions: [Region]) {
+        self.population = population
+        self.practices = practices
+        self.regions = regions
+    }
+}
+
+/// Builds `DefaultDataSet` from `DrenthePlaces`. Deterministic: every run on
+/// every platform gives the same data set (own PRNG, fixed seed, no
+/// dictionary iteration order).
+public enum DefaultDataGenerator {
+    static let seed: UInt64 = 0x0B3E_121C_D2E7_7E00
+
+    public static func generate() throws -> DefaultDataSet {
+        let municipalities = DrenthePlaces.municipalities
+        let engine = try GeometryEngine()
+        let toRD = try CoordinateTransformer(from: CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
+        let shapes = try MunicipalityPolygons.build(municipalities, outlineLonLat: DrenthePlaces.outline,
+                                                    toRD: toRD, engine: engine)
+
+        var grid = try PopulationGrid(polygons: shapes)
+        var ageRNG = SplitMix64(seed: seed, stream: "age")
+        var ruralRNG = SplitMix64(seed: seed, stream: "rural")
+        var practices = PracticeGenerator(rng: SplitMix64(seed: seed, stream: "practices"),
+                                          municipalities: municipalities)
+        for (m, municipality) in municipalities.enumerated() {
+            for (place, location) in zip(municipality.places, shapes.placeLocations[m]) {
+                let base = olderShareBase(inhabitants: place.inhabitants)
+                try grid.spread(place: place, at: location, municipality: m) { base + ageRNG.uniform(0, 0.03) }
+                practices.addPractices(for: place, at: location)
+            }
+            try grid.scatterRural(municipality.ruralInhabitants, municipality: m, name: municipality.name,
+                                  rng: &ruralRNG)
+        }
+        practices.assignStatuses()
+
+        let regions = zip(municipalities, shapes.polygons).map { m, polygon in
+            Region(id: m.code, name: m.name, geometry: polygon, designation: m.designation)
+        }
+        return DefaultDataSet(population: grid.points(), practices: practices.practices, regions: regions)
+    }
+
+    /// Share of inhabitants aged 65+ before jitter: lower in towns, higher in
+    /// villages (Drenthe as a whole is about a quarter 65+).
+    static func olderShareBase(inhabitants: Int) -> Double {
+        switch inhabitants {
+        case 20_000...: return 0.215
+        case 3_000..<20_000: return 0.235
+        default: return 0.255
+        }
+    }
+}

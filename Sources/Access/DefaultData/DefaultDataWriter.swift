@@ -1,0 +1,69 @@
+import Foundation
+import Geo
+
+/// Writes the default data set as RFC 7946 GeoJSON (WGS84 lon/lat) into a
+/// folder: `population.geojson`, `practices.geojson`, `gemeenten.geojson`.
+/// Each file is written under a temporary name and renamed when complete.
+public enum DefaultDataWriter {
+    public static let populationFile = "population.geojson"
+    public static let practicesFile = "practices.geojson"
+    public static let municipalitiesFile = "gemeenten.geojson"
+
+    public static func write(_ data: DefaultDataSet, to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
+
+        try writeLayer(folder, populationFile, name: "population", geometry: .point, fields: [
+            FieldDefinition("id", .string), FieldDefinition("inhabitants", .integer),
+            FieldDefinition("inhabitants_65plus", .integer),
+        ], rows: try data.population.map { p in
+            ([.string(p.id), .integer(Int64(p.inhabitants)), p.inhabitants65plus.map { .integer(Int64($0)) } ?? .null],
+             Geometry.point(try toWGS84.transform(p.location)))
+        })
+
+        try writeLayer(folder, practicesFile, name: "practices", geometry: .point, fields: [
+            FieldDefinition("id", .string), FieldDefinition("name", .string), FieldDefinition("status", .string),
+            FieldDefinition("status_date", .string), FieldDefinition("status_source", .string),
+            FieldDefinition("gp_fte", .real), FieldDefinition("list_size", .integer),
+        ], rows: try data.practices.map { p in
+            ([.string(p.id), .string(p.name), .string(p.status.rawValue), optional(p.statusDate),
+              optional(p.statusSource), p.gpFTE.map { .real($0) } ?? .null,
+              p.listSize.map { .integer(Int64($0)) } ?? .null],
+             Geometry.point(try toWGS84.transform(p.location)))
+        })
+
+        try writeLayer(folder, municipalitiesFile, name: "gemeenten", geometry: .multiPolygon, fields: [
+            FieldDefinition("code", .string), FieldDefinition("name", .string), FieldDefinition("designation", .string),
+        ], rows: try data.regions.map { r in
+            ([.string(r.id), .string(r.name), optional(r.designation)],
+             multiPolygon(try toWGS84.transform(r.geometry)))
+        })
+    }
+
+    private static func optional(_ s: String?) -> FieldValue {
+        s.map { .string($0) } ?? .null
+    }
+
+    /// The layer is declared MultiPolygon, so single polygons are wrapped.
+    private static func multiPolygon(_ g: Geometry) -> Geometry {
+        if case .polygon(let rings) = g { return .multiPolygon([rings]) }
+        return g
+    }
+
+    private static func writeLayer(_ folder: String, _ file: String, name: String, geometry: GeometryKind,
+                                   fields: [FieldDefinition], rows: [([FieldValue], Geometry)]) throws {
+        let path = (folder as NSString).appendingPathComponent(file)
+        let temporary = path + ".tmp"
+        try? FileManager.default.removeItem(atPath: temporary)
+        let writer = try VectorWriter(path: temporary, format: .geoJSON)
+        let layer = try writer.addLayer(name: name, fields: fields, geometry: geometry, crs: CoordinateTransformer.wgs84)
+        for (values, g) in rows {
+            try layer.write(values, geometry: g)
+        }
+        try writer.close()
+        // rename(2) replaces an existing file atomically; returns 0 on success.
+        guard rename(temporary, path) == 0 else {
+            throw GeoError.gdal(path: path, message: "cannot rename \(temporary): \(String(cString: strerror(errno)))")
+        }
+    }
+}
