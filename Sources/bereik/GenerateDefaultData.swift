@@ -4,11 +4,13 @@ import Access
 struct GenerateDefaultData: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-default-data",
-        abstract: "Regenerate the embedded synthetic example data set (deterministic).")
+        abstract: "Regenerate the embedded synthetic example data set (deterministic; see GeoData/README.md).")
 
-    @Option(help: "Folder to write into.") var out: String = "GeoData"
+    @Argument(help: "Folder to write into.") var folder: String = "GeoData"
 
     func run() throws {
-        throw BereikFailure(message: "not wired yet")
+        let data = try DefaultDataGenerator.generate()
+        try DefaultDataWriter.write(data, to: folder)
+        print("Wrote \(data.population.count) population cells, \(data.practices.count) practices and \(data.regions.count) municipalities to \(folder)")
     }
 }

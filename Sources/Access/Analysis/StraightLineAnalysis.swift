@@ -70,13 +70,11 @@ public enum StraightLineAnalysis {
                 for i in (w * chunk)..<min(n, (w + 1) * chunk) {
                     let q = population[i].location
                     var r = PointAccess()
-                    if all.count > 0 {
-                        let a = all.nearest(to: q)
+                    if all.count > 0, case let a = all.nearest(to: q), a.index >= 0 {
                         r.nearestPractice = Int32(a.index)
                         r.nearestPracticeM = a.distance
                     }
-                    if open.count > 0 {
-                        let o = open.nearestTwo(to: q)
+                    if open.count > 0, case let o = open.nearestTwo(to: q), o.first >= 0 {
                         r.nearestOpen = Int32(openIndexes[o.first])
                         r.nearestOpenM = o.firstDistance
                         if o.second >= 0 {

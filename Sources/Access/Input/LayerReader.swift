@@ -35,6 +35,7 @@ struct LayerReader {
         let source = try VectorSource(path: path)
         let layer = try layerName.map { try source.layer(named: $0) } ?? source.layer(0)
         let names = layer.fields.map(\.name)
+        if layer.featureCountIfFast == 0 { throw InputError.emptyLayer(path: path, layer: layer.name) }
         let wanted = try pick(FieldResolver(path: path, fieldNames: names))
         let log = SkipLog(path: path, strict: strict)
         var rows = [RawFeature]()

@@ -27,8 +27,9 @@ public enum PopulationReader {
             let number = f.position
             let value = f.values[slots[1]!]
             guard let inhabitants = ValueParsing.number(value) else {
-                let found = value.text ?? "(empty)"
-                try log.skip(value.isNull ? "no inhabitants value" : "non-numeric inhabitants", feature: number,
+                let found = value.text ?? ""
+                let empty = found.trimmingCharacters(in: .whitespaces).isEmpty
+                try log.skip(empty ? "no inhabitants value" : "non-numeric inhabitants", feature: number,
                              detail: "\(inhabitantsName) = '\(found)'",
                              error: .invalidValue(path: path, feature: number, field: inhabitantsName, expected: "a number of inhabitants", found: found))
                 continue
