@@ -47,20 +47,12 @@ struct Analyze: ParsableCommand {
         job.input = inputOptions.options
         job.parameters = try thresholds.parameters(input: job.input)
         job.geoPackage = format.contains(.gpkg)
-        do {
-            let outcome = try job.run(progress: progress)
-            print(SummaryText.make(outcome, outputFolder: out))
-        } catch let error as InputError {
-            throw CleanExit.message("error: \(error)").asFailure
-        }
+        let outcome = try job.run(progress: progress)
+        print(SummaryText.make(outcome, outputFolder: out))
     }
 }
 
-extension CleanExit {
-    /// Argument parser prints CleanExit messages and exits 0; we need 1.
-    var asFailure: Error { BereikFailure(message: "\(self)") }
-}
-
+/// A failure whose message is already written for the user.
 struct BereikFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }

@@ -25,6 +25,6 @@ enum DefaultDataLocation {
             let files = Files(population: c + "/population.geojson", practices: c + "/practices.geojson", regions: c + "/gemeenten.geojson")
             if [files.population, files.practices, files.regions].allSatisfy(FileManager.default.fileExists) { return files }
         }
-        throw BereikFailure(message: "error: the embedded default data (GeoData/population.geojson, practices.geojson, gemeenten.geojson) was not found. Run from the package root, set BEREIK_GEODATA, or regenerate it with `bereik generate-default-data --out GeoData`.")
+        throw BereikFailure(message: "the embedded default data (GeoData/population.geojson, practices.geojson, gemeenten.geojson) was not found. Run from the package root, set BEREIK_GEODATA, or regenerate it with `bereik generate-default-data --out GeoData`.")
     }
 }
