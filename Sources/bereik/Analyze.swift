@@ -15,6 +15,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Population points or polygons (e.g. CBS PC4/grid/buurt layer).") var population: String?
     @Option(help: "GP practices with a status column.") var practices: String?
     @Option(help: "Region polygons (e.g. municipalities); points are assigned by point-in-polygon.") var regions: String?
+    @Option(help: "Table of krimp/anticipeer designations per region (e.g. a CSV with gemeente_code and status), joined by region id.") var designations: String?
     @Option(help: "Output folder.") var out: String = "out"
     @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
     @OptionGroup var inputOptions: InputOptionGroup
@@ -43,6 +44,10 @@ struct Analyze: ParsableCommand {
             job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: data.regions, outputFolder: out)
             job.syntheticData = true
             job.dataNote = "Embedded synthetic example province modelled on Drenthe from public facts (GeoData/README.md); not real figures."
+        }
+        if let designations {
+            guard job.regionsPath != nil else { throw ValidationError("--designations needs --regions") }
+            job.designationsPath = designations
         }
         job.input = inputOptions.options
         job.parameters = try thresholds.parameters(input: job.input)

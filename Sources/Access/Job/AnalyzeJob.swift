@@ -7,6 +7,8 @@ public struct AnalyzeJob {
     public var populationPath: String
     public var practicesPath: String
     public var regionsPath: String?
+    /// A table of krimp/anticipeer designations joined to the regions by id.
+    public var designationsPath: String?
     public var outputFolder: String
     public var geoPackage = false
     public var input = InputOptions()
@@ -45,10 +47,14 @@ public struct AnalyzeJob {
         let (practices, pracReport) = try timed("read_practices") {
             try PracticeReader.read(path: practicesPath, options: input, progress: progress)
         }
-        let (regions, regReport): ([Region], InputReport?) = try timed("read_regions") {
+        var (regions, regReport): ([Region], InputReport?) = try timed("read_regions") {
             guard let regionsPath else { return ([], nil) }
             let (r, rep) = try RegionReader.read(path: regionsPath, options: input, progress: progress)
             return (r, rep)
+        }
+        var designationNotes: [String] = []
+        if let designationsPath {
+            (regions, designationNotes) = try DesignationTable.apply(path: designationsPath, to: regions)
         }
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
@@ -60,7 +66,7 @@ public struct AnalyzeJob {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
                                          parameters: parameters, progress: progress)
         }
-        var warnings = ([popReport, pracReport] + (regReport.map { [$0] } ?? [])).flatMap(\.warnings)
+        var warnings = ([popReport, pracReport] + (regReport.map { [$0] } ?? [])).flatMap(\.warnings) + designationNotes
         for r in [popReport, pracReport] + (regReport.map { [$0] } ?? []) where r.skippedTotal > 0 {
             let reasons = r.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             warnings.append("\(r.path): \(r.skippedTotal) of \(r.features) features skipped or repaired (\(reasons)); see run.json for examples.")

@@ -1,0 +1,49 @@
+import Geo
+
+/// A table of policy designations per region (krimpregio, anticipeerregio),
+/// such as a CSV with a municipality code and a status column. It is joined
+/// to the regions by id; the designation is reported beside the measured
+/// access, never instead of it.
+public enum DesignationTable {
+    static let valueCandidates = ["designation", "status", "aanwijzing", "krimpstatus", "type"]
+    static let groupCandidates = ["regio", "region", "regio_naam", "krimpregio"]
+
+    /// Returns the regions with their designation filled in, and a report.
+    public static func apply(path: String, to regions: [Region]) throws -> ([Region], [String]) {
+        let layer = try VectorSource(path: path).layer()
+        let names = layer.fields.map(\.name)
+        var rows: [[FieldValue]] = []
+        try layer.forEach(fields: Array(names.indices)) { _, _, values, _ in rows.append(values) }
+        guard !rows.isEmpty else { throw InputError.emptyLayer(path: path, layer: layer.name) }
+        let ids = Set(regions.map(\.id))
+        // The key is the column that matches the most region ids.
+        let keyMatches = names.indices.map { c in rows.filter { ids.contains($0[c].text ?? "") }.count }
+        guard let key = keyMatches.indices.max(by: { keyMatches[$0] < keyMatches[$1] }), keyMatches[key] > 0 else {
+            throw InputError.invalidValue(path: path, feature: 1, field: names.joined(separator: "/"),
+                                          expected: "a column with the region ids (e.g. \(regions.prefix(3).map(\.id).joined(separator: ", ")))",
+                                          found: "no column whose values match a region id")
+        }
+        let resolver = FieldResolver(path: path, fieldNames: names)
+        guard let value = try resolver.resolve(FieldRole(role: "designation", option: "--designations", candidates: valueCandidates),
+                                               override: nil, required: true) else { return (regions, []) }
+        let group = try resolver.resolve(FieldRole(role: "group", option: "", candidates: groupCandidates), override: nil, required: false)
+        var byID: [String: String] = [:]
+        for row in rows {
+            guard let id = row[key].text, var text = row[value].text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            if text.lowercased().hasPrefix("geen") || text.lowercased() == "none" { continue }
+            if let g = group.flatMap({ row[$0].text }), !g.isEmpty { text += " (\(g))" }
+            byID[id] = text
+        }
+        var notes: [String] = []
+        let unmatched = rows.filter { !ids.contains($0[key].text ?? "") }.count
+        if unmatched > 0 {
+            notes.append("\(path): \(unmatched) rows match no region id in column '\(names[key])'.")
+        }
+        let updated = regions.map { r -> Region in
+            var r = r
+            if let d = byID[r.id] { r.designation = d }
+            return r
+        }
+        return (updated, notes)
+    }
+}
