@@ -26,8 +26,10 @@ public final class VectorSource {
         }
         let lower = path.lowercased()
         let isCSV = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
+        // The GML driver would otherwise write a .gfs schema file beside a read-only input.
+        let options = isCSV ? Self.csvOpenOptions : lower.hasSuffix(".gml") ? ["WRITE_GFS=NO"] : []
         CPLErrorReset()
-        let opened = GDALSupport.withStringList(isCSV ? Self.csvOpenOptions : []) { options in
+        let opened = GDALSupport.withStringList(options) { options in
             GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, GDALSupport.constList(options), nil)
         }
         // GDALOpenEx returns NULL when no vector driver recognises the source.
