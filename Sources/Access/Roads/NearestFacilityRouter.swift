@@ -210,8 +210,8 @@ public struct NearestFacilityRouter: Sendable {
             } else if s == result.second {
                 guard c < result.secondCost else { return }
                 if c < result.nearestCost {
-                    swap(&result.nearest, &result.second); swap(&result.nearestCost, &result.secondCost)
-                    swap(&result.nearestLengthM, &result.secondLengthM); swap(&result.nearestTimeS, &result.secondTimeS)
+                    result.second = result.nearest; result.secondCost = result.nearestCost
+                    result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
                     result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
                 } else {
                     result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
