@@ -1,20 +1,31 @@
+/// The two best labels of one node: nearest and second-nearest distinct
+/// source, each with the minimised cost (Double) and the route's length in
+/// metres and time in seconds (Float, to keep a node in 40 bytes).
+public struct TwoLabels: Sendable, Hashable {
+    public var nearestCost: Double = .infinity
+    public var secondCost: Double = .infinity
+    /// Source index, -1 when none.
+    public var nearest: Int32 = -1
+    public var second: Int32 = -1
+    public var nearestLengthM: Float = .infinity
+    public var secondLengthM: Float = .infinity
+    public var nearestTimeS: Float = .infinity
+    public var secondTimeS: Float = .infinity
+    public init() {}
+}
+
 /// For every node: the nearest and second-nearest distinct source
 /// (facility index) by road, with cost, length and travel time from the node
 /// to the source. Produced by `NearestFacilityRouter.labelNodes`.
 public struct NodeLabels: Sendable {
-    /// Source index, -1 when none is reachable.
-    public var nearest: [Int32]
-    public var nearestCost: [Double]
-    public var nearestLengthM: [Double]
-    public var nearestTimeS: [Double]
-    public var second: [Int32]
-    public var secondCost: [Double]
-    public var secondLengthM: [Double]
-    public var secondTimeS: [Double]
+    /// Indexed by node.
+    public var nodes: [TwoLabels]
     /// Sources lying strictly inside an edge, by edge, with their fraction.
     var sourcesOnEdge: [Int32: [(source: Int32, fraction: Double)]]
     /// Heap pops that settled a label (for reports and benchmarks).
     public var settledLabels: Int
+    /// Heap pushes (for reports and benchmarks).
+    public var queuedLabels: Int
 }
 
 /// Road distance from a point to its nearest and second-nearest facility.
@@ -58,10 +69,7 @@ public struct NearestFacilityRouter: Sendable {
     // Reversed CSR over the arcs `mode` may travel: for node v, the arcs
     // u → v as (u, cost, length, time).
     private let rOffsets: [Int32]
-    private let rSources: [Int32]
-    private let rCost: [Float]
-    private let rLength: [Float]
-    private let rTime: [Float]
+    private let rArcs: [ReverseArc]
 
     public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight = .time) {
         self.graph = graph
@@ -78,19 +86,18 @@ public struct NearestFacilityRouter: Sendable {
         for v in 0..<n { indegree[v + 1] += indegree[v] }
         let m = Int(indegree[n])
         var cursor = indegree
-        var src = [Int32](repeating: 0, count: m)
-        var cost = [Float](repeating: 0, count: m), len = [Float](repeating: 0, count: m), time = [Float](repeating: 0, count: m)
+        // At least one element, so the buffer always has a base address.
+        var arcs = [ReverseArc](repeating: ReverseArc(from: 0, cost: 0, length: 0, time: 0), count: Swift.max(m, 1))
         for u in 0..<n {
             for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
                 let v = Int(graph.targets[a])
                 let k = Int(cursor[v]); cursor[v] += 1
-                src[k] = Int32(u)
-                len[k] = graph.arcLengthM[a]
-                time[k] = times[a]
-                cost[k] = weight == .time ? times[a] : graph.arcLengthM[a]
+                arcs[k] = ReverseArc(from: Int32(u), cost: weight == .time ? times[a] : graph.arcLengthM[a],
+                                     length: graph.arcLengthM[a], time: times[a])
             }
         }
-        rOffsets = indegree; rSources = src; rCost = cost; rLength = len; rTime = time
+        rOffsets = indegree
+        rArcs = arcs
     }
 
     /// Partial cost of an arc for the weight in use.
@@ -108,89 +115,39 @@ public struct NearestFacilityRouter: Sendable {
     /// refer to these indexes.
     public func labelNodes(sources: [SnappedPoint?]) -> NodeLabels {
         let n = graph.nodeCount
-        var src1 = [Int32](repeating: -1, count: n), src2 = [Int32](repeating: -1, count: n)
-        var cost1 = [Double](repeating: .infinity, count: n), cost2 = [Double](repeating: .infinity, count: n)
-        var len1 = [Double](repeating: .infinity, count: n), len2 = [Double](repeating: .infinity, count: n)
-        var time1 = [Double](repeating: .infinity, count: n), time2 = [Double](repeating: .infinity, count: n)
+        var nodes = [TwoLabels](repeating: TwoLabels(), count: n)
         var onEdge = [Int32: [(source: Int32, fraction: Double)]]()
-        var heap = LabelHeap(capacity: Swift.max(1024, n / 4))
-        defer { heap.release() }
-        var settled = 0
-
-        src1.withUnsafeMutableBufferPointer { s1 in
-        src2.withUnsafeMutableBufferPointer { s2 in
-        cost1.withUnsafeMutableBufferPointer { c1 in
-        cost2.withUnsafeMutableBufferPointer { c2 in
-        len1.withUnsafeMutableBufferPointer { l1 in
-        len2.withUnsafeMutableBufferPointer { l2 in
-        time1.withUnsafeMutableBufferPointer { t1 in
-        time2.withUnsafeMutableBufferPointer { t2 in
-        rOffsets.withUnsafeBufferPointer { ro in
-        rSources.withUnsafeBufferPointer { rs in
-        rCost.withUnsafeBufferPointer { rc in
-        rLength.withUnsafeBufferPointer { rl in
-        rTime.withUnsafeBufferPointer { rt in
-
-            @inline(__always)
-            func relax(_ u: Int, _ c: Double, _ l: Double, _ t: Double, _ s: Int32) {
-                if s == s1[u] {
-                    if c < c1[u] { c1[u] = c; l1[u] = l; t1[u] = t; heap.push(c, Int32(u), s) }
-                    return
-                }
-                if s == s2[u] {
-                    guard c < c2[u] else { return }
-                    if c < c1[u] {
-                        s2[u] = s1[u]; c2[u] = c1[u]; l2[u] = l1[u]; t2[u] = t1[u]
-                        s1[u] = s; c1[u] = c; l1[u] = l; t1[u] = t
-                    } else {
-                        c2[u] = c; l2[u] = l; t2[u] = t
+        guard n > 0 else { return NodeLabels(nodes: [], sourcesOnEdge: [:], settledLabels: 0, queuedLabels: 0) }
+        // Seeds: for each source, the end nodes of its edge with the partial cost.
+        var seeds = [(node: Int, cost: Double, length: Double, time: Double, source: Int32)]()
+        for (i, sp) in sources.enumerated() {
+            guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
+            let s = Int32(i)
+            let e = Int(sp.edge)
+            let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
+            if sp.fraction <= 0 { seeds.append((from, 0, 0, 0, s)); continue }
+            if sp.fraction >= 1 { seeds.append((to, 0, 0, 0, s)); continue }
+            onEdge[sp.edge, default: []].append((s, sp.fraction))
+            // From `from`, reach the source going forward along the edge.
+            if let p = partial(graph.edgeForwardArc[e], sp.fraction) { seeds.append((from, p.cost, p.length, p.time, s)) }
+            // From `to`, reach it going backward.
+            if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { seeds.append((to, p.cost, p.length, p.time, s)) }
+        }
+        var settled = 0, queued = 0
+        nodes.withUnsafeMutableBufferPointer { labels in
+            rOffsets.withUnsafeBufferPointer { ro in
+                rArcs.withUnsafeBufferPointer { ra in
+                    var search = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 8)))
+                    for seed in seeds {
+                        search.relax(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source)
                     }
-                    heap.push(c, Int32(u), s)
-                    return
-                }
-                if c < c1[u] {
-                    s2[u] = s1[u]; c2[u] = c1[u]; l2[u] = l1[u]; t2[u] = t1[u]
-                    s1[u] = s; c1[u] = c; l1[u] = l; t1[u] = t
-                    heap.push(c, Int32(u), s)
-                } else if c < c2[u] {
-                    s2[u] = s; c2[u] = c; l2[u] = l; t2[u] = t
-                    heap.push(c, Int32(u), s)
+                    settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
+                    queued = search.heap.pushes
+                    search.heap.release()
                 }
             }
-
-            for (i, sp) in sources.enumerated() {
-                guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
-                let s = Int32(i)
-                let e = Int(sp.edge)
-                let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
-                if sp.fraction <= 0 { relax(from, 0, 0, 0, s); continue }
-                if sp.fraction >= 1 { relax(to, 0, 0, 0, s); continue }
-                onEdge[sp.edge, default: []].append((s, sp.fraction))
-                // From `from`, reach the source going forward along the edge.
-                if let p = partial(graph.edgeForwardArc[e], sp.fraction) { relax(from, p.cost, p.length, p.time, s) }
-                // From `to`, reach it going backward.
-                if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { relax(to, p.cost, p.length, p.time, s) }
-            }
-
-            while let (c, v32, s) = heap.pop() {
-                let v = Int(v32)
-                let l: Double, t: Double
-                if s1[v] == s && c1[v] == c { l = l1[v]; t = t1[v] }
-                else if s2[v] == s && c2[v] == c { l = l2[v]; t = t2[v] }
-                else { continue }
-                settled += 1
-                for k in Int(ro[v])..<Int(ro[v + 1]) {
-                    let u = Int(rs[k])
-                    let nc = c + Double(rc[k])
-                    // Cheap reject before the full label update.
-                    if nc >= c2[u] && s != s1[u] { continue }
-                    relax(u, nc, l + Double(rl[k]), t + Double(rt[k]), s)
-                }
-            }
-        }}}}}}}}}}}}}
-        return NodeLabels(nearest: src1, nearestCost: cost1, nearestLengthM: len1, nearestTimeS: time1,
-                          second: src2, secondCost: cost2, secondLengthM: len2, secondTimeS: time2,
-                          sourcesOnEdge: onEdge, settledLabels: settled)
+        }
+        return NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
     }
 
     /// Nearest and second-nearest facility for one snapped point (nil =
@@ -225,8 +182,9 @@ public struct NearestFacilityRouter: Sendable {
             }
         }
         func offerNode(_ v: Int, _ pc: Double, _ pl: Double, _ pt: Double) {
-            offer(labels.nearest[v], labels.nearestCost[v] + pc, labels.nearestLengthM[v] + pl, labels.nearestTimeS[v] + pt)
-            offer(labels.second[v], labels.secondCost[v] + pc, labels.secondLengthM[v] + pl, labels.secondTimeS[v] + pt)
+            let x = labels.nodes[v]
+            offer(x.nearest, x.nearestCost + pc, Double(x.nearestLengthM) + pl, Double(x.nearestTimeS) + pt)
+            offer(x.second, x.secondCost + pc, Double(x.secondLengthM) + pl, Double(x.secondTimeS) + pt)
         }
 
         if f <= 0 {
@@ -254,12 +212,94 @@ public struct NearestFacilityRouter: Sendable {
     }
 }
 
+/// One reversed arc u → v, stored at v: 16 bytes, read in one load.
+struct ReverseArc {
+    var from: Int32
+    var cost: Float
+    var length: Float
+    var time: Float
+}
+
+/// The state of one search over raw pointers (no captures, no exclusivity
+/// checks in the hot loop).
+struct TwoLabelSearch {
+    let labels: UnsafeMutablePointer<TwoLabels>
+    var heap: LabelHeap
+
+    /// Offers label (cost c, length l, time t, source s) to node u; keeps the
+    /// best two labels with distinct sources and queues any that changed.
+    @inline(__always)
+    mutating func relax(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32) {
+        let x = labels + u
+        if s == x.pointee.nearest {
+            if c < x.pointee.nearestCost {
+                x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
+                heap.push(c, Int32(u), s)
+            }
+            return
+        }
+        if s == x.pointee.second {
+            guard c < x.pointee.secondCost else { return }
+            if c < x.pointee.nearestCost {
+                x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
+                x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
+                x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
+            } else {
+                x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
+            }
+            heap.push(c, Int32(u), s)
+            return
+        }
+        if c < x.pointee.nearestCost {
+            x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
+            x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
+            x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
+            heap.push(c, Int32(u), s)
+        } else if c < x.pointee.secondCost {
+            x.pointee.second = s; x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
+            heap.push(c, Int32(u), s)
+        }
+    }
+
+    /// Runs Dijkstra over the reversed CSR until the heap is empty; returns
+    /// the number of labels settled. A popped entry counts only while it is
+    /// still one of the node's two labels with the same cost (lazy deletion).
+    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<ReverseArc>) -> Int {
+        var settled = 0
+        while heap.count > 0 {
+            let top = heap.popEntry()
+            let v = Int(top.node), s = top.source, c = top.cost
+            let x = labels[v]
+            let l: Float, t: Float
+            if x.nearest == s && x.nearestCost == c { l = x.nearestLengthM; t = x.nearestTimeS }
+            else if x.second == s && x.secondCost == c { l = x.secondLengthM; t = x.secondTimeS }
+            else { continue }
+            settled += 1
+            var k = Int(offsets[v])
+            let end = Int(offsets[v + 1])
+            while k < end {
+                let arc = arcs[k]
+                let u = Int(arc.from)
+                let nc = c + Double(arc.cost)
+                // Cheap reject before the full label update.
+                let y = labels + u
+                if nc < y.pointee.secondCost || s == y.pointee.nearest {
+                    relax(u, nc, l + arc.length, t + arc.time, s)
+                }
+                k += 1
+            }
+        }
+        return settled
+    }
+}
+
 /// A binary min-heap of (cost, node, source) in one manually managed buffer.
 struct LabelHeap {
     struct Entry { var cost: Double; var node: Int32; var source: Int32 }
     private var storage: UnsafeMutablePointer<Entry>
     private var capacity: Int
     private(set) var count = 0
+    private(set) var pushes = 0
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 16)
@@ -279,6 +319,7 @@ struct LabelHeap {
         }
         var i = count
         count += 1
+        pushes += 1
         while i > 0 {
             let parent = (i - 1) >> 1
             let p = storage[parent]
@@ -292,6 +333,13 @@ struct LabelHeap {
     @inline(__always)
     mutating func pop() -> (Double, Int32, Int32)? {
         guard count > 0 else { return nil }
+        let top = popEntry()
+        return (top.cost, top.node, top.source)
+    }
+
+    /// Removes the smallest entry; the heap must not be empty.
+    @inline(__always)
+    mutating func popEntry() -> Entry {
         let top = storage[0]
         count -= 1
         if count > 0 {
@@ -307,6 +355,6 @@ struct LabelHeap {
             }
             storage[i] = last
         }
-        return (top.cost, top.node, top.source)
+        return top
     }
 }

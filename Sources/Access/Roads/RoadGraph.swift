@@ -306,10 +306,44 @@ public final class RoadGraphBuilder {
         segSpeed.append(contentsOf: speeds)
     }
 
+    /// New id per node: the rank of the node's 32-bit Morton code (16 bits
+    /// per axis over the extent), ties by old id.
+    static func mortonOrder(xs: [Double], ys: [Double]) -> [Int32] {
+        let n = xs.count
+        guard n > 0 else { return [] }
+        let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
+        let sx = 65535 / Swift.max(maxX - minX, 1e-9), sy = 65535 / Swift.max(maxY - minY, 1e-9)
+        func spread(_ v: UInt64) -> UInt64 {
+            var x = v & 0xFFFF
+            x = (x | (x << 8)) & 0x00FF_00FF
+            x = (x | (x << 4)) & 0x0F0F_0F0F
+            x = (x | (x << 2)) & 0x3333_3333
+            x = (x | (x << 1)) & 0x5555_5555
+            return x
+        }
+        var keys = [UInt64](repeating: 0, count: n)
+        for v in 0..<n {
+            let qx = UInt64(((xs[v] - minX) * sx).rounded()), qy = UInt64(((ys[v] - minY) * sy).rounded())
+            keys[v] = (spread(qx) | (spread(qy) << 1)) << 32 | UInt64(v)
+        }
+        keys.sort()
+        var newId = [Int32](repeating: 0, count: n)
+        for (rank, k) in keys.enumerated() { newId[Int(k & 0xFFFF_FFFF)] = Int32(rank) }
+        return newId
+    }
+
     /// Builds the graph. The builder can be dropped afterwards.
     public func build() -> RoadGraph {
         let n = nodeX.count
         let s = segFrom.count
+        // Number nodes along a Morton (Z-order) curve so that nodes near each
+        // other in space are near each other in memory: routing touches a
+        // node's neighbours right after the node.
+        let newId = Self.mortonOrder(xs: nodeX, ys: nodeY)
+        var nodeX = self.nodeX, nodeY = self.nodeY
+        for v in 0..<n { nodeX[Int(newId[v])] = self.nodeX[v]; nodeY[Int(newId[v])] = self.nodeY[v] }
+        var segFrom = self.segFrom, segTo = self.segTo
+        for i in 0..<s { segFrom[i] = newId[Int(segFrom[i])]; segTo[i] = newId[Int(segTo[i])] }
         // Normalise each segment to lo < hi and sort to find parallels.
         var keys = [UInt64](repeating: 0, count: s)
         var normFlags = [UInt8](repeating: 0, count: s)

@@ -67,7 +67,7 @@ public enum SyntheticRoadNetwork {
     /// positions and runs one car routing pass, returning seconds for each
     /// phase (wall clock). Meant for release builds.
     public static func benchmark(nodes: Int = 1_000_000, facilities: Int = 500, points: Int = 100_000,
-                                 seed: UInt64 = 42) -> (generateS: Double, buildS: Double, snapS: Double, routeS: Double, assignS: Double, settled: Int) {
+                                 seed: UInt64 = 42) -> (edges: Int, generateS: Double, buildS: Double, snapS: Double, routeS: Double, assignS: Double, settled: Int, queued: Int) {
         let clock = ContinuousClock()
         var t = clock.now
         func lap() -> Double {
@@ -102,6 +102,6 @@ public enum SyntheticRoadNetwork {
         let assigned = router.assign(points: homes, labels: labels)
         let assign = lap()
         precondition(assigned.count == points)
-        return (gen, build, snap, route, assign, labels.settledLabels)
+        return (graph.edgeCount, gen, build, snap, route, assign, labels.settledLabels, labels.queuedLabels)
     }
 }

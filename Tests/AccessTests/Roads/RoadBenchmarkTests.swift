@@ -11,8 +11,8 @@ final class RoadBenchmarkTests: XCTestCase {
         }
         let nodes = Int(value).flatMap { $0 > 1 ? $0 : nil } ?? 1_000_000
         let r = SyntheticRoadNetwork.benchmark(nodes: nodes)
-        print(String(format: "road benchmark (%d nodes): generate %.3f s, build %.3f s, snap %.3f s, route %.3f s, assign 100k %.3f s, settled labels %d",
-                     nodes, r.generateS, r.buildS, r.snapS, r.routeS, r.assignS, r.settled))
+        print(String(format: "road benchmark (%d nodes, %d edges): generate %.3f s, build %.3f s, snap %.3f s, route %.3f s, assign 100k %.3f s, settled labels %d, queued %d",
+                     nodes, r.edges, r.generateS, r.buildS, r.snapS, r.routeS, r.assignS, r.settled, r.queued))
     }
 
     func testSyntheticNetworkShape() {
