@@ -1,0 +1,360 @@
+/// The two best labels of one node: nearest and second-nearest distinct
+/// source, each with the minimised cost (Double) and the route's length in
+/// metres and time in seconds (Float, to keep a node in 40 bytes).
+public struct TwoLabels: Sendable, Hashable {
+    public var nearestCost: Double = .infinity
+    public var secondCost: Double = .infinity
+    /// Source index, -1 when none.
+    public var nearest: Int32 = -1
+    public var second: Int32 = -1
+    public var nearestLengthM: Float = .infinity
+    public var secondLengthM: Float = .infinity
+    public var nearestTimeS: Float = .infinity
+    public var secondTimeS: Float = .infinity
+    public init() {}
+}
+
+/// For every node: the nearest and second-nearest distinct source
+/// (facility index) by road, with cost, length and travel time from the node
+/// to the source. Produced by `NearestFacilityRouter.labelNodes`.
+public struct NodeLabels: Sendable {
+    /// Indexed by node.
+    public var nodes: [TwoLabels]
+    /// Sources lying strictly inside an edge, by edge, with their fraction.
+    var sourcesOnEdge: [Int32: [(source: Int32, fraction: Double)]]
+    /// Heap pops that settled a label (for reports and benchmarks).
+    public var settledLabels: Int
+    /// Heap pushes (for reports and benchmarks).
+    public var queuedLabels: Int
+}
+
+/// Road distance from a point to its nearest and second-nearest facility.
+public struct FacilityAssignment: Sendable, Hashable {
+    /// Facility (source) index, -1 when unreachable.
+    public var nearest: Int32 = -1
+    /// The minimised cost: seconds for `.time`, metres for `.length`.
+    public var nearestCost: Double = .infinity
+    /// Road length of that route, metres (excluding `snapM`).
+    public var nearestLengthM: Double = .infinity
+    /// Travel time of that route for the mode, seconds (excluding `snapM`).
+    public var nearestTimeS: Double = .infinity
+    public var second: Int32 = -1
+    public var secondCost: Double = .infinity
+    public var secondLengthM: Double = .infinity
+    public var secondTimeS: Double = .infinity
+    /// Straight-line distance from the point to the road, metres; reported
+    /// apart from the road figures. `.infinity` when the point did not snap.
+    public var snapM: Double = .infinity
+
+    public init() {}
+
+    public var isReachable: Bool { nearest >= 0 }
+    public var nearestMinutes: Double { nearestTimeS / 60 }
+    public var secondMinutes: Double { secondTimeS / 60 }
+}
+
+/// Nearest-facility routing for one mode: ONE multi-source Dijkstra pass
+/// over the reversed graph (so oneway restrictions count in the direction
+/// point → facility), seeded at the snapped positions of all facilities,
+/// keeps the best two labels with distinct sources per node. Points are then
+/// answered in O(1) each from their snapped edge's end nodes.
+///
+/// The pass uses flat arrays and an array-backed binary heap: no per-node
+/// allocation. Labels are independent of the points, so one pass serves any
+/// number of points.
+public struct NearestFacilityRouter: Sendable {
+    public let graph: RoadGraph
+    public let mode: TravelMode
+    public let weight: RouteWeight
+    // Reversed CSR over the arcs `mode` may travel: for node v, the arcs
+    // u → v as (u, cost, length, time).
+    private let rOffsets: [Int32]
+    private let rArcs: [ReverseArc]
+
+    public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight = .time) {
+        self.graph = graph
+        self.mode = mode
+        self.weight = weight
+        let n = graph.nodeCount
+        let times = graph.arcTimeS[mode.rawValue]
+        var indegree = [Int32](repeating: 0, count: n + 1)
+        for u in 0..<n {
+            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
+                indegree[Int(graph.targets[a]) + 1] += 1
+            }
+        }
+        for v in 0..<n { indegree[v + 1] += indegree[v] }
+        let m = Int(indegree[n])
+        var cursor = indegree
+        // At least one element, so the buffer always has a base address.
+        var arcs = [ReverseArc](repeating: ReverseArc(from: 0, cost: 0, length: 0, time: 0), count: Swift.max(m, 1))
+        for u in 0..<n {
+            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
+                let v = Int(graph.targets[a])
+                let k = Int(cursor[v]); cursor[v] += 1
+                arcs[k] = ReverseArc(from: Int32(u), cost: weight == .time ? times[a] : graph.arcLengthM[a],
+                                     length: graph.arcLengthM[a], time: times[a])
+            }
+        }
+        rOffsets = indegree
+        rArcs = arcs
+    }
+
+    /// Partial cost of an arc for the weight in use.
+    private func partial(_ arc: Int32, _ fraction: Double) -> (cost: Double, length: Double, time: Double)? {
+        guard arc >= 0 else { return nil }
+        let t = graph.arcTimeS[mode.rawValue][Int(arc)]
+        guard t.isFinite else { return nil }
+        let l = Double(graph.arcLengthM[Int(arc)])
+        let c = weight == .time ? Double(t) : l
+        return (c * fraction, l * fraction, Double(t) * fraction)
+    }
+
+    /// Runs the search. `sources[i]` is facility `i`'s snapped position, nil
+    /// for facilities that do not take part (closed, or not snapped); labels
+    /// refer to these indexes.
+    public func labelNodes(sources: [SnappedPoint?]) -> NodeLabels {
+        let n = graph.nodeCount
+        var nodes = [TwoLabels](repeating: TwoLabels(), count: n)
+        var onEdge = [Int32: [(source: Int32, fraction: Double)]]()
+        guard n > 0 else { return NodeLabels(nodes: [], sourcesOnEdge: [:], settledLabels: 0, queuedLabels: 0) }
+        // Seeds: for each source, the end nodes of its edge with the partial cost.
+        var seeds = [(node: Int, cost: Double, length: Double, time: Double, source: Int32)]()
+        for (i, sp) in sources.enumerated() {
+            guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
+            let s = Int32(i)
+            let e = Int(sp.edge)
+            let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
+            if sp.fraction <= 0 { seeds.append((from, 0, 0, 0, s)); continue }
+            if sp.fraction >= 1 { seeds.append((to, 0, 0, 0, s)); continue }
+            onEdge[sp.edge, default: []].append((s, sp.fraction))
+            // From `from`, reach the source going forward along the edge.
+            if let p = partial(graph.edgeForwardArc[e], sp.fraction) { seeds.append((from, p.cost, p.length, p.time, s)) }
+            // From `to`, reach it going backward.
+            if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { seeds.append((to, p.cost, p.length, p.time, s)) }
+        }
+        var settled = 0, queued = 0
+        nodes.withUnsafeMutableBufferPointer { labels in
+            rOffsets.withUnsafeBufferPointer { ro in
+                rArcs.withUnsafeBufferPointer { ra in
+                    var search = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 8)))
+                    for seed in seeds {
+                        search.relax(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source)
+                    }
+                    settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
+                    queued = search.heap.pushes
+                    search.heap.release()
+                }
+            }
+        }
+        return NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
+    }
+
+    /// Nearest and second-nearest facility for one snapped point (nil =
+    /// did not snap → unreachable).
+    public func assign(_ point: SnappedPoint?, labels: NodeLabels) -> FacilityAssignment {
+        var result = FacilityAssignment()
+        guard let point, point.edge >= 0, Int(point.edge) < graph.edgeCount else { return result }
+        result.snapM = point.distanceM
+        let e = Int(point.edge)
+        let f = point.fraction
+        let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
+
+        func offer(_ s: Int32, _ c: Double, _ l: Double, _ t: Double) {
+            guard s >= 0, c.isFinite else { return }
+            if s == result.nearest {
+                if c < result.nearestCost { result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t }
+            } else if s == result.second {
+                guard c < result.secondCost else { return }
+                if c < result.nearestCost {
+                    result.second = result.nearest; result.secondCost = result.nearestCost
+                    result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
+                    result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
+                } else {
+                    result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
+                }
+            } else if c < result.nearestCost {
+                result.second = result.nearest; result.secondCost = result.nearestCost
+                result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
+                result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
+            } else if c < result.secondCost {
+                result.second = s; result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
+            }
+        }
+        func offerNode(_ v: Int, _ pc: Double, _ pl: Double, _ pt: Double) {
+            let x = labels.nodes[v]
+            offer(x.nearest, x.nearestCost + pc, Double(x.nearestLengthM) + pl, Double(x.nearestTimeS) + pt)
+            offer(x.second, x.secondCost + pc, Double(x.secondLengthM) + pl, Double(x.secondTimeS) + pt)
+        }
+
+        if f <= 0 {
+            offerNode(from, 0, 0, 0)
+        } else if f >= 1 {
+            offerNode(to, 0, 0, 0)
+        } else {
+            let fwd = partial(graph.edgeForwardArc[e], 1 - f)
+            let bwd = partial(graph.edgeBackwardArc[e], f)
+            if let p = fwd { offerNode(to, p.cost, p.length, p.time) }
+            if let p = bwd { offerNode(from, p.cost, p.length, p.time) }
+            if let here = labels.sourcesOnEdge[point.edge] {
+                for (s, g) in here {
+                    if g == f { offer(s, 0, 0, 0) }
+                    else if g > f, let p = partial(graph.edgeForwardArc[e], g - f) { offer(s, p.cost, p.length, p.time) }
+                    else if g < f, let p = partial(graph.edgeBackwardArc[e], f - g) { offer(s, p.cost, p.length, p.time) }
+                }
+            }
+        }
+        return result
+    }
+
+    public func assign(points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
+        points.map { assign($0, labels: labels) }
+    }
+}
+
+/// One reversed arc u → v, stored at v: 16 bytes, read in one load.
+struct ReverseArc {
+    var from: Int32
+    var cost: Float
+    var length: Float
+    var time: Float
+}
+
+/// The state of one search over raw pointers (no captures, no exclusivity
+/// checks in the hot loop).
+struct TwoLabelSearch {
+    let labels: UnsafeMutablePointer<TwoLabels>
+    var heap: LabelHeap
+
+    /// Offers label (cost c, length l, time t, source s) to node u; keeps the
+    /// best two labels with distinct sources and queues any that changed.
+    @inline(__always)
+    mutating func relax(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32) {
+        let x = labels + u
+        if s == x.pointee.nearest {
+            if c < x.pointee.nearestCost {
+                x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
+                heap.push(c, Int32(u), s)
+            }
+            return
+        }
+        if s == x.pointee.second {
+            guard c < x.pointee.secondCost else { return }
+            if c < x.pointee.nearestCost {
+                x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
+                x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
+                x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
+            } else {
+                x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
+            }
+            heap.push(c, Int32(u), s)
+            return
+        }
+        if c < x.pointee.nearestCost {
+            x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
+            x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
+            x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
+            heap.push(c, Int32(u), s)
+        } else if c < x.pointee.secondCost {
+            x.pointee.second = s; x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
+            heap.push(c, Int32(u), s)
+        }
+    }
+
+    /// Runs Dijkstra over the reversed CSR until the heap is empty; returns
+    /// the number of labels settled. A popped entry counts only while it is
+    /// still one of the node's two labels with the same cost (lazy deletion).
+    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<ReverseArc>) -> Int {
+        var settled = 0
+        while heap.count > 0 {
+            let top = heap.popEntry()
+            let v = Int(top.node), s = top.source, c = top.cost
+            let x = labels[v]
+            let l: Float, t: Float
+            if x.nearest == s && x.nearestCost == c { l = x.nearestLengthM; t = x.nearestTimeS }
+            else if x.second == s && x.secondCost == c { l = x.secondLengthM; t = x.secondTimeS }
+            else { continue }
+            settled += 1
+            var k = Int(offsets[v])
+            let end = Int(offsets[v + 1])
+            while k < end {
+                let arc = arcs[k]
+                let u = Int(arc.from)
+                let nc = c + Double(arc.cost)
+                // Cheap reject before the full label update.
+                let y = labels + u
+                if nc < y.pointee.secondCost || s == y.pointee.nearest {
+                    relax(u, nc, l + arc.length, t + arc.time, s)
+                }
+                k += 1
+            }
+        }
+        return settled
+    }
+}
+
+/// A binary min-heap of (cost, node, source) in one manually managed buffer.
+struct LabelHeap {
+    struct Entry { var cost: Double; var node: Int32; var source: Int32 }
+    private var storage: UnsafeMutablePointer<Entry>
+    private var capacity: Int
+    private(set) var count = 0
+    private(set) var pushes = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    func release() { storage.deallocate() }
+
+    @inline(__always)
+    mutating func push(_ cost: Double, _ node: Int32, _ source: Int32) {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        var i = count
+        count += 1
+        pushes += 1
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            let p = storage[parent]
+            if p.cost <= cost { break }
+            storage[i] = p
+            i = parent
+        }
+        storage[i] = Entry(cost: cost, node: node, source: source)
+    }
+
+    @inline(__always)
+    mutating func pop() -> (Double, Int32, Int32)? {
+        guard count > 0 else { return nil }
+        let top = popEntry()
+        return (top.cost, top.node, top.source)
+    }
+
+    /// Removes the smallest entry; the heap must not be empty.
+    @inline(__always)
+    mutating func popEntry() -> Entry {
+        let top = storage[0]
+        count -= 1
+        if count > 0 {
+            let last = storage[count]
+            var i = 0
+            while true {
+                var child = 2 * i + 1
+                if child >= count { break }
+                if child + 1 < count && storage[child + 1].cost < storage[child].cost { child += 1 }
+                if storage[child].cost >= last.cost { break }
+                storage[i] = storage[child]
+                i = child
+            }
+            storage[i] = last
+        }
+        return top
+    }
+}

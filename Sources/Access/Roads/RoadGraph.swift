@@ -1,0 +1,421 @@
+import Geo
+
+/// One road line as it enters the graph builder: coordinates already in
+/// EPSG:28992 metres, attributes already interpreted.
+public struct RoadLine: Sendable, Hashable {
+    /// Vertices in digitising order, EPSG:28992 metres.
+    public var coordinates: [Coordinate]
+    /// Road class (an OSM `highway` value; NWB roads are mapped to one).
+    public var highway: String
+    /// Motor-traffic direction relative to the digitising order.
+    public var oneway: RoadDirection
+    /// Modes that ignore `oneway` on this road besides foot, which always
+    /// does (e.g. `.bicycle` for OSM `oneway:bicycle=no`).
+    public var onewayExempt: ModeSet
+    /// Parsed `maxspeed` in km/h (`.infinity` = no limit), nil when untagged.
+    public var maxspeedKmh: Double?
+    /// Modes that may use the road at all.
+    public var allowed: ModeSet
+    /// Junction ids of the first and last vertex (NWB `jte_id_beg`,
+    /// `jte_id_end`). When both are given, the line's end points join other
+    /// lines by these ids instead of by coordinates.
+    public var startJunction: Int64?
+    public var endJunction: Int64?
+
+    public init(coordinates: [Coordinate], highway: String, oneway: RoadDirection = .both,
+                onewayExempt: ModeSet = [], maxspeedKmh: Double? = nil, allowed: ModeSet = .all,
+                startJunction: Int64? = nil, endJunction: Int64? = nil) {
+        self.coordinates = coordinates
+        self.highway = highway
+        self.oneway = oneway
+        self.onewayExempt = onewayExempt
+        self.maxspeedKmh = maxspeedKmh
+        self.allowed = allowed
+        self.startJunction = startJunction
+        self.endJunction = endJunction
+    }
+
+    /// The directions `mode` may travel this line, nil when it may not use it.
+    public func direction(for mode: TravelMode) -> RoadDirection? {
+        guard allowed.contains(mode) else { return nil }
+        if mode == .foot || onewayExempt.contains(mode) { return .both }
+        return oneway
+    }
+
+    /// Interprets an OSM way: `highway` plus the other tags (as parsed from
+    /// `other_tags` by `OSMTags.parse`). Returns nil when no profile may use it.
+    public static func fromOSM(coordinates: [Coordinate], highway: String, tags: [String: String],
+                               profiles: [TravelProfile]) -> RoadLine? {
+        var allowed: ModeSet = []
+        var exempt: ModeSet = []
+        let general = TravelProfile.onewayDirection(highway: highway, tags: tags)
+        for p in profiles where p.allows(highway: highway, tags: tags) {
+            allowed.insert(ModeSet(p.mode))
+            if p.mode == .bicycle, general != .both,
+               TravelProfile.direction(mode: .bicycle, highway: highway, tags: tags) == .both {
+                exempt.insert(.bicycle)
+            }
+        }
+        guard !allowed.isEmpty else { return nil }
+        return RoadLine(coordinates: coordinates, highway: highway, oneway: general, onewayExempt: exempt,
+                        maxspeedKmh: tags["maxspeed"].flatMap(TravelProfile.parseMaxSpeed), allowed: allowed)
+    }
+}
+
+/// What the builder did with its input.
+public struct RoadGraphBuildReport: Sendable, Hashable {
+    public var linesAdded = 0
+    /// Lines with fewer than two finite vertices or no usable mode.
+    public var linesSkipped = 0
+    /// Consecutive vertices equal after rounding to the snap precision.
+    public var zeroLengthSegments = 0
+    /// Segments whose two ends became the same node (via junction ids).
+    public var selfLoops = 0
+    /// Segments dropped because an equal segment (same nodes, same allowed
+    /// directions per mode) was kept; the kept one has the fastest time per mode.
+    public var parallelEdgesMerged = 0
+    public var nodes = 0
+    public var edges = 0
+    public var arcs = 0
+    public var components = 0
+    public var largestComponentNodes = 0
+
+    public init() {}
+}
+
+/// A road network in compressed sparse row form, with dense ids.
+///
+/// - Nodes `0..<nodeCount` have coordinates in EPSG:28992 metres.
+/// - **Edges** are undirected straight road segments between two nodes
+///   (`edgeFrom` → `edgeTo` is the digitising direction). Snapping works on
+///   edges.
+/// - **Arcs** are the directed CSR entries: the arcs leaving node `u` are
+///   `offsets[u]..<offsets[u+1]`, arc `a` goes to `targets[a]`, has length
+///   `arcLengthM[a]` and, per mode, travel time `arcTimeS[mode.rawValue][a]`
+///   in seconds (`.infinity` when the mode may not travel it). An edge has a
+///   forward arc, a backward arc, or both (`-1` when absent).
+public struct RoadGraph: Sendable {
+    public let nodeX: [Double]
+    public let nodeY: [Double]
+    public let offsets: [Int32]
+    public let targets: [Int32]
+    public let arcLengthM: [Float]
+    /// Indexed `[mode.rawValue][arc]`; seconds, `.infinity` = not allowed.
+    public let arcTimeS: [[Float]]
+    /// The edge each arc belongs to.
+    public let arcEdge: [Int32]
+    public let edgeFrom: [Int32]
+    public let edgeTo: [Int32]
+    public let edgeLengthM: [Float]
+    /// Arc `edgeFrom → edgeTo`, or -1.
+    public let edgeForwardArc: [Int32]
+    /// Arc `edgeTo → edgeFrom`, or -1.
+    public let edgeBackwardArc: [Int32]
+    /// Weakly connected component of each node; components are numbered by
+    /// size, 0 = largest.
+    public let componentOfNode: [Int32]
+    /// Node count per component, largest first.
+    public let componentSizes: [Int]
+    public let report: RoadGraphBuildReport
+
+    public var nodeCount: Int { nodeX.count }
+    public var edgeCount: Int { edgeFrom.count }
+    public var arcCount: Int { targets.count }
+
+    public func coordinate(ofNode n: Int) -> Coordinate { Coordinate(x: nodeX[n], y: nodeY[n]) }
+
+    /// True when `mode` may travel the edge in at least one direction.
+    public func edgeUsable(_ e: Int, by mode: TravelMode) -> Bool {
+        let t = arcTimeS[mode.rawValue]
+        let f = edgeForwardArc[e], b = edgeBackwardArc[e]
+        return (f >= 0 && t[Int(f)].isFinite) || (b >= 0 && t[Int(b)].isFinite)
+    }
+
+    /// Cost of arc `a` for `mode` under `weight`; `.infinity` when not allowed.
+    @inline(__always)
+    public func arcCost(_ a: Int, mode: TravelMode, weight: RouteWeight) -> Double {
+        let t = arcTimeS[mode.rawValue][a]
+        guard t.isFinite else { return .infinity }
+        return weight == .time ? Double(t) : Double(arcLengthM[a])
+    }
+
+    init(nodeX: [Double], nodeY: [Double], offsets: [Int32], targets: [Int32], arcLengthM: [Float],
+         arcTimeS: [[Float]], arcEdge: [Int32], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
+         edgeForwardArc: [Int32], edgeBackwardArc: [Int32], report: RoadGraphBuildReport) {
+        self.nodeX = nodeX; self.nodeY = nodeY; self.offsets = offsets; self.targets = targets
+        self.arcLengthM = arcLengthM; self.arcTimeS = arcTimeS; self.arcEdge = arcEdge
+        self.edgeFrom = edgeFrom; self.edgeTo = edgeTo; self.edgeLengthM = edgeLengthM
+        self.edgeForwardArc = edgeForwardArc; self.edgeBackwardArc = edgeBackwardArc
+        let (comp, sizes) = Self.components(nodeCount: nodeX.count, from: edgeFrom, to: edgeTo)
+        componentOfNode = comp
+        componentSizes = sizes
+        var r = report
+        r.nodes = nodeX.count; r.edges = edgeFrom.count; r.arcs = targets.count
+        r.components = sizes.count; r.largestComponentNodes = sizes.first ?? 0
+        self.report = r
+    }
+
+    /// Weakly connected components by union-find, renumbered largest first.
+    static func components(nodeCount n: Int, from: [Int32], to: [Int32]) -> ([Int32], [Int]) {
+        var parent = [Int32](0..<Int32(n))
+        func find(_ x: Int32) -> Int32 {
+            var r = x
+            while parent[Int(r)] != r { r = parent[Int(r)] }
+            var c = x
+            while parent[Int(c)] != r { let next = parent[Int(c)]; parent[Int(c)] = r; c = next }
+            return r
+        }
+        for e in 0..<from.count {
+            let a = find(from[e]), b = find(to[e])
+            if a != b { if a < b { parent[Int(b)] = a } else { parent[Int(a)] = b } }
+        }
+        var rootIndex = [Int32](repeating: -1, count: n)
+        var sizes = [Int]()
+        var comp = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            let r = Int(find(Int32(v)))
+            if rootIndex[r] < 0 { rootIndex[r] = Int32(sizes.count); sizes.append(0) }
+            comp[v] = rootIndex[r]
+            sizes[Int(rootIndex[r])] += 1
+        }
+        let order = sizes.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        var rename = [Int32](repeating: 0, count: sizes.count)
+        for (newId, old) in order.enumerated() { rename[old] = Int32(newId) }
+        for v in 0..<n { comp[v] = rename[Int(comp[v])] }
+        return (comp, order.map { sizes[$0] })
+    }
+}
+
+/// What a route search minimises.
+public enum RouteWeight: Sendable, Hashable {
+    /// Travel time in seconds for the mode.
+    case time
+    /// Road length in metres (over roads the mode may use, in directions it may travel).
+    case length
+}
+
+/// Builds a `RoadGraph` from road lines.
+///
+/// Topology comes from shared vertices: two vertices are the same node when
+/// their coordinates are equal after rounding to `precisionM` (default 1 cm).
+/// A line with both junction ids joins others at its ends by those ids
+/// instead; its interior vertices are its own. Every vertex becomes a node and
+/// every segment between consecutive vertices an edge, so snapping and
+/// partial edge costs are exact. Zero-length segments and self-loops are
+/// dropped and counted; of parallel edges with the same allowed directions
+/// one is kept.
+public final class RoadGraphBuilder {
+    public let profiles: [TravelProfile?]
+    public let precisionM: Double
+    public private(set) var report = RoadGraphBuildReport()
+
+    private var nodeX = [Double]()
+    private var nodeY = [Double]()
+    private var byCoordinate = [SIMD2<Int64>: Int32]()
+    private var byJunction = [Int64: Int32]()
+    private var segFrom = [Int32]()
+    private var segTo = [Int32]()
+    /// Bits 0–2: mode may travel from → to; bits 3–5: to → from.
+    private var segFlags = [UInt8]()
+    /// Speeds in km/h per mode, 3 per segment.
+    private var segSpeed = [Float]()
+
+    public init(profiles: [TravelProfile] = TravelMode.allCases.map(TravelProfile.default), precisionM: Double = 0.01) {
+        var byMode = [TravelProfile?](repeating: nil, count: TravelMode.allCases.count)
+        for p in profiles { byMode[p.mode.rawValue] = p }
+        self.profiles = byMode
+        self.precisionM = precisionM
+    }
+
+    private func node(at c: Coordinate) -> Int32 {
+        let key = SIMD2<Int64>(Int64((c.x / precisionM).rounded()), Int64((c.y / precisionM).rounded()))
+        if let n = byCoordinate[key] { return n }
+        let n = newNode(c)
+        byCoordinate[key] = n
+        return n
+    }
+
+    private func newNode(_ c: Coordinate) -> Int32 {
+        let n = Int32(nodeX.count)
+        nodeX.append(c.x); nodeY.append(c.y)
+        return n
+    }
+
+    private func node(junction: Int64, at c: Coordinate) -> Int32 {
+        if let n = byJunction[junction] { return n }
+        let n = newNode(c)
+        byJunction[junction] = n
+        return n
+    }
+
+    public func add(_ line: RoadLine) {
+        var flags: UInt8 = 0
+        var speeds = [Float](repeating: 0, count: 3)
+        for mode in TravelMode.allCases {
+            guard let profile = profiles[mode.rawValue], let dir = line.direction(for: mode) else { continue }
+            let bit = UInt8(1) << UInt8(mode.rawValue)
+            switch dir {
+            case .both: flags |= bit | (bit << 3)
+            case .forward: flags |= bit
+            case .backward: flags |= bit << 3
+            }
+            speeds[mode.rawValue] = Float(profile.speedKmh(highway: line.highway, maxspeedKmh: line.maxspeedKmh))
+        }
+        let cs = line.coordinates
+        guard flags != 0, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
+        report.linesAdded += 1
+        let useJunctions = line.startJunction != nil && line.endJunction != nil
+        // Drop consecutive vertices that round to the same position (zero-length
+        // segments); the last vertex always stays, as it may carry a junction id.
+        var kept = [Coordinate]()
+        kept.reserveCapacity(cs.count)
+        var keys = [SIMD2<Int64>]()
+        keys.reserveCapacity(cs.count)
+        for c in cs {
+            let key = SIMD2<Int64>(Int64((c.x / precisionM).rounded()), Int64((c.y / precisionM).rounded()))
+            if let last = keys.last, last == key {
+                report.zeroLengthSegments += 1
+                kept[kept.count - 1] = c
+                continue
+            }
+            kept.append(c); keys.append(key)
+        }
+        var previous: Int32 = -1
+        for (i, c) in kept.enumerated() {
+            let n: Int32
+            if useJunctions {
+                if i == 0 { n = node(junction: line.startJunction!, at: c) }
+                else if i == kept.count - 1 { n = node(junction: line.endJunction!, at: c) }
+                else { n = newNode(c) }
+            } else {
+                n = node(at: c)
+            }
+            if i > 0 {
+                if n == previous {
+                    report.selfLoops += 1
+                } else {
+                    appendSegment(previous, n, flags, speeds)
+                }
+            }
+            previous = n
+        }
+    }
+
+    private func appendSegment(_ a: Int32, _ b: Int32, _ flags: UInt8, _ speeds: [Float]) {
+        segFrom.append(a); segTo.append(b); segFlags.append(flags)
+        segSpeed.append(contentsOf: speeds)
+    }
+
+    /// New id per node: the rank of the node's 32-bit Morton code (16 bits
+    /// per axis over the extent), ties by old id.
+    static func mortonOrder(xs: [Double], ys: [Double]) -> [Int32] {
+        let n = xs.count
+        guard n > 0 else { return [] }
+        let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
+        let sx = 65535 / Swift.max(maxX - minX, 1e-9), sy = 65535 / Swift.max(maxY - minY, 1e-9)
+        func spread(_ v: UInt64) -> UInt64 {
+            var x = v & 0xFFFF
+            x = (x | (x << 8)) & 0x00FF_00FF
+            x = (x | (x << 4)) & 0x0F0F_0F0F
+            x = (x | (x << 2)) & 0x3333_3333
+            x = (x | (x << 1)) & 0x5555_5555
+            return x
+        }
+        var keys = [UInt64](repeating: 0, count: n)
+        for v in 0..<n {
+            let qx = UInt64(((xs[v] - minX) * sx).rounded()), qy = UInt64(((ys[v] - minY) * sy).rounded())
+            keys[v] = (spread(qx) | (spread(qy) << 1)) << 32 | UInt64(v)
+        }
+        keys.sort()
+        var newId = [Int32](repeating: 0, count: n)
+        for (rank, k) in keys.enumerated() { newId[Int(k & 0xFFFF_FFFF)] = Int32(rank) }
+        return newId
+    }
+
+    /// Builds the graph. The builder can be dropped afterwards.
+    public func build() -> RoadGraph {
+        let n = nodeX.count
+        let s = segFrom.count
+        // Number nodes along a Morton (Z-order) curve so that nodes near each
+        // other in space are near each other in memory: routing touches a
+        // node's neighbours right after the node.
+        let newId = Self.mortonOrder(xs: nodeX, ys: nodeY)
+        var nodeX = self.nodeX, nodeY = self.nodeY
+        for v in 0..<n { nodeX[Int(newId[v])] = self.nodeX[v]; nodeY[Int(newId[v])] = self.nodeY[v] }
+        var segFrom = self.segFrom, segTo = self.segTo
+        for i in 0..<s { segFrom[i] = newId[Int(segFrom[i])]; segTo[i] = newId[Int(segTo[i])] }
+        // Normalise each segment to lo < hi and sort to find parallels.
+        var keys = [UInt64](repeating: 0, count: s)
+        var normFlags = [UInt8](repeating: 0, count: s)
+        for i in 0..<s {
+            let a = segFrom[i], b = segTo[i]
+            let f = segFlags[i]
+            if a < b {
+                keys[i] = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)); normFlags[i] = f
+            } else {
+                keys[i] = UInt64(UInt32(b)) << 32 | UInt64(UInt32(a)); normFlags[i] = (f >> 3) | ((f & 7) << 3)
+            }
+        }
+        var order = Array(0..<s)
+        order.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : (normFlags[$0] != normFlags[$1] ? normFlags[$0] < normFlags[$1] : $0 < $1) }
+        // Keep the first of each (key, flags) group, in input order of the kept ones.
+        var keep = [Bool](repeating: false, count: s)
+        var speed = segSpeed
+        var i = 0
+        while i < s {
+            let first = order[i]
+            var j = i + 1
+            while j < s, keys[order[j]] == keys[first], normFlags[order[j]] == normFlags[first] {
+                let other = order[j]
+                for m in 0..<3 { speed[first * 3 + m] = Swift.max(speed[first * 3 + m], speed[other * 3 + m]) }
+                report.parallelEdgesMerged += 1
+                j += 1
+            }
+            keep[first] = true
+            i = j
+        }
+        var edgeFrom = [Int32](), edgeTo = [Int32](), edgeLength = [Float]()
+        var edgeFlags = [UInt8](), edgeSpeedIndex = [Int]()
+        edgeFrom.reserveCapacity(s); edgeTo.reserveCapacity(s); edgeLength.reserveCapacity(s)
+        for k in 0..<s where keep[k] {
+            let a = Int(segFrom[k]), b = Int(segTo[k])
+            let dx = nodeX[a] - nodeX[b], dy = nodeY[a] - nodeY[b]
+            edgeFrom.append(segFrom[k]); edgeTo.append(segTo[k])
+            edgeLength.append(Float((dx * dx + dy * dy).squareRoot()))
+            edgeFlags.append(segFlags[k]); edgeSpeedIndex.append(k * 3)
+        }
+        let e = edgeFrom.count
+        // Count arcs per source node.
+        var degree = [Int32](repeating: 0, count: n + 1)
+        for k in 0..<e {
+            if edgeFlags[k] & 7 != 0 { degree[Int(edgeFrom[k])] += 1 }
+            if edgeFlags[k] >> 3 != 0 { degree[Int(edgeTo[k])] += 1 }
+        }
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n { offsets[v + 1] = offsets[v] + degree[v] }
+        let m = Int(offsets[n])
+        var cursor = Array(offsets[0..<n])
+        var targets = [Int32](repeating: 0, count: m)
+        var arcLength = [Float](repeating: 0, count: m)
+        var arcEdge = [Int32](repeating: 0, count: m)
+        var arcTime = [[Float]](repeating: [Float](repeating: .infinity, count: m), count: 3)
+        var fwd = [Int32](repeating: -1, count: e), bwd = [Int32](repeating: -1, count: e)
+        for k in 0..<e {
+            let f = edgeFlags[k]
+            for (bits, from, to, forward) in [(f & 7, edgeFrom[k], edgeTo[k], true), (f >> 3, edgeTo[k], edgeFrom[k], false)] where bits != 0 {
+                let a = Int(cursor[Int(from)]); cursor[Int(from)] += 1
+                targets[a] = to
+                arcLength[a] = edgeLength[k]
+                arcEdge[a] = Int32(k)
+                for mode in 0..<3 where bits & (1 << UInt8(mode)) != 0 {
+                    let kmh = speed[edgeSpeedIndex[k] + mode]
+                    arcTime[mode][a] = kmh > 0 ? edgeLength[k] / (kmh / 3.6) : .infinity
+                }
+                if forward { fwd[k] = Int32(a) } else { bwd[k] = Int32(a) }
+            }
+        }
+        return RoadGraph(nodeX: nodeX, nodeY: nodeY, offsets: offsets, targets: targets, arcLengthM: arcLength,
+                         arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
+                         edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd, report: report)
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import Geo
+
+/// Why roads could not be read.
+public enum RoadReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The layer has no CRS and none was given.
+    case missingCRS(path: String, layer: String)
+    /// No layer with line geometries.
+    case noLineLayer(path: String, layers: [String])
+    /// A field named in the options does not exist.
+    case missingField(path: String, layer: String, field: String, available: [String])
+
+    public var description: String {
+        switch self {
+        case .missingCRS(let path, let layer):
+            return "\(path), layer '\(layer)': the layer has no coordinate reference system; pass its CRS (e.g. --roads-crs EPSG:28992 or EPSG:4326)"
+        case .noLineLayer(let path, let layers):
+            return "\(path): no layer with line geometries (layers: \(layers.joined(separator: ", ")))"
+        case .missingField(let path, let layer, let field, let available):
+            return "\(path), layer '\(layer)': no field '\(field)' (fields: \(available.joined(separator: ", ")))"
+        }
+    }
+}
+
+/// What a road reader did.
+public struct RoadReadReport: Sendable, Hashable {
+    public var path = ""
+    public var layer = ""
+    /// The CRS the lines were read in (transformed to EPSG:28992).
+    public var crs = ""
+    public var features = 0
+    /// Lines passed to the builder (a multi-line counts once per part).
+    public var lines = 0
+    public var skippedNoGeometry = 0
+    public var skippedNotLine = 0
+    /// OSM ways no profile may use (or non-road `lines` features).
+    public var skippedNotRoad = 0
+    public var skippedTransform = 0
+    public init() {}
+}
+
+/// Transforms lines into EPSG:28992 (identity when already there).
+struct RDProjector {
+    let transformer: CoordinateTransformer?
+
+    init(crs: String) throws {
+        let upper = crs.uppercased()
+        transformer = (upper == "EPSG:28992") ? nil : try CoordinateTransformer(from: crs, to: CoordinateTransformer.rdNew)
+    }
+
+    func project(_ cs: [Coordinate]) -> [Coordinate]? {
+        guard let transformer else { return cs }
+        guard let out = try? transformer.transform(cs), out.allSatisfy(\.isFinite) else { return nil }
+        return out
+    }
+}
+
+/// Line parts of a geometry, or nil when it is not linear.
+func lineParts(_ g: Geometry) -> [[Coordinate]]? {
+    switch g {
+    case .lineString(let cs): return [cs]
+    case .multiLineString(let parts): return parts
+    case .collection(let gs):
+        var out = [[Coordinate]]()
+        for part in gs { guard let p = lineParts(part) else { return nil }; out += p }
+        return out
+    default: return nil
+    }
+}
+
+/// Reads OSM roads through GDAL's OSM driver (`.osm.pbf` or `.osm`): layer
+/// `lines`, fields `highway` and `other_tags` (hstore text). Ways are
+/// interpreted with `RoadLine.fromOSM` against the builder's profiles and
+/// transformed to EPSG:28992.
+public enum OSMRoadReader {
+    public static func read(path: String, into builder: RoadGraphBuilder) throws -> RoadReadReport {
+        let source = try VectorSource(path: path)
+        let layer = try source.layer(named: "lines")
+        var report = RoadReadReport()
+        report.path = path; report.layer = layer.name
+        // GDAL's OSM driver always reports WGS84.
+        let crs = layer.crs ?? CoordinateTransformer.wgs84
+        report.crs = crs
+        let projector = try RDProjector(crs: crs)
+        guard let hw = layer.fieldIndex("highway") else {
+            throw RoadReadError.missingField(path: path, layer: layer.name, field: "highway", available: layer.fields.map(\.name))
+        }
+        let tagsIndex = layer.fieldIndex("other_tags")
+        let profiles = builder.profiles.compactMap { $0 }
+        try layer.forEach(fields: [hw] + (tagsIndex.map { [$0] } ?? [])) { _, _, values, geometry in
+            report.features += 1
+            guard let highway = values[0].text, !highway.isEmpty else { report.skippedNotRoad += 1; return }
+            let tags = values.count > 1 ? (values[1].text.map(OSMTags.parse) ?? [:]) : [:]
+            guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
+            guard let parts = lineParts(g) else { report.skippedNotLine += 1; return }
+            for part in parts {
+                guard let rd = projector.project(part) else { report.skippedTransform += 1; continue }
+                guard let line = RoadLine.fromOSM(coordinates: rd, highway: highway, tags: tags, profiles: profiles) else {
+                    report.skippedNotRoad += 1; continue
+                }
+                builder.add(line)
+                report.lines += 1
+            }
+        }
+        return report
+    }
+}
+
+/// Options for reading roads from any OGR line layer.
+public struct LineRoadOptions: Sendable, Hashable {
+    /// Layer name; nil = the first layer (a GML/GeoJSON/Shapefile road file
+    /// usually has one).
+    public var layer: String?
+    /// CRS of the coordinates when the layer has none (or to override it).
+    public var crs: String?
+    /// Field with the road class (OSM highway value). Default: `highway` when
+    /// present, else NWB `wegbehsrt` mapped (R → motorway, P → secondary,
+    /// G/W → unclassified, T → service), else `unclassified` for every line.
+    public var classField: String?
+    /// Field with the direction. Default: `oneway`, else NWB `rijrichtng`.
+    /// Values: `H`, `yes`, `1`, `true`, `FT`, `forward` = only in digitising
+    /// direction; `T`, `-1`, `TF`, `backward`, `reverse` = only against it;
+    /// `B`, `O`, `no`, empty = both.
+    public var onewayField: String?
+    /// Field with a maximum speed (km/h or OSM maxspeed text). Default: `maxspeed` when present.
+    public var maxspeedField: String?
+    /// Junction id fields at the first and last vertex. Default:
+    /// `jte_id_beg` / `jte_id_end` when both are present (NWB).
+    public var startJunctionField: String?
+    public var endJunctionField: String?
+    /// Modes allowed on every line (access is not read from plain layers).
+    public var allowed: ModeSet = .all
+
+    public init(layer: String? = nil, crs: String? = nil) {
+        self.layer = layer
+        self.crs = crs
+    }
+}
+
+/// Reads roads from a plain line layer (NWB wegvakken, a Shapefile, a
+/// GeoPackage) and transforms them to EPSG:28992.
+public enum LineRoadReader {
+    /// Maps an NWB `wegbehsrt` (road authority) code to a road class.
+    public static func nwbClass(_ wegbehsrt: String) -> String {
+        switch wegbehsrt.uppercased() {
+        case "R": return "motorway"
+        case "P": return "secondary"
+        case "G", "W": return "unclassified"
+        case "T": return "service"
+        default: return "unclassified"
+        }
+    }
+
+    /// Interprets a direction value (NWB `rijrichtng` or an oneway flag).
+    public static func direction(_ value: String?) -> RoadDirection {
+        guard let v = value?.trimmingCharacters(in: .whitespaces).lowercased() else { return .both }
+        switch v {
+        case "h", "yes", "1", "true", "ft", "forward", "f": return .forward
+        case "t", "-1", "tf", "backward", "reverse": return .backward
+        default: return .both
+        }
+    }
+
+    public static func read(path: String, options: LineRoadOptions = LineRoadOptions(),
+                            into builder: RoadGraphBuilder) throws -> RoadReadReport {
+        let source = try VectorSource(path: path)
+        let layer = try options.layer.map { try source.layer(named: $0) } ?? source.layer(0)
+        var report = RoadReadReport()
+        report.path = path; report.layer = layer.name
+        guard let crs = options.crs ?? layer.crs else { throw RoadReadError.missingCRS(path: path, layer: layer.name) }
+        report.crs = crs
+        let projector = try RDProjector(crs: crs)
+        func field(_ explicit: String?, defaults: [String]) throws -> Int? {
+            if let explicit {
+                guard let i = layer.fieldIndex(explicit) else {
+                    throw RoadReadError.missingField(path: path, layer: layer.name, field: explicit, available: layer.fields.map(\.name))
+                }
+                return i
+            }
+            for d in defaults { if let i = layer.fieldIndex(d) { return i } }
+            return nil
+        }
+        let classIndex = try field(options.classField, defaults: ["highway"])
+        let nwbClassIndex = classIndex == nil ? layer.fieldIndex("wegbehsrt") : nil
+        let onewayIndex = try field(options.onewayField, defaults: ["oneway", "rijrichtng"])
+        let maxspeedIndex = try field(options.maxspeedField, defaults: ["maxspeed"])
+        var startIndex = try field(options.startJunctionField, defaults: ["jte_id_beg"])
+        var endIndex = try field(options.endJunctionField, defaults: ["jte_id_end"])
+        if startIndex == nil || endIndex == nil { startIndex = nil; endIndex = nil }
+        let wanted = [classIndex, nwbClassIndex, onewayIndex, maxspeedIndex, startIndex, endIndex]
+        let fieldList = wanted.compactMap { $0 }
+        func position(_ i: Int?) -> Int? { i.flatMap { fieldList.firstIndex(of: $0) } }
+        let pClass = position(classIndex), pNWB = position(nwbClassIndex), pOneway = position(onewayIndex)
+        let pMax = position(maxspeedIndex), pStart = position(startIndex), pEnd = position(endIndex)
+
+        func integer(_ v: FieldValue) -> Int64? {
+            switch v {
+            case .integer(let i): return i
+            case .real(let d): return d.isFinite ? Int64(d) : nil
+            case .string(let s): return Int64(s.trimmingCharacters(in: .whitespaces))
+            case .null: return nil
+            }
+        }
+
+        try layer.forEach(fields: fieldList) { _, _, values, geometry in
+            report.features += 1
+            guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
+            guard let parts = lineParts(g) else { report.skippedNotLine += 1; return }
+            let highway: String
+            if let p = pClass, let t = values[p].text, !t.isEmpty { highway = t }
+            else if let p = pNWB, let t = values[p].text { highway = nwbClass(t) }
+            else { highway = "unclassified" }
+            let dir = direction(pOneway.flatMap { values[$0].text })
+            let maxspeed = pMax.flatMap { values[$0].text }.flatMap(TravelProfile.parseMaxSpeed)
+            let start = pStart.flatMap { integer(values[$0]) }
+            let end = pEnd.flatMap { integer(values[$0]) }
+            for part in parts {
+                guard let rd = projector.project(part) else { report.skippedTransform += 1; continue }
+                // Junction ids describe the whole feature; use them only for a single part.
+                let single = parts.count == 1
+                builder.add(RoadLine(coordinates: rd, highway: highway, oneway: dir, maxspeedKmh: maxspeed,
+                                     allowed: options.allowed,
+                                     startJunction: single ? start : nil, endJunction: single ? end : nil))
+                report.lines += 1
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,163 @@
+import Geo
+
+/// A point placed on a road edge.
+public struct SnappedPoint: Sendable, Hashable {
+    /// The edge (undirected road segment) of the `RoadGraph`.
+    public var edge: Int32
+    /// Position along the edge, 0 at `edgeFrom`, 1 at `edgeTo`. The road
+    /// distance from the point to `edgeFrom` is `fraction × length`, to
+    /// `edgeTo` `(1 − fraction) × length` (when the direction is allowed).
+    public var fraction: Double
+    /// Straight-line distance from the original point to the road, metres.
+    public var distanceM: Double
+    /// The projected position on the road, EPSG:28992 metres.
+    public var location: Coordinate
+
+    public init(edge: Int32, fraction: Double, distanceM: Double, location: Coordinate) {
+        self.edge = edge
+        self.fraction = fraction
+        self.distanceM = distanceM
+        self.location = location
+    }
+}
+
+/// Projects points onto the nearest road edge a mode may use, with a uniform
+/// grid index over the edges. Immutable after construction; safe to query
+/// from several threads.
+public struct SegmentSnapper: Sendable {
+    public let mode: TravelMode
+    /// Farther than this (metres) a point counts as unreachable.
+    public let maxDistanceM: Double
+    public let cellSizeM: Double
+    private let minX: Double, minY: Double
+    private let columns: Int, rows: Int
+    private let cellOffsets: [Int32]
+    private let cellEdges: [Int32]
+    private let ax: [Double], ay: [Double], bx: [Double], by: [Double]
+    private let edgeIds: [Int32]
+
+    /// - Parameters:
+    ///   - mode: only edges this mode may travel in some direction are used.
+    ///   - maxDistanceM: snap distance above which `snap` returns nil (default 1000 m).
+    ///   - minComponentNodes: ignore edges in weakly connected components with
+    ///     fewer nodes (0 = use every component), so points do not land on
+    ///     isolated fragments.
+    ///   - cellSizeM: grid cell size; nil picks one from the edge density.
+    public init(graph: RoadGraph, mode: TravelMode, maxDistanceM: Double = 1000,
+                minComponentNodes: Int = 0, cellSizeM: Double? = nil) {
+        self.mode = mode
+        self.maxDistanceM = maxDistanceM
+        var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [Int32]()
+        var env = Envelope.empty
+        for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: mode) {
+            let f = Int(graph.edgeFrom[e]), t = Int(graph.edgeTo[e])
+            if minComponentNodes > 0, graph.componentSizes[Int(graph.componentOfNode[f])] < minComponentNodes { continue }
+            ax.append(graph.nodeX[f]); ay.append(graph.nodeY[f]); bx.append(graph.nodeX[t]); by.append(graph.nodeY[t])
+            ids.append(Int32(e))
+            env.expand(toInclude: graph.coordinate(ofNode: f)); env.expand(toInclude: graph.coordinate(ofNode: t))
+        }
+        let count = ids.count
+        if env.isEmpty { env = Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        var cell = cellSizeM ?? {
+            let area = Swift.max(env.width * env.height, 1)
+            return Swift.max((area / Double(Swift.max(count, 1))).squareRoot() * 2, 10)
+        }()
+        // Cap the grid at about 16M cells.
+        while (env.width / cell + 1) * (env.height / cell + 1) > 16_000_000 { cell *= 2 }
+        self.cellSizeM = cell
+        minX = env.minX; minY = env.minY
+        let columns = Int(env.width / cell) + 1
+        let rows = Int(env.height / cell) + 1
+        self.columns = columns
+        self.rows = rows
+        // Two passes: count then fill (CSR over cells).
+        var counts = [Int32](repeating: 0, count: columns * rows + 1)
+        func cellRange(_ i: Int) -> (Int, Int, Int, Int) {
+            let x0 = Int((Swift.min(ax[i], bx[i]) - env.minX) / cell), x1 = Int((Swift.max(ax[i], bx[i]) - env.minX) / cell)
+            let y0 = Int((Swift.min(ay[i], by[i]) - env.minY) / cell), y1 = Int((Swift.max(ay[i], by[i]) - env.minY) / cell)
+            return (Swift.min(x0, columns - 1), Swift.min(x1, columns - 1), Swift.min(y0, rows - 1), Swift.min(y1, rows - 1))
+        }
+        for i in 0..<count {
+            let (x0, x1, y0, y1) = cellRange(i)
+            for y in y0...y1 { for x in x0...x1 { counts[y * columns + x + 1] += 1 } }
+        }
+        for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
+        var cursor = counts
+        var items = [Int32](repeating: 0, count: Int(counts[columns * rows]))
+        for i in 0..<count {
+            let (x0, x1, y0, y1) = cellRange(i)
+            for y in y0...y1 {
+                for x in x0...x1 {
+                    let c = y * columns + x
+                    items[Int(cursor[c])] = Int32(i); cursor[c] += 1
+                }
+            }
+        }
+        cellOffsets = counts
+        cellEdges = items
+        self.ax = ax; self.ay = ay; self.bx = bx; self.by = by
+        edgeIds = ids
+    }
+
+    /// Number of edges in the index.
+    public var indexedEdges: Int { edgeIds.count }
+
+    /// The nearest point on a usable edge, or nil when none lies within
+    /// `maxDistanceM`. Ties go to the lowest edge id.
+    public func snap(_ p: Coordinate) -> SnappedPoint? {
+        guard !edgeIds.isEmpty, p.isFinite else { return nil }
+        let cx = Int(((p.x - minX) / cellSizeM).rounded(.down))
+        let cy = Int(((p.y - minY) / cellSizeM).rounded(.down))
+        var best = Double.infinity       // squared distance
+        var bestItem = -1
+        var bestT = 0.0
+        let maxRing = Int((maxDistanceM / cellSizeM).rounded(.up)) + 1
+        // Start at the first ring that can touch the grid.
+        let startRing = Swift.max(0, Swift.max(Swift.max(-cx, cx - (columns - 1)), Swift.max(-cy, cy - (rows - 1))))
+        var r = startRing
+        while r <= maxRing {
+            // Every cell of ring r is at least (r − 1) cells away.
+            let lower = Double(Swift.max(r - 1, 0)) * cellSizeM
+            if lower * lower > best || lower > maxDistanceM { break }
+            let yLo = Swift.max(cy - r, 0), yHi = Swift.min(cy + r, rows - 1)
+            if yLo <= yHi {
+                for y in yLo...yHi {
+                    let onEdgeRow = (y == cy - r || y == cy + r)
+                    let step = onEdgeRow || r == 0 ? 1 : 2 * r
+                    var x = cx - r
+                    while x <= cx + r {
+                        if x >= 0 && x < columns {
+                            let c = y * columns + x
+                            for k in Int(cellOffsets[c])..<Int(cellOffsets[c + 1]) {
+                                let i = Int(cellEdges[k])
+                                let (d2, t) = Self.project(p, ax[i], ay[i], bx[i], by[i])
+                                if d2 < best || (d2 == best && edgeIds[i] < edgeIds[Swift.max(bestItem, 0)]) {
+                                    best = d2; bestItem = i; bestT = t
+                                }
+                            }
+                        }
+                        x += step
+                    }
+                }
+            }
+            r += 1
+        }
+        guard bestItem >= 0 else { return nil }
+        let d = best.squareRoot()
+        guard d <= maxDistanceM else { return nil }
+        let i = bestItem
+        let loc = Coordinate(x: ax[i] + bestT * (bx[i] - ax[i]), y: ay[i] + bestT * (by[i] - ay[i]))
+        return SnappedPoint(edge: edgeIds[i], fraction: bestT, distanceM: d, location: loc)
+    }
+
+    /// Squared distance from `p` to segment a–b and the clamped parameter t.
+    @inline(__always)
+    static func project(_ p: Coordinate, _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> (Double, Double) {
+        let dx = bx - ax, dy = by - ay
+        let len2 = dx * dx + dy * dy
+        var t = len2 > 0 ? ((p.x - ax) * dx + (p.y - ay) * dy) / len2 : 0
+        t = Swift.min(Swift.max(t, 0), 1)
+        let qx = ax + t * dx - p.x, qy = ay + t * dy - p.y
+        return (qx * qx + qy * qy, t)
+    }
+}

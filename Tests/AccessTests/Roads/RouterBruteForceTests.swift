@@ -1,0 +1,197 @@
+import XCTest
+import Geo
+@testable import Access
+
+/// Checks the one-pass two-label router against plain single-source Dijkstra
+/// runs (one per practice) on an adjacency list in which every snapped point
+/// is inserted as its own node.
+final class RouterBruteForceTests: XCTestCase {
+
+    struct Arc { var to: Int; var cost: Double; var length: Double; var time: Double }
+
+    /// Random lines in two clusters 20 km apart; some oneway, some cycleways.
+    func randomLines(_ rng: inout SplitMix64) -> [RoadLine] {
+        var lines = [RoadLine]()
+        for cluster in 0..<2 {
+            let ox = Double(cluster) * 20_000
+            let count = Int.random(in: 6...25, using: &rng)
+            let pts = (0..<count).map { _ in
+                Coordinate(x: ox + Double(Int.random(in: 0...40, using: &rng)) * 25, y: Double(Int.random(in: 0...40, using: &rng)) * 25)
+            }
+            for _ in 0..<(count + Int.random(in: 0...count, using: &rng)) {
+                let a = pts[Int.random(in: 0..<count, using: &rng)], b = pts[Int.random(in: 0..<count, using: &rng)]
+                var cs = [a]
+                if Bool.random(using: &rng) { cs.append(Coordinate(x: (a.x + b.x) / 2 + 7, y: (a.y + b.y) / 2 - 3)) }
+                cs.append(b)
+                let roll = Double.random(in: 0..<1, using: &rng)
+                let oneway: RoadDirection = roll < 0.2 ? .forward : (roll < 0.35 ? .backward : .both)
+                let highway = ["residential", "secondary", "cycleway", "service", "primary"][Int.random(in: 0..<5, using: &rng)]
+                let allowed: ModeSet = highway == "cycleway" ? [.bicycle, .foot] : .all
+                let exempt: ModeSet = Double.random(in: 0..<1, using: &rng) < 0.3 ? .bicycle : []
+                lines.append(RoadLine(coordinates: cs, highway: highway, oneway: oneway, onewayExempt: exempt,
+                                      maxspeedKmh: Bool.random(using: &rng) ? 50 : nil, allowed: allowed))
+            }
+        }
+        return lines
+    }
+
+    func testRouterMatchesBruteForceOnRandomGraphs() {
+        var rng = SplitMix64(seed: 20240601)
+        var checkedPairs = 0
+        var unreachable = 0
+        for round in 0..<120 {
+            let builder = RoadGraphBuilder()
+            for l in randomLines(&rng) { builder.add(l) }
+            let graph = builder.build()
+            guard graph.edgeCount > 0 else { continue }
+            let mode = [TravelMode.car, .bicycle, .foot][round % 3]
+            let weight: RouteWeight = round % 2 == 0 ? .time : .length
+            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: 2000)
+            func randomPoint(cluster: Int) -> Coordinate {
+                Coordinate(x: Double(cluster) * 20_000 + Double.random(in: -50...1050, using: &rng),
+                           y: Double.random(in: -50...1050, using: &rng))
+            }
+            // Practices only in cluster 0 half of the time; some exactly on nodes.
+            let practiceClusters = round % 2 == 0 ? [0] : [0, 1]
+            var practices = [SnappedPoint?]()
+            for i in 0..<Int.random(in: 1...6, using: &rng) {
+                let c = practiceClusters[i % practiceClusters.count]
+                if i % 3 == 2 {
+                    let v = Int.random(in: 0..<graph.nodeCount, using: &rng)
+                    practices.append(snapper.snap(graph.coordinate(ofNode: v)))
+                } else {
+                    practices.append(snapper.snap(randomPoint(cluster: c)))
+                }
+            }
+            if round % 5 == 0 { practices.append(nil) }   // a practice that does not take part
+            var homes = (0..<15).map { _ in snapper.snap(randomPoint(cluster: Int.random(in: 0...1, using: &rng))) }
+            // A home on the same edge as a practice.
+            if let p = practices[0] { homes.append(SnappedPoint(edge: p.edge, fraction: Double.random(in: 0.01...0.99, using: &rng), distanceM: 0, location: p.location)) }
+
+            let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
+            let labels = router.labelNodes(sources: practices)
+            let got = router.assign(points: homes, labels: labels)
+
+            // Independent computation.
+            let (adjacency, practiceNode, homeNode) = expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
+            var perPractice = [[(cost: Double, length: Double, time: Double)]]()
+            for p in practices.indices {
+                if let start = practiceNode[p] {
+                    perPractice.append(reverseDijkstra(adjacency, from: start))
+                } else {
+                    perPractice.append([])
+                }
+            }
+            for (h, home) in homes.enumerated() {
+                let result = got[h]
+                guard home != nil, let hn = homeNode[h] else {
+                    XCTAssertFalse(result.isReachable)
+                    continue
+                }
+                var options = [(p: Int, cost: Double, length: Double, time: Double)]()
+                for p in practices.indices where !perPractice[p].isEmpty && perPractice[p][hn].cost.isFinite {
+                    let d = perPractice[p][hn]
+                    options.append((p, d.cost, d.length, d.time))
+                }
+                options.sort { $0.cost < $1.cost }
+                if options.isEmpty {
+                    XCTAssertFalse(result.isReachable, "round \(round) home \(h)")
+                    unreachable += 1
+                    continue
+                }
+                checkedPairs += 1
+                let tol = 1e-6 * max(1, options[0].cost)
+                XCTAssertEqual(result.nearestCost, options[0].cost, accuracy: tol, "round \(round) home \(h)")
+                let tiedFirst = options.filter { abs($0.cost - options[0].cost) <= tol }
+                XCTAssertTrue(tiedFirst.contains { $0.p == Int(result.nearest) }, "round \(round) home \(h): nearest \(result.nearest), expected \(options[0].p)")
+                if tiedFirst.count == 1 {
+                    XCTAssertEqual(result.nearestLengthM, options[0].length, accuracy: 1e-2, "round \(round) home \(h)")
+                    XCTAssertEqual(result.nearestTimeS, options[0].time, accuracy: 1e-2, "round \(round) home \(h)")
+                }
+                if options.count >= 2 {
+                    XCTAssertEqual(result.secondCost, options[1].cost, accuracy: 1e-6 * max(1, options[1].cost), "round \(round) home \(h) second")
+                    XCTAssertNotEqual(result.second, result.nearest)
+                } else {
+                    XCTAssertEqual(result.second, -1, "round \(round) home \(h)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(checkedPairs, 500)
+        XCTAssertGreaterThan(unreachable, 20, "disconnected parts without practices must occur")
+    }
+
+    /// The road graph with every snapped point inserted as a node splitting
+    /// its edge. Returns the reversed adjacency (arcs into each node) and
+    /// node ids of practices and homes.
+    func expandedGraph(_ g: RoadGraph, mode: TravelMode, weight: RouteWeight,
+                       practices: [SnappedPoint?], homes: [SnappedPoint?]) -> ([[Arc]], [Int?], [Int?]) {
+        var nodeCount = g.nodeCount
+        var practiceNode = [Int?](repeating: nil, count: practices.count)
+        var homeNode = [Int?](repeating: nil, count: homes.count)
+        var inserts = [Int: [(fraction: Double, node: Int)]]()
+        func place(_ sp: SnappedPoint) -> Int {
+            let e = Int(sp.edge)
+            if sp.fraction <= 0 { return Int(g.edgeFrom[e]) }
+            if sp.fraction >= 1 { return Int(g.edgeTo[e]) }
+            let n = nodeCount
+            nodeCount += 1
+            inserts[e, default: []].append((sp.fraction, n))
+            return n
+        }
+        for (i, p) in practices.enumerated() { if let p { practiceNode[i] = place(p) } }
+        for (i, h) in homes.enumerated() { if let h { homeNode[i] = place(h) } }
+        var reversed = [[Arc]](repeating: [], count: nodeCount)
+        let times = g.arcTimeS[mode.rawValue]
+        for e in 0..<g.edgeCount {
+            var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
+            chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
+            chain.append((1.0, Int(g.edgeTo[e])))
+            let f = Int(g.edgeForwardArc[e]), b = Int(g.edgeBackwardArc[e])
+            for k in 0..<(chain.count - 1) {
+                let share = chain[k + 1].fraction - chain[k].fraction
+                let u = chain[k].node, v = chain[k + 1].node
+                if f >= 0, times[f].isFinite {
+                    let l = Double(g.arcLengthM[f]) * share, t = Double(times[f]) * share
+                    reversed[v].append(Arc(to: u, cost: weight == .time ? t : l, length: l, time: t))
+                }
+                if b >= 0, times[b].isFinite {
+                    let l = Double(g.arcLengthM[b]) * share, t = Double(times[b]) * share
+                    reversed[u].append(Arc(to: v, cost: weight == .time ? t : l, length: l, time: t))
+                }
+            }
+        }
+        return (reversed, practiceNode, homeNode)
+    }
+
+    /// Plain Dijkstra with a linear scan for the minimum (deliberately simple).
+    func reverseDijkstra(_ reversed: [[Arc]], from start: Int) -> [(cost: Double, length: Double, time: Double)] {
+        var dist = [(cost: Double, length: Double, time: Double)](repeating: (.infinity, .infinity, .infinity), count: reversed.count)
+        var done = [Bool](repeating: false, count: reversed.count)
+        dist[start] = (0, 0, 0)
+        while true {
+            var best = -1
+            for v in 0..<reversed.count where !done[v] && dist[v].cost.isFinite {
+                if best < 0 || dist[v].cost < dist[best].cost { best = v }
+            }
+            if best < 0 { break }
+            done[best] = true
+            for a in reversed[best] {
+                let c = dist[best].cost + a.cost
+                if c < dist[a.to].cost { dist[a.to] = (c, dist[best].length + a.length, dist[best].time + a.time) }
+            }
+        }
+        return dist
+    }
+
+    func testHeapOrdersEntries() {
+        var heap = LabelHeap(capacity: 2)
+        defer { heap.release() }
+        var rng = SplitMix64(seed: 7)
+        var values = (0..<1000).map { _ in Double.random(in: 0..<100, using: &rng) }
+        for (i, v) in values.enumerated() { heap.push(v, Int32(i), 0) }
+        values.sort()
+        var out = [Double]()
+        while let (c, _, _) = heap.pop() { out.append(c) }
+        XCTAssertEqual(out, values)
+    }
+}
