@@ -198,7 +198,7 @@ public enum LineRoadReader {
             case .integer(let i): return i
             case .real(let d): return d.isFinite ? Int64(d) : nil
             case .string(let s): return Int64(s.trimmingCharacters(in: .whitespaces))
-            case .null: return nil
+            case .boolean, .null: return nil
             }
         }
 

@@ -1,19 +1,5 @@
 import Geo
 
-/// A small deterministic random generator (SplitMix64) for synthetic data
-/// and tests; the same seed gives the same numbers on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A road-like synthetic network for tests and benchmarks: a jittered grid
 /// of junctions about `spacingM` apart (EPSG:28992-like coordinates around
 /// Amersfoort), with about 15% of the links removed, one degree-2 shape node
