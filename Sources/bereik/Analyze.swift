@@ -20,6 +20,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
     @OptionGroup var inputOptions: InputOptionGroup
     @OptionGroup var thresholds: ThresholdOptionGroup
+    @OptionGroup var roadOptions: RoadOptionGroup
 
     enum ExtraFormat: String, ExpressibleByArgument {
         case geojson, gpkg
@@ -51,6 +52,8 @@ struct Analyze: ParsableCommand {
         }
         job.input = inputOptions.options
         job.parameters = try thresholds.parameters(input: job.input)
+        job.parameters.roadOptions = try roadOptions.options()
+        job.roadsPath = roadOptions.roads ?? (population == nil ? DefaultDataLocation.roads() : nil)
         job.geoPackage = format.contains(.gpkg)
         let outcome = try job.run(progress: progress)
         print(SummaryText.make(outcome, outputFolder: out))

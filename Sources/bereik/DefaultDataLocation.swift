@@ -8,6 +8,13 @@ enum DefaultDataLocation {
         var regions: String
     }
 
+    /// The default data's road network, when it has one.
+    static func roads() -> String? {
+        guard let files = try? find() else { return nil }
+        let path = (files.population as NSString).deletingLastPathComponent + "/roads.geojson"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     static func find() throws -> Files {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["BEREIK_GEODATA"] { candidates.append(env) }

@@ -57,10 +57,14 @@ struct ThresholdOptionGroup: ParsableArguments {
     }
 
     func bands() throws -> [Double] {
-        let parts = bandsKm.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        try Self.positiveList(bandsKm, option: "--bands-km")
+    }
+
+    static func positiveList(_ text: String, option: String) throws -> [Double] {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let values = parts.compactMap(Double.init)
         guard values.count == parts.count, !values.isEmpty, values.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("--bands-km expects positive numbers separated by commas, e.g. 1,3,5; got '\(bandsKm)'")
+            throw ValidationError("\(option) expects positive numbers separated by commas, e.g. 1,3,5; got '\(text)'")
         }
         return values.sorted()
     }

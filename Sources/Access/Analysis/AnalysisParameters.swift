@@ -15,6 +15,8 @@ public struct AnalysisParameters: Codable, Sendable {
     /// counted in the nearest region (generalised boundaries miss border
     /// villages); such points are counted in `run.json`. 0 switches it off.
     public var regionToleranceM: Double = 1_000
+    /// Road options (used when a road network is given).
+    public var roadOptions = RoadOptions()
     /// Patients per full-time GP (normpraktijk, NZa since 2018).
     public var normPatientsPerFTE: Double = 2_095
     /// How a practice with no known status counts.

@@ -32,6 +32,16 @@ public struct RegionAccess: Sendable {
     /// Sum of GP FTE of the practices located in the region (nil: none known).
     public var gpFTE: Double?
     public var gpFTEPer10k: Double?
+    /// Road indicators (when roads were given): population-weighted mean
+    /// shortest road distance, shares within the km bands by road, and per
+    /// mode the mean minutes and shares within the minute bands.
+    public var meanRoadM: Double?
+    public var p90RoadM: Double?
+    public var shareWithinByRoad: [Double] = []
+    public var meanMinutes: [Double?] = []
+    public var shareWithinMinutes: [[Double]] = []
+    /// Inhabitants with no open practice reachable by road (first mode).
+    public var roadUnreachableInhabitants: Double = 0
     public var flagged = false
     public var flagReasons: [String] = []
 }
@@ -55,6 +65,7 @@ public struct PracticeAccess: Sendable {
 public struct AnalysisResult: Sendable {
     public var parameters: AnalysisParameters
     public var points: [PointAccess]
+    public var road: RoadAccess?
     public var regions: [RegionAccess]
     public var practices: [PracticeAccess]
     public var openPracticeCount: Int

@@ -4,21 +4,24 @@ import Foundation
 /// reasons in words a planner can paste into a memo.
 enum Flagging {
     static func evaluate(_ r: RegionAccess, parameters: AnalysisParameters, population: [PopulationPoint],
-                         points: [PointAccess], members: [Int]) -> (Bool, [String]) {
+                         points: [PointAccess], road: RoadAccess?, members: [Int]) -> (Bool, [String]) {
         guard r.inhabitants > 0 else { return (false, []) }
         var reasons: [String] = []
         let km = parameters.flagMaxKm
-        let within = members.reduce(0.0) { $0 + (points[$1].nearestOpenM <= km * 1000 ? population[$1].inhabitants : 0) } / r.inhabitants
+        // By road when roads were given: straight lines understate rural distances.
+        let distance: (Int) -> Double = road.map { road in { road.roadM[$0] } } ?? { points[$0].nearestOpenM }
+        let how = road == nil ? "" : " by road"
+        let within = members.reduce(0.0) { $0 + (distance($1) <= km * 1000 ? population[$1].inhabitants : 0) } / r.inhabitants
         if within < parameters.flagMinShare {
-            reasons.append("\(percent(within)) of inhabitants live within \(number(km)) km of a practice open to new patients (threshold \(percent(parameters.flagMinShare)))")
+            reasons.append("\(percent(within)) of inhabitants live within \(number(km)) km\(how) of a practice open to new patients (threshold \(percent(parameters.flagMinShare)))")
         }
         if let maxMean = parameters.flagMaxMeanKm {
-            if let mean = r.meanOpenM {
+            if let mean = road == nil ? r.meanOpenM : r.meanRoadM {
                 if mean > maxMean * 1000 {
-                    reasons.append("mean distance to a practice open to new patients is \(number(mean / 1000)) km (threshold \(number(maxMean)) km)")
+                    reasons.append("mean distance\(how) to a practice open to new patients is \(number(mean / 1000)) km (threshold \(number(maxMean)) km)")
                 }
             } else {
-                reasons.append("some inhabitants have no practice open to new patients at all")
+                reasons.append("\(Int(r.roadUnreachableInhabitants.rounded())) inhabitants cannot reach any practice open to new patients\(how)")
             }
         }
         return (!reasons.isEmpty, reasons)

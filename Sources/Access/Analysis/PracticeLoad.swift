@@ -1,7 +1,7 @@
 /// Per-practice load and criticality from nearest / second-nearest open.
 enum PracticeLoad {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
-                        practiceRegions: [Int32], parameters: AnalysisParameters) -> [PracticeAccess] {
+                        practiceRegions: [Int32], parameters: AnalysisParameters, road: RoadAccess?) -> [PracticeAccess] {
         var result = practices.enumerated().map { j, p -> PracticeAccess in
             var a = PracticeAccess()
             a.isOpen = parameters.isOpen(p.status)
@@ -15,15 +15,20 @@ enum PracticeLoad {
         let limit = parameters.flagMaxKm * 1000
         var extraWeighted = [Double](repeating: 0, count: practices.count)
         var extraWeight = [Double](repeating: 0, count: practices.count)
-        for (i, p) in points.enumerated() where p.nearestOpen >= 0 {
-            let j = Int(p.nearestOpen)
+        for i in points.indices {
+            // Nearest and second-nearest open practice: by road when routed.
+            let (first, firstM, second, secondM): (Int32, Double, Int32, Double) = road.map {
+                ($0.roadPractice[i], $0.roadM[i], $0.roadSecondPractice[i], $0.roadSecondM[i])
+            } ?? (points[i].nearestOpen, points[i].nearestOpenM, points[i].secondOpen, points[i].secondOpenM)
+            guard first >= 0 else { continue }
+            let j = Int(first)
             let w = population[i].inhabitants
             result[j].assignedInhabitants += w
-            if p.nearestOpenM <= limit && p.secondOpenM > limit {
+            if firstM <= limit && secondM > limit {
                 result[j].criticalityInhabitants += w
             }
-            if p.secondOpen >= 0 {
-                extraWeighted[j] += w * (p.secondOpenM - p.nearestOpenM)
+            if second >= 0 {
+                extraWeighted[j] += w * (secondM - firstM)
                 extraWeight[j] += w
             }
         }

@@ -1,7 +1,8 @@
 /// Region indicators and flags from per-point access.
 enum RegionIndicators {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
-                        practiceRegions: [Int32], regionCount: Int, parameters: AnalysisParameters) -> [RegionAccess] {
+                        practiceRegions: [Int32], regionCount: Int, parameters: AnalysisParameters,
+                        road: RoadAccess?) -> [RegionAccess] {
         // Without regions everything is one study area (index 0).
         let single = practiceRegions.allSatisfy { $0 < 0 } && points.allSatisfy { $0.region < 0 } && regionCount == 1
         func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
@@ -45,10 +46,35 @@ enum RegionIndicators {
                 }
                 if let fte = res.gpFTE { res.gpFTEPer10k = fte / res.inhabitants * 10_000 }
             }
-            (res.flagged, res.flagReasons) = Flagging.evaluate(res, parameters: parameters, population: population, points: points, members: idx)
+            if let road, res.inhabitants > 0 { addRoadIndicators(&res, road: road, members: idx, population: population, parameters: parameters) }
+            (res.flagged, res.flagReasons) = Flagging.evaluate(res, parameters: parameters, population: population, points: points, road: road, members: idx)
             results[r] = res
         }
         return results
+    }
+}
+
+extension RegionIndicators {
+    static func addRoadIndicators(_ res: inout RegionAccess, road: RoadAccess, members idx: [Int],
+                                  population: [PopulationPoint], parameters: AnalysisParameters) {
+        let total = res.inhabitants
+        let reachable = idx.filter { road.roadM[$0].isFinite }
+        res.roadUnreachableInhabitants = total - reachable.reduce(0) { $0 + population[$1].inhabitants }
+        if reachable.count == idx.count {
+            res.meanRoadM = idx.reduce(0) { $0 + population[$1].inhabitants * road.roadM[$1] } / total
+            res.p90RoadM = WeightedQuantile.value(idx.map { road.roadM[$0] }, weights: idx.map { population[$0].inhabitants }, q: 0.9)
+        }
+        res.shareWithinByRoad = parameters.bandsKm.map { km in
+            idx.reduce(0) { $0 + (road.roadM[$1] <= km * 1000 ? population[$1].inhabitants : 0) } / total
+        }
+        for (k, mode) in road.modes.enumerated() where k < road.minutes.count {
+            let m = road.minutes[k]
+            let all = idx.allSatisfy { m[$0].isFinite }
+            res.meanMinutes.append(all ? idx.reduce(0) { $0 + population[$1].inhabitants * m[$1] } / total : nil)
+            res.shareWithinMinutes.append(parameters.roadOptions.bands(mode).map { b in
+                idx.reduce(0) { $0 + (m[$1] <= b ? population[$1].inhabitants : 0) } / total
+            })
+        }
     }
 }
 

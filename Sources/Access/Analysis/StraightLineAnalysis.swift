@@ -3,10 +3,12 @@ import Geo
 
 /// Straight-line access: for every population point the nearest practice and
 /// the nearest two open practices (KD-tree), its region (prepared polygons),
-/// then region indicators, flags and per-practice load.
+/// then region indicators, flags and per-practice load. With `road` (from
+/// `RoadAnalysis`) the flags and loads use road distances instead.
 public enum StraightLineAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], regions: [Region],
-                           parameters: AnalysisParameters, progress: Progress? = nil) throws -> AnalysisResult {
+                           parameters: AnalysisParameters, road: RoadAccess? = nil,
+                           progress: Progress? = nil) throws -> AnalysisResult {
         var snappedToRegion: (points: Int, maxDistance: Double) = (0, 0)
         let openIndexes = practices.indices.filter { parameters.isOpen(practices[$0].status) }
         progress?.step("nearest practices")
@@ -24,13 +26,13 @@ public enum StraightLineAnalysis {
         progress?.finish()
         let regionResults = RegionIndicators.compute(
             population: population, points: points, practices: practices, practiceRegions: practiceRegions,
-            regionCount: max(regions.count, 1), parameters: parameters)
+            regionCount: max(regions.count, 1), parameters: parameters, road: road)
         let practiceResults = PracticeLoad.compute(
             population: population, points: points, practices: practices, practiceRegions: practiceRegions,
-            parameters: parameters)
+            parameters: parameters, road: road)
         let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region < 0 }
         return AnalysisResult(
-            parameters: parameters, points: points, regions: regionResults, practices: practiceResults,
+            parameters: parameters, points: points, road: road, regions: regionResults, practices: practiceResults,
             openPracticeCount: openIndexes.count,
             totalInhabitants: population.reduce(0) { $0 + $1.inhabitants },
             pointsOutsideRegions: outside.count,

@@ -9,6 +9,9 @@ public struct AnalyzeJob {
     public var regionsPath: String?
     /// A table of krimp/anticipeer designations joined to the regions by id.
     public var designationsPath: String?
+    /// A road network (OSM .osm.pbf/.osm or any line layer) for travel
+    /// distance and time; nil = straight lines only.
+    public var roadsPath: String?
     public var outputFolder: String
     public var geoPackage = false
     public var input = InputOptions()
@@ -62,9 +65,19 @@ public struct AnalyzeJob {
             let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
         }
+        var road: RoadAccess?
+        if let roadsPath {
+            let (graph, read) = try timed("read_roads") {
+                try RoadAnalysis.buildGraph(path: roadsPath, options: parameters.roadOptions)
+            }
+            road = try timed("route") {
+                try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
+                                     parameters: parameters, options: parameters.roadOptions, progress: progress)
+            }
+        }
         let result = try timed("analyse") {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, progress: progress)
+                                         parameters: parameters, road: road, progress: progress)
         }
         var warnings = ([popReport, pracReport] + (regReport.map { [$0] } ?? [])).flatMap(\.warnings) + designationNotes
         for r in [popReport, pracReport] + (regReport.map { [$0] } ?? []) where r.skippedTotal > 0 {
@@ -77,13 +90,17 @@ public struct AnalyzeJob {
         if result.pointsAssignedToNearbyRegion > 0 {
             warnings.append("\(result.pointsAssignedToNearbyRegion) population points lie outside every region but within \(Int(parameters.regionToleranceM)) m of one (at most \(Int(result.maxDistanceToNearbyRegionM.rounded())) m) and count in the nearest region (--region-tolerance-m).")
         }
+        if let r = road?.report {
+            warnings += RoadWarnings.make(r, roadsPath: roadsPath ?? "")
+        }
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
         }
         var base = RunReport(
             command: command, startedAt: started, syntheticData: syntheticData, dataNote: dataNote,
-            inputs: [popReport, pracReport] + (regReport.map { [$0] } ?? []), parameters: parameters,
+            method: road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992",
+            inputs: [popReport, pracReport] + (regReport.map { [$0] } ?? []), roads: road?.report, parameters: parameters,
             counts: [
                 "population_points": Double(population.count),
                 "inhabitants": result.totalInhabitants,

@@ -27,6 +27,18 @@ struct OutputTables {
                  id(a.secondOpen), metres(a.secondOpenM)]
             },
             geometries: pop.map { .point($0.location) }, kind: .point)
+        if let road = result.road {
+            func minutes(_ m: Double) -> FieldValue { m.isFinite ? .real((m * 100).rounded() / 100) : .null }
+            population.fields += [FieldDefinition("road_practice_id", .string), FieldDefinition("road_m", .real),
+                                  FieldDefinition("road_second_practice_id", .string), FieldDefinition("road_second_m", .real),
+                                  FieldDefinition("snap_m", .real)]
+            population.fields += road.modes.flatMap { [FieldDefinition("road_min_\($0.name)", .real), FieldDefinition("road_\($0.name)_practice_id", .string)] }
+            for i in population.rows.indices {
+                population.rows[i] += [id(road.roadPractice[i]), metres(road.roadM[i]), id(road.roadSecondPractice[i]),
+                                       metres(road.roadSecondM[i]), metres(road.snapM[i])]
+                population.rows[i] += road.modes.indices.flatMap { k in [minutes(road.minutes[k][i]), id(road.minutesPractice[k][i])] }
+            }
+        }
 
         let bands = result.parameters.bandsKm
         var regionFields = [FieldDefinition("region_id", .string), FieldDefinition("name", .string),
@@ -38,6 +50,16 @@ struct OutputTables {
                             FieldDefinition("p90_open_m", .real), FieldDefinition("max_open_m", .real),
                             FieldDefinition("mean_any_m", .real), FieldDefinition("open_gap_m", .real)]
         regionFields += bands.map { FieldDefinition("share_within_\(Self.km($0))km", .real) }
+        let roadModes = result.road?.modes ?? []
+        if result.road != nil {
+            regionFields += [FieldDefinition("mean_road_m", .real), FieldDefinition("p90_road_m", .real),
+                             FieldDefinition("road_unreachable_inhabitants", .real)]
+            regionFields += bands.map { FieldDefinition("share_within_\(Self.km($0))km_road", .real) }
+            for mode in roadModes {
+                regionFields.append(FieldDefinition("mean_min_\(mode.name)", .real))
+                regionFields += result.parameters.roadOptions.bands(mode).map { FieldDefinition("share_within_\(Self.km($0))min_\(mode.name)", .real) }
+            }
+        }
         regionFields += [FieldDefinition("gp_fte", .real), FieldDefinition("gp_fte_per_10k", .real),
                          FieldDefinition("flagged", .boolean), FieldDefinition("flag_reasons", .string)]
         let studyArea = reg.isEmpty
@@ -55,8 +77,19 @@ struct OutputTables {
                     optional(r.meanAnyM),
                     optional(r.meanOpenM.flatMap { open in r.meanAnyM.map { open - $0 } }),
                 ]
-                row += r.shareWithin.map { .real(($0 * 10_000).rounded() / 10_000) }
-                if r.shareWithin.isEmpty { row += bands.map { _ in .null } }
+                func shares(_ values: [Double], count: Int) -> [FieldValue] {
+                    values.isEmpty ? Array(repeating: .null, count: count) : values.map { .real(($0 * 10_000).rounded() / 10_000) }
+                }
+                row += shares(r.shareWithin, count: bands.count)
+                if result.road != nil {
+                    row += [optional(r.meanRoadM), optional(r.p90RoadM), .real(r.roadUnreachableInhabitants.rounded())]
+                    row += shares(r.shareWithinByRoad, count: bands.count)
+                    for (k, mode) in roadModes.enumerated() {
+                        row.append(k < r.meanMinutes.count ? optional(r.meanMinutes[k], digits: 100) : .null)
+                        row += shares(k < r.shareWithinMinutes.count ? r.shareWithinMinutes[k] : [],
+                                      count: result.parameters.roadOptions.bands(mode).count)
+                    }
+                }
                 row += [optional(r.gpFTE, digits: 100), optional(r.gpFTEPer10k, digits: 100),
                         .boolean(r.flagged), r.flagReasons.isEmpty ? .null : .string(r.flagReasons.joined(separator: "; "))]
                 return row

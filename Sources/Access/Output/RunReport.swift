@@ -10,8 +10,10 @@ public struct RunReport: Codable, Sendable {
     public var dataNote: String?
     public var analysisCRS = "EPSG:28992 (Amersfoort / RD New), metres"
     public var geojsonCRS = "EPSG:4326 (WGS84 lon/lat, RFC 7946)"
-    public var method = "straight-line (Euclidean) distance in EPSG:28992"
+    public var method = RunReport.straightLine
     public var inputs: [InputReport]
+    /// The road network read and what routing did, when roads were given.
+    public var roads: RoadReport?
     public var parameters: AnalysisParameters
     public var counts: [String: Double]
     public var practiceStatuses: [String: Int]
@@ -19,6 +21,10 @@ public struct RunReport: Codable, Sendable {
     public var timingsSeconds: [String: Double]
     public var libraries: [String: String]
     public var outputs: [String]
+}
+
+extension RunReport {
+    public static let straightLine = "straight-line (Euclidean) distance in EPSG:28992"
 }
 
 public enum BereikVersion {

@@ -16,12 +16,22 @@ public enum SummaryText {
         let statuses = ["open", "partial", "closed", "unknown"].map { "\(o.report.practiceStatuses[$0] ?? 0) \($0)" }
         lines.append("Practices: \(o.practices.count) (\(statuses.joined(separator: ", "))); \(r.openPracticeCount) count as open to new patients.")
         lines.append("Inhabitants: \(group(r.totalInhabitants)) in \(o.population.count) population points.")
+        if let rr = r.road?.report {
+            lines.append("Roads: \(rr.path) — \(rr.lines) lines, \(rr.nodes) nodes, \(rr.edges) edges, \(rr.components) parts; distances by road for \(r.road!.modes.map(\.name).joined(separator: ", ")).")
+        }
         lines.append("")
         let bands = r.parameters.bandsKm
         let nameWidth = max(12, min(28, o.regions.map(\.name.count).max() ?? 10))
         var header = "region".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
         header += "  inhabitants  mean km"
         for b in bands { header += "  ≤\(OutputTables.km(b)) km".leftPad(7) }
+        let road = r.road
+        let flagBand = bands.firstIndex(of: r.parameters.flagMaxKm)
+        if let road {
+            header += "  road km"
+            if flagBand != nil { header += "  ≤\(OutputTables.km(r.parameters.flagMaxKm)) km road" }
+            for m in road.modes { header += "  \(m.name) min" }
+        }
         header += "  flag"
         lines.append(header)
         let order = r.regions.sorted { ($0.flagged ? 0 : 1, -($0.meanOpenM ?? .infinity)) < ($1.flagged ? 0 : 1, -($1.meanOpenM ?? .infinity)) }
@@ -32,6 +42,16 @@ public enum SummaryText {
             line += (reg.meanOpenM.map { String(format: "%.2f", $0 / 1000) } ?? "-").leftPad(9)
             for s in reg.shareWithin { line += "\(Int((s * 100).rounded())) %".leftPad(8) }
             if reg.shareWithin.isEmpty { line += String(repeating: " ", count: 8 * bands.count) }
+            if let road {
+                line += (reg.meanRoadM.map { String(format: "%.2f", $0 / 1000) } ?? "-").leftPad(9)
+                if let b = flagBand {
+                    line += (b < reg.shareWithinByRoad.count ? "\(Int((reg.shareWithinByRoad[b] * 100).rounded())) %" : "-").leftPad(14)
+                }
+                for (k, m) in road.modes.enumerated() {
+                    let value = k < reg.meanMinutes.count ? reg.meanMinutes[k].map { String(format: "%.1f", $0) } ?? "-" : "-"
+                    line += value.leftPad(m.name.count + 6)
+                }
+            }
             line += reg.flagged ? "  FLAGGED" : "  -"
             if !o.regions.isEmpty, let d = o.regions[reg.regionIndex].designation { line += "  [\(d)]" }
             lines.append(line)

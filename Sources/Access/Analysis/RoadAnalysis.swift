@@ -1,0 +1,156 @@
+import Foundation
+import Geo
+
+/// Road-network access for every population point: one multi-source pass
+/// per mode over the reversed graph from all open practices, giving the
+/// nearest and second-nearest open practice by road.
+public struct RoadAccess: Sendable {
+    public var modes: [TravelMode]
+    /// Shortest road distance (metres) to the nearest open practice over the
+    /// first mode's network, and that practice (-1: unreachable).
+    public var roadM: [Double]
+    public var roadPractice: [Int32]
+    public var roadSecondM: [Double]
+    public var roadSecondPractice: [Int32]
+    /// Walk from the point to the road it snapped to (metres; inf: none).
+    public var snapM: [Double]
+    /// Quickest time in minutes per mode (index as `modes`) and its practice.
+    public var minutes: [[Double]]
+    public var minutesPractice: [[Int32]]
+    public var report: RoadReport
+}
+
+/// Counts and timings of the road step, for `run.json` and the summary.
+public struct RoadReport: Codable, Sendable {
+    public var path: String
+    public var crs: String
+    public var features: Int
+    public var lines: Int
+    public var skipped: [String: Int]
+    public var nodes: Int
+    public var edges: Int
+    public var components: Int
+    public var largestComponentNodes: Int
+    public var zeroLengthSegments: Int
+    public var selfLoops: Int
+    /// Per mode: points too far from a usable road, points whose road has no
+    /// open practice in reach (other component), practices not snapped.
+    public var pointsNotSnapped: [String: Int]
+    public var pointsWithoutReachablePractice: [String: Int]
+    public var practicesNotSnapped: [String: Int]
+    public var timingsSeconds: [String: Double]
+}
+
+public enum RoadAnalysis {
+    /// Reads a road file: OSM (`.osm.pbf`, `.osm`) through GDAL's OSM
+    /// driver, anything else as a plain line layer.
+    public static func buildGraph(path: String, options: RoadOptions) throws -> (RoadGraph, RoadReadReport) {
+        var profiles = TravelMode.allCases.map(TravelProfile.default)
+        if let text = options.profileOverrides {
+            profiles = try TravelProfile.applyOverrides(text, to: profiles)
+        }
+        let builder = RoadGraphBuilder(profiles: profiles)
+        let lower = path.lowercased()
+        let report: RoadReadReport
+        if lower.hasSuffix(".pbf") || lower.hasSuffix(".osm") {
+            report = try OSMRoadReader.read(path: path, into: builder)
+        } else {
+            report = try LineRoadReader.read(path: path, options: LineRoadOptions(layer: options.layer, crs: options.crs), into: builder)
+        }
+        let graph = builder.build()
+        guard graph.edgeCount > 0 else {
+            throw RoadAnalysisError.noUsableRoads(path: path, detail: "\(report.features) features read, \(report.lines) lines kept")
+        }
+        return (graph, report)
+    }
+
+    public static func run(graph: RoadGraph, read: RoadReadReport, population: [PopulationPoint], practices: [Practice],
+                           parameters: AnalysisParameters, options: RoadOptions, progress: Progress? = nil) throws -> RoadAccess {
+        var timings: [String: Double] = [:]
+        let n = population.count
+        let sourcesOpen = practices.map { parameters.isOpen($0.status) }
+        var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
+        var roadSecondM = roadM, roadSecondPractice = roadPractice
+        var snapM = roadM
+        var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
+        var notSnapped: [String: Int] = [:], unreachable: [String: Int] = [:], practicesNotSnapped: [String: Int] = [:]
+        for (k, mode) in options.modes.enumerated() {
+            guard options.modes.firstIndex(of: mode) == k else { continue }
+            progress?.step("routing by \(mode.name)")
+            var t0 = Date()
+            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
+            let practiceSnaps = practices.map { snapper.snap($0.location) }
+            let points = parallelMap(population) { snapper.snap($0.location) }
+            timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
+            practicesNotSnapped[mode.name] = zip(practiceSnaps, sourcesOpen).filter { $0.0 == nil && $0.1 }.count
+            notSnapped[mode.name] = points.filter { $0 == nil }.count
+            let sources = zip(practiceSnaps, sourcesOpen).map { $1 ? $0 : nil }
+            t0 = Date()
+            let byTime = NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
+            let timeLabels = byTime.labelNodes(sources: sources)
+            let quickest = byTime.assign(points: points, labels: timeLabels)
+            timings["route_\(mode.name)"] = Date().timeIntervalSince(t0)
+            minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
+            minutesPractice.append(quickest.map(\.nearest))
+            unreachable[mode.name] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
+            if k == 0 {
+                t0 = Date()
+                let byLength = NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
+                let shortest = byLength.assign(points: points, labels: byLength.labelNodes(sources: sources))
+                timings["route_length_\(mode.name)"] = Date().timeIntervalSince(t0)
+                for i in 0..<n {
+                    let a = shortest[i]
+                    snapM[i] = points[i]?.distanceM ?? .infinity
+                    guard a.isReachable else { continue }
+                    roadM[i] = a.nearestLengthM
+                    roadPractice[i] = a.nearest
+                    roadSecondM[i] = a.second >= 0 ? a.secondLengthM : .infinity
+                    roadSecondPractice[i] = a.second
+                }
+            }
+        }
+        progress?.finish()
+        let r = graph.report
+        let report = RoadReport(
+            path: read.path, crs: read.crs, features: read.features, lines: read.lines,
+            skipped: ["no geometry": read.skippedNoGeometry, "not a line": read.skippedNotLine,
+                      "not a road for any mode": read.skippedNotRoad, "cannot be transformed": read.skippedTransform].filter { $0.value > 0 },
+            nodes: r.nodes, edges: r.edges, components: r.components, largestComponentNodes: r.largestComponentNodes,
+            zeroLengthSegments: r.zeroLengthSegments, selfLoops: r.selfLoops,
+            pointsNotSnapped: notSnapped, pointsWithoutReachablePractice: unreachable,
+            practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues { ($0 * 1000).rounded() / 1000 })
+        return RoadAccess(modes: options.modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
+                          roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
+                          minutesPractice: minutesPractice, report: report)
+    }
+
+    /// `map` over all cores for pure per-element work.
+    static func parallelMap<T: Sendable, R>(_ items: [T], _ f: (T) -> R) -> [R] {
+        let n = items.count
+        guard n > 20_000 else { return items.map(f) }
+        var out = [R?](repeating: nil, count: n)
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let chunk = (n + workers - 1) / workers
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            withoutActuallyEscaping(f) { f in
+                nonisolated(unsafe) let f = f
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for i in (w * chunk)..<min(n, (w + 1) * chunk) { base[i] = f(items[i]) }
+                }
+            }
+        }
+        return out.map { $0! }
+    }
+}
+
+public enum RoadAnalysisError: Error, CustomStringConvertible {
+    case noUsableRoads(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .noUsableRoads(let path, let detail):
+            return "\(path): no usable roads for the chosen modes (\(detail)). Check that it is a line layer of roads (OSM highway=*, NWB wegvakken) and its CRS (--roads-crs)."
+        }
+    }
+}

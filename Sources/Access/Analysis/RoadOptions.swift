@@ -1,0 +1,23 @@
+/// How road-network access is computed: which modes, how far points may be
+/// from a road, and the time bands reported per mode.
+public struct RoadOptions: Codable, Sendable {
+    /// Modes to route, in order; the first also gives `road_m` (shortest
+    /// road distance, as CBS measures it).
+    public var modes: [TravelMode] = [.car]
+    /// Points farther than this from a road usable by the mode are reported
+    /// unreachable instead of being snapped across water or fields.
+    public var maxSnapM: Double = 1_000
+    /// Minute bands per mode for `share_within_<n>min_<mode>`.
+    public var minuteBands: [String: [Double]] = ["car": [5, 10, 15], "bicycle": [15, 30], "foot": [15, 30]]
+    /// Layer and CRS of a plain line layer (NWB, Shapefile, ...).
+    public var layer: String?
+    public var crs: String?
+    /// Speed overrides in profile-file syntax (`car.residential = 30`).
+    public var profileOverrides: String?
+
+    public init() {}
+
+    public func bands(_ mode: TravelMode) -> [Double] { minuteBands[mode.name] ?? [] }
+}
+
+extension TravelMode: Codable {}
