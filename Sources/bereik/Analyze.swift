@@ -16,11 +16,16 @@ struct Analyze: ParsableCommand {
     @Option(help: "GP practices with a status column.") var practices: String?
     @Option(help: "Region polygons (e.g. municipalities); points are assigned by point-in-polygon.") var regions: String?
     @Option(help: "Table of krimp/anticipeer designations per region (e.g. a CSV with gemeente_code and status), joined by region id.") var designations: String?
+    @Option(help: "Catchment polygons: road (default with --roads), voronoi (straight line, default without) or none.") var catchments: CatchmentChoice?
     @Option(help: "Output folder.") var out: String = "out"
     @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
     @OptionGroup var inputOptions: InputOptionGroup
     @OptionGroup var thresholds: ThresholdOptionGroup
     @OptionGroup var roadOptions: RoadOptionGroup
+
+    enum CatchmentChoice: String, ExpressibleByArgument {
+        case road, voronoi, none
+    }
 
     enum ExtraFormat: String, ExpressibleByArgument {
         case geojson, gpkg
@@ -55,6 +60,14 @@ struct Analyze: ParsableCommand {
         job.parameters.roadOptions = try roadOptions.options()
         job.roadsPath = roadOptions.roads ?? (population == nil ? DefaultDataLocation.roads() : nil)
         job.geoPackage = format.contains(.gpkg)
+        switch catchments {
+        case .road?:
+            guard job.roadsPath != nil else { throw ValidationError("--catchments road needs --roads") }
+            job.catchments = .road
+        case .voronoi?: job.catchments = .voronoi
+        case .none?: job.writeCatchments = false
+        case nil: break
+        }
         let outcome = try job.run(progress: progress)
         print(SummaryText.make(outcome, outputFolder: out))
     }

@@ -18,6 +18,10 @@ public struct RoadAccess: Sendable {
     public var minutes: [[Double]]
     public var minutesPractice: [[Int32]]
     public var report: RoadReport
+    /// The graph and, per node, the nearest open practice by road length
+    /// (first mode; -1: none) — what road catchments are drawn from.
+    public var graph: RoadGraph
+    public var nodePractice: [Int32]
 }
 
 /// Counts and timings of the road step, for `run.json` and the summary.
@@ -72,6 +76,7 @@ public enum RoadAnalysis {
         var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
         var roadSecondM = roadM, roadSecondPractice = roadPractice
         var snapM = roadM
+        var nodePractice = [Int32](repeating: -1, count: graph.nodeCount)
         var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
         var notSnapped: [String: Int] = [:], unreachable: [String: Int] = [:], practicesNotSnapped: [String: Int] = [:]
         for (k, mode) in options.modes.enumerated() {
@@ -96,7 +101,9 @@ public enum RoadAnalysis {
             if k == 0 {
                 t0 = Date()
                 let byLength = NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
-                let shortest = byLength.assign(points: points, labels: byLength.labelNodes(sources: sources))
+                let lengthLabels = byLength.labelNodes(sources: sources)
+                nodePractice = lengthLabels.nodes.map(\.nearest)
+                let shortest = byLength.assign(points: points, labels: lengthLabels)
                 timings["route_length_\(mode.name)"] = Date().timeIntervalSince(t0)
                 for i in 0..<n {
                     let a = shortest[i]
@@ -121,7 +128,7 @@ public enum RoadAnalysis {
             practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues { ($0 * 1000).rounded() / 1000 })
         return RoadAccess(modes: options.modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
-                          minutesPractice: minutesPractice, report: report)
+                          minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice)
     }
 
     /// `map` over all cores for pure per-element work.

@@ -13,6 +13,9 @@ public struct AnalyzeJob {
     /// distance and time; nil = straight lines only.
     public var roadsPath: String?
     public var outputFolder: String
+    /// Catchment polygons to write; nil = road when roads are given, else voronoi.
+    public var catchments: CatchmentMethod?
+    public var writeCatchments = true
     public var geoPackage = false
     public var input = InputOptions()
     public var parameters = AnalysisParameters()
@@ -79,6 +82,10 @@ public struct AnalyzeJob {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
                                          parameters: parameters, road: road, progress: progress)
         }
+        let method = catchments ?? (road == nil ? .voronoi : .road)
+        let catchmentPolygons = try timed("catchments") {
+            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices, regions: regions) : nil
+        }
         var warnings = ([popReport, pracReport] + (regReport.map { [$0] } ?? [])).flatMap(\.warnings) + designationNotes
         for r in [popReport, pracReport] + (regReport.map { [$0] } ?? []) where r.skippedTotal > 0 {
             let reasons = r.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
@@ -118,6 +125,7 @@ public struct AnalyzeJob {
         let writeStart = Date()
         let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
             result, population: population, practices: practices, regions: regions,
+            catchments: catchmentPolygons.map { (method, $0) },
             report: { run in
                 var t = timings
                 t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000

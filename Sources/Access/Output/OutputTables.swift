@@ -118,6 +118,26 @@ struct OutputTables {
             geometries: prac.map { .point($0.location) }, kind: .point)
     }
 
+    static func catchments(_ list: [Catchment], method: CatchmentMethod, practices: [Practice]) -> OutputTable {
+        OutputTable(
+            name: "catchments",
+            fields: [FieldDefinition("practice_id", .string), FieldDefinition("practice_ids", .string),
+                     FieldDefinition("name", .string), FieldDefinition("method", .string),
+                     FieldDefinition("inhabitants", .real), FieldDefinition("gp_fte", .real),
+                     FieldDefinition("inhabitants_per_fte", .real)],
+            rows: list.map { c in
+                let fte = c.practices.compactMap { practices[$0].gpFTE }
+                let total: Double? = fte.isEmpty ? nil : fte.reduce(0, +)
+                return [.string(practices[c.practices[0]].id),
+                        .string(c.practices.map { practices[$0].id }.joined(separator: ";")),
+                        .string(c.practices.map { practices[$0].name }.joined(separator: "; ")),
+                        .string(method.rawValue), .real(c.inhabitants.rounded()),
+                        total.map { .real(($0 * 100).rounded() / 100) } ?? .null,
+                        total.flatMap { $0 > 0 ? .real((c.inhabitants / $0).rounded()) : nil } ?? .null]
+            },
+            geometries: list.map { multi($0.geometry) }, kind: .multiPolygon)
+    }
+
     /// Regions are written as MultiPolygons so every layer has one type.
     static func multi(_ g: Geometry) -> Geometry {
         if case .polygon(let rings) = g { return .multiPolygon([rings]) }

@@ -14,7 +14,7 @@ public struct OutputWriter {
     }
 
     public func write(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
-                      regions: [Region], report: (inout RunReport) -> Void, baseReport: RunReport,
+                      regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
                       progress: Progress? = nil) throws -> [String] {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -34,6 +34,11 @@ public struct OutputWriter {
             try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
             try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
             files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
+            if let (method, polygons) = catchments {
+                try writeLayer(OutputTables.catchments(polygons, method: method, practices: practices),
+                               path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
+                files.append("catchments.geojson")
+            }
             if geoPackage {
                 progress?.step("writing bereik.gpkg")
                 let writer = try VectorWriter(path: stage("bereik.gpkg"), format: .geoPackage)

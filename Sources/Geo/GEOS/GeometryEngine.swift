@@ -129,6 +129,12 @@ public final class GeometryEngine {
         return [result]
     }
 
+    public func convexHull(_ g: Geometry) throws -> Geometry {
+        let ref = try context.make(g)
+        context.resetError()
+        return try context.take(GEOSConvexHull_r(context.handle, ref.pointer), "convex hull")
+    }
+
     /// Simplifies a geometry, keeping its topology (tolerance in map units).
     public func simplify(_ g: Geometry, tolerance: Double) throws -> Geometry {
         let ref = try context.make(g)
