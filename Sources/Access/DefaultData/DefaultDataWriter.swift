@@ -2,7 +2,8 @@ import Foundation
 import Geo
 
 /// Writes the default data set as RFC 7946 GeoJSON (WGS84 lon/lat) into a
-/// folder: `population.geojson`, `practices.geojson`, `gemeenten.geojson`.
+/// folder: `population.geojson`, `practices.geojson`, `gemeenten.geojson`,
+/// `roads.geojson`.
 /// Each file is written under a temporary name and renamed when complete.
 public enum DefaultDataWriter {
     public static let populationFile = "population.geojson"
