@@ -11,6 +11,6 @@ struct GenerateDefaultData: ParsableCommand {
     func run() throws {
         let data = try DefaultDataGenerator.generate()
         try DefaultDataWriter.write(data, to: folder)
-        print("Wrote \(data.population.count) population cells, \(data.practices.count) practices and \(data.regions.count) municipalities to \(folder)")
+        print("Wrote \(data.population.count) population cells, \(data.practices.count) practices, \(data.regions.count) municipalities and \(data.roads.count) road lines to \(folder)")
     }
 }

@@ -108,7 +108,7 @@ final class DefaultDataTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try DefaultDataWriter.write(try data(), to: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        XCTAssertEqual(files, ["gemeenten.geojson", "population.geojson", "practices.geojson"])
+        XCTAssertEqual(files, ["gemeenten.geojson", "population.geojson", "practices.geojson", "roads.geojson"])
         var bytes = 0
         for f in files {
             let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + f)

@@ -42,7 +42,7 @@ final class CommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try CLI.run(["generate-default-data", out])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for name in ["population.geojson", "practices.geojson", "gemeenten.geojson"] {
+        for name in ["population.geojson", "practices.geojson", "gemeenten.geojson", "roads.geojson"] {
             let committed = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("GeoData/\(name)"))
             let fresh = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
             XCTAssertEqual(committed, fresh, "GeoData/\(name) is what `bereik generate-default-data` writes")

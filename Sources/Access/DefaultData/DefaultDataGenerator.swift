@@ -9,11 +9,14 @@ public struct DefaultDataSet: Sendable, Hashable {
     public var practices: [Practice]
     /// The municipalities; id = CBS code.
     public var regions: [Region]
+    /// The synthetic road network (`DefaultRoadGenerator`), EPSG:28992.
+    public var roads: [DefaultRoad]
 
-    public init(population: [PopulationPoint], practices: [Practice], regions: [Region]) {
+    public init(population: [PopulationPoint], practices: [Practice], regions: [Region], roads: [DefaultRoad] = []) {
         self.population = population
         self.practices = practices
         self.regions = regions
+        self.roads = roads
     }
 }
 
@@ -49,7 +52,11 @@ public enum DefaultDataGenerator {
         let regions = zip(municipalities, shapes.polygons).map { m, polygon in
             Region(id: m.code, name: m.name, geometry: polygon, designation: m.designation)
         }
-        return DefaultDataSet(population: grid.points(), practices: practices.practices, regions: regions)
+        var roadRNG = SplitMix64(seed: seed, stream: "roads")
+        let ring = try toRD.transform(DrenthePlaces.outline)
+        let roads = try DefaultRoadGenerator.generate(municipalities: municipalities, placeLocations: shapes.placeLocations,
+                                                      outline: ring, toRD: toRD, rng: &roadRNG)
+        return DefaultDataSet(population: grid.points(), practices: practices.practices, regions: regions, roads: roads)
     }
 
     /// Share of inhabitants aged 65+ before jitter: lower in towns, higher in

@@ -2,12 +2,14 @@ import Foundation
 import Geo
 
 /// Writes the default data set as RFC 7946 GeoJSON (WGS84 lon/lat) into a
-/// folder: `population.geojson`, `practices.geojson`, `gemeenten.geojson`.
+/// folder: `population.geojson`, `practices.geojson`, `gemeenten.geojson`,
+/// `roads.geojson`.
 /// Each file is written under a temporary name and renamed when complete.
 public enum DefaultDataWriter {
     public static let populationFile = "population.geojson"
     public static let practicesFile = "practices.geojson"
     public static let municipalitiesFile = "gemeenten.geojson"
+    public static let roadsFile = "roads.geojson"
 
     public static func write(_ data: DefaultDataSet, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -37,6 +39,23 @@ public enum DefaultDataWriter {
         ], rows: try data.regions.map { r in
             ([.string(r.id), .string(r.name), optional(r.designation)],
              multiPolygon(try toWGS84.transform(r.geometry)))
+        })
+
+        // Fields as `LineRoadReader` reads them: highway (class), oneway, maxspeed.
+        try writeLayer(folder, roadsFile, name: "roads", geometry: .lineString, fields: [
+            FieldDefinition("highway", .string), FieldDefinition("maxspeed", .integer),
+            FieldDefinition("oneway", .string), FieldDefinition("name", .string),
+        ], rows: try data.roads.map { road in
+            let l = road.line
+            let oneway: String
+            switch l.oneway {
+            case .both: oneway = "no"
+            case .forward: oneway = "yes"
+            case .backward: oneway = "-1"
+            }
+            return ([.string(l.highway), l.maxspeedKmh.map { .integer(Int64($0)) } ?? .null, .string(oneway),
+                     optional(road.name)],
+                    Geometry.lineString(try toWGS84.transform(l.coordinates)))
         })
     }
 

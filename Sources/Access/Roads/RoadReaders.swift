@@ -128,7 +128,10 @@ public struct LineRoadOptions: Sendable, Hashable {
     /// `jte_id_beg` / `jte_id_end` when both are present (NWB).
     public var startJunctionField: String?
     public var endJunctionField: String?
-    /// Modes allowed on every line (access is not read from plain layers).
+    /// Modes allowed on every line (access tags are not read from plain
+    /// layers). A line is further limited to the modes whose profile lists its
+    /// class (no cars on a `cycleway`, no bicycles on a `motorway`) unless no
+    /// profile lists it.
     public var allowed: ModeSet = .all
 
     public init(layer: String? = nil, crs: String? = nil) {
@@ -202,6 +205,12 @@ public enum LineRoadReader {
             }
         }
 
+        func classModes(_ highway: String) -> ModeSet {
+            var modes: ModeSet = []
+            for p in builder.profiles.compactMap({ $0 }) where p.usesClass(highway) { modes.insert(ModeSet(p.mode)) }
+            return modes
+        }
+
         try layer.forEach(fields: fieldList) { _, _, values, geometry in
             report.features += 1
             guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
@@ -214,12 +223,17 @@ public enum LineRoadReader {
             let maxspeed = pMax.flatMap { values[$0].text }.flatMap(TravelProfile.parseMaxSpeed)
             let start = pStart.flatMap { integer(values[$0]) }
             let end = pEnd.flatMap { integer(values[$0]) }
+            // Modes whose profile uses the class (a cycleway is not for cars, a
+            // motorway not for bicycles); a class no profile knows keeps `allowed`.
+            var allowed = options.allowed
+            let byClass = options.allowed.intersection(classModes(highway))
+            if !byClass.isEmpty { allowed = byClass }
             for part in parts {
                 guard let rd = projector.project(part) else { report.skippedTransform += 1; continue }
                 // Junction ids describe the whole feature; use them only for a single part.
                 let single = parts.count == 1
                 builder.add(RoadLine(coordinates: rd, highway: highway, oneway: dir, maxspeedKmh: maxspeed,
-                                     allowed: options.allowed,
+                                     allowed: allowed,
                                      startJunction: single ? start : nil, endJunction: single ? end : nil))
                 report.lines += 1
             }
