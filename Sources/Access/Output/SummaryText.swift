@@ -17,7 +17,7 @@ public enum SummaryText {
         lines.append("Practices: \(o.practices.count) (\(statuses.joined(separator: ", "))); \(r.openPracticeCount) count as open to new patients.")
         lines.append("Inhabitants: \(group(r.totalInhabitants)) in \(o.population.count) population points.")
         if let rr = r.road?.report {
-            lines.append("Roads: \(rr.path) — \(rr.lines) lines, \(rr.nodes) nodes, \(rr.edges) edges, \(rr.components) parts; distances by road for \(r.road!.modes.map(\.name).joined(separator: ", ")).")
+            lines.append("Roads: \(rr.path) — \(rr.lines) lines, \(rr.nodes) nodes, \(rr.edges) edges, \(rr.components) connected part(s); distances by road for \(r.road!.modes.map(\.name).joined(separator: ", ")).")
         }
         lines.append("")
         let bands = r.parameters.bandsKm
