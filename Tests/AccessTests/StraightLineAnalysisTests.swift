@@ -80,7 +80,7 @@ final class StraightLineAnalysisTests: XCTestCase {
         j.geoPackage = true
         _ = try j.run()
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        XCTAssertEqual(files, ["bereik.gpkg", "population.geojson", "practices.geojson", "regions.csv", "regions.geojson", "run.json"])
+        XCTAssertEqual(files, ["bereik.gpkg", "catchments.geojson", "population.geojson", "practices.geojson", "regions.csv", "regions.geojson", "run.json"])
         let pop = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/population.geojson"))) as! [String: Any]
         let props = ((pop["features"] as! [[String: Any]])[2]["properties"] as! [String: Any])
         for key in ["id", "inhabitants", "region_id", "nearest_practice_id", "nearest_practice_m", "nearest_open_practice_id", "nearest_open_practice_m"] {
