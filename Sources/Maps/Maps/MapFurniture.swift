@@ -18,8 +18,11 @@ enum MapFurniture {
         var cy = y
         canvas.open("g", [("id", "legend"), ("class", "legend")])
         for section in sections {
-            canvas.element("text", [("x", Markup.number(x)), ("y", Markup.number(cy + 12)), ("font-size", "13"), ("font-weight", "bold")], text: section.title)
-            cy += 22
+            for line in MapDocument.wrap(section.title, width: 38) {
+                canvas.element("text", [("x", Markup.number(x)), ("y", Markup.number(cy + 12)), ("font-size", "13"), ("font-weight", "bold")], text: line)
+                cy += 17
+            }
+            if !section.title.isEmpty { cy += 5 }
             for entry in section.entries {
                 let rowHeight = symbol(&canvas, entry.symbol, x: x, y: cy)
                 canvas.element("text", [("x", Markup.number(x + 30)), ("y", Markup.number(cy + rowHeight / 2 + 4)), ("font-size", "12")], text: entry.label)

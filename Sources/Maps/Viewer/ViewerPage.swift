@@ -9,7 +9,7 @@ enum ViewerPage {
         let present = Set(folder.layers.map(\.name))
         let toggleHTML = toggles.map { id, label in
             let has = present.contains(id)
-            return "<label class=\"toggle\"><input type=\"checkbox\" id=\"toggle-\(id)\" data-layer=\"\(id)\"\(has ? " checked" : " disabled")> \(label)\(has ? "" : " <span class=\"absent\">(not in this output)</span>")</label>"
+            return "<label class=\"toggle\"><input type=\"checkbox\" id=\"toggle-\(id)\" data-layer=\"\(id)\"\(has ? (id == "population" ? "" : " checked") : " disabled")> \(label)\(has ? "" : " <span class=\"absent\">(not in this output)</span>")</label>"
         }.joined(separator: "\n")
         return """
         <!DOCTYPE html>
@@ -38,7 +38,7 @@ enum ViewerPage {
         <pre id="errors" class="js-error" hidden></pre>
         <main>
           <aside id="sidebar">
-            <section><h2>Layers</h2>
+            <section><h2>Layers</h2><p class="hint">Population points are off at first to keep the map readable.</p>
             \(toggleHTML)
             </section>
             <section><h2>Colour</h2>
@@ -50,7 +50,7 @@ enum ViewerPage {
           </aside>
           <div id="map-wrap">
             <svg id="map" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Map">
-              <g id="world"><g id="tiles"></g><g id="g-regions"></g><g id="g-catchments"></g><g id="g-population"></g><g id="g-practices"></g><g id="g-sites"></g></g>
+              <g id="world"><g id="tiles"></g><g id="g-regions"></g><g id="g-catchments"></g><g id="g-population" style="display:none"></g><g id="g-practices"></g><g id="g-sites"></g></g>
             </svg>
             <div id="zoom"><button id="zoom-in" title="Zoom in">+</button><button id="zoom-out" title="Zoom out">−</button><button id="zoom-reset" title="Show everything">⟲</button></div>
             <div id="north" title="North is up">▲<br>N</div>

@@ -106,7 +106,7 @@ enum ViewerScript {
       recolour();
     }
     function recolour() {
-      layers.regions.forEach(function (f) { f.el.setAttribute("fill", regionFill(f)); f.el.setAttribute("stroke", "#555"); });
+      layers.regions.forEach(function (f) { f.el.setAttribute("fill", regionFill(f)); f.el.setAttribute("stroke", "#555"); f.el.setAttribute("fill-opacity", "0.6"); });
       layers.population.forEach(function (f) { f.el.setAttribute("fill", populationFill(f)); });
       legend();
     }
@@ -360,6 +360,7 @@ enum ViewerScript {
           else if (c[0] === "flagged") td.textContent = isTrue(v) ? "yes" : "no";
           else td.textContent = format(typeof v === "number" && c[0] === "mean_open_m" ? Math.round(v) : v);
           if (typeof v === "number") td.className = "num";
+          if (c[0] === "flag_reasons") td.className = "reasons";
         });
         tr.addEventListener("click", function () { select(f, true); });
       });
