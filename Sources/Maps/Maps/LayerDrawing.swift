@@ -49,6 +49,11 @@ enum LayerDrawing {
         return Coordinate(x: shell.reduce(0) { $0 + $1.x } / n, y: shell.reduce(0) { $0 + $1.y } / n)
     }
 
+    /// Path data of a diamond centred on (x, y), `size` from centre to each tip.
+    static func diamond(x: Double, y: Double, size: Double) -> String {
+        "M\(Markup.number(x)) \(Markup.number(y - size))L\(Markup.number(x + size)) \(Markup.number(y))L\(Markup.number(x)) \(Markup.number(y + size))L\(Markup.number(x - size)) \(Markup.number(y))Z"
+    }
+
     static func shoelaceArea(_ ring: [Coordinate]) -> Double {
         guard ring.count > 2 else { return 0 }
         var sum = 0.0
@@ -78,9 +83,9 @@ enum LayerDrawing {
     }
 
     /// Practices by status, sized by GP FTE; largest drawn first so small ones stay visible.
-    static func practices(_ canvas: inout SVGCanvas, _ layer: MapLayer?) {
+    static func practices(_ canvas: inout SVGCanvas, _ layer: MapLayer?, opacity: Double = 0.9) {
         guard let layer else { return }
-        canvas.open("g", [("id", "layer-practices"), ("stroke", "#222"), ("stroke-width", "0.7"), ("fill-opacity", "0.9")])
+        canvas.open("g", [("id", "layer-practices"), ("stroke", "#222"), ("stroke-width", "0.7"), ("opacity", Markup.number(opacity))])
         for f in layer.features.sorted(by: { ($0.number("gp_fte") ?? 0) > ($1.number("gp_fte") ?? 0) }) {
             canvas.circle(at: f.geometry.symbolPoint, radius: practiceRadius(fte: f.number("gp_fte")),
                           [("fill", Palette.practiceStatus(f.text("status") ?? "unknown"))])
@@ -105,8 +110,7 @@ enum LayerDrawing {
             }
             // A marker as well, so small sites stay visible at province scale.
             let p = canvas.frame.page(f.geometry.symbolPoint)
-            canvas.element("rect", [("x", Markup.number(p.x - 5)), ("y", Markup.number(p.y - 5)), ("width", "10"), ("height", "10"),
-                                    ("fill", colour), ("transform", "rotate(45 \(Markup.number(p.x)) \(Markup.number(p.y)))")])
+            canvas.element("path", [("d", diamond(x: p.x, y: p.y, size: 9)), ("fill", colour), ("stroke-width", "2")])
         }
         canvas.close("g")
     }

@@ -3,6 +3,7 @@ struct Legend {
     enum Symbol {
         case fill(String)
         case hatch
+        case diamond(String)
         case circle(fill: String, radius: Double)
         case line(String, dash: String?)
     }

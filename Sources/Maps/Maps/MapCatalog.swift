@@ -63,10 +63,10 @@ enum MapCatalog {
         }
         if let sites = folder.sites {
             add("sites", "Proposed housing sites and whether an open practice with room serves them",
-                [verdictLegend, statusLegend]) { c in
+                [verdictLegend, Legend(title: "Practices (faded)", entries: statusLegend.entries)]) { c in
                 LayerDrawing.regions(&c, folder.regions) { _ in Palette.regionNeutral }
                 LayerDrawing.regionLabels(&c, folder.regions)
-                LayerDrawing.practices(&c, folder.practices)
+                LayerDrawing.practices(&c, folder.practices, opacity: 0.45)
                 LayerDrawing.sites(&c, sites)
             }
         }
@@ -109,9 +109,9 @@ enum MapCatalog {
     })
 
     static let verdictLegend = Legend(title: "Housing site verdict", entries: [
-        .init(symbol: .fill(Palette.verdict("served")), label: "served (open practice with room)"),
-        .init(symbol: .fill(Palette.verdict("strained")), label: "strained (practice near capacity)"),
-        .init(symbol: .fill(Palette.verdict("not served")), label: "not served"),
+        .init(symbol: .diamond(Palette.verdict("served")), label: "served (open practice with room)"),
+        .init(symbol: .diamond(Palette.verdict("strained")), label: "strained (practice near capacity)"),
+        .init(symbol: .diamond(Palette.verdict("not served")), label: "not served"),
     ])
 }
 

@@ -18,7 +18,7 @@ enum MapFurniture {
         var cy = y
         canvas.open("g", [("id", "legend"), ("class", "legend")])
         for section in sections {
-            for line in MapDocument.wrap(section.title, width: 38) {
+            for line in MapDocument.wrap(section.title, width: 32) {
                 canvas.element("text", [("x", Markup.number(x)), ("y", Markup.number(cy + 12)), ("font-size", "13"), ("font-weight", "bold")], text: line)
                 cy += 17
             }
@@ -43,6 +43,9 @@ enum MapFurniture {
         case .hatch:
             canvas.element("rect", [("x", Markup.number(x)), ("y", Markup.number(y)), ("width", "22"), ("height", "14"), ("fill", "url(#designation-hatch)"), ("stroke", "#222"), ("stroke-width", "1.2")])
             return 14
+        case .diamond(let colour):
+            canvas.element("path", [("d", LayerDrawing.diamond(x: x + 11, y: y + 8, size: 8)), ("fill", colour), ("stroke", "#111"), ("stroke-width", "1.5")])
+            return 16
         case .circle(let fill, let radius):
             let r = min(radius, 11)
             canvas.element("circle", [("cx", Markup.number(x + 11)), ("cy", Markup.number(y + r)), ("r", Markup.number(r)), ("fill", fill), ("stroke", "#222"), ("stroke-width", "0.6")])

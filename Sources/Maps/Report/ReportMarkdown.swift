@@ -6,7 +6,7 @@ enum ReportMarkdown {
         let c = ReportContent(folder)
         var m = "# \(ReportPage.title(c))\n\n\(c.caption.dataLine)\n\n"
         if c.caption.isSynthetic {
-            m += "> **SYNTHETIC data.** \(folder.run?.dataNote ?? "Example data, not real figures.") Do not use these numbers for decisions.\n\n"
+            m += "> **SYNTHETIC data.** \(ReportPage.sentence(folder.run?.dataNote ?? "Example data, not real figures")) Do not use these numbers for decisions.\n\n"
         }
         m += "## The question\n\n\(ReportContent.question)\n\n"
         if let run = folder.run { m += "Method: \(run.method). Analysis CRS: \(run.analysisCRS).\n\n" }

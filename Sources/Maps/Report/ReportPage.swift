@@ -22,7 +22,7 @@ enum ReportPage {
 
         """
         if c.caption.isSynthetic {
-            h += "<p class=\"synthetic\"><b>SYNTHETIC data.</b> \(e(folder.run?.dataNote ?? "Example data, not real figures.")) Do not use these numbers for decisions.</p>\n"
+            h += "<p class=\"synthetic\"><b>SYNTHETIC data.</b> \(e(sentence(folder.run?.dataNote ?? "Example data, not real figures"))) Do not use these numbers for decisions.</p>\n"
         }
         h += "<section id=\"question\"><h2>The question</h2><p>\(e(ReportContent.question))</p>\n"
         if let run = folder.run { h += "<p>Method: \(e(run.method)). Analysis CRS: \(e(run.analysisCRS)).</p>" }
@@ -39,6 +39,9 @@ enum ReportPage {
         h += "<footer><p>\(e(c.caption.attribution))</p><p>Interactive map: viewer.html in the same folder.</p></footer>\n</body>\n</html>\n"
         return h
     }
+
+    /// The text with a full stop at the end.
+    static func sentence(_ s: String) -> String { s.hasSuffix(".") ? s : s + "." }
 
     static func title(_ c: ReportContent) -> String {
         "Access to GP practices open to new patients" + (c.caption.isSynthetic ? " — SYNTHETIC example" : "")
