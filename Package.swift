@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "Geo"]),
         .testTarget(name: "bereikTests", dependencies: ["bereik", "Access", "Geo"]),
+        .testTarget(name: "MapsTests", dependencies: ["Maps", "Access", "Geo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Renders an analysis output folder: maps/*.svg (and *.png when
+/// `rsvg-convert` is available), viewer.html, report.html and report.md.
+public enum MapRenderer {
+    /// Renders everything into `outputFolder`; returns the paths written, relative to it.
+    @discardableResult
+    public static func renderAll(outputFolder: String) throws -> [String] {
+        try renderAll(outputFolder: outputFolder, png: true).files
+    }
+
+    public struct Outcome: Sendable {
+        /// Paths written, relative to the output folder.
+        public var files: [String]
+        /// Things the user should know, e.g. PNGs skipped.
+        public var notes: [String]
+    }
+
+    public static func renderAll(outputFolder: String, png: Bool) throws -> Outcome {
+        let folder = try OutputFolderReader.read(outputFolder)
+        let maps = MapCatalog.render(folder)
+        let mapsDir = (outputFolder as NSString).appendingPathComponent("maps")
+        try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
+        var files = [String](), notes = [String]()
+        func write(_ text: String, _ relative: String) throws {
+            try AtomicFile.write(text, to: (outputFolder as NSString).appendingPathComponent(relative))
+            files.append(relative)
+        }
+        for map in maps { try write(map.svg, "maps/\(map.id).svg") }
+        if png {
+            if let tool = PNGConverter.executable {
+                try convertToPNG(maps, in: mapsDir, tool: tool)
+                files += maps.map { "maps/\($0.id).png" }
+            } else {
+                notes.append("PNG maps skipped: rsvg-convert not found on PATH (Debian package librsvg2-bin); the SVG maps are written.")
+            }
+        }
+        try write(ViewerPage.html(folder), "viewer.html")
+        try write(ReportPage.html(folder, maps: maps), "report.html")
+        try write(ReportMarkdown.text(folder, maps: maps), "report.md")
+        return Outcome(files: files, notes: notes)
+    }
+
+    /// Converts the maps two at a time (rsvg-convert is single-threaded).
+    static func convertToPNG(_ maps: [RenderedMap], in dir: String, tool: String) throws {
+        let failures = FailureList()
+        DispatchQueue.concurrentPerform(iterations: maps.count) { i in
+            let svg = (dir as NSString).appendingPathComponent("\(maps[i].id).svg")
+            do {
+                try PNGConverter.convert(svgPath: svg, pngPath: (svg as NSString).deletingPathExtension + ".png", using: tool)
+            } catch {
+                failures.append(error)
+            }
+        }
+        if let first = failures.first { throw first }
+    }
+}
+
+/// Errors collected from concurrent work.
+private final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors = [Error]()
+    func append(_ e: Error) { lock.lock(); errors.append(e); lock.unlock() }
+    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.first }
+}

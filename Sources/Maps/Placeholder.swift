@@ -1,2 +1,0 @@
-import Access
-public enum MapsPlaceholder {}

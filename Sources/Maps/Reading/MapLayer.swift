@@ -1,0 +1,46 @@
+import Geo
+
+/// One feature of an output file, in EPSG:28992 (RD New) metres, with its
+/// properties by name.
+public struct MapFeature: Sendable {
+    public var geometry: Geometry
+    public var properties: [String: FieldValue]
+
+    public func number(_ name: String) -> Double? {
+        switch properties[name] {
+        case .real(let d): return d
+        case .integer(let i): return Double(i)
+        case .string(let s): return Double(s)
+        default: return nil
+        }
+    }
+
+    public func text(_ name: String) -> String? { properties[name]?.text }
+
+    /// True for `true`, `1`, `yes`; GeoJSON booleans arrive through OGR as 0/1 integers.
+    public func flag(_ name: String) -> Bool {
+        switch properties[name] {
+        case .boolean(let b): return b
+        case .integer(let i): return i != 0
+        case .real(let d): return d != 0
+        case .string(let s): return ["true", "1", "yes"].contains(s.lowercased())
+        default: return false
+        }
+    }
+}
+
+/// The features of one output file, with its field names in file order.
+public struct MapLayer: Sendable {
+    public var name: String
+    public var fileName: String
+    public var fieldNames: [String]
+    public var features: [MapFeature]
+
+    public func has(field: String) -> Bool { fieldNames.contains(field) }
+
+    public var envelope: Envelope {
+        var e = Envelope.empty
+        for f in features { e.expand(toInclude: f.geometry.envelope) }
+        return e
+    }
+}

@@ -1,0 +1,23 @@
+import Access
+import Geo
+
+/// An analysis output folder read back for rendering: the layers in
+/// EPSG:28992 and `run.json`. Optional layers are nil when their file is absent.
+public struct OutputFolder: Sendable {
+    public var path: String
+    public var run: RunReport?
+    public var regions: MapLayer?
+    public var population: MapLayer?
+    public var practices: MapLayer?
+    public var catchments: MapLayer?
+    public var sites: MapLayer?
+
+    public var layers: [MapLayer] { [regions, population, practices, catchments, sites].compactMap { $0 } }
+
+    /// The extent of everything drawn, in RD metres.
+    public var envelope: Envelope {
+        var e = Envelope.empty
+        for layer in [regions, population, practices, sites].compactMap({ $0 }) { e.expand(toInclude: layer.envelope) }
+        return e
+    }
+}

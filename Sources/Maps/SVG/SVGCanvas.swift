@@ -1,0 +1,75 @@
+import Geo
+
+/// Builds SVG text element by element. Geometries are given in RD metres and
+/// placed through the `PageFrame`.
+struct SVGCanvas {
+    private(set) var body = ""
+    let frame: PageFrame
+
+    init(frame: PageFrame) {
+        self.frame = frame
+        body.reserveCapacity(1 << 16)
+    }
+
+    mutating func raw(_ s: String) { body += s; body += "\n" }
+
+    mutating func open(_ tag: String, _ attributes: [(String, String)] = []) {
+        body += "<\(tag)\(Self.attributes(attributes))>\n"
+    }
+
+    mutating func close(_ tag: String) { body += "</\(tag)>\n" }
+
+    mutating func element(_ tag: String, _ attributes: [(String, String)], text: String? = nil) {
+        if let text {
+            body += "<\(tag)\(Self.attributes(attributes))>\(Markup.escape(text))</\(tag)>\n"
+        } else {
+            body += "<\(tag)\(Self.attributes(attributes))/>\n"
+        }
+    }
+
+    static func attributes(_ list: [(String, String)]) -> String {
+        list.map { " \($0.0)=\"\(Markup.escape($0.1))\"" }.joined()
+    }
+
+    /// SVG path data for polygonal or linear geometry; empty for points.
+    func pathData(_ g: Geometry) -> String {
+        var d = ""
+        func ring(_ cs: [Coordinate], closed: Bool) {
+            for (i, c) in cs.enumerated() {
+                let p = frame.page(c)
+                d += (i == 0 ? "M" : "L") + Markup.number(p.x) + " " + Markup.number(p.y)
+            }
+            if closed { d += "Z" }
+        }
+        switch g {
+        case .polygon(let rings): rings.forEach { ring($0, closed: true) }
+        case .multiPolygon(let polys): polys.forEach { $0.forEach { ring($0, closed: true) } }
+        case .lineString(let cs): ring(cs, closed: false)
+        case .multiLineString(let ls): ls.forEach { ring($0, closed: false) }
+        case .collection(let parts): d = parts.map(pathData).joined()
+        case .point, .multiPoint: break
+        }
+        return d
+    }
+
+    mutating func path(_ g: Geometry, _ attributes: [(String, String)]) {
+        let d = pathData(g)
+        guard !d.isEmpty else { return }
+        element("path", [("d", d), ("fill-rule", "evenodd")] + attributes)
+    }
+
+    /// A point geometry (or a polygon's first coordinate's envelope centre) as a circle.
+    mutating func circle(at c: Coordinate, radius: Double, _ attributes: [(String, String)]) {
+        let p = frame.page(c)
+        element("circle", [("cx", Markup.number(p.x)), ("cy", Markup.number(p.y)), ("r", Markup.number(radius))] + attributes)
+    }
+}
+
+extension Geometry {
+    /// A representative point for symbols: the point itself, else the envelope centre.
+    var symbolPoint: Coordinate {
+        if case .point(let c) = self { return c }
+        let e = envelope
+        return Coordinate(x: (e.minX + e.maxX) / 2, y: (e.minY + e.maxY) / 2)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Converts SVG to PNG with librsvg's `rsvg-convert` (Debian: librsvg2-bin)
+/// when it is on PATH.
+enum PNGConverter {
+    /// The full path of `rsvg-convert`, or nil when it is not installed.
+    static var executable: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Renders `svgPath` to `pngPath` at twice the SVG's size (crisp on print and screens).
+    static func convert(svgPath: String, pngPath: String, using tool: String) throws {
+        let temporary = pngPath + ".tmp"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["--zoom", "2", "--background-color", "white", "--format", "png", "--output", temporary, svgPath]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw MapsError.unreadable(file: svgPath, reason: "rsvg-convert failed (\(process.terminationStatus)): \(message)")
+        }
+        try AtomicFile.rename(temporary, to: pngPath)
+    }
+}

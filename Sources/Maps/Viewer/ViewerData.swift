@@ -1,0 +1,88 @@
+import Geo
+
+/// The data embedded in viewer.html as JSON: every layer in Web Mercator
+/// (EPSG:3857) metres, rounded to 1 m, so a user's tile layer lines up.
+/// Layers are columnar (`fields` once, then `rows`) to keep the file small.
+enum ViewerData {
+    /// Population layers larger than this are thinned to every k-th point.
+    static let maxPopulationPoints = 50_000
+
+    static func json(_ folder: OutputFolder) throws -> String {
+        let toMercator = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: "EPSG:3857")
+        var layers = [(String, String)]()
+        var note = "null"
+        for layer in folder.layers {
+            var features = layer.features
+            if layer.name == "population", features.count > maxPopulationPoints {
+                let stride = (features.count + maxPopulationPoints - 1) / maxPopulationPoints
+                features = Swift.stride(from: 0, to: features.count, by: stride).map { features[$0] }
+                note = JSONText.string("Population: showing \(features.count) of \(layer.features.count) points (every \(stride)th) to keep this page small; the maps and tables use all points.")
+            }
+            layers.append((layer.name, try encode(layer, features, toMercator)))
+        }
+        let rd = folder.envelope
+        let extent = try toMercator.transform(.lineString([Coordinate(x: rd.minX, y: rd.minY), Coordinate(x: rd.maxX, y: rd.maxY)])).envelope
+        let caption = MapCaption(run: folder.run)
+        return JSONText.object([
+            ("title", JSONText.string(caption.isSynthetic ? "GP access — SYNTHETIC example data" : "GP access")),
+            ("dataLine", JSONText.string(caption.dataLine)),
+            ("attribution", JSONText.string(caption.attribution)),
+            ("synthetic", caption.isSynthetic ? "true" : "false"),
+            ("decimationNote", note),
+            ("extent", JSONText.array([extent.minX, extent.minY, extent.maxX, extent.maxY].map { JSONText.number($0.rounded()) })),
+            ("styles", styles),
+            ("layers", JSONText.object(layers)),
+        ])
+    }
+
+    static func encode(_ layer: MapLayer, _ features: [MapFeature], _ t: CoordinateTransformer) throws -> String {
+        var rows = [String](), geometries = [String]()
+        rows.reserveCapacity(features.count)
+        geometries.reserveCapacity(features.count)
+        for f in features {
+            rows.append(JSONText.array(layer.fieldNames.map { JSONText.value(f.properties[$0]) }))
+            geometries.append(geometry(try t.transform(f.geometry)))
+        }
+        return JSONText.object([
+            ("fields", JSONText.array(layer.fieldNames.map(JSONText.string))),
+            ("rows", "[\n" + rows.joined(separator: ",\n") + "]"),
+            ("geometries", "[\n" + geometries.joined(separator: ",\n") + "]"),
+        ])
+    }
+
+    /// A point as [x, y]; anything else as {"rings": [[x0, y0, x1, y1, ...], ...]}
+    /// (polygon rings drawn with the even-odd rule, so holes stay holes).
+    static func geometry(_ g: Geometry) -> String {
+        func flat(_ cs: [Coordinate]) -> String {
+            "[" + cs.map { String(Int64($0.x.rounded())) + "," + String(Int64($0.y.rounded())) }.joined(separator: ",") + "]"
+        }
+        switch g {
+        case .point(let c): return "[\(Int64(c.x.rounded())),\(Int64(c.y.rounded()))]"
+        case .polygon(let rings): return "{\"rings\":[" + rings.map(flat).joined(separator: ",") + "]}"
+        case .multiPolygon(let polys): return "{\"rings\":[" + polys.flatMap { $0.map(flat) }.joined(separator: ",") + "]}"
+        case .lineString(let cs): return "{\"lines\":[" + flat(cs) + "]}"
+        case .multiLineString(let ls): return "{\"lines\":[" + ls.map(flat).joined(separator: ",") + "]}"
+        default:
+            let c = g.symbolPoint
+            return "[\(Int64(c.x.rounded())),\(Int64(c.y.rounded()))]"
+        }
+    }
+
+    /// Colours and classes, shared with the SVG maps so both read the same.
+    static var styles: String {
+        func classes(_ c: ClassBreaks) -> String {
+            JSONText.object([("bounds", JSONText.array(c.upperBounds.map(JSONText.number))),
+                             ("colours", JSONText.array(c.colours.map(JSONText.string))),
+                             ("labels", JSONText.array(c.labels.map(JSONText.string)))])
+        }
+        let statuses = ["open", "partial", "closed", "unknown"]
+        let verdicts = ["served", "strained", "not served"]
+        return JSONText.object([
+            ("distanceKm", classes(.distanceKm)), ("meanDistanceKm", classes(.meanDistanceKm)), ("travelMinutes", classes(.travelMinutes)),
+            ("flagged", JSONText.string(Palette.vermillion)), ("neutral", JSONText.string(Palette.regionNeutral)),
+            ("noData", JSONText.string(Palette.grey)), ("catchment", JSONText.string(Palette.blue)),
+            ("status", JSONText.object(statuses.map { ($0, JSONText.string(Palette.practiceStatus($0))) })),
+            ("verdict", JSONText.object(verdicts.map { ($0, JSONText.string(Palette.verdict($0))) })),
+        ])
+    }
+}
