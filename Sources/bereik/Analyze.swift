@@ -1,5 +1,6 @@
 import ArgumentParser
 import Access
+import Maps
 import Foundation
 
 struct Analyze: ParsableCommand {
@@ -17,6 +18,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Region polygons (e.g. municipalities); points are assigned by point-in-polygon.") var regions: String?
     @Option(help: "Table of krimp/anticipeer designations per region (e.g. a CSV with gemeente_code and status), joined by region id.") var designations: String?
     @Option(help: "Catchment polygons: road (default with --roads), voronoi (straight line, default without) or none.") var catchments: CatchmentChoice?
+    @Flag(help: "Do not render maps, viewer.html and report.html.") var noMaps = false
     @Option(help: "Output folder.") var out: String = "out"
     @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
     @OptionGroup var inputOptions: InputOptionGroup
@@ -70,6 +72,13 @@ struct Analyze: ParsableCommand {
         }
         let outcome = try job.run(progress: progress)
         print(SummaryText.make(outcome, outputFolder: out))
+        if !noMaps {
+            progress.step("rendering maps")
+            let maps = try MapRenderer.renderAll(outputFolder: out, png: true)
+            progress.finish()
+            print("Maps: \(maps.files.filter { $0.hasPrefix("maps/") && $0.hasSuffix(".svg") }.count) maps, viewer.html and report.html in \(out) (open viewer.html in a browser; it works offline).")
+            for note in maps.notes { print("  - \(note)") }
+        }
     }
 }
 
