@@ -39,29 +39,72 @@ public struct AnalyzeJob {
         public var files: [String]
     }
 
+    /// What was read, before any analysis: reused by scenarios, which
+    /// analyse the same inputs with a changed practice list.
+    public struct Inputs {
+        public var population: [PopulationPoint]
+        public var practices: [Practice]
+        public var regions: [Region]
+        public var reports: [InputReport]
+        public var notes: [String]
+        /// The road graph, built once, when roads were given.
+        public var roadGraph: RoadGraph?
+        public var roadRead: RoadReadReport?
+        public var startedAt: String
+        public var timings: [String: Double]
+    }
+
+    /// One analysis of the inputs, not yet written.
+    public struct Analysis {
+        public var result: AnalysisResult
+        public var practices: [Practice]
+        public var catchments: (CatchmentMethod, [Catchment])?
+        public var warnings: [String]
+        public var statusCounts: [String: Int]
+        public var timings: [String: Double]
+    }
+
     public func run(progress: Progress? = nil) throws -> Outcome {
+        let inputs = try readInputs(progress: progress)
+        let analysis = try analyse(inputs, progress: progress)
+        return try write(inputs, analysis, progress: progress)
+    }
+
+    public func readInputs(progress: Progress? = nil) throws -> Inputs {
         var timings: [String: Double] = [:]
-        func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            let t0 = Date()
-            defer { timings[name] = (Date().timeIntervalSince(t0) * 1000).rounded() / 1000 }
-            return try body()
-        }
         let started = ISO8601DateFormatter().string(from: Date())
-        let (population, popReport) = try timed("read_population") {
+        let (population, popReport) = try Self.timed("read_population", &timings) {
             try PopulationReader.read(path: populationPath, options: input, progress: progress)
         }
-        let (practices, pracReport) = try timed("read_practices") {
+        let (practices, pracReport) = try Self.timed("read_practices", &timings) {
             try PracticeReader.read(path: practicesPath, options: input, progress: progress)
         }
-        var (regions, regReport): ([Region], InputReport?) = try timed("read_regions") {
+        var (regions, regReport): ([Region], InputReport?) = try Self.timed("read_regions", &timings) {
             guard let regionsPath else { return ([], nil) }
             let (r, rep) = try RegionReader.read(path: regionsPath, options: input, progress: progress)
             return (r, rep)
         }
-        var designationNotes: [String] = []
+        var notes: [String] = []
         if let designationsPath {
-            (regions, designationNotes) = try DesignationTable.apply(path: designationsPath, to: regions)
+            (regions, notes) = try DesignationTable.apply(path: designationsPath, to: regions)
         }
+        var graph: RoadGraph?, read: RoadReadReport?
+        if let roadsPath {
+            (graph, read) = try Self.timed("read_roads", &timings) {
+                let (g, r) = try RoadAnalysis.buildGraph(path: roadsPath, options: parameters.roadOptions)
+                return (Optional(g), Optional(r))
+            }
+        }
+        return Inputs(population: population, practices: practices, regions: regions,
+                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []), notes: notes,
+                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings)
+    }
+
+    /// Analyses the inputs; `practices` replaces the practice list (scenarios).
+    public func analyse(_ inputs: Inputs, practices override: [Practice]? = nil, progress: Progress? = nil) throws -> Analysis {
+        var timings: [String: Double] = [:]
+        let population = inputs.population, regions = inputs.regions
+        let practices = override ?? inputs.practices
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
         guard practices.contains(where: { parameters.isOpen($0.status) }) else {
@@ -69,25 +112,22 @@ public struct AnalyzeJob {
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
         }
         var road: RoadAccess?
-        if let roadsPath {
-            let (graph, read) = try timed("read_roads") {
-                try RoadAnalysis.buildGraph(path: roadsPath, options: parameters.roadOptions)
-            }
-            road = try timed("route") {
+        if let graph = inputs.roadGraph, let read = inputs.roadRead {
+            road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
                                      parameters: parameters, options: parameters.roadOptions, progress: progress)
             }
         }
-        let result = try timed("analyse") {
+        let result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
                                          parameters: parameters, road: road, progress: progress)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
-        let catchmentPolygons = try timed("catchments") {
+        let catchmentPolygons = try Self.timed("catchments", &timings) {
             writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices, regions: regions) : nil
         }
-        var warnings = ([popReport, pracReport] + (regReport.map { [$0] } ?? [])).flatMap(\.warnings) + designationNotes
-        for r in [popReport, pracReport] + (regReport.map { [$0] } ?? []) where r.skippedTotal > 0 {
+        var warnings = inputs.reports.flatMap(\.warnings) + inputs.notes
+        for r in inputs.reports where r.skippedTotal > 0 {
             let reasons = r.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             warnings.append("\(r.path): \(r.skippedTotal) of \(r.features) features skipped or repaired (\(reasons)); see run.json for examples.")
         }
@@ -104,28 +144,36 @@ public struct AnalyzeJob {
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
         }
+        return Analysis(result: result, practices: practices, catchments: catchmentPolygons.map { (method, $0) },
+                        warnings: warnings, statusCounts: statusCounts, timings: timings)
+    }
+
+    /// Writes the output contract and `run.json` for one analysis.
+    public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil) throws -> Outcome {
+        let result = analysis.result
+        var timings = inputs.timings.merging(analysis.timings) { $1 }
         var base = RunReport(
-            command: command, startedAt: started, syntheticData: syntheticData, dataNote: dataNote,
-            method: road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992",
-            inputs: [popReport, pracReport] + (regReport.map { [$0] } ?? []), roads: road?.report, parameters: parameters,
+            command: command, startedAt: inputs.startedAt, syntheticData: syntheticData, dataNote: dataNote,
+            method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992",
+            inputs: inputs.reports, roads: result.road?.report, parameters: parameters,
             counts: [
-                "population_points": Double(population.count),
+                "population_points": Double(inputs.population.count),
                 "inhabitants": result.totalInhabitants,
-                "practices": Double(practices.count),
+                "practices": Double(analysis.practices.count),
                 "open_practices": Double(result.openPracticeCount),
-                "regions": Double(regions.count),
+                "regions": Double(inputs.regions.count),
                 "points_outside_regions": Double(result.pointsOutsideRegions),
                 "points_assigned_to_nearby_region": Double(result.pointsAssignedToNearbyRegion),
                 "inhabitants_outside_regions": result.inhabitantsOutsideRegions,
                 "flagged_regions": Double(result.regions.filter(\.flagged).count),
             ],
-            practiceStatuses: statusCounts, warnings: warnings, timingsSeconds: [:],
+            practiceStatuses: analysis.statusCounts, warnings: analysis.warnings, timingsSeconds: [:],
             libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
             outputs: [])
         let writeStart = Date()
         let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
-            result, population: population, practices: practices, regions: regions,
-            catchments: catchmentPolygons.map { (method, $0) },
+            result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
+            catchments: analysis.catchments,
             report: { run in
                 var t = timings
                 t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
@@ -134,6 +182,13 @@ public struct AnalyzeJob {
         timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
         base.timingsSeconds = timings
         base.outputs = files
-        return Outcome(result: result, population: population, practices: practices, regions: regions, report: base, files: files)
+        return Outcome(result: result, population: inputs.population, practices: analysis.practices,
+                       regions: inputs.regions, report: base, files: files)
+    }
+
+    static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {
+        let t0 = Date()
+        defer { timings[name] = (Date().timeIntervalSince(t0) * 1000).rounded() / 1000 }
+        return try body()
     }
 }
