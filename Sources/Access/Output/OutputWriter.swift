@@ -91,10 +91,32 @@ struct OutputTable {
 
     func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
         let layer = try writer.addLayer(name: name, fields: fields, geometry: geometries == nil ? .none : kind, crs: crs)
+        let moved = try transformPoints(transform)
         for (i, row) in rows.enumerated() {
             var g = geometries?[i] ?? nil
-            if let t = transform, let geometry = g { g = try t.transform(geometry) }
+            if let moved {
+                g = g.map { _ in .point(moved[i]) }
+            } else if let t = transform, let geometry = g {
+                g = try t.transform(geometry)
+            }
             try layer.write(row, geometry: g)
         }
+    }
+
+    /// All point geometries reprojected in one PROJ call (population layers
+    /// can hold millions of points); nil when the layer is not all points.
+    private func transformPoints(_ transform: CoordinateTransformer?) throws -> [Coordinate]? {
+        guard let transform, let geometries, kind == .point else { return nil }
+        var xs = [Double](), ys = [Double]()
+        xs.reserveCapacity(geometries.count); ys.reserveCapacity(geometries.count)
+        for g in geometries {
+            guard case .point(let c)? = g else { return nil }
+            xs.append(c.x); ys.append(c.y)
+        }
+        try transform.transform(xs: &xs, ys: &ys)
+        if let bad = xs.firstIndex(where: { !$0.isFinite }) {
+            throw GeoError.proj(operation: "transform", message: "point \(bad + 1) of layer \(name) cannot be transformed to WGS84")
+        }
+        return zip(xs, ys).map { Coordinate(x: $0, y: $1) }
     }
 }
