@@ -318,6 +318,7 @@ enum ViewerScript {
     var columns = [
       ["urgency_rank", "Urgency rank"], ["name", "Region"], ["designation", "Designation"], ["inhabitants", "Inhabitants"],
       ["mean_open_m", "Mean dist. open (m)"], ["share_within_1km", "≤ 1 km"], ["share_within_3km", "≤ 3 km"], ["share_within_5km", "≤ 5 km"],
+      ["mean_road_m", "Mean road dist. (m)"], ["share_within_5km_road", "≤ 5 km road"], ["mean_min_car", "Car min"],
       ["open_practices", "Open practices"], ["gp_fte_per_10k", "GP FTE / 10k"], ["flagged", "Flagged"], ["flag_reasons", "Flag reasons"]
     ].filter(function (c) { return D.layers.regions && D.layers.regions.fields.indexOf(c[0]) >= 0; });
     var sortKey = null, sortAsc = true;
