@@ -24,6 +24,7 @@ struct Analyze: ParsableCommand {
     @OptionGroup var inputOptions: InputOptionGroup
     @OptionGroup var thresholds: ThresholdOptionGroup
     @OptionGroup var roadOptions: RoadOptionGroup
+    @OptionGroup var capacityOptions: CapacityOptionGroup
 
     enum CatchmentChoice: String, ExpressibleByArgument {
         case road, voronoi, none
@@ -60,6 +61,11 @@ struct Analyze: ParsableCommand {
         job.input = inputOptions.options
         job.parameters = try thresholds.parameters(input: job.input)
         job.parameters.roadOptions = try roadOptions.options()
+        do { try capacityOptions.apply(to: &job.parameters) } catch let e as SignalConfigError { throw BereikFailure(message: e.description) }
+        if let unregistered = capacityOptions.unregistered {
+            guard job.regionsPath != nil else { throw ValidationError("--unregistered needs --regions") }
+            job.unregisteredPath = unregistered
+        }
         job.roadsPath = roadOptions.roads ?? (population == nil ? DefaultDataLocation.roads() : nil)
         job.geoPackage = format.contains(.gpkg)
         switch catchments {

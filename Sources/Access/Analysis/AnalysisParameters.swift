@@ -1,3 +1,5 @@
+import Foundation
+
 /// Thresholds and policies of an analysis. Defaults are documented in the
 /// README ("Thresholds"); every one can be overridden on the command line.
 public struct AnalysisParameters: Codable, Sendable {
@@ -23,6 +25,18 @@ public struct AnalysisParameters: Codable, Sendable {
     public var unknownStatusCountsAs: PracticeStatus = .closed
     /// How a partial patient stop counts.
     public var partialCountsAs: PracticeStatus = .closed
+    /// Competition-aware access (`fca_per_10k`).
+    public var fca = FCAParameters()
+    /// FTE assumed for practices without one; set by the analysis to the
+    /// median of the known FTE (1.0 when none is known).
+    public var defaultFTE: Double?
+    /// Region statistics for fewer inhabitants are suppressed (null) in
+    /// exports, as CBS does.
+    public var minInhabitants: Double = 50
+    /// Thresholds of the signalling matrix.
+    public var signal = SignalConfig()
+    /// The year outflow is counted from (GPs leaving within 5 years of it).
+    public var referenceYear = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     public init() {}
 

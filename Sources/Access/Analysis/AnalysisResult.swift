@@ -44,6 +44,8 @@ public struct RegionAccess: Sendable {
     public var roadUnreachableInhabitants: Double = 0
     public var flagged = false
     public var flagReasons: [String] = []
+    /// Capacity, competition-aware access and the signalling matrix.
+    public var capacity = RegionCapacity()
 }
 
 /// Per practice: the inhabitants for whom it is the nearest open practice,
@@ -68,6 +70,8 @@ public struct AnalysisResult: Sendable {
     public var road: RoadAccess?
     public var regions: [RegionAccess]
     public var practices: [PracticeAccess]
+    /// Competition-aware access per point (set by `AnalyzeJob`).
+    public var capacity: CapacityResult?
     public var openPracticeCount: Int
     public var totalInhabitants: Double
     /// Points and inhabitants that fall in no region (only with regions).

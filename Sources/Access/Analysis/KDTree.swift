@@ -5,9 +5,9 @@ import Geo
 /// it is immutable and keeps all state in flat arrays.
 public struct KDTree: Sendable {
     /// Point coordinates in tree order, and the caller's index of each.
-    private let xs: [Double]
-    private let ys: [Double]
-    private let ids: [Int32]
+    let xs: [Double]
+    let ys: [Double]
+    let ids: [Int32]
 
     public var count: Int { ids.count }
 

@@ -6,7 +6,7 @@ enum PracticeLoad {
             var a = PracticeAccess()
             a.isOpen = parameters.isOpen(p.status)
             a.region = practiceRegions[j]
-            if let fte = p.gpFTE {
+            if let fte = p.gpFTE ?? parameters.defaultFTE {
                 a.capacityPlaces = fte * parameters.normPatientsPerFTE
                 if let list = p.listSize { a.headroomPlaces = a.capacityPlaces! - Double(list) }
             }

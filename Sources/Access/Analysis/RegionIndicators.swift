@@ -18,7 +18,7 @@ enum RegionIndicators {
             results[r].practices += 1
             if parameters.isOpen(p.status) { results[r].openPractices += 1 }
             if p.status == .closed || p.status == .partial { results[r].closedOrPartialPractices += 1 }
-            if let f = p.gpFTE { results[r].gpFTE = (results[r].gpFTE ?? 0) + f }
+            if let f = p.gpFTE ?? parameters.defaultFTE { results[r].gpFTE = (results[r].gpFTE ?? 0) + f }
         }
         for r in 0..<regionCount {
             var res = results[r]

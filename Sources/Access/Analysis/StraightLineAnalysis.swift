@@ -8,7 +8,7 @@ import Geo
 public enum StraightLineAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], regions: [Region],
                            parameters: AnalysisParameters, road: RoadAccess? = nil,
-                           progress: Progress? = nil) throws -> AnalysisResult {
+                           capacity: CapacityResult? = nil, progress: Progress? = nil) throws -> AnalysisResult {
         var snappedToRegion: (points: Int, maxDistance: Double) = (0, 0)
         let openIndexes = practices.indices.filter { parameters.isOpen(practices[$0].status) }
         progress?.step("nearest practices")
@@ -30,9 +30,14 @@ public enum StraightLineAnalysis {
         let practiceResults = PracticeLoad.compute(
             population: population, points: points, practices: practices, practiceRegions: practiceRegions,
             parameters: parameters, road: road)
+        var regionsWithCapacity = regionResults
+        RegionCapacityIndicators.compute(&regionsWithCapacity, population: population, points: points, practices: practices,
+                                         practiceRegions: practiceRegions, parameters: parameters, road: road,
+                                         fcaPer10k: capacity?.fcaPer10k, unregistered: regions.map(\.unregistered))
+        Signalling.evaluate(&regionsWithCapacity, parameters: parameters, byRoad: road != nil)
         let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region < 0 }
         return AnalysisResult(
-            parameters: parameters, points: points, road: road, regions: regionResults, practices: practiceResults,
+            parameters: parameters, points: points, road: road, regions: regionsWithCapacity, practices: practiceResults, capacity: capacity,
             openPracticeCount: openIndexes.count,
             totalInhabitants: population.reduce(0) { $0 + $1.inhabitants },
             pointsOutsideRegions: outside.count,

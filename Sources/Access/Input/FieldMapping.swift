@@ -27,6 +27,12 @@ public struct FieldRole: Sendable {
         "gp_fte", "fte", "huisarts_fte", "fte_huisarts", "fte_huisartsen"])
     public static let listSize = FieldRole(role: "list size", option: "--list-size-field", candidates: [
         "list_size", "patients", "patienten", "patiënten", "aantal_patienten", "ingeschrevenen", "normpatienten"])
+    public static let gpAge = FieldRole(role: "GP age", option: "--gp-age-field", candidates: [
+        "gp_age", "huisarts_leeftijd", "leeftijd", "age"])
+    public static let birthYear = FieldRole(role: "GP birth year", option: "--birth-year-field", candidates: [
+        "birth_year", "geboortejaar"])
+    public static let retirementYear = FieldRole(role: "GP retirement year", option: "--retirement-year-field", candidates: [
+        "retirement_year", "pensioenjaar", "verwacht_pensioen"])
     public static let regionID = FieldRole(role: "region id", option: "--region-id-field", candidates: [
         "region_id", "statcode", "gemeentecode", "gm_code", "gmcode", "wk_code", "bu_code", "code", "id"])
     public static let regionName = FieldRole(role: "region name", option: "--region-name-field", candidates: [

@@ -16,6 +16,9 @@ public enum PracticeReader {
                 ("status_source", try r.resolve(.statusSource, override: nil, required: false)),
                 ("gp_fte", try r.resolve(.fte, override: options.fteField, required: false)),
                 ("list_size", try r.resolve(.listSize, override: options.listSizeField, required: false)),
+                ("gp_age", try r.resolve(.gpAge, override: nil, required: false)),
+                ("birth_year", try r.resolve(.birthYear, override: nil, required: false)),
+                ("retirement_year", try r.resolve(.retirementYear, override: nil, required: false)),
             ]
             for (role, i) in picks { if let i { fieldsUsed[role] = r.fieldNames[i] } }
             return picks.map { $0.1 ?? -1 }
@@ -65,10 +68,13 @@ public enum PracticeReader {
             if let earlier = seen[id] { throw InputError.duplicateID(path: path, id: id, features: [earlier, n]) }
             seen[id] = n
             let list = try number(6, "list_size")
+            let retirement = try RetirementRule.year(age: number(7, "gp_age"), birthYear: number(8, "birth_year"),
+                                                     retirementYear: number(9, "retirement_year"))
             practices.append(Practice(
                 id: id, name: text(1) ?? id, location: location, status: status,
                 statusDate: text(3), statusSource: text(4) ?? (statusField.map { "\(path): \($0)" }),
                 gpFTE: try number(5, "gp_fte"), listSize: list.map { Int($0.rounded()) }))
+            practices[practices.count - 1].expectedRetirementYear = retirement
         }
         if !unrecognised.isEmpty {
             let examples = unrecognised.sorted { $0.value > $1.value }.prefix(5).map { "'\($0.key)' (\($0.value)×)" }

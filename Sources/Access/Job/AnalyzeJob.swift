@@ -9,6 +9,10 @@ public struct AnalyzeJob {
     public var regionsPath: String?
     /// A table of krimp/anticipeer designations joined to the regions by id.
     public var designationsPath: String?
+    /// A table of people without a GP per region id (`--unregistered`).
+    public var unregisteredPath: String?
+    /// Coarser polygons the regions are aggregated into (`--group-by`).
+    public var groupByPath: String?
     /// A road network (OSM .osm.pbf/.osm or any line layer) for travel
     /// distance and time; nil = straight lines only.
     public var roadsPath: String?
@@ -88,6 +92,11 @@ public struct AnalyzeJob {
         if let designationsPath {
             (regions, notes) = try DesignationTable.apply(path: designationsPath, to: regions)
         }
+        if let unregisteredPath {
+            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions)
+            regions = updated
+            notes += more
+        }
         var graph: RoadGraph?, read: RoadReadReport?
         if let roadsPath {
             (graph, read) = try Self.timed("read_roads", &timings) {
@@ -105,6 +114,8 @@ public struct AnalyzeJob {
         var timings: [String: Double] = [:]
         let population = inputs.population, regions = inputs.regions
         let practices = override ?? inputs.practices
+        var parameters = self.parameters
+        parameters.defaultFTE = FTEDefault.value(practices)
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
         guard practices.contains(where: { parameters.isOpen($0.status) }) else {
@@ -118,9 +129,13 @@ public struct AnalyzeJob {
                                      parameters: parameters, options: parameters.roadOptions, progress: progress)
             }
         }
+        progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
+        let capacity = Self.timed("fca", &timings) {
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, graph: inputs.roadGraph)
+        }
         let result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, road: road, progress: progress)
+                                         parameters: parameters, road: road, capacity: capacity, progress: progress)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
@@ -140,6 +155,14 @@ public struct AnalyzeJob {
         if let r = road?.report {
             warnings += RoadWarnings.make(r, roadsPath: roadsPath ?? "")
         }
+        let withoutFTE = practices.filter { $0.gpFTE == nil }.count
+        if withoutFTE > 0 {
+            warnings.append("\(withoutFTE) of \(practices.count) practices have no GP FTE; they count with \(Flagging.number(parameters.defaultFTE ?? 1)) FTE (the median of the known FTE, or 1.0 when none is known) in capacity and fca_per_10k.")
+        }
+        let suppressed = result.regions.filter(\.capacity.suppressed).count
+        if suppressed > 0 {
+            warnings.append("\(suppressed) regions have fewer than \(Int(parameters.minInhabitants)) inhabitants; their statistics are suppressed (null) in the exports (--min-inhabitants).")
+        }
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
@@ -154,8 +177,9 @@ public struct AnalyzeJob {
         var timings = inputs.timings.merging(analysis.timings) { $1 }
         var base = RunReport(
             command: command, startedAt: inputs.startedAt, syntheticData: syntheticData, dataNote: dataNote,
-            method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992",
-            inputs: inputs.reports, roads: result.road?.report, parameters: parameters,
+            method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992"
+                + (result.capacity.map { "; fca_per_10k by \($0.method.rawValue) over \($0.basis)" } ?? ""),
+            inputs: inputs.reports, roads: result.road?.report, parameters: result.parameters,
             counts: [
                 "population_points": Double(inputs.population.count),
                 "inhabitants": result.totalInhabitants,
@@ -166,6 +190,12 @@ public struct AnalyzeJob {
                 "points_assigned_to_nearby_region": Double(result.pointsAssignedToNearbyRegion),
                 "inhabitants_outside_regions": result.inhabitantsOutsideRegions,
                 "flagged_regions": Double(result.regions.filter(\.flagged).count),
+                "practices_without_fte": Double(analysis.practices.filter { $0.gpFTE == nil }.count),
+                "default_fte": result.parameters.defaultFTE ?? 1,
+                "regions_suppressed": Double(result.regions.filter(\.capacity.suppressed).count),
+                "fca_pairs": Double(result.capacity?.pairs ?? 0),
+                "regions_red": Double(result.regions.filter { $0.capacity.signal?.light == .red }.count),
+                "regions_amber": Double(result.regions.filter { $0.capacity.signal?.light == .amber }.count),
             ],
             practiceStatuses: analysis.statusCounts, warnings: analysis.warnings, timingsSeconds: [:],
             libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],

@@ -26,6 +26,9 @@ public struct Practice: Sendable, Hashable {
     public var gpFTE: Double?
     /// Registered patients, when known.
     public var listSize: Int?
+    /// Year the practice's GP is expected to retire (from a retirement year,
+    /// a birth year + 68, or the GP's age), for the outflow indicator.
+    public var expectedRetirementYear: Int?
 
     public init(id: String, name: String, location: Coordinate, status: PracticeStatus,
                 statusDate: String? = nil, statusSource: String? = nil,

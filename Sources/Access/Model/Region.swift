@@ -8,6 +8,8 @@ public struct Region: Sendable, Hashable {
     public var geometry: Geometry
     /// Policy designation such as "krimpregio" or "anticipeerregio".
     public var designation: String?
+    /// People without a GP, when a table of them was joined (`--unregistered`).
+    public var unregistered: Double?
 
     public init(id: String, name: String, geometry: Geometry, designation: String? = nil) {
         self.id = id

@@ -40,6 +40,11 @@ struct OutputTables {
             }
         }
 
+        if let capacity = result.capacity {
+            population.fields.append(FieldDefinition("fca_per_10k", .real))
+            for i in population.rows.indices { population.rows[i].append(optional(capacity.fcaPer10k[i], digits: 1000)) }
+        }
+
         let bands = result.parameters.bandsKm
         var regionFields = [FieldDefinition("region_id", .string), FieldDefinition("name", .string),
                             FieldDefinition("designation", .string), FieldDefinition("inhabitants", .real),
@@ -62,6 +67,7 @@ struct OutputTables {
         }
         regionFields += [FieldDefinition("gp_fte", .real), FieldDefinition("gp_fte_per_10k", .real),
                          FieldDefinition("flagged", .boolean), FieldDefinition("flag_reasons", .string)]
+        regionFields += RegionCapacityColumns.fields
         let studyArea = reg.isEmpty
         regions = OutputTable(
             name: "regions", fields: regionFields,
@@ -92,7 +98,8 @@ struct OutputTables {
                 }
                 row += [optional(r.gpFTE, digits: 100), optional(r.gpFTEPer10k, digits: 100),
                         .boolean(r.flagged), r.flagReasons.isEmpty ? .null : .string(r.flagReasons.joined(separator: "; "))]
-                return row
+                row += RegionCapacityColumns.values(r)
+                return r.capacity.suppressed ? RegionCapacityColumns.suppress(row, fields: regionFields) : row
             },
             geometries: result.regions.map { studyArea ? nil : Self.multi(reg[$0.regionIndex].geometry) }, kind: .multiPolygon)
 

@@ -1,0 +1,53 @@
+import Foundation
+import Geo
+
+/// Competition-aware access per population point: the cost matrix within
+/// the catchment (road or straight line), then the chosen FCA variant with
+/// GP FTE as supply.
+public struct CapacityResult: Sendable {
+    public var method: FCAMethod
+    /// What the costs are, for run.json and the summary.
+    public var basis: String
+    /// GP FTE per 10,000 inhabitants reachable, per point; nil for points
+    /// that did not snap to the road network.
+    public var fcaPer10k: [Double?]
+    public var pairs: Int
+    public var seconds: Double
+}
+
+public enum CapacityAnalysis {
+    public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
+                           graph: RoadGraph?) -> CapacityResult {
+        let t0 = Date()
+        let fca = parameters.fca
+        let supply = practices.map { p -> Double in
+            guard !fca.openOnly || parameters.isOpen(p.status) else { return 0 }
+            return p.gpFTE ?? parameters.defaultFTE ?? 1
+        }
+        let matrix: CostMatrix, catchment: Double, basis: String
+        var snapped: [SnappedPoint?]?
+        if let graph, let mode = parameters.roadOptions.modes.first {
+            let minutes = fca.catchmentMinutes[mode.name]
+            let weight: RouteWeight = minutes == nil ? .length : .time
+            catchment = minutes ?? fca.catchmentKm * 1000
+            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: parameters.roadOptions.maxSnapM)
+            let points = RoadAnalysis.parallelMap(population) { snapper.snap($0.location) }
+            snapped = points
+            matrix = RoadCosts.matrix(graph: graph, mode: mode, weight: weight, points: points,
+                                      practices: practices.map { snapper.snap($0.location) }, catchment: catchment)
+            basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
+                ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"
+        } else {
+            catchment = fca.catchmentKm * 1000
+            matrix = StraightLineCosts.matrix(points: population.map(\.location), practices: practices.map(\.location), catchmentM: catchment)
+            basis = "straight line, catchment \(Flagging.number(fca.catchmentKm)) km"
+        }
+        let result = FloatingCatchment.compute(matrix: matrix, demand: population.map(\.inhabitants), supply: supply,
+                                               method: fca.method, catchment: catchment)
+        let per10k: [Double?] = result.access.indices.map { i in
+            snapped.map { $0[i] == nil } == true ? nil : result.access[i] * 10_000
+        }
+        return CapacityResult(method: fca.method, basis: basis, fcaPer10k: per10k, pairs: matrix.pairCount,
+                              seconds: Date().timeIntervalSince(t0))
+    }
+}

@@ -1,0 +1,14 @@
+/// How competition-aware access (`fca_per_10k`) is computed.
+public struct FCAParameters: Codable, Sendable {
+    public var method: FCAMethod = .twoStep
+    /// Catchment in km: straight line without roads, road length with roads
+    /// (unless a time catchment is given for the mode).
+    public var catchmentKm: Double = 5
+    /// Catchment in minutes per travel mode name (e.g. "car": 10); with
+    /// roads, the first mode's entry makes the catchment a travel time.
+    public var catchmentMinutes: [String: Double] = [:]
+    /// Supply: GP FTE of open practices only (default), or of every practice.
+    public var openOnly = true
+
+    public init() {}
+}

@@ -1,0 +1,81 @@
+/// Capacity indicators of one region, beside the distance indicators.
+public struct RegionCapacity: Sendable {
+    /// Population-weighted mean of the points' `fca_per_10k`.
+    public var fcaPer10k: Double?
+    /// Σ FTE × normpraktijk of the practices located in the region (every
+    /// status: a practice with a stop still serves its own list).
+    public var capacityPlaces: Double = 0
+    /// max(0, inhabitants − capacity_places).
+    public var shortfallPlaces: Double = 0
+    /// Share of inhabitants within the flag distance (by road with roads).
+    public var accessShare: Double?
+    /// GP FTE of the region's practices expected to leave within 5 years;
+    /// nil when no practice has an age, birth year or retirement year.
+    public var outflowFTE: Double?
+    public var unregistered: Double?
+    /// Fewer inhabitants than `minInhabitants`: statistics are not exported.
+    public var suppressed = false
+    public var signal: RegionSignal?
+
+    public init() {}
+}
+
+/// The signalling matrix for one region.
+public struct RegionSignal: Sendable {
+    public enum Light: String, Sendable, Comparable {
+        case green, amber, red
+        var severity: Int { self == .green ? 0 : self == .amber ? 1 : 2 }
+        public static func < (a: Light, b: Light) -> Bool { a.severity < b.severity }
+    }
+    /// Light per indicator that could be scored (others: no data).
+    public var lights: [SignalIndicator: Light] = [:]
+    public var light: Light = .green
+    /// Sum over indicators of how far past amber the value lies, in units
+    /// of the amber–red gap (0 when all are green); ranks the regions.
+    public var urgency: Double = 0
+    /// 1 = most urgent.
+    public var rank = 0
+    public var reasons: [String] = []
+}
+
+enum RegionCapacityIndicators {
+    static func compute(_ regions: inout [RegionAccess], population: [PopulationPoint], points: [PointAccess],
+                        practices: [Practice], practiceRegions: [Int32], parameters: AnalysisParameters,
+                        road: RoadAccess?, fcaPer10k: [Double?]?, unregistered: [Double?]) {
+        let single = regions.count == 1 && points.allSatisfy { $0.region < 0 }
+        func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
+        var outflowKnown = [Bool](repeating: false, count: regions.count)
+        for r in regions.indices {
+            regions[r].capacity.unregistered = r < unregistered.count ? unregistered[r] : nil
+        }
+        for (j, p) in practices.enumerated() {
+            let r = regionOf(practiceRegions[j])
+            guard r >= 0 && r < regions.count else { continue }
+            let fte = p.gpFTE ?? parameters.defaultFTE ?? 1
+            regions[r].capacity.capacityPlaces += fte * parameters.normPatientsPerFTE
+            if p.expectedRetirementYear != nil {
+                outflowKnown[r] = true
+                regions[r].capacity.outflowFTE = (regions[r].capacity.outflowFTE ?? 0)
+                    + (RetirementRule.leavesSoon(p.expectedRetirementYear, referenceYear: parameters.referenceYear) ? fte : 0)
+            }
+        }
+        var fcaSum = [Double](repeating: 0, count: regions.count), fcaWeight = fcaSum
+        var within = fcaSum
+        let limit = parameters.flagMaxKm * 1000
+        for i in points.indices {
+            let r = regionOf(points[i].region)
+            guard r >= 0 && r < regions.count else { continue }
+            let w = population[i].inhabitants
+            if let v = fcaPer10k?[i] ?? nil { fcaSum[r] += w * v; fcaWeight[r] += w }
+            let d = road.map { $0.roadM[i] } ?? points[i].nearestOpenM
+            if d <= limit { within[r] += w }
+        }
+        for r in regions.indices {
+            let inh = regions[r].inhabitants
+            regions[r].capacity.shortfallPlaces = max(0, inh - regions[r].capacity.capacityPlaces)
+            if fcaPer10k != nil && fcaWeight[r] > 0 { regions[r].capacity.fcaPer10k = fcaSum[r] / fcaWeight[r] }
+            if inh > 0 { regions[r].capacity.accessShare = within[r] / inh }
+            regions[r].capacity.suppressed = inh < parameters.minInhabitants
+        }
+    }
+}
