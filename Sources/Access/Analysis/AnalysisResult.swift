@@ -62,6 +62,9 @@ public struct PracticeAccess: Sendable {
     /// Population-weighted mean extra km its assigned inhabitants would
     /// travel to the next open practice if it closed.
     public var criticalityExtraKm: Double?
+    /// 1 = most critical open practice (by criticality inhabitants, then
+    /// extra km); nil for practices that do not count as open.
+    public var criticalityRank: Int?
 }
 
 public struct AnalysisResult: Sendable {

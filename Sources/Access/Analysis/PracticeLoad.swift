@@ -35,6 +35,13 @@ enum PracticeLoad {
         for j in practices.indices where extraWeight[j] > 0 {
             result[j].criticalityExtraKm = extraWeighted[j] / extraWeight[j] / 1000
         }
+        let ranked = practices.indices.filter { result[$0].isOpen }.sorted { a, b in
+            let x = result[a], y = result[b]
+            if x.criticalityInhabitants != y.criticalityInhabitants { return x.criticalityInhabitants > y.criticalityInhabitants }
+            if (x.criticalityExtraKm ?? 0) != (y.criticalityExtraKm ?? 0) { return (x.criticalityExtraKm ?? 0) > (y.criticalityExtraKm ?? 0) }
+            return a < b
+        }
+        for (rank, j) in ranked.enumerated() { result[j].criticalityRank = rank + 1 }
         return result
     }
 }

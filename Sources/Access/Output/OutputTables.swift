@@ -111,7 +111,8 @@ struct OutputTables {
                      FieldDefinition("list_size", .integer), FieldDefinition("capacity_places", .real),
                      FieldDefinition("headroom_places", .real), FieldDefinition("assigned_inhabitants", .real),
                      FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
-                     FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string)],
+                     FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string),
+                     FieldDefinition("criticality_rank", .integer)],
             rows: zip(prac, result.practices).map { p, a in
                 [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
                  p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
@@ -120,7 +121,7 @@ struct OutputTables {
                  .real(a.assignedInhabitants.rounded()),
                  a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
                  .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
-                 regionID(a.region)]
+                 regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null]
             },
             geometries: prac.map { .point($0.location) }, kind: .point)
     }

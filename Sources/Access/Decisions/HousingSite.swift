@@ -1,0 +1,56 @@
+import Geo
+
+/// A planned housing site: a point or polygon (EPSG:28992) with a number of homes.
+public struct HousingSite: Sendable {
+    public var id: String
+    public var name: String
+    public var geometry: Geometry
+    public var homes: Double
+    /// Persons per home for this site, when the file says; else the default.
+    public var householdSize: Double?
+}
+
+extension FieldRole {
+    public static let homes = FieldRole(role: "number of homes", option: "--homes-field", candidates: [
+        "homes", "woningen", "aantal_woningen", "dwellings", "units", "woningaantal", "won_aantal", "aantal"])
+    public static let householdSize = FieldRole(role: "household size", option: "--household-size-field", candidates: [
+        "household_size", "huishoudgrootte", "persons_per_home", "personen_per_woning"])
+    public static let siteID = FieldRole(role: "site id", option: "--id-field", candidates: [
+        "site_id", "id", "code", "plan_id", "projectcode"])
+    public static let siteName = FieldRole(role: "site name", option: "--name-field", candidates: [
+        "name", "naam", "projectnaam", "locatie", "plannaam"])
+}
+
+/// Reads housing sites from any OGR layer (points or polygons).
+public enum SiteReader {
+    public static func read(path: String, homesField: String?, layer: String? = nil, crs: String? = nil,
+                            strict: Bool = false) throws -> ([HousingSite], InputReport) {
+        var fieldsUsed: [String: String] = [:]
+        let reader = LayerReader(role: "sites", path: path, layerName: layer, crsOverride: crs, strict: strict)
+        let (raw, wanted) = try reader.read(pick: { r in
+            let picks: [(String, Int?)] = [
+                ("id", try r.resolve(.siteID, override: nil, required: false)),
+                ("name", try r.resolve(.siteName, override: nil, required: false)),
+                ("homes", try r.resolve(.homes, override: homesField, required: true)),
+                ("household_size", try r.resolve(.householdSize, override: nil, required: false)),
+            ]
+            for (role, i) in picks { if let i { fieldsUsed[role] = r.fieldNames[i] } }
+            return picks.map { $0.1 ?? -1 }
+        })
+        let slots = PopulationReader.slotIndexes(wanted)
+        var sites: [HousingSite] = []
+        for f in raw.features {
+            func text(_ slot: Int) -> String? { slots[slot].flatMap { f.values[$0].text }.flatMap { $0.isEmpty ? nil : $0 } }
+            let homesValue = f.values[slots[2]!]
+            guard let homes = ValueParsing.number(homesValue), homes >= 0 else {
+                throw InputError.invalidValue(path: path, feature: f.position, field: fieldsUsed["homes"]!,
+                                              expected: "a number of homes ≥ 0", found: homesValue.text ?? "")
+            }
+            let size = slots[3].flatMap { ValueParsing.number(f.values[$0]) }.flatMap { $0 > 0 ? $0 : nil }
+            let id = text(0) ?? String(f.position)
+            sites.append(HousingSite(id: id, name: text(1) ?? id, geometry: f.point.map { .point($0) } ?? f.shape!,
+                                     homes: homes, householdSize: size))
+        }
+        return (sites, raw.report(role: "sites", used: sites.count, fields: fieldsUsed))
+    }
+}

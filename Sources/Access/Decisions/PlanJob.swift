@@ -1,0 +1,161 @@
+import Foundation
+import Geo
+
+/// `bereik plan`: where k new practices would bring the most inhabitants
+/// within the threshold (the flag distance, by road when roads are given) of
+/// an open practice — maximal covering, solved greedily (see
+/// `MaximalCovering`). Candidates come from a file or are generated from the
+/// population points that are not covered now (one per grid cell).
+public struct PlanJob {
+    public var job: AnalyzeJob
+    public var newPractices: Int
+    public var candidatesPath: String?
+    public var candidatesLayer: String?
+    /// Also count covered inhabitants whose nearest open practice lacks room,
+    /// weighted by the share of its assigned inhabitants it lacks room for.
+    public var weightShortfall = false
+    /// Grid spacing (metres) for generated candidates.
+    public var candidateSpacingM = 1_000.0
+    public var maxCandidates = 5_000
+    /// Also solve exactly when the number of subsets is at most this.
+    public var exactLimit = 2_000_000.0
+
+    public init(job: AnalyzeJob, newPractices: Int) {
+        self.job = job
+        self.newPractices = newPractices
+    }
+
+    public struct Candidate: Sendable {
+        public var id: String
+        public var name: String
+        public var location: Coordinate
+    }
+
+    public struct Choice: Sendable {
+        public var rank: Int
+        public var candidate: Candidate
+        /// Objective gained (inhabitants, or shortfall-weighted inhabitants).
+        public var gain: Double
+        /// Uncovered inhabitants brought within the threshold by this practice.
+        public var inhabitantsGained: Double
+        public var cumulativeInhabitants: Double
+    }
+
+    public struct Outcome {
+        public var choices: [Choice]
+        public var candidates: Int
+        public var totalInhabitants: Double
+        public var coveredBefore: Double
+        public var measure: String
+        public var limitM: Double
+        /// The exact optimum and the greedy value, when the instance was small enough.
+        public var exact: (value: Double, greedy: Double)?
+        public var files: [String]
+    }
+
+    public func run(progress: Progress? = nil) throws -> Outcome {
+        let inputs = try job.readInputs(progress: progress)
+        var quiet = job
+        quiet.writeCatchments = false
+        let baseline = try quiet.analyse(inputs, progress: progress).result
+        let parameters = job.parameters, population = inputs.population
+        let limit = parameters.flagMaxKm * 1000
+        let measure = AccessMeasure(baseline)
+        var weights = [Double](repeating: 0, count: population.count)
+        var uncovered = [Bool](repeating: false, count: population.count)
+        for i in population.indices {
+            if !(measure.metres[i] <= limit) { uncovered[i] = true; weights[i] = population[i].inhabitants; continue }
+            guard weightShortfall, measure.practice[i] >= 0 else { continue }
+            let j = Int(measure.practice[i]), assigned = baseline.practices[j].assignedInhabitants
+            let h = PracticeHeadroom(practice: inputs.practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned)
+            if let places = h.places, places < 0, assigned > 0 { weights[i] = population[i].inhabitants * min(1, -places / assigned) }
+        }
+        let elements = population.indices.filter { weights[$0] > 0 }
+        let candidates = try candidatesPath.map { try Self.readCandidates($0, layer: candidatesLayer, input: job.input) }
+            ?? Self.generate(population: population, uncovered: uncovered, spacingM: candidateSpacingM, max: maxCandidates)
+        progress?.step("coverage of \(candidates.count) candidates")
+        let sets: [[Int32]]
+        if let graph = inputs.roadGraph {
+            sets = CoverageSets.road(candidates: candidates.map(\.location), elements: elements.map { population[$0].location },
+                                     graph: graph, mode: parameters.roadOptions.modes[0], limitM: limit,
+                                     maxSnapM: parameters.roadOptions.maxSnapM)
+        } else {
+            sets = CoverageSets.straight(candidates: candidates.map(\.location), elements: elements.map { population[$0].location }, limitM: limit)
+        }
+        progress?.finish()
+        let elementWeights = elements.map { weights[$0] }
+        let steps = MaximalCovering.greedy(sets: sets, weights: elementWeights, k: newPractices)
+        var exact: (Double, Double)?
+        if Self.binomial(sets.count, newPractices) <= exactLimit {
+            let e = MaximalCovering.exact(sets: sets, weights: elementWeights, k: newPractices)
+            exact = (e.value, steps.reduce(0) { $0 + $1.gain })
+        }
+        var covered = Set<Int32>(), cumulative = 0.0
+        let choices = steps.enumerated().map { r, s -> Choice in
+            var gained = 0.0
+            for e in sets[s.candidate] where !covered.contains(e) {
+                covered.insert(e)
+                if uncovered[elements[Int(e)]] { gained += population[elements[Int(e)]].inhabitants }
+            }
+            cumulative += gained
+            return Choice(rank: r + 1, candidate: candidates[s.candidate], gain: s.gain, inhabitantsGained: gained,
+                          cumulativeInhabitants: cumulative)
+        }
+        let total = population.reduce(0) { $0 + $1.inhabitants }
+        let before = population.indices.reduce(0) { uncovered[$1] ? $0 : $0 + population[$1].inhabitants }
+        let table = Self.table(choices, total: total, before: before, weighted: weightShortfall)
+        let files = try DecisionFiles(folder: job.outputFolder).write(tables: [("plan.csv", table), ("plan.geojson", table)])
+        return Outcome(choices: choices, candidates: candidates.count, totalInhabitants: total, coveredBefore: before,
+                       measure: measure.label, limitM: limit, exact: exact, files: files)
+    }
+
+    /// One candidate per grid cell of uncovered population: the heaviest point in it.
+    static func generate(population: [PopulationPoint], uncovered: [Bool], spacingM: Double, max: Int) -> [Candidate] {
+        var best: [Int64: (Int, Double)] = [:]
+        for i in population.indices where uncovered[i] {
+            let p = population[i].location
+            let key = CoverageSets.Grid.key(Int64((p.x / spacingM).rounded(.down)), Int64((p.y / spacingM).rounded(.down)))
+            if best[key].map({ population[i].inhabitants > $0.1 }) ?? true { best[key] = (i, population[i].inhabitants) }
+        }
+        let chosen = best.values.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(max).map(\.0).sorted()
+        return chosen.map { Candidate(id: "pop:\(population[$0].id)", name: "near population point \(population[$0].id)", location: population[$0].location) }
+    }
+
+    static func readCandidates(_ path: String, layer: String?, input: InputOptions) throws -> [Candidate] {
+        let reader = LayerReader(role: "candidates", path: path, layerName: layer, crsOverride: input.crs, strict: input.strict)
+        let (raw, wanted) = try reader.read(pick: { r in
+            [try r.resolve(.siteID, override: nil, required: false) ?? -1, try r.resolve(.siteName, override: nil, required: false) ?? -1]
+        })
+        let slots = PopulationReader.slotIndexes(wanted)
+        let engine = try GeometryEngine()
+        return try raw.features.map { f in
+            let id = slots[0].flatMap { f.values[$0].text } ?? String(f.position)
+            let location = try f.point ?? engine.pointOnSurface(f.shape!)
+            return Candidate(id: id, name: slots[1].flatMap { f.values[$0].text } ?? id, location: location)
+        }
+    }
+
+    static func binomial(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        var r = 1.0
+        for i in 0..<min(k, n - k) { r = r * Double(n - i) / Double(i + 1) }
+        return r
+    }
+
+    static func table(_ choices: [Choice], total: Double, before: Double, weighted: Bool) -> OutputTable {
+        OutputTable(
+            name: "plan",
+            fields: [FieldDefinition("rank", .integer), FieldDefinition("candidate_id", .string), FieldDefinition("name", .string),
+                     FieldDefinition("x_rd", .real), FieldDefinition("y_rd", .real),
+                     FieldDefinition("inhabitants_gained", .real), FieldDefinition("cumulative_inhabitants_gained", .real),
+                     FieldDefinition("covered_share_after", .real), FieldDefinition(weighted ? "weighted_gain" : "objective_gain", .real)],
+            rows: choices.map { c in
+                [.integer(Int64(c.rank)), .string(c.candidate.id), .string(c.candidate.name),
+                 .real(c.candidate.location.x.rounded()), .real(c.candidate.location.y.rounded()),
+                 .real(c.inhabitantsGained.rounded()), .real(c.cumulativeInhabitants.rounded()),
+                 total > 0 ? .real(((before + c.cumulativeInhabitants) / total * 10_000).rounded() / 10_000) : .null,
+                 DecisionFiles.round(c.gain, 10)]
+            },
+            geometries: choices.map { .point($0.candidate.location) }, kind: .point)
+    }
+}

@@ -1,0 +1,89 @@
+import Geo
+
+/// One change to the practice list in a scenario.
+public enum PracticeChange: Sendable, Equatable {
+    /// The practice stops (closed: takes no new patients, counts as not open).
+    case close(id: String)
+    /// A new patient-stop status (open, partial, closed, unknown).
+    case setStatus(id: String, status: PracticeStatus)
+    /// A new number of full-time GPs (changes capacity and headroom).
+    case setFTE(id: String, fte: Double)
+    /// A new practice at a location (EPSG:28992), open unless stated.
+    case add(Practice)
+
+    /// What the change does, in words, for the summary.
+    public func describe(_ practices: [Practice]) -> String {
+        func label(_ id: String) -> String {
+            guard let p = practices.first(where: { $0.id == id }) else { return id }
+            return p.name == p.id ? p.id : "\(p.name) (\(p.id))"
+        }
+        switch self {
+        case .close(let id): return "closes \(label(id))"
+        case .setStatus(let id, let s): return "sets \(label(id)) to \(s.rawValue)"
+        case .setFTE(let id, let fte): return "sets the GP FTE of \(label(id)) to \(fte)"
+        case .add(let p):
+            let fte = p.gpFTE.map { " with \($0) FTE" } ?? ""
+            return "adds \(p.name) (\(p.id)) at RD \(Int(p.location.x.rounded())), \(Int(p.location.y.rounded()))\(fte)"
+        }
+    }
+}
+
+/// Parses changes written on the command line.
+public enum PracticeChangeParser {
+    /// `ID=value` for --set-status and --set-fte.
+    public static func assignment(_ text: String, option: String) throws -> (String, String) {
+        guard let eq = text.lastIndex(of: "=") else {
+            throw ScenarioError.badChange(source: option, detail: "expected ID=VALUE, got '\(text)'")
+        }
+        let id = text[..<eq].trimmingCharacters(in: .whitespaces), value = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty, !value.isEmpty else {
+            throw ScenarioError.badChange(source: option, detail: "expected ID=VALUE, got '\(text)'")
+        }
+        return (id, value)
+    }
+
+    public static func status(_ value: String, source: String) throws -> PracticeStatus {
+        guard let s = ValueParsing.status(.string(value), fieldMeansStop: false) else {
+            throw ScenarioError.badChange(source: source, detail: "status '\(value)' is not one of open, partial, closed, unknown (or ja/nee, gedeeltelijk, ...)")
+        }
+        return s
+    }
+
+    public static func fte(_ value: String, source: String) throws -> Double {
+        guard let v = ValueParsing.number(.string(value)), v >= 0 else {
+            throw ScenarioError.badChange(source: source, detail: "FTE must be a number ≥ 0, got '\(value)'")
+        }
+        return v
+    }
+
+    /// `--add "name,x,y[,fte]"`: x/y in EPSG:28992 metres, or WGS84
+    /// longitude/latitude inside the Netherlands (recognised and converted).
+    public static func add(_ text: String, number: Int) throws -> Practice {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 3 || parts.count == 4, !parts[0].isEmpty,
+              let x = Double(parts[1]), let y = Double(parts[2]) else {
+            throw ScenarioError.badChange(source: "--add", detail: "expected \"name,x,y[,fte]\" with x/y in RD New metres (EPSG:28992) or WGS84 lon,lat; got '\(text)'")
+        }
+        let location = try ChangeCoordinates.toRD(Coordinate(x: x, y: y), crs: nil, source: "--add")
+        let fte = parts.count == 4 && !parts[3].isEmpty ? try fte(parts[3], source: "--add") : nil
+        return Practice(id: "new\(number)", name: parts[0], location: location, status: .open,
+                        statusSource: "scenario", gpFTE: fte)
+    }
+}
+
+/// Brings the coordinates of added practices to EPSG:28992.
+enum ChangeCoordinates {
+    static func toRD(_ c: Coordinate, crs: String?, source: String) throws -> Coordinate {
+        let from: String
+        if let crs { from = crs } else {
+            switch CRSDetection.guess([c]) {
+            case .rdNew: return c
+            case .wgs84: from = CoordinateTransformer.wgs84
+            default:
+                throw ScenarioError.badChange(source: source, detail: "coordinate \(c) is neither RD New metres nor WGS84 lon/lat inside the Netherlands")
+            }
+        }
+        if from == CoordinateTransformer.rdNew { return c }
+        return try CoordinateTransformer(from: from, to: CoordinateTransformer.rdNew).transform(c)
+    }
+}

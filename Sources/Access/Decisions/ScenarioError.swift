@@ -1,0 +1,20 @@
+/// Errors in a scenario's changes, written for the user.
+public enum ScenarioError: Error, CustomStringConvertible, Equatable {
+    case unknownPractice(id: String, source: String, closest: [String])
+    case noOpenPracticeLeft(changes: String, counts: String)
+    case badChange(source: String, detail: String)
+    case noChanges
+
+    public var description: String {
+        switch self {
+        case .unknownPractice(let id, let source, let closest):
+            return "\(source): no practice with id '\(id)'. Closest ids: \(closest.joined(separator: ", "))."
+        case .noOpenPracticeLeft(let changes, let counts):
+            return "the scenario (\(changes)) leaves no practice open to new patients (\(counts)); distances to an open practice cannot be computed. Keep at least one practice open, or add one with --add."
+        case .badChange(let source, let detail):
+            return "\(source): \(detail)"
+        case .noChanges:
+            return "no changes given: use --close, --set-status, --set-fte, --add or --changes FILE."
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// `bereik scenario`: reads the inputs once, analyses the baseline and the
+/// changed practice list on them, writes the scenario's output contract plus
+/// `changes.csv`, `receiving_practices.csv` and `point_changes.csv`.
+public struct ScenarioJob {
+    public var job: AnalyzeJob
+    public var changes: [PracticeChange]
+    public var changesSource = "scenario"
+
+    public init(job: AnalyzeJob, changes: [PracticeChange]) {
+        self.job = job
+        self.changes = changes
+    }
+
+    public struct Outcome {
+        public var outcome: AnalyzeJob.Outcome
+        public var baseline: AnalysisResult
+        public var baselinePractices: [Practice]
+        public var comparison: ScenarioComparison
+        public var files: [String]
+        public var summary: String
+    }
+
+    public func run(progress: Progress? = nil) throws -> Outcome {
+        let inputs = try job.readInputs(progress: progress)
+        let changed = try ScenarioApplier.apply(changes, to: inputs.practices, source: changesSource, parameters: job.parameters)
+        var quiet = job
+        quiet.writeCatchments = false
+        let baseline = try quiet.analyse(inputs, progress: progress)
+        let scenario = try job.analyse(inputs, practices: changed, progress: progress)
+        let outcome = try job.write(inputs, scenario, progress: progress)
+        let comparison = ScenarioComparison.compare(population: inputs.population, baseline: baseline.result, scenario: scenario.result,
+                                                    scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)
+        let summary = ScenarioSummary.paragraph(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
+                                                regions: inputs.regions, scenarioPractices: changed)
+        let extra = try DecisionFiles(folder: job.outputFolder).write(
+            tables: [("changes.csv", ScenarioTables.regions(comparison, regions: inputs.regions)),
+                     ("receiving_practices.csv", ScenarioTables.receiving(comparison, practices: changed)),
+                     ("point_changes.csv", ScenarioTables.points(comparison, population: inputs.population,
+                                                                 before: AccessMeasure(baseline.result), after: AccessMeasure(scenario.result),
+                                                                 baselinePractices: inputs.practices, scenarioPractices: changed))],
+            texts: [("scenario.md", "# Scenario\n\n" + summary + "\n")])
+        return Outcome(outcome: outcome, baseline: baseline.result, baselinePractices: inputs.practices,
+                       comparison: comparison, files: outcome.files + extra, summary: summary)
+    }
+}

@@ -1,0 +1,89 @@
+/// The verdict for one housing site, with the numbers behind it.
+public struct SiteCheck: Sendable {
+    public enum Verdict: String, Sendable { case served, strained, notServed = "not served" }
+
+    public struct Candidate: Sendable {
+        public var practice: Int
+        /// Mean distance (metres) over the sample points that have it as
+        /// nearest or second-nearest open practice within the threshold.
+        public var meanM: Double
+        public var headroom: PracticeHeadroom
+    }
+
+    public var site: HousingSite
+    public var newResidents: Double
+    public var householdSize: Double
+    public var samplePoints: Int
+    /// Share of sample points with an open practice within the threshold.
+    public var shareWithin: Double
+    public var nearestPractice: Int?
+    /// Mean over the sample points of the distance to their nearest open practice.
+    public var distanceM: Double?
+    public var minutes: [Double?]
+    /// Open practices within the threshold, nearest first.
+    public var candidates: [Candidate]
+    /// The practice that can take the new residents (served), else the nearest candidate.
+    public var serving: Candidate?
+    public var verdict: Verdict
+    public var reasons: [String]
+
+    /// Judges a site from its sample points' nearest and second-nearest open
+    /// practice (`first`, `firstM`, `second`, `secondM` per sample).
+    /// Served: at least half the sample points have an open practice within
+    /// `limitM` and one of those practices has headroom ≥ the new residents.
+    /// Strained: reachable, but no such practice has that headroom (or it is
+    /// unknown). Not served: fewer than half the sample points reach one.
+    static func judge(site: HousingSite, householdSize: Double, samples: [(first: Int32, firstM: Double, second: Int32, secondM: Double)],
+                      minutes: [Double?], limitM: Double, measure: String, practices: [Practice],
+                      headroom: (Int) -> PracticeHeadroom) -> SiteCheck {
+        let size = site.householdSize ?? householdSize
+        let residents = site.homes * size
+        let within = samples.filter { $0.first >= 0 && $0.firstM <= limitM }.count
+        let share = samples.isEmpty ? 0 : Double(within) / Double(samples.count)
+        var sums: [Int: (Double, Int)] = [:]
+        for s in samples {
+            for (j, d) in [(s.first, s.firstM), (s.second, s.secondM)] where j >= 0 && d <= limitM {
+                sums[Int(j), default: (0, 0)].0 += d
+                sums[Int(j), default: (0, 0)].1 += 1
+            }
+        }
+        let candidates = sums.map { Candidate(practice: $0.key, meanM: $0.value.0 / Double($0.value.1), headroom: headroom($0.key)) }
+            .sorted { $0.meanM != $1.meanM ? $0.meanM < $1.meanM : $0.practice < $1.practice }
+        var counts: [Int32: Int] = [:]
+        for s in samples where s.first >= 0 { counts[s.first, default: 0] += 1 }
+        let nearest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map { Int($0.key) }
+        let reached = samples.filter { $0.first >= 0 && $0.firstM.isFinite }
+        let distance = reached.isEmpty ? nil : reached.reduce(0) { $0 + $1.firstM } / Double(reached.count)
+        let limitKm = limitM / 1000
+        func km(_ m: Double) -> String { String(format: "%.1f km", m / 1000) }
+        func places(_ x: Double) -> String { String(Int(x.rounded())) }
+        func label(_ j: Int) -> String { practices[j].name == practices[j].id ? practices[j].id : "\(practices[j].name) (\(practices[j].id))" }
+        var reasons = ["\(places(residents)) new residents (\(Int(site.homes)) homes × \(site.householdSize ?? householdSize))"]
+        if samples.count > 1 { reasons.append("\(within) of \(samples.count) points in the site have an open practice within \(OutputTables.km(limitKm)) km (\(measure))") }
+        var verdict: Verdict, serving: Candidate?
+        if share < 0.5 || candidates.isEmpty {
+            verdict = .notServed
+            if let nearest, let distance {
+                reasons.append("nearest open practice \(label(nearest)) is on average \(km(distance)) away (\(measure)), beyond the \(OutputTables.km(limitKm)) km threshold")
+            } else {
+                reasons.append("no open practice is reachable")
+            }
+        } else if let room = candidates.first(where: { ($0.headroom.places ?? -.infinity) >= residents }) {
+            verdict = .served
+            serving = room
+            reasons.append("\(label(room.practice)) at \(km(room.meanM)) has room for \(places(room.headroom.places!)) more patients (capacity minus \(room.headroom.basis))")
+        } else {
+            verdict = .strained
+            serving = candidates.first
+            let listed = candidates.prefix(4).map { c in
+                "\(label(c.practice)) at \(km(c.meanM)): " + (c.headroom.places.map { "room for \(places(max(0, $0)))" } ?? "room unknown (no FTE)")
+            }
+            reasons.append("open practices within \(OutputTables.km(limitKm)) km lack room for \(places(residents)): \(listed.joined(separator: "; "))")
+            let total = candidates.compactMap(\.headroom.places).map { max(0, $0) }.reduce(0, +)
+            reasons.append("together they have room for \(places(total))")
+        }
+        return SiteCheck(site: site, newResidents: residents, householdSize: size, samplePoints: samples.count, shareWithin: share,
+                         nearestPractice: nearest, distanceM: distance, minutes: minutes, candidates: candidates,
+                         serving: serving, verdict: verdict, reasons: reasons)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Geo
+
+/// `bereik sites`: for each planned housing site, the nearest open practices
+/// (by road and mode when roads are given, else straight line), their
+/// headroom, the new residents and a verdict. Writes sites.geojson, sites.csv
+/// and sites.md into the job's output folder.
+public struct SitesJob {
+    public var job: AnalyzeJob
+    public var sitesPath: String
+    public var sitesLayer: String?
+    public var homesField: String?
+    /// Persons per home (Dutch average about 2.1; CBS 2024: 2.12).
+    public var householdSize = 2.1
+
+    public init(job: AnalyzeJob, sitesPath: String) {
+        self.job = job
+        self.sitesPath = sitesPath
+    }
+
+    public struct Outcome {
+        public var checks: [SiteCheck]
+        public var practices: [Practice]
+        public var modes: [String]
+        public var measure: String
+        public var files: [String]
+        public var report: String
+    }
+
+    public func run(progress: Progress? = nil) throws -> Outcome {
+        let (sites, _) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
+                                             crs: job.input.crs, strict: job.input.strict)
+        let inputs = try job.readInputs(progress: progress)
+        var quiet = job
+        quiet.writeCatchments = false
+        let baseline = try quiet.analyse(inputs, progress: progress)
+        let practices = inputs.practices, parameters = job.parameters
+        let engine = try GeometryEngine()
+        var owner: [Int] = [], samples: [PopulationPoint] = []
+        for (s, site) in sites.enumerated() {
+            for (k, c) in try SiteSampling.points(site.geometry, engine: engine).enumerated() {
+                owner.append(s)
+                samples.append(PopulationPoint(id: "\(site.id)#\(k)", location: c, inhabitants: 1))
+            }
+        }
+        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) }
+        let straight = StraightLineAnalysis.nearest(population: samples, practices: practices, openIndexes: open)
+        var access = straight.map { (first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+        var minutes: [[Double]] = []
+        var modes: [String] = []
+        if let graph = inputs.roadGraph, let read = inputs.roadRead {
+            let road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
+                                            parameters: parameters, options: parameters.roadOptions, progress: progress)
+            access = samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) }
+            minutes = road.minutes
+            modes = road.modes.map(\.name)
+        }
+        let measure = minutes.isEmpty ? "straight line" : "by road"
+        let checks = sites.indices.map { s -> SiteCheck in
+            let mine = owner.indices.filter { owner[$0] == s }
+            let mins: [Double?] = minutes.map { m in
+                let v = mine.map { m[$0] }.filter(\.isFinite)
+                return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+            }
+            return SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine.map { access[$0] }, minutes: mins,
+                                   limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
+                PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE,
+                                 assigned: baseline.result.practices[j].assignedInhabitants)
+            }
+        }
+        let report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
+                                         limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
+        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
+        let files = try DecisionFiles(folder: job.outputFolder).write(
+            tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
+        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: files, report: report)
+    }
+}
