@@ -1,0 +1,95 @@
+import Foundation
+import Geo
+
+/// bereik on the peer benchmark's neutral datasets (`shared/bench`, its
+/// `--external` contract): undirected length-weighted graph from
+/// `nodes.csv`/`edges.csv`, points and practices snapped to their nearest
+/// node, one multi-source pass from the open practices for `nearest`, the
+/// node-to-node catchment matrix and 2SFCA/E2SFCA for `fca`.
+public enum PeerBenchmark {
+    public struct Output {
+        public var ids: [String]
+        public var nearestM: [Double]
+        public var access2SFCA: [Double]
+        public var accessE2SFCA: [Double]
+        public var timings: [String: Double]
+    }
+
+    struct Table {
+        var columns: [String: Int]
+        var rows: [[FieldValue]]
+        func number(_ row: Int, _ column: String) -> Double { ValueParsing.number(rows[row][columns[column]!]) ?? .nan }
+        func text(_ row: Int, _ column: String) -> String { rows[row][columns[column]!].text ?? "" }
+    }
+
+    /// Reads a CSV through OGR (attributes only).
+    static func table(_ path: String, _ needed: [String]) throws -> Table {
+        let layer = try VectorSource(path: path).layer()
+        var columns: [String: Int] = [:]
+        for name in needed {
+            guard let i = layer.fieldIndex(name) else {
+                throw InputError.missingField(path: path, role: name, option: "-", tried: [name], available: layer.fields.map(\.name))
+            }
+            columns[name] = columns.count
+        }
+        var rows: [[FieldValue]] = []
+        try layer.forEach(fields: needed.map { layer.fieldIndex($0)! }) { _, _, values, _ in rows.append(values) }
+        return Table(columns: columns, rows: rows)
+    }
+
+    public static func run(dataFolder: String) throws -> Output {
+        let nodes = try table(dataFolder + "/nodes.csv", ["id", "x", "y"])
+        let edges = try table(dataFolder + "/edges.csv", ["u", "v", "length_m"])
+        let population = try table(dataFolder + "/population.csv", ["id", "x", "y", "inhabitants"])
+        let practices = try table(dataFolder + "/practices.csv", ["id", "x", "y", "open", "gp_fte"])
+        let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dataFolder + "/meta.json"))) as? [String: Any]
+        let fca = meta?["fca"] as? [String: Any]
+        let catchment = (fca?["catchment_m"] as? Double) ?? 3_000
+        let supplyOpenOnly = ((fca?["supply"] as? String) ?? "all").hasPrefix("open")
+
+        var timings: [String: Double] = [:]
+        var t0 = Date()
+        // Graph: one two-point line per edge; the builder joins them at shared node coordinates.
+        var position: [String: Coordinate] = [:]
+        for r in nodes.rows.indices { position[nodes.text(r, "id")] = Coordinate(x: nodes.number(r, "x"), y: nodes.number(r, "y")) }
+        let builder = RoadGraphBuilder(precisionM: 0.001)
+        for r in edges.rows.indices {
+            guard let a = position[edges.text(r, "u")], let b = position[edges.text(r, "v")] else { continue }
+            builder.add(RoadLine(coordinates: [a, b], highway: "residential", allowed: .car))
+        }
+        let graph = builder.build()
+        let nodeTree = KDTree((0..<graph.nodeCount).map { graph.coordinate(ofNode: $0) })
+        // A node as a snapped position: the start or end of one of its edges.
+        var incident = [SnappedPoint?](repeating: nil, count: graph.nodeCount)
+        for e in 0..<graph.edgeCount {
+            let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
+            if incident[from] == nil { incident[from] = SnappedPoint(edge: Int32(e), fraction: 0, distanceM: 0, location: graph.coordinate(ofNode: from)) }
+            if incident[to] == nil { incident[to] = SnappedPoint(edge: Int32(e), fraction: 1, distanceM: 0, location: graph.coordinate(ofNode: to)) }
+        }
+        timings["build_s"] = Date().timeIntervalSince(t0)
+
+        t0 = Date()
+        func snapToNode(_ c: Coordinate) -> SnappedPoint? { incident[nodeTree.nearest(to: c).index] }
+        let pointSnaps = population.rows.indices.map { snapToNode(Coordinate(x: population.number($0, "x"), y: population.number($0, "y"))) }
+        let practiceSnaps = practices.rows.indices.map { snapToNode(Coordinate(x: practices.number($0, "x"), y: practices.number($0, "y"))) }
+        let isOpen = practices.rows.indices.map { practices.number($0, "open") == 1 }
+        let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
+        let labels = router.labelNodes(sources: zip(practiceSnaps, isOpen).map { $1 ? $0 : nil })
+        let nearest = router.assign(points: pointSnaps, labels: labels).map { $0.isReachable ? $0.nearestCost : .infinity }
+        timings["nearest_query_s"] = Date().timeIntervalSince(t0)
+
+        t0 = Date()
+        let matrix = RoadCosts.matrix(graph: graph, mode: .car, weight: .length, points: pointSnaps,
+                                      practices: practiceSnaps, catchment: catchment)
+        timings["catchment_query_s"] = Date().timeIntervalSince(t0)
+
+        t0 = Date()
+        let demand = population.rows.indices.map { population.number($0, "inhabitants") }
+        let supply = practices.rows.indices.map { supplyOpenOnly && !isOpen[$0] ? 0 : practices.number($0, "gp_fte") }
+        let two = FloatingCatchment.compute(matrix: matrix, demand: demand, supply: supply, method: .twoStep, catchment: catchment)
+        let enhanced = FloatingCatchment.compute(matrix: matrix, demand: demand, supply: supply, method: .enhanced, catchment: catchment)
+        timings["fca_s"] = Date().timeIntervalSince(t0)
+        return Output(ids: population.rows.indices.map { population.text($0, "id") }, nearestM: nearest,
+                      access2SFCA: two.access, accessE2SFCA: enhanced.access, timings: timings)
+    }
+}
