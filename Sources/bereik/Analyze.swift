@@ -19,6 +19,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Table of krimp/anticipeer designations per region (e.g. a CSV with gemeente_code and status), joined by region id.") var designations: String?
     @Option(help: "Catchment polygons: road (default with --roads), voronoi (straight line, default without) or none.") var catchments: CatchmentChoice?
     @Flag(help: "Do not render maps, viewer.html and report.html.") var noMaps = false
+    @Option(help: "Coarser polygon layer to aggregate the regions to (province, krimp/anticipeer region); writes groups.geojson and groups.csv.") var groupBy: String?
     @Option(help: "Output folder.") var out: String = "out"
     @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
     @OptionGroup var inputOptions: InputOptionGroup
@@ -57,6 +58,10 @@ struct Analyze: ParsableCommand {
         if let designations {
             guard job.regionsPath != nil else { throw ValidationError("--designations needs --regions") }
             job.designationsPath = designations
+        }
+        if let groupBy {
+            guard job.regionsPath != nil else { throw ValidationError("--group-by needs --regions") }
+            job.groupByPath = groupBy
         }
         job.input = inputOptions.options
         job.parameters = try thresholds.parameters(input: job.input)

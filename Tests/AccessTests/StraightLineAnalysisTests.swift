@@ -99,4 +99,28 @@ final class StraightLineAnalysisTests: XCTestCase {
         XCTAssertEqual((inputs[0]["sha256"] as? String)?.count, 64)
         XCTAssertNotNil(run["parameters"]); XCTAssertNotNil(run["timingsSeconds"]); XCTAssertNotNil(run["version"])
     }
+
+    func testGroupByAggregatesRegionsAndNamesUncoveredOnes() throws {
+        let province = try fixtures.rdPolygons("province.geojson", [
+            ([[97_000, 497_000], [113_000, 497_000], [113_000, 509_000], [97_000, 509_000], [97_000, 497_000]], ["code": "PV", "naam": "Provincie"]),
+        ])
+        var j = job(fixtures.folder + "/out")
+        j.groupByPath = province
+        let inputs = try j.readInputs()
+        let analysis = try j.analyse(inputs)
+        let group = try XCTUnwrap(analysis.groupResult?.regions.first)
+        XCTAssertEqual(group.inhabitants, 350, "both regions' inhabitants")
+        let p3: Double = 85_000_000.0.squareRoot()
+        let expectedMean: Double = (100.0 * 400 + 50.0 * 4_000 + 200.0 * p3) / 350
+        XCTAssertEqual(group.meanOpenM!, expectedMean, accuracy: 1e-6)
+        _ = try j.write(inputs, analysis)
+        let csv = try String(contentsOfFile: fixtures.folder + "/out/groups.csv", encoding: .utf8)
+        XCTAssertTrue(csv.contains("PV,Provincie"), csv)
+
+        let westOnly = try fixtures.rdPolygons("west.geojson", [(Fixtures.square(97_000, 497_000, 5_000), ["code": "WG", "naam": "West group"])])
+        j.groupByPath = westOnly
+        XCTAssertThrowsError(try j.readInputs()) { e in
+            XCTAssertTrue("\(e)".contains("west.geojson") && "\(e)".contains("East (E)"), "\(e)")
+        }
+    }
 }

@@ -49,6 +49,8 @@ public struct AnalyzeJob {
         public var population: [PopulationPoint]
         public var practices: [Practice]
         public var regions: [Region]
+        /// Groups for `--group-by` (empty: none).
+        public var groups: [Region] = []
         public var reports: [InputReport]
         public var notes: [String]
         /// The road graph, built once, when roads were given.
@@ -63,6 +65,8 @@ public struct AnalyzeJob {
         public var result: AnalysisResult
         public var practices: [Practice]
         public var catchments: (CatchmentMethod, [Catchment])?
+        /// The same indicators for the `--group-by` layer.
+        public var groupResult: AnalysisResult?
         public var warnings: [String]
         public var statusCounts: [String: Int]
         public var timings: [String: Double]
@@ -104,8 +108,14 @@ public struct AnalyzeJob {
                 return (Optional(g), Optional(r))
             }
         }
-        return Inputs(population: population, practices: practices, regions: regions,
-                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []), notes: notes,
+        var groups: [Region] = [], groupReport: [InputReport] = []
+        if let groupByPath {
+            let (g, r) = try GroupLayer.read(path: groupByPath, regions: regions, options: input)
+            groups = g
+            groupReport = [r]
+        }
+        return Inputs(population: population, practices: practices, regions: regions, groups: groups,
+                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport, notes: notes,
                       roadGraph: graph, roadRead: read, startedAt: started, timings: timings)
     }
 
@@ -136,6 +146,10 @@ public struct AnalyzeJob {
         let result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
                                          parameters: parameters, road: road, capacity: capacity, progress: progress)
+        }
+        let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
+            try StraightLineAnalysis.run(population: population, practices: practices, regions: inputs.groups,
+                                         parameters: parameters, road: road, capacity: capacity)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
@@ -168,6 +182,7 @@ public struct AnalyzeJob {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
         }
         return Analysis(result: result, practices: practices, catchments: catchmentPolygons.map { (method, $0) },
+                        groupResult: groupResult,
                         warnings: warnings, statusCounts: statusCounts, timings: timings)
     }
 
@@ -204,6 +219,7 @@ public struct AnalyzeJob {
         let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
             result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
             catchments: analysis.catchments,
+            groups: analysis.groupResult.map { ($0, inputs.groups) },
             report: { run in
                 var t = timings
                 t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000

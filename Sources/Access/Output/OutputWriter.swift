@@ -14,7 +14,8 @@ public struct OutputWriter {
     }
 
     public func write(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
-                      regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
+                      regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil,
+                      groups: (AnalysisResult, [Region])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
                       progress: Progress? = nil) throws -> [String] {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -34,6 +35,13 @@ public struct OutputWriter {
             try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
             try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
             files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
+            if let (groupResult, groupRegions) = groups {
+                var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
+                table.name = "groups"
+                try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
+                try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
+                files += ["groups.geojson", "groups.csv"]
+            }
             if let (method, polygons) = catchments {
                 try writeLayer(OutputTables.catchments(polygons, method: method, practices: practices),
                                path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
