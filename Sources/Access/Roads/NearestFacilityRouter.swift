@@ -60,16 +60,18 @@ public struct FacilityAssignment: Sendable, Hashable {
 /// answered in O(1) each from their snapped edge's end nodes.
 ///
 /// The pass uses flat arrays and an array-backed binary heap: no per-node
-/// allocation. Labels are independent of the points, so one pass serves any
+/// allocation. Chains of degree-2 nodes are contracted out of the search
+/// (see `DegreeTwoChains`). Labels are independent of the points, so one pass serves any
 /// number of points.
 public struct NearestFacilityRouter: Sendable {
     public let graph: RoadGraph
     public let mode: TravelMode
     public let weight: RouteWeight
-    // Reversed CSR over the arcs `mode` may travel: for node v, the arcs
-    // u → v as (u, cost, length, time).
+    // Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
+    // may travel: for node v, the arcs u → v as (u, cost, length, time).
     private let rOffsets: [Int32]
     private let rArcs: [ReverseArc]
+    private let chains: DegreeTwoChains
 
     public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight = .time) {
         self.graph = graph
@@ -77,6 +79,39 @@ public struct NearestFacilityRouter: Sendable {
         self.weight = weight
         let n = graph.nodeCount
         let times = graph.arcTimeS[mode.rawValue]
+        let (fullOffsets, fullArcs) = Self.reversed(graph, times: times) { a in
+            weight == .time ? times[a] : graph.arcLengthM[a]
+        }
+        let chains = DegreeTwoChains(nodeCount: n, outOffsets: graph.offsets, outTargets: graph.targets,
+                                     usable: { times[$0].isFinite }, inOffsets: fullOffsets, inArcs: fullArcs)
+        // The core: arcs between core nodes plus the chains' shortcuts.
+        var shortcuts = [(head: Int32, arc: ReverseArc)]()
+        for c in 0..<chains.count { shortcuts += chains.shortcuts(c) }
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        for v in 0..<n where chains.chainOf[v] < 0 {
+            for k in Int(fullOffsets[v])..<Int(fullOffsets[v + 1]) where chains.chainOf[Int(fullArcs[k].from)] < 0 {
+                offsets[v + 1] += 1
+            }
+        }
+        for s in shortcuts { offsets[Int(s.head) + 1] += 1 }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        var cursor = offsets
+        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Swift.max(Int(offsets[n]), 1))
+        for v in 0..<n where chains.chainOf[v] < 0 {
+            for k in Int(fullOffsets[v])..<Int(fullOffsets[v + 1]) where chains.chainOf[Int(fullArcs[k].from)] < 0 {
+                arcs[Int(cursor[v])] = fullArcs[k]; cursor[v] += 1
+            }
+        }
+        for s in shortcuts { arcs[Int(cursor[Int(s.head)])] = s.arc; cursor[Int(s.head)] += 1 }
+        rOffsets = offsets
+        rArcs = arcs
+        self.chains = chains
+    }
+
+    /// Reversed CSR over the arcs `mode` may travel (finite `times`): for
+    /// node v, the arcs u → v.
+    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> ([Int32], [ReverseArc]) {
+        let n = graph.nodeCount
         var indegree = [Int32](repeating: 0, count: n + 1)
         for u in 0..<n {
             for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
@@ -84,20 +119,16 @@ public struct NearestFacilityRouter: Sendable {
             }
         }
         for v in 0..<n { indegree[v + 1] += indegree[v] }
-        let m = Int(indegree[n])
         var cursor = indegree
-        // At least one element, so the buffer always has a base address.
-        var arcs = [ReverseArc](repeating: ReverseArc(from: 0, cost: 0, length: 0, time: 0), count: Swift.max(m, 1))
+        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Int(indegree[n]))
         for u in 0..<n {
             for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
                 let v = Int(graph.targets[a])
                 let k = Int(cursor[v]); cursor[v] += 1
-                arcs[k] = ReverseArc(from: Int32(u), cost: weight == .time ? times[a] : graph.arcLengthM[a],
-                                     length: graph.arcLengthM[a], time: times[a])
+                arcs[k] = ReverseArc(from: Int32(u), cost: cost(a), length: graph.arcLengthM[a], time: times[a])
             }
         }
-        rOffsets = indegree
-        rArcs = arcs
+        return (indegree, arcs)
     }
 
     /// Partial cost of an arc for the weight in use.
@@ -138,10 +169,16 @@ public struct NearestFacilityRouter: Sendable {
             rOffsets.withUnsafeBufferPointer { ro in
                 rArcs.withUnsafeBufferPointer { ra in
                     var search = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 8)))
+                    var seededChains = Set<Int32>()
                     for seed in seeds {
-                        search.relax(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source)
+                        let chain = chains.chainOf[seed.node]
+                        let queue = chain < 0
+                        if !queue { seededChains.insert(chain) }
+                        search.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: queue)
                     }
+                    for c in seededChains.sorted() { chains.sweep(Int(c), &search, toEnds: true) }
                     settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
+                    for c in 0..<chains.count { chains.sweep(c, &search) }
                     queued = search.heap.pushes
                     search.heap.release()
                 }
@@ -227,14 +264,15 @@ struct TwoLabelSearch {
     var heap: LabelHeap
 
     /// Offers label (cost c, length l, time t, source s) to node u; keeps the
-    /// best two labels with distinct sources and queues any that changed.
+    /// best two labels with distinct sources and, with `queue`, queues any
+    /// that changed.
     @inline(__always)
-    mutating func relax(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32) {
+    mutating func offer(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32, queue: Bool) {
         let x = labels + u
         if s == x.pointee.nearest {
             if c < x.pointee.nearestCost {
                 x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
-                heap.push(c, Int32(u), s)
+                if queue { heap.push(c, Int32(u), s) }
             }
             return
         }
@@ -247,17 +285,30 @@ struct TwoLabelSearch {
             } else {
                 x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
             }
-            heap.push(c, Int32(u), s)
+            if queue { heap.push(c, Int32(u), s) }
             return
         }
         if c < x.pointee.nearestCost {
             x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
             x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
             x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
-            heap.push(c, Int32(u), s)
+            if queue { heap.push(c, Int32(u), s) }
         } else if c < x.pointee.secondCost {
             x.pointee.second = s; x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
-            heap.push(c, Int32(u), s)
+            if queue { heap.push(c, Int32(u), s) }
+        }
+    }
+
+    /// Offers both labels of node v, extended by `arc` (an arc u → v), to u.
+    @inline(__always)
+    mutating func offerLabels(of v: Int, to u: Int, via arc: ReverseArc, queue: Bool) {
+        guard arc.cost.isFinite else { return }
+        let x = labels[v]
+        if x.nearest >= 0 {
+            offer(u, x.nearestCost + Double(arc.cost), x.nearestLengthM + arc.length, x.nearestTimeS + arc.time, x.nearest, queue: queue)
+        }
+        if x.second >= 0 {
+            offer(u, x.secondCost + Double(arc.cost), x.secondLengthM + arc.length, x.secondTimeS + arc.time, x.second, queue: queue)
         }
     }
 
@@ -284,7 +335,7 @@ struct TwoLabelSearch {
                 // Cheap reject before the full label update.
                 let y = labels + u
                 if nc < y.pointee.secondCost || s == y.pointee.nearest {
-                    relax(u, nc, l + arc.length, t + arc.time, s)
+                    offer(u, nc, l + arc.length, t + arc.time, s, queue: true)
                 }
                 k += 1
             }

@@ -211,7 +211,7 @@ public final class RoadGraphBuilder {
 
     private var nodeX = [Double]()
     private var nodeY = [Double]()
-    private var byCoordinate = [SIMD2<Int64>: Int32]()
+    private var byCoordinate = CoordinateIndex()
     private var byJunction = [Int64: Int32]()
     private var segFrom = [Int32]()
     private var segTo = [Int32]()
@@ -219,6 +219,9 @@ public final class RoadGraphBuilder {
     private var segFlags = [UInt8]()
     /// Speeds in km/h per mode, 3 per segment.
     private var segSpeed = [Float]()
+    // Per-line scratch, reused so that adding a line does not allocate.
+    private var keptCoordinates = [Coordinate]()
+    private var keptKeys = [SIMD2<Int64>]()
 
     public init(profiles: [TravelProfile] = TravelMode.allCases.map(TravelProfile.default), precisionM: Double = 0.01) {
         var byMode = [TravelProfile?](repeating: nil, count: TravelMode.allCases.count)
@@ -227,12 +230,13 @@ public final class RoadGraphBuilder {
         self.precisionM = precisionM
     }
 
-    private func node(at c: Coordinate) -> Int32 {
-        let key = SIMD2<Int64>(Int64((c.x / precisionM).rounded()), Int64((c.y / precisionM).rounded()))
-        if let n = byCoordinate[key] { return n }
-        let n = newNode(c)
-        byCoordinate[key] = n
-        return n
+    @inline(__always)
+    private func key(_ c: Coordinate) -> SIMD2<Int64> {
+        SIMD2<Int64>(Int64((c.x / precisionM).rounded()), Int64((c.y / precisionM).rounded()))
+    }
+
+    private func node(key: SIMD2<Int64>, at c: Coordinate) -> Int32 {
+        byCoordinate.id(x: key.x, y: key.y) { newNode(c) }
     }
 
     private func newNode(_ c: Coordinate) -> Int32 {
@@ -250,7 +254,7 @@ public final class RoadGraphBuilder {
 
     public func add(_ line: RoadLine) {
         var flags: UInt8 = 0
-        var speeds = [Float](repeating: 0, count: 3)
+        var speeds = SIMD4<Float>(repeating: 0)
         for mode in TravelMode.allCases {
             guard let profile = profiles[mode.rawValue], let dir = line.direction(for: mode) else { continue }
             let bit = UInt8(1) << UInt8(mode.rawValue)
@@ -267,43 +271,39 @@ public final class RoadGraphBuilder {
         let useJunctions = line.startJunction != nil && line.endJunction != nil
         // Drop consecutive vertices that round to the same position (zero-length
         // segments); the last vertex always stays, as it may carry a junction id.
-        var kept = [Coordinate]()
-        kept.reserveCapacity(cs.count)
-        var keys = [SIMD2<Int64>]()
-        keys.reserveCapacity(cs.count)
+        keptCoordinates.removeAll(keepingCapacity: true)
+        keptKeys.removeAll(keepingCapacity: true)
         for c in cs {
-            let key = SIMD2<Int64>(Int64((c.x / precisionM).rounded()), Int64((c.y / precisionM).rounded()))
-            if let last = keys.last, last == key {
+            let k = key(c)
+            if let last = keptKeys.last, last == k {
                 report.zeroLengthSegments += 1
-                kept[kept.count - 1] = c
+                keptCoordinates[keptCoordinates.count - 1] = c
                 continue
             }
-            kept.append(c); keys.append(key)
+            keptCoordinates.append(c); keptKeys.append(k)
         }
         var previous: Int32 = -1
-        for (i, c) in kept.enumerated() {
+        let last = keptCoordinates.count - 1
+        for i in 0...last {
+            let c = keptCoordinates[i]
             let n: Int32
             if useJunctions {
                 if i == 0 { n = node(junction: line.startJunction!, at: c) }
-                else if i == kept.count - 1 { n = node(junction: line.endJunction!, at: c) }
+                else if i == last { n = node(junction: line.endJunction!, at: c) }
                 else { n = newNode(c) }
             } else {
-                n = node(at: c)
+                n = node(key: keptKeys[i], at: c)
             }
             if i > 0 {
                 if n == previous {
                     report.selfLoops += 1
                 } else {
-                    appendSegment(previous, n, flags, speeds)
+                    segFrom.append(previous); segTo.append(n); segFlags.append(flags)
+                    segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
                 }
             }
             previous = n
         }
-    }
-
-    private func appendSegment(_ a: Int32, _ b: Int32, _ flags: UInt8, _ speeds: [Float]) {
-        segFrom.append(a); segTo.append(b); segFlags.append(flags)
-        segSpeed.append(contentsOf: speeds)
     }
 
     /// New id per node: the rank of the node's 32-bit Morton code (16 bits
@@ -344,29 +344,25 @@ public final class RoadGraphBuilder {
         for v in 0..<n { nodeX[Int(newId[v])] = self.nodeX[v]; nodeY[Int(newId[v])] = self.nodeY[v] }
         var segFrom = self.segFrom, segTo = self.segTo
         for i in 0..<s { segFrom[i] = newId[Int(segFrom[i])]; segTo[i] = newId[Int(segTo[i])] }
-        // Normalise each segment to lo < hi and sort to find parallels.
-        var keys = [UInt64](repeating: 0, count: s)
-        var normFlags = [UInt8](repeating: 0, count: s)
+        // Normalise each segment to lo < hi and sort (node pair, flags, input
+        // order) as two 64-bit words to find parallels.
+        var sorted = [SIMD2<UInt64>](repeating: .zero, count: s)
         for i in 0..<s {
             let a = segFrom[i], b = segTo[i]
             let f = segFlags[i]
-            if a < b {
-                keys[i] = UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)); normFlags[i] = f
-            } else {
-                keys[i] = UInt64(UInt32(b)) << 32 | UInt64(UInt32(a)); normFlags[i] = (f >> 3) | ((f & 7) << 3)
-            }
+            let (lo, hi, nf) = a < b ? (a, b, f) : (b, a, (f >> 3) | ((f & 7) << 3))
+            sorted[i] = SIMD2(UInt64(UInt32(lo)) << 32 | UInt64(UInt32(hi)), UInt64(nf) << 32 | UInt64(i))
         }
-        var order = Array(0..<s)
-        order.sort { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : (normFlags[$0] != normFlags[$1] ? normFlags[$0] < normFlags[$1] : $0 < $1) }
+        sorted.sort { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
         // Keep the first of each (key, flags) group, in input order of the kept ones.
         var keep = [Bool](repeating: false, count: s)
         var speed = segSpeed
         var i = 0
         while i < s {
-            let first = order[i]
+            let first = Int(sorted[i].y & 0xFFFF_FFFF)
             var j = i + 1
-            while j < s, keys[order[j]] == keys[first], normFlags[order[j]] == normFlags[first] {
-                let other = order[j]
+            while j < s, sorted[j].x == sorted[i].x, sorted[j].y >> 32 == sorted[i].y >> 32 {
+                let other = Int(sorted[j].y & 0xFFFF_FFFF)
                 for m in 0..<3 { speed[first * 3 + m] = Swift.max(speed[first * 3 + m], speed[other * 3 + m]) }
                 report.parallelEdgesMerged += 1
                 j += 1
@@ -398,22 +394,28 @@ public final class RoadGraphBuilder {
         var targets = [Int32](repeating: 0, count: m)
         var arcLength = [Float](repeating: 0, count: m)
         var arcEdge = [Int32](repeating: 0, count: m)
-        var arcTime = [[Float]](repeating: [Float](repeating: .infinity, count: m), count: 3)
+        var carTime = [Float](repeating: .infinity, count: m)
+        var bicycleTime = carTime, footTime = carTime
         var fwd = [Int32](repeating: -1, count: e), bwd = [Int32](repeating: -1, count: e)
+        func addArc(_ k: Int, _ bits: UInt8, from: Int32, to: Int32) -> Int32 {
+            let a = Int(cursor[Int(from)]); cursor[Int(from)] += 1
+            targets[a] = to
+            arcLength[a] = edgeLength[k]
+            arcEdge[a] = Int32(k)
+            let base = edgeSpeedIndex[k]
+            func time(_ mode: Int) -> Float {
+                let kmh = speed[base + mode]
+                return bits & (1 << UInt8(mode)) != 0 && kmh > 0 ? edgeLength[k] / (kmh / 3.6) : .infinity
+            }
+            carTime[a] = time(0); bicycleTime[a] = time(1); footTime[a] = time(2)
+            return Int32(a)
+        }
         for k in 0..<e {
             let f = edgeFlags[k]
-            for (bits, from, to, forward) in [(f & 7, edgeFrom[k], edgeTo[k], true), (f >> 3, edgeTo[k], edgeFrom[k], false)] where bits != 0 {
-                let a = Int(cursor[Int(from)]); cursor[Int(from)] += 1
-                targets[a] = to
-                arcLength[a] = edgeLength[k]
-                arcEdge[a] = Int32(k)
-                for mode in 0..<3 where bits & (1 << UInt8(mode)) != 0 {
-                    let kmh = speed[edgeSpeedIndex[k] + mode]
-                    arcTime[mode][a] = kmh > 0 ? edgeLength[k] / (kmh / 3.6) : .infinity
-                }
-                if forward { fwd[k] = Int32(a) } else { bwd[k] = Int32(a) }
-            }
+            if f & 7 != 0 { fwd[k] = addArc(k, f & 7, from: edgeFrom[k], to: edgeTo[k]) }
+            if f >> 3 != 0 { bwd[k] = addArc(k, f >> 3, from: edgeTo[k], to: edgeFrom[k]) }
         }
+        let arcTime = [carTime, bicycleTime, footTime]
         return RoadGraph(nodeX: nodeX, nodeY: nodeY, offsets: offsets, targets: targets, arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
                          edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd, report: report)
