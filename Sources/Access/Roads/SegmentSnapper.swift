@@ -33,7 +33,8 @@ public struct SegmentSnapper: Sendable {
     private let columns: Int, rows: Int
     private let cellOffsets: [Int32]
     private let cellEdges: [Int32]
-    private let ax: [Double], ay: [Double], bx: [Double], by: [Double]
+    /// Per indexed edge (ax, ay, bx, by): one cache line per projection.
+    private let segments: [SIMD4<Double>]
     private let edgeIds: [Int32]
 
     /// - Parameters:
@@ -95,7 +96,7 @@ public struct SegmentSnapper: Sendable {
         }
         cellOffsets = counts
         cellEdges = items
-        self.ax = ax; self.ay = ay; self.bx = bx; self.by = by
+        segments = ids.indices.map { SIMD4(ax[$0], ay[$0], bx[$0], by[$0]) }
         edgeIds = ids
     }
 
@@ -114,23 +115,30 @@ public struct SegmentSnapper: Sendable {
         let maxRing = Int((maxDistanceM / cellSizeM).rounded(.up)) + 1
         // Start at the first ring that can touch the grid.
         let startRing = Swift.max(0, Swift.max(Swift.max(-cx, cx - (columns - 1)), Swift.max(-cy, cy - (rows - 1))))
+        let px = p.x - minX, py = p.y - minY
         var r = startRing
         while r <= maxRing {
-            // Every cell of ring r is at least (r − 1) cells away.
-            let lower = Double(Swift.max(r - 1, 0)) * cellSizeM
-            if lower * lower > best || lower > maxDistanceM { break }
+            // Every cell of ring r lies outside the block of rings < r.
+            let lower = r == 0 ? 0 : Swift.max(0, Swift.min(Swift.min(px - Double(cx - r + 1) * cellSizeM, Double(cx + r) * cellSizeM - px),
+                                                            Swift.min(py - Double(cy - r + 1) * cellSizeM, Double(cy + r) * cellSizeM - py)))
+            // (The 1e-6 m² slack keeps exact ties on cell borders despite rounding.)
+            if lower * lower > best + 1e-6 || lower > maxDistanceM { break }
             let yLo = Swift.max(cy - r, 0), yHi = Swift.min(cy + r, rows - 1)
             if yLo <= yHi {
                 for y in yLo...yHi {
                     let onEdgeRow = (y == cy - r || y == cy + r)
                     let step = onEdgeRow || r == 0 ? 1 : 2 * r
+                    // Distance from p to the cell's row band and column band.
+                    let dy = Swift.max(0, Swift.max(Double(y) * cellSizeM - py, py - Double(y + 1) * cellSizeM))
                     var x = cx - r
                     while x <= cx + r {
-                        if x >= 0 && x < columns {
+                        let dx = Swift.max(0, Swift.max(Double(x) * cellSizeM - px, px - Double(x + 1) * cellSizeM))
+                        if x >= 0 && x < columns && dx * dx + dy * dy <= best + 1e-6 {
                             let c = y * columns + x
                             for k in Int(cellOffsets[c])..<Int(cellOffsets[c + 1]) {
                                 let i = Int(cellEdges[k])
-                                let (d2, t) = Self.project(p, ax[i], ay[i], bx[i], by[i])
+                                let seg = segments[i]
+                                let (d2, t) = Self.project(p, seg[0], seg[1], seg[2], seg[3])
                                 if d2 < best || (d2 == best && edgeIds[i] < edgeIds[Swift.max(bestItem, 0)]) {
                                     best = d2; bestItem = i; bestT = t
                                 }
@@ -145,9 +153,9 @@ public struct SegmentSnapper: Sendable {
         guard bestItem >= 0 else { return nil }
         let d = best.squareRoot()
         guard d <= maxDistanceM else { return nil }
-        let i = bestItem
-        let loc = Coordinate(x: ax[i] + bestT * (bx[i] - ax[i]), y: ay[i] + bestT * (by[i] - ay[i]))
-        return SnappedPoint(edge: edgeIds[i], fraction: bestT, distanceM: d, location: loc)
+        let seg = segments[bestItem]
+        let loc = Coordinate(x: seg[0] + bestT * (seg[2] - seg[0]), y: seg[1] + bestT * (seg[3] - seg[1]))
+        return SnappedPoint(edge: edgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
     }
 
     /// Squared distance from `p` to segment a–b and the clamped parameter t.
