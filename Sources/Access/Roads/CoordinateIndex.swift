@@ -7,19 +7,16 @@
 /// hash is one multiply-xor mix, and a slot is found in one or two probes at
 /// the load factor kept below one half.
 struct CoordinateIndex {
-    private var keyX: [Int64]
-    private var keyY: [Int64]
-    /// Node id per slot; -1 = empty.
-    private var values: [Int32]
+    /// One slot per cache-line third: key and node id together.
+    private struct Slot { var x: Int64; var y: Int64; var id: Int32 }
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
     init(expected: Int = 1024) {
         var capacity = 16
         while capacity < expected * 2 { capacity <<= 1 }
-        keyX = [Int64](repeating: 0, count: capacity)
-        keyY = [Int64](repeating: 0, count: capacity)
-        values = [Int32](repeating: -1, count: capacity)
+        slots = [Slot](repeating: Slot(x: 0, y: 0, id: -1), count: capacity)
         mask = capacity - 1
     }
 
@@ -31,35 +28,31 @@ struct CoordinateIndex {
         return Int(truncatingIfNeeded: h) & mask
     }
 
-    /// The id stored for (x, y), or `make()`'s result stored as a new entry.
+    /// The id stored for (x, y); when there is none, stores and returns `newId`.
     @inline(__always)
-    mutating func id(x: Int64, y: Int64, orInsert make: () -> Int32) -> Int32 {
-        if (count + 1) * 2 > values.count { grow() }
+    mutating func id(x: Int64, y: Int64, orInsert newId: Int32) -> Int32 {
+        if (count + 1) * 2 > slots.count { grow() }
         var i = Self.slot(x, y, mask)
         while true {
-            let v = values[i]
-            if v < 0 {
-                let n = make()
-                keyX[i] = x; keyY[i] = y; values[i] = n
+            let s = slots[i]
+            if s.id < 0 {
+                slots[i] = Slot(x: x, y: y, id: newId)
                 count += 1
-                return n
+                return newId
             }
-            if keyX[i] == x && keyY[i] == y { return v }
+            if s.x == x && s.y == y { return s.id }
             i = (i + 1) & mask
         }
     }
 
     private mutating func grow() {
-        let oldX = keyX, oldY = keyY, oldValues = values
-        let capacity = oldValues.count * 2
-        keyX = [Int64](repeating: 0, count: capacity)
-        keyY = [Int64](repeating: 0, count: capacity)
-        values = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for j in 0..<oldValues.count where oldValues[j] >= 0 {
-            var i = Self.slot(oldX[j], oldY[j], mask)
-            while values[i] >= 0 { i = (i + 1) & mask }
-            keyX[i] = oldX[j]; keyY[i] = oldY[j]; values[i] = oldValues[j]
+        let old = slots
+        slots = [Slot](repeating: Slot(x: 0, y: 0, id: -1), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.id >= 0 {
+            var i = Self.slot(s.x, s.y, mask)
+            while slots[i].id >= 0 { i = (i + 1) & mask }
+            slots[i] = s
         }
     }
 }

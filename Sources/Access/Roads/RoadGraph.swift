@@ -207,104 +207,19 @@ public enum RouteWeight: Sendable, Hashable {
 public final class RoadGraphBuilder {
     public let profiles: [TravelProfile?]
     public let precisionM: Double
-    public private(set) var report = RoadGraphBuildReport()
+    public var report: RoadGraphBuildReport { collected.report }
 
-    private var nodeX = [Double]()
-    private var nodeY = [Double]()
-    private var byCoordinate = CoordinateIndex()
-    private var byJunction = [Int64: Int32]()
-    private var segFrom = [Int32]()
-    private var segTo = [Int32]()
-    /// Bits 0–2: mode may travel from → to; bits 3–5: to → from.
-    private var segFlags = [UInt8]()
-    /// Speeds in km/h per mode, 3 per segment.
-    private var segSpeed = [Float]()
-    // Per-line scratch, reused so that adding a line does not allocate.
-    private var keptCoordinates = [Coordinate]()
-    private var keptKeys = [SIMD2<Int64>]()
+    private var collected: RoadSegmentCollector
 
     public init(profiles: [TravelProfile] = TravelMode.allCases.map(TravelProfile.default), precisionM: Double = 0.01) {
         var byMode = [TravelProfile?](repeating: nil, count: TravelMode.allCases.count)
         for p in profiles { byMode[p.mode.rawValue] = p }
         self.profiles = byMode
         self.precisionM = precisionM
+        collected = RoadSegmentCollector(profiles: byMode, precisionM: precisionM)
     }
 
-    @inline(__always)
-    private func key(_ c: Coordinate) -> SIMD2<Int64> {
-        SIMD2<Int64>(Int64((c.x / precisionM).rounded()), Int64((c.y / precisionM).rounded()))
-    }
-
-    private func node(key: SIMD2<Int64>, at c: Coordinate) -> Int32 {
-        byCoordinate.id(x: key.x, y: key.y) { newNode(c) }
-    }
-
-    private func newNode(_ c: Coordinate) -> Int32 {
-        let n = Int32(nodeX.count)
-        nodeX.append(c.x); nodeY.append(c.y)
-        return n
-    }
-
-    private func node(junction: Int64, at c: Coordinate) -> Int32 {
-        if let n = byJunction[junction] { return n }
-        let n = newNode(c)
-        byJunction[junction] = n
-        return n
-    }
-
-    public func add(_ line: RoadLine) {
-        var flags: UInt8 = 0
-        var speeds = SIMD4<Float>(repeating: 0)
-        for mode in TravelMode.allCases {
-            guard let profile = profiles[mode.rawValue], let dir = line.direction(for: mode) else { continue }
-            let bit = UInt8(1) << UInt8(mode.rawValue)
-            switch dir {
-            case .both: flags |= bit | (bit << 3)
-            case .forward: flags |= bit
-            case .backward: flags |= bit << 3
-            }
-            speeds[mode.rawValue] = Float(profile.speedKmh(highway: line.highway, maxspeedKmh: line.maxspeedKmh))
-        }
-        let cs = line.coordinates
-        guard flags != 0, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
-        report.linesAdded += 1
-        let useJunctions = line.startJunction != nil && line.endJunction != nil
-        // Drop consecutive vertices that round to the same position (zero-length
-        // segments); the last vertex always stays, as it may carry a junction id.
-        keptCoordinates.removeAll(keepingCapacity: true)
-        keptKeys.removeAll(keepingCapacity: true)
-        for c in cs {
-            let k = key(c)
-            if let last = keptKeys.last, last == k {
-                report.zeroLengthSegments += 1
-                keptCoordinates[keptCoordinates.count - 1] = c
-                continue
-            }
-            keptCoordinates.append(c); keptKeys.append(k)
-        }
-        var previous: Int32 = -1
-        let last = keptCoordinates.count - 1
-        for i in 0...last {
-            let c = keptCoordinates[i]
-            let n: Int32
-            if useJunctions {
-                if i == 0 { n = node(junction: line.startJunction!, at: c) }
-                else if i == last { n = node(junction: line.endJunction!, at: c) }
-                else { n = newNode(c) }
-            } else {
-                n = node(key: keptKeys[i], at: c)
-            }
-            if i > 0 {
-                if n == previous {
-                    report.selfLoops += 1
-                } else {
-                    segFrom.append(previous); segTo.append(n); segFlags.append(flags)
-                    segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
-                }
-            }
-            previous = n
-        }
-    }
+    public func add(_ line: RoadLine) { collected.add(line) }
 
     /// New id per node: the rank of the node's 32-bit Morton code (16 bits
     /// per axis over the extent), ties by old id.
@@ -334,15 +249,18 @@ public final class RoadGraphBuilder {
 
     /// Builds the graph. The builder can be dropped afterwards.
     public func build() -> RoadGraph {
-        let n = nodeX.count
-        let s = segFrom.count
+        let c = collected
+        var report = c.report
+        let n = c.nodeX.count
+        let s = c.segFrom.count
         // Number nodes along a Morton (Z-order) curve so that nodes near each
         // other in space are near each other in memory: routing touches a
         // node's neighbours right after the node.
-        let newId = Self.mortonOrder(xs: nodeX, ys: nodeY)
-        var nodeX = self.nodeX, nodeY = self.nodeY
-        for v in 0..<n { nodeX[Int(newId[v])] = self.nodeX[v]; nodeY[Int(newId[v])] = self.nodeY[v] }
-        var segFrom = self.segFrom, segTo = self.segTo
+        let newId = Self.mortonOrder(xs: c.nodeX, ys: c.nodeY)
+        var nodeX = c.nodeX, nodeY = c.nodeY
+        for v in 0..<n { nodeX[Int(newId[v])] = c.nodeX[v]; nodeY[Int(newId[v])] = c.nodeY[v] }
+        var segFrom = c.segFrom, segTo = c.segTo
+        let segFlags = c.segFlags
         for i in 0..<s { segFrom[i] = newId[Int(segFrom[i])]; segTo[i] = newId[Int(segTo[i])] }
         // Normalise each segment to lo < hi and sort (node pair, flags, input
         // order) as two 64-bit words to find parallels.
@@ -356,7 +274,7 @@ public final class RoadGraphBuilder {
         sorted.sort { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
         // Keep the first of each (key, flags) group, in input order of the kept ones.
         var keep = [Bool](repeating: false, count: s)
-        var speed = segSpeed
+        var speed = c.segSpeed
         var i = 0
         while i < s {
             let first = Int(sorted[i].y & 0xFFFF_FFFF)
@@ -416,6 +334,7 @@ public final class RoadGraphBuilder {
             if f >> 3 != 0 { bwd[k] = addArc(k, f >> 3, from: edgeTo[k], to: edgeFrom[k]) }
         }
         let arcTime = [carTime, bicycleTime, footTime]
+        collected.report = report
         return RoadGraph(nodeX: nodeX, nodeY: nodeY, offsets: offsets, targets: targets, arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
                          edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd, report: report)
