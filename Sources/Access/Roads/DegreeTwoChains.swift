@@ -10,8 +10,8 @@
 /// afterwards each interior node takes the best two labels of the two
 /// sweeps along its chain, from A (plus partial chain cost) and from B
 /// (likewise), which are exactly the routes leaving the chain at either end.
-/// Sources seeded on interior nodes are first swept to both ends (and into
-/// the interior) before the core search starts.
+/// Sources seeded on interior nodes are first swept along their chain and
+/// offered to both ends before the core search starts.
 struct DegreeTwoChains {
     /// Chain c is `nodes[start[c] ..< start[c + 1]]`, ends first and last.
     let start: [Int32]
@@ -112,16 +112,20 @@ struct DegreeTwoChains {
 
 extension DegreeTwoChains {
     /// Offers the labels of chain c's ends and seeded interior nodes to every
-    /// interior node: one sweep from the first end, one from the last. With
-    /// `toEnds`, the sweeps continue into the ends and queue what they improve
-    /// (used for chains holding seeds, before the core search).
-    func sweep(_ c: Int, _ search: inout TwoLabelSearch, toEnds: Bool = false) {
+    /// interior node: one sweep from the first end, one from the last.
+    func sweep(_ c: Int, _ search: inout TwoLabelSearch) {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         var p = lo + 1
-        while p < hi { search.offerLabels(of: Int(nodes[p - 1]), to: Int(nodes[p]), via: down[p - 1], queue: false); p += 1 }
-        if toEnds { search.offerLabels(of: Int(nodes[hi - 1]), to: Int(nodes[hi]), via: down[hi - 1], queue: true) }
+        while p < hi { search.offerLabels(search.labels[Int(nodes[p - 1])], to: Int(nodes[p]), via: down[p - 1], queue: false); p += 1 }
         p = hi - 1
-        while p > lo { search.offerLabels(of: Int(nodes[p + 1]), to: Int(nodes[p]), via: up[p], queue: false); p -= 1 }
-        if toEnds { search.offerLabels(of: Int(nodes[lo + 1]), to: Int(nodes[lo]), via: up[lo], queue: true) }
+        while p > lo { search.offerLabels(search.labels[Int(nodes[p + 1])], to: Int(nodes[p]), via: up[p], queue: false); p -= 1 }
+    }
+
+    /// The two ends of chain c, each with its interior neighbour and the arc
+    /// end → neighbour: after a sweep, the labels of the seeds inside the
+    /// chain reach the ends over these arcs.
+    func ends(_ c: Int) -> [(node: Int32, inner: Int32, arc: ReverseArc)] {
+        let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
+        return [(nodes[lo], nodes[lo + 1], up[lo]), (nodes[hi], nodes[hi - 1], down[hi - 1])]
     }
 }

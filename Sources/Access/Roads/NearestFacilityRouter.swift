@@ -72,6 +72,9 @@ public struct NearestFacilityRouter: Sendable {
     private let rOffsets: [Int32]
     private let rArcs: [ReverseArc]
     private let chains: DegreeTwoChains
+    /// Core number of each node (-1 inside a chain), and the node of each core number.
+    private let coreId: [Int32]
+    private let coreNodes: [Int32]
 
     public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight = .time) {
         self.graph = graph
@@ -84,27 +87,41 @@ public struct NearestFacilityRouter: Sendable {
         }
         let chains = DegreeTwoChains(nodeCount: n, outOffsets: graph.offsets, outTargets: graph.targets,
                                      usable: { times[$0].isFinite }, inOffsets: fullOffsets, inArcs: fullArcs)
-        // The core: arcs between core nodes plus the chains' shortcuts.
+        // The core, numbered 0..<coreNodes.count in node order: arcs between
+        // core nodes plus the chains' shortcuts. Dense numbering keeps the
+        // labels the search touches in a third of the memory.
+        var coreId = [Int32](repeating: -1, count: n)
+        var coreNodes = [Int32]()
+        for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
+        let nc = coreNodes.count
         var shortcuts = [(head: Int32, arc: ReverseArc)]()
         for c in 0..<chains.count { shortcuts += chains.shortcuts(c) }
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        for v in 0..<n where chains.chainOf[v] < 0 {
-            for k in Int(fullOffsets[v])..<Int(fullOffsets[v + 1]) where chains.chainOf[Int(fullArcs[k].from)] < 0 {
-                offsets[v + 1] += 1
+        var offsets = [Int32](repeating: 0, count: nc + 1)
+        for (i, v) in coreNodes.enumerated() {
+            for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
+                offsets[i + 1] += 1
             }
         }
-        for s in shortcuts { offsets[Int(s.head) + 1] += 1 }
-        for v in 0..<n { offsets[v + 1] += offsets[v] }
+        for s in shortcuts { offsets[Int(coreId[Int(s.head)]) + 1] += 1 }
+        for i in 0..<nc { offsets[i + 1] += offsets[i] }
         var cursor = offsets
-        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Swift.max(Int(offsets[n]), 1))
-        for v in 0..<n where chains.chainOf[v] < 0 {
-            for k in Int(fullOffsets[v])..<Int(fullOffsets[v + 1]) where chains.chainOf[Int(fullArcs[k].from)] < 0 {
-                arcs[Int(cursor[v])] = fullArcs[k]; cursor[v] += 1
+        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Swift.max(Int(offsets[nc]), 1))
+        func add(_ head: Int32, _ arc: ReverseArc) {
+            let i = Int(coreId[Int(head)])
+            var a = arc
+            a.from = coreId[Int(arc.from)]
+            arcs[Int(cursor[i])] = a; cursor[i] += 1
+        }
+        for v in coreNodes {
+            for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
+                add(v, fullArcs[k])
             }
         }
-        for s in shortcuts { arcs[Int(cursor[Int(s.head)])] = s.arc; cursor[Int(s.head)] += 1 }
+        for s in shortcuts { add(s.head, s.arc) }
         rOffsets = offsets
         rArcs = arcs
+        self.coreId = coreId
+        self.coreNodes = coreNodes
         self.chains = chains
     }
 
@@ -164,23 +181,38 @@ public struct NearestFacilityRouter: Sendable {
             // From `to`, reach it going backward.
             if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { seeds.append((to, p.cost, p.length, p.time, s)) }
         }
+        var core = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
         var settled = 0, queued = 0
         nodes.withUnsafeMutableBufferPointer { labels in
-            rOffsets.withUnsafeBufferPointer { ro in
-                rArcs.withUnsafeBufferPointer { ra in
-                    var search = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 8)))
-                    var seededChains = Set<Int32>()
-                    for seed in seeds {
-                        let chain = chains.chainOf[seed.node]
-                        let queue = chain < 0
-                        if !queue { seededChains.insert(chain) }
-                        search.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: queue)
+            core.withUnsafeMutableBufferPointer { coreLabels in
+                rOffsets.withUnsafeBufferPointer { ro in
+                    rArcs.withUnsafeBufferPointer { ra in
+                        var search = TwoLabelSearch(labels: coreLabels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 16)))
+                        // Sweeps along chains never queue: a heap of minimal size.
+                        var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: 16))
+                        var seededChains = Set<Int32>()
+                        for seed in seeds {
+                            let c = coreId[seed.node]
+                            if c >= 0 {
+                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: true)
+                            } else {
+                                seededChains.insert(chains.chainOf[seed.node])
+                                chainSearch.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: false)
+                            }
+                        }
+                        for c in seededChains.sorted() {
+                            chains.sweep(Int(c), &chainSearch)
+                            for end in chains.ends(Int(c)) {
+                                search.offerLabels(labels[Int(end.inner)], to: Int(coreId[Int(end.node)]), via: end.arc, queue: true)
+                            }
+                        }
+                        settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
+                        for (i, v) in coreNodes.enumerated() { labels[Int(v)] = coreLabels[i] }
+                        for c in 0..<chains.count { chains.sweep(c, &chainSearch) }
+                        queued = search.heap.pushes
+                        search.heap.release()
+                        chainSearch.heap.release()
                     }
-                    for c in seededChains.sorted() { chains.sweep(Int(c), &search, toEnds: true) }
-                    settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
-                    for c in 0..<chains.count { chains.sweep(c, &search) }
-                    queued = search.heap.pushes
-                    search.heap.release()
                 }
             }
         }
@@ -299,11 +331,10 @@ struct TwoLabelSearch {
         }
     }
 
-    /// Offers both labels of node v, extended by `arc` (an arc u → v), to u.
+    /// Offers both labels `x` of a node v, extended by `arc` (an arc u → v), to u.
     @inline(__always)
-    mutating func offerLabels(of v: Int, to u: Int, via arc: ReverseArc, queue: Bool) {
+    mutating func offerLabels(_ x: TwoLabels, to u: Int, via arc: ReverseArc, queue: Bool) {
         guard arc.cost.isFinite else { return }
-        let x = labels[v]
         if x.nearest >= 0 {
             offer(u, x.nearestCost + Double(arc.cost), x.nearestLengthM + arc.length, x.nearestTimeS + arc.time, x.nearest, queue: queue)
         }
