@@ -262,31 +262,46 @@ public final class RoadGraphBuilder {
         var segFrom = c.segFrom, segTo = c.segTo
         let segFlags = c.segFlags
         for i in 0..<s { segFrom[i] = newId[Int(segFrom[i])]; segTo[i] = newId[Int(segTo[i])] }
-        // Normalise each segment to lo < hi and sort (node pair, flags, input
-        // order) as two 64-bit words to find parallels.
-        var sorted = [SIMD2<UInt64>](repeating: .zero, count: s)
+        // Parallels: normalise each segment to lo < hi (flags swapped to
+        // match), group segments by lo with a counting sort (input order kept
+        // within a group) and compare within the small groups.
+        var lo = [Int32](repeating: 0, count: s), hi = lo
+        var normFlags = [UInt8](repeating: 0, count: s)
+        var groupStart = [Int32](repeating: 0, count: n + 1)
         for i in 0..<s {
-            let a = segFrom[i], b = segTo[i]
-            let f = segFlags[i]
-            let (lo, hi, nf) = a < b ? (a, b, f) : (b, a, (f >> 3) | ((f & 7) << 3))
-            sorted[i] = SIMD2(UInt64(UInt32(lo)) << 32 | UInt64(UInt32(hi)), UInt64(nf) << 32 | UInt64(i))
+            let a = segFrom[i], b = segTo[i], f = segFlags[i]
+            if a < b { lo[i] = a; hi[i] = b; normFlags[i] = f } else { lo[i] = b; hi[i] = a; normFlags[i] = (f >> 3) | ((f & 7) << 3) }
+            groupStart[Int(lo[i]) + 1] += 1
         }
-        sorted.sort { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
-        // Keep the first of each (key, flags) group, in input order of the kept ones.
+        for v in 0..<n { groupStart[v + 1] += groupStart[v] }
+        var members = [Int32](repeating: 0, count: s)
+        var fill = groupStart
+        for i in 0..<s { members[Int(fill[Int(lo[i])])] = Int32(i); fill[Int(lo[i])] += 1 }
+        // Keep the first (in input order) of each (lo, hi, flags) group.
         var keep = [Bool](repeating: false, count: s)
         var speed = c.segSpeed
-        var i = 0
-        while i < s {
-            let first = Int(sorted[i].y & 0xFFFF_FFFF)
-            var j = i + 1
-            while j < s, sorted[j].x == sorted[i].x, sorted[j].y >> 32 == sorted[i].y >> 32 {
-                let other = Int(sorted[j].y & 0xFFFF_FFFF)
-                for m in 0..<3 { speed[first * 3 + m] = Swift.max(speed[first * 3 + m], speed[other * 3 + m]) }
+        for v in 0..<n {
+            let g0 = Int(groupStart[v]), g1 = Int(groupStart[v + 1])
+            // Large groups are sorted by (hi, flags, input order) so that a
+            // parallel can only be the last kept one; small ones are scanned.
+            let sorted = g1 - g0 > 32
+            if sorted { members[g0..<g1].sort { (hi[Int($0)], normFlags[Int($0)], $0) < (hi[Int($1)], normFlags[Int($1)], $1) } }
+            var lastKept = -1
+            for j in g0..<g1 {
+                let k = Int(members[j])
+                var first = -1
+                if sorted {
+                    if lastKept >= 0 && hi[lastKept] == hi[k] && normFlags[lastKept] == normFlags[k] { first = lastKept }
+                } else {
+                    for q in g0..<j where keep[Int(members[q])] {
+                        let o = Int(members[q])
+                        if hi[o] == hi[k] && normFlags[o] == normFlags[k] { first = o; break }
+                    }
+                }
+                if first < 0 { keep[k] = true; lastKept = k; continue }
+                for m in 0..<3 { speed[first * 3 + m] = Swift.max(speed[first * 3 + m], speed[k * 3 + m]) }
                 report.parallelEdgesMerged += 1
-                j += 1
             }
-            keep[first] = true
-            i = j
         }
         var edgeFrom = [Int32](), edgeTo = [Int32](), edgeLength = [Float]()
         var edgeFlags = [UInt8](), edgeSpeedIndex = [Int]()

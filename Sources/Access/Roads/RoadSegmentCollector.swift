@@ -37,7 +37,7 @@ struct RoadSegmentCollector {
 
     private mutating func node(key: SIMD2<Int64>, at c: Coordinate) -> Int32 {
         let candidate = Int32(nodeX.count)
-        let n = byCoordinate.id(x: key.x, y: key.y, orInsert: candidate)
+        let n = byCoordinate.id(key, orInsert: candidate)
         if n == candidate { nodeX.append(c.x); nodeY.append(c.y) }
         return n
     }
