@@ -22,6 +22,9 @@ public struct NodeLabels: Sendable {
     public var nodes: [TwoLabels]
     /// Sources lying strictly inside an edge, by edge, with their fraction.
     var sourcesOnEdge: [Int32: [(source: Int32, fraction: Double)]]
+    /// One bit per edge: set when `sourcesOnEdge` has the edge, so that
+    /// assigning a point rarely needs the dictionary.
+    var edgesWithSources = [UInt64]()
     /// Heap pops that settled a label (for reports and benchmarks).
     public var settledLabels: Int
     /// Heap pushes (for reports and benchmarks).
@@ -75,6 +78,8 @@ public struct NearestFacilityRouter: Sendable {
     /// Core number of each node (-1 inside a chain), and the node of each core number.
     private let coreId: [Int32]
     private let coreNodes: [Int32]
+    /// `graph.arcTimeS[mode]`, held directly for the per-point work.
+    private let times: [Float]
 
     public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight = .time) {
         self.graph = graph
@@ -123,6 +128,7 @@ public struct NearestFacilityRouter: Sendable {
         self.coreId = coreId
         self.coreNodes = coreNodes
         self.chains = chains
+        self.times = times
     }
 
     /// Reversed CSR over the arcs `mode` may travel (finite `times`): for
@@ -151,7 +157,7 @@ public struct NearestFacilityRouter: Sendable {
     /// Partial cost of an arc for the weight in use.
     private func partial(_ arc: Int32, _ fraction: Double) -> (cost: Double, length: Double, time: Double)? {
         guard arc >= 0 else { return nil }
-        let t = graph.arcTimeS[mode.rawValue][Int(arc)]
+        let t = times[Int(arc)]
         guard t.isFinite else { return nil }
         let l = Double(graph.arcLengthM[Int(arc)])
         let c = weight == .time ? Double(t) : l
@@ -216,7 +222,10 @@ public struct NearestFacilityRouter: Sendable {
                 }
             }
         }
-        return NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
+        var result = NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
+        result.edgesWithSources = [UInt64](repeating: 0, count: graph.edgeCount / 64 + 1)
+        for e in onEdge.keys { result.edgesWithSources[Int(e) >> 6] |= 1 << UInt64(Int(e) & 63) }
+        return result
     }
 
     /// Nearest and second-nearest facility for one snapped point (nil =
@@ -265,7 +274,9 @@ public struct NearestFacilityRouter: Sendable {
             let bwd = partial(graph.edgeBackwardArc[e], f)
             if let p = fwd { offerNode(to, p.cost, p.length, p.time) }
             if let p = bwd { offerNode(from, p.cost, p.length, p.time) }
-            if let here = labels.sourcesOnEdge[point.edge] {
+            let bits = labels.edgesWithSources
+            let maybe = bits.isEmpty || bits[e >> 6] & (1 << UInt64(e & 63)) != 0
+            if maybe, let here = labels.sourcesOnEdge[point.edge] {
                 for (s, g) in here {
                     if g == f { offer(s, 0, 0, 0) }
                     else if g > f, let p = partial(graph.edgeForwardArc[e], g - f) { offer(s, p.cost, p.length, p.time) }

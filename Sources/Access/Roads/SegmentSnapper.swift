@@ -32,10 +32,13 @@ public struct SegmentSnapper: Sendable {
     private let minX: Double, minY: Double
     private let columns: Int, rows: Int
     private let cellOffsets: [Int32]
-    private let cellEdges: [Int32]
-    /// Per indexed edge (ax, ay, bx, by): one cache line per projection.
-    private let segments: [SIMD4<Double>]
-    private let edgeIds: [Int32]
+    /// Per cell entry (CSR over cells): the edge's segment (ax, ay, bx, by)
+    /// and id, stored in cell order so that scanning a cell reads
+    /// consecutive memory (an edge spanning several cells is stored in each).
+    private let cellSegments: [SIMD4<Double>]
+    private let cellEdgeIds: [Int32]
+    /// Number of edges in the index.
+    public let indexedEdges: Int
 
     /// - Parameters:
     ///   - mode: only edges this mode may travel in some direction are used.
@@ -95,18 +98,16 @@ public struct SegmentSnapper: Sendable {
             }
         }
         cellOffsets = counts
-        cellEdges = items
-        segments = ids.indices.map { SIMD4(ax[$0], ay[$0], bx[$0], by[$0]) }
-        edgeIds = ids
+        cellSegments = items.map { SIMD4(ax[Int($0)], ay[Int($0)], bx[Int($0)], by[Int($0)]) }
+        cellEdgeIds = items.map { ids[Int($0)] }
+        indexedEdges = ids.count
     }
 
-    /// Number of edges in the index.
-    public var indexedEdges: Int { edgeIds.count }
 
     /// The nearest point on a usable edge, or nil when none lies within
     /// `maxDistanceM`. Ties go to the lowest edge id.
     public func snap(_ p: Coordinate) -> SnappedPoint? {
-        guard !edgeIds.isEmpty, p.isFinite else { return nil }
+        guard indexedEdges > 0, p.isFinite else { return nil }
         let cx = Int(((p.x - minX) / cellSizeM).rounded(.down))
         let cy = Int(((p.y - minY) / cellSizeM).rounded(.down))
         var best = Double.infinity       // squared distance
@@ -136,11 +137,10 @@ public struct SegmentSnapper: Sendable {
                         if x >= 0 && x < columns && dx * dx + dy * dy <= best + 1e-6 {
                             let c = y * columns + x
                             for k in Int(cellOffsets[c])..<Int(cellOffsets[c + 1]) {
-                                let i = Int(cellEdges[k])
-                                let seg = segments[i]
+                                let seg = cellSegments[k]
                                 let (d2, t) = Self.project(p, seg[0], seg[1], seg[2], seg[3])
-                                if d2 < best || (d2 == best && edgeIds[i] < edgeIds[Swift.max(bestItem, 0)]) {
-                                    best = d2; bestItem = i; bestT = t
+                                if d2 < best || (d2 == best && cellEdgeIds[k] < cellEdgeIds[Swift.max(bestItem, 0)]) {
+                                    best = d2; bestItem = k; bestT = t
                                 }
                             }
                         }
@@ -153,9 +153,9 @@ public struct SegmentSnapper: Sendable {
         guard bestItem >= 0 else { return nil }
         let d = best.squareRoot()
         guard d <= maxDistanceM else { return nil }
-        let seg = segments[bestItem]
+        let seg = cellSegments[bestItem]
         let loc = Coordinate(x: seg[0] + bestT * (seg[2] - seg[0]), y: seg[1] + bestT * (seg[3] - seg[1]))
-        return SnappedPoint(edge: edgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
+        return SnappedPoint(edge: cellEdgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
     }
 
     /// Squared distance from `p` to segment a–b and the clamped parameter t.
