@@ -64,8 +64,9 @@ public struct FacilityAssignment: Sendable, Hashable {
 ///
 /// The pass uses flat arrays and an array-backed binary heap: no per-node
 /// allocation. Chains of degree-2 nodes are contracted out of the search
-/// (see `DegreeTwoChains`). Labels are independent of the points, so one pass serves any
-/// number of points.
+/// (see `DegreeTwoChains`) and labelled afterwards; the heap works on the
+/// remaining core only. Labels are independent of the points, so one pass
+/// serves any number of points.
 public struct NearestFacilityRouter: Sendable {
     public let graph: RoadGraph
     public let mode: TravelMode
