@@ -88,12 +88,12 @@ struct DegreeTwoChains {
         self.start = start; self.nodes = nodes; self.up = up; self.down = down; self.chainOf = chainOf
     }
 
-    /// The shortcut arcs of chain c as (head, reversed arc stored at head):
-    /// last → first stored at first, first → last stored at last.
-    func shortcuts(_ c: Int) -> [(head: Int32, arc: ReverseArc)] {
+    /// Appends the shortcut arcs of chain c as (head, reversed arc stored at
+    /// head): last → first stored at first, first → last stored at last.
+    func appendShortcuts(_ c: Int, to result: inout [(head: Int32, arc: ReverseArc)]) {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         let first = nodes[lo], last = nodes[hi]
-        guard first != last else { return [] }
+        guard first != last else { return }
         func sum(_ arcs: [ReverseArc], from: Int32) -> ReverseArc? {
             var cost = 0.0, length = 0.0, time = 0.0
             for p in lo..<hi {
@@ -103,10 +103,8 @@ struct DegreeTwoChains {
             }
             return ReverseArc(from: from, cost: Float(cost), length: Float(length), time: Float(time))
         }
-        var result = [(head: Int32, arc: ReverseArc)]()
         if let a = sum(down, from: last) { result.append((first, a)) }
         if let a = sum(up, from: first) { result.append((last, a)) }
-        return result
     }
 }
 

@@ -101,7 +101,7 @@ public struct NearestFacilityRouter: Sendable {
         for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
         let nc = coreNodes.count
         var shortcuts = [(head: Int32, arc: ReverseArc)]()
-        for c in 0..<chains.count { shortcuts += chains.shortcuts(c) }
+        for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
         var offsets = [Int32](repeating: 0, count: nc + 1)
         for (i, v) in coreNodes.enumerated() {
             for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
