@@ -22,6 +22,9 @@ public struct NodeLabels: Sendable {
     public var nodes: [TwoLabels]
     /// Sources lying strictly inside an edge, by edge, with their fraction.
     var sourcesOnEdge: [Int32: [(source: Int32, fraction: Double)]]
+    /// One bit per edge: set when `sourcesOnEdge` has the edge, so that
+    /// assigning a point rarely needs the dictionary.
+    var edgesWithSources = [UInt64]()
     /// Heap pops that settled a label (for reports and benchmarks).
     public var settledLabels: Int
     /// Heap pushes (for reports and benchmarks).
@@ -60,16 +63,24 @@ public struct FacilityAssignment: Sendable, Hashable {
 /// answered in O(1) each from their snapped edge's end nodes.
 ///
 /// The pass uses flat arrays and an array-backed binary heap: no per-node
-/// allocation. Labels are independent of the points, so one pass serves any
-/// number of points.
+/// allocation. Chains of degree-2 nodes are contracted out of the search
+/// (see `DegreeTwoChains`) and labelled afterwards; the heap works on the
+/// remaining core only. Labels are independent of the points, so one pass
+/// serves any number of points.
 public struct NearestFacilityRouter: Sendable {
     public let graph: RoadGraph
     public let mode: TravelMode
     public let weight: RouteWeight
-    // Reversed CSR over the arcs `mode` may travel: for node v, the arcs
-    // u → v as (u, cost, length, time).
+    // Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
+    // may travel: for node v, the arcs u → v as (u, cost, length, time).
     private let rOffsets: [Int32]
     private let rArcs: [ReverseArc]
+    private let chains: DegreeTwoChains
+    /// Core number of each node (-1 inside a chain), and the node of each core number.
+    private let coreId: [Int32]
+    private let coreNodes: [Int32]
+    /// `graph.arcTimeS[mode]`, held directly for the per-point work.
+    private let times: [Float]
 
     public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight = .time) {
         self.graph = graph
@@ -77,6 +88,54 @@ public struct NearestFacilityRouter: Sendable {
         self.weight = weight
         let n = graph.nodeCount
         let times = graph.arcTimeS[mode.rawValue]
+        let (fullOffsets, fullArcs) = Self.reversed(graph, times: times) { a in
+            weight == .time ? times[a] : graph.arcLengthM[a]
+        }
+        let chains = DegreeTwoChains(nodeCount: n, outOffsets: graph.offsets, outTargets: graph.targets,
+                                     usable: { times[$0].isFinite }, inOffsets: fullOffsets, inArcs: fullArcs)
+        // The core, numbered 0..<coreNodes.count in node order: arcs between
+        // core nodes plus the chains' shortcuts. Dense numbering keeps the
+        // labels the search touches in a third of the memory.
+        var coreId = [Int32](repeating: -1, count: n)
+        var coreNodes = [Int32]()
+        for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
+        let nc = coreNodes.count
+        var shortcuts = [(head: Int32, arc: ReverseArc)]()
+        for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
+        var offsets = [Int32](repeating: 0, count: nc + 1)
+        for (i, v) in coreNodes.enumerated() {
+            for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
+                offsets[i + 1] += 1
+            }
+        }
+        for s in shortcuts { offsets[Int(coreId[Int(s.head)]) + 1] += 1 }
+        for i in 0..<nc { offsets[i + 1] += offsets[i] }
+        var cursor = offsets
+        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Swift.max(Int(offsets[nc]), 1))
+        func add(_ head: Int32, _ arc: ReverseArc) {
+            let i = Int(coreId[Int(head)])
+            var a = arc
+            a.from = coreId[Int(arc.from)]
+            arcs[Int(cursor[i])] = a; cursor[i] += 1
+        }
+        for v in coreNodes {
+            for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
+                add(v, fullArcs[k])
+            }
+        }
+        for s in shortcuts { add(s.head, s.arc) }
+        rOffsets = offsets
+        rArcs = arcs
+        self.coreId = coreId
+        self.coreNodes = coreNodes
+        self.chains = chains
+        self.times = times
+    }
+
+    /// Reversed CSR over the arcs `mode` may travel (finite `times`): for
+    /// node v, the arcs u → v.
+    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> ([Int32], [ReverseArc]) {
+        let n = graph.nodeCount
         var indegree = [Int32](repeating: 0, count: n + 1)
         for u in 0..<n {
             for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
@@ -84,26 +143,22 @@ public struct NearestFacilityRouter: Sendable {
             }
         }
         for v in 0..<n { indegree[v + 1] += indegree[v] }
-        let m = Int(indegree[n])
         var cursor = indegree
-        // At least one element, so the buffer always has a base address.
-        var arcs = [ReverseArc](repeating: ReverseArc(from: 0, cost: 0, length: 0, time: 0), count: Swift.max(m, 1))
+        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Int(indegree[n]))
         for u in 0..<n {
             for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
                 let v = Int(graph.targets[a])
                 let k = Int(cursor[v]); cursor[v] += 1
-                arcs[k] = ReverseArc(from: Int32(u), cost: weight == .time ? times[a] : graph.arcLengthM[a],
-                                     length: graph.arcLengthM[a], time: times[a])
+                arcs[k] = ReverseArc(from: Int32(u), cost: cost(a), length: graph.arcLengthM[a], time: times[a])
             }
         }
-        rOffsets = indegree
-        rArcs = arcs
+        return (indegree, arcs)
     }
 
     /// Partial cost of an arc for the weight in use.
     private func partial(_ arc: Int32, _ fraction: Double) -> (cost: Double, length: Double, time: Double)? {
         guard arc >= 0 else { return nil }
-        let t = graph.arcTimeS[mode.rawValue][Int(arc)]
+        let t = times[Int(arc)]
         guard t.isFinite else { return nil }
         let l = Double(graph.arcLengthM[Int(arc)])
         let c = weight == .time ? Double(t) : l
@@ -133,21 +188,45 @@ public struct NearestFacilityRouter: Sendable {
             // From `to`, reach it going backward.
             if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { seeds.append((to, p.cost, p.length, p.time, s)) }
         }
+        var core = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
         var settled = 0, queued = 0
         nodes.withUnsafeMutableBufferPointer { labels in
-            rOffsets.withUnsafeBufferPointer { ro in
-                rArcs.withUnsafeBufferPointer { ra in
-                    var search = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 8)))
-                    for seed in seeds {
-                        search.relax(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source)
+            core.withUnsafeMutableBufferPointer { coreLabels in
+                rOffsets.withUnsafeBufferPointer { ro in
+                    rArcs.withUnsafeBufferPointer { ra in
+                        var search = TwoLabelSearch(labels: coreLabels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 16)))
+                        // Sweeps along chains never queue: a heap of minimal size.
+                        var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: 16))
+                        var seededChains = Set<Int32>()
+                        for seed in seeds {
+                            let c = coreId[seed.node]
+                            if c >= 0 {
+                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: true)
+                            } else {
+                                seededChains.insert(chains.chainOf[seed.node])
+                                chainSearch.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: false)
+                            }
+                        }
+                        for c in seededChains.sorted() {
+                            chains.sweep(Int(c), &chainSearch)
+                            for end in chains.ends(Int(c)) {
+                                search.offerLabels(labels[Int(end.inner)], to: Int(coreId[Int(end.node)]), via: end.arc, queue: true)
+                            }
+                        }
+                        settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
+                        for (i, v) in coreNodes.enumerated() { labels[Int(v)] = coreLabels[i] }
+                        for c in 0..<chains.count { chains.sweep(c, &chainSearch) }
+                        queued = search.heap.pushes
+                        search.heap.release()
+                        chainSearch.heap.release()
                     }
-                    settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
-                    queued = search.heap.pushes
-                    search.heap.release()
                 }
             }
         }
-        return NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
+        var result = NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
+        result.edgesWithSources = [UInt64](repeating: 0, count: graph.edgeCount / 64 + 1)
+        for e in onEdge.keys { result.edgesWithSources[Int(e) >> 6] |= 1 << UInt64(Int(e) & 63) }
+        return result
     }
 
     /// Nearest and second-nearest facility for one snapped point (nil =
@@ -196,7 +275,9 @@ public struct NearestFacilityRouter: Sendable {
             let bwd = partial(graph.edgeBackwardArc[e], f)
             if let p = fwd { offerNode(to, p.cost, p.length, p.time) }
             if let p = bwd { offerNode(from, p.cost, p.length, p.time) }
-            if let here = labels.sourcesOnEdge[point.edge] {
+            let bits = labels.edgesWithSources
+            let maybe = bits.isEmpty || bits[e >> 6] & (1 << UInt64(e & 63)) != 0
+            if maybe, let here = labels.sourcesOnEdge[point.edge] {
                 for (s, g) in here {
                     if g == f { offer(s, 0, 0, 0) }
                     else if g > f, let p = partial(graph.edgeForwardArc[e], g - f) { offer(s, p.cost, p.length, p.time) }
@@ -209,152 +290,5 @@ public struct NearestFacilityRouter: Sendable {
 
     public func assign(points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
         points.map { assign($0, labels: labels) }
-    }
-}
-
-/// One reversed arc u → v, stored at v: 16 bytes, read in one load.
-struct ReverseArc {
-    var from: Int32
-    var cost: Float
-    var length: Float
-    var time: Float
-}
-
-/// The state of one search over raw pointers (no captures, no exclusivity
-/// checks in the hot loop).
-struct TwoLabelSearch {
-    let labels: UnsafeMutablePointer<TwoLabels>
-    var heap: LabelHeap
-
-    /// Offers label (cost c, length l, time t, source s) to node u; keeps the
-    /// best two labels with distinct sources and queues any that changed.
-    @inline(__always)
-    mutating func relax(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32) {
-        let x = labels + u
-        if s == x.pointee.nearest {
-            if c < x.pointee.nearestCost {
-                x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
-                heap.push(c, Int32(u), s)
-            }
-            return
-        }
-        if s == x.pointee.second {
-            guard c < x.pointee.secondCost else { return }
-            if c < x.pointee.nearestCost {
-                x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
-                x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
-                x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
-            } else {
-                x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
-            }
-            heap.push(c, Int32(u), s)
-            return
-        }
-        if c < x.pointee.nearestCost {
-            x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
-            x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
-            x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
-            heap.push(c, Int32(u), s)
-        } else if c < x.pointee.secondCost {
-            x.pointee.second = s; x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
-            heap.push(c, Int32(u), s)
-        }
-    }
-
-    /// Runs Dijkstra over the reversed CSR until the heap is empty; returns
-    /// the number of labels settled. A popped entry counts only while it is
-    /// still one of the node's two labels with the same cost (lazy deletion).
-    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<ReverseArc>) -> Int {
-        var settled = 0
-        while heap.count > 0 {
-            let top = heap.popEntry()
-            let v = Int(top.node), s = top.source, c = top.cost
-            let x = labels[v]
-            let l: Float, t: Float
-            if x.nearest == s && x.nearestCost == c { l = x.nearestLengthM; t = x.nearestTimeS }
-            else if x.second == s && x.secondCost == c { l = x.secondLengthM; t = x.secondTimeS }
-            else { continue }
-            settled += 1
-            var k = Int(offsets[v])
-            let end = Int(offsets[v + 1])
-            while k < end {
-                let arc = arcs[k]
-                let u = Int(arc.from)
-                let nc = c + Double(arc.cost)
-                // Cheap reject before the full label update.
-                let y = labels + u
-                if nc < y.pointee.secondCost || s == y.pointee.nearest {
-                    relax(u, nc, l + arc.length, t + arc.time, s)
-                }
-                k += 1
-            }
-        }
-        return settled
-    }
-}
-
-/// A binary min-heap of (cost, node, source) in one manually managed buffer.
-struct LabelHeap {
-    struct Entry { var cost: Double; var node: Int32; var source: Int32 }
-    private var storage: UnsafeMutablePointer<Entry>
-    private var capacity: Int
-    private(set) var count = 0
-    private(set) var pushes = 0
-
-    init(capacity: Int) {
-        self.capacity = Swift.max(capacity, 16)
-        storage = .allocate(capacity: self.capacity)
-    }
-
-    func release() { storage.deallocate() }
-
-    @inline(__always)
-    mutating func push(_ cost: Double, _ node: Int32, _ source: Int32) {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: storage, count: count)
-            storage.deallocate()
-            storage = bigger
-            capacity *= 2
-        }
-        var i = count
-        count += 1
-        pushes += 1
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            let p = storage[parent]
-            if p.cost <= cost { break }
-            storage[i] = p
-            i = parent
-        }
-        storage[i] = Entry(cost: cost, node: node, source: source)
-    }
-
-    @inline(__always)
-    mutating func pop() -> (Double, Int32, Int32)? {
-        guard count > 0 else { return nil }
-        let top = popEntry()
-        return (top.cost, top.node, top.source)
-    }
-
-    /// Removes the smallest entry; the heap must not be empty.
-    @inline(__always)
-    mutating func popEntry() -> Entry {
-        let top = storage[0]
-        count -= 1
-        if count > 0 {
-            let last = storage[count]
-            var i = 0
-            while true {
-                var child = 2 * i + 1
-                if child >= count { break }
-                if child + 1 < count && storage[child + 1].cost < storage[child].cost { child += 1 }
-                if storage[child].cost >= last.cost { break }
-                storage[i] = storage[child]
-                i = child
-            }
-            storage[i] = last
-        }
-        return top
     }
 }

@@ -32,9 +32,13 @@ public struct SegmentSnapper: Sendable {
     private let minX: Double, minY: Double
     private let columns: Int, rows: Int
     private let cellOffsets: [Int32]
-    private let cellEdges: [Int32]
-    private let ax: [Double], ay: [Double], bx: [Double], by: [Double]
-    private let edgeIds: [Int32]
+    /// Per cell entry (CSR over cells): the edge's segment (ax, ay, bx, by)
+    /// and id, stored in cell order so that scanning a cell reads
+    /// consecutive memory (an edge spanning several cells is stored in each).
+    private let cellSegments: [SIMD4<Double>]
+    private let cellEdgeIds: [Int32]
+    /// Number of edges in the index.
+    public let indexedEdges: Int
 
     /// - Parameters:
     ///   - mode: only edges this mode may travel in some direction are used.
@@ -94,18 +98,16 @@ public struct SegmentSnapper: Sendable {
             }
         }
         cellOffsets = counts
-        cellEdges = items
-        self.ax = ax; self.ay = ay; self.bx = bx; self.by = by
-        edgeIds = ids
+        cellSegments = items.map { SIMD4(ax[Int($0)], ay[Int($0)], bx[Int($0)], by[Int($0)]) }
+        cellEdgeIds = items.map { ids[Int($0)] }
+        indexedEdges = ids.count
     }
 
-    /// Number of edges in the index.
-    public var indexedEdges: Int { edgeIds.count }
 
     /// The nearest point on a usable edge, or nil when none lies within
     /// `maxDistanceM`. Ties go to the lowest edge id.
     public func snap(_ p: Coordinate) -> SnappedPoint? {
-        guard !edgeIds.isEmpty, p.isFinite else { return nil }
+        guard indexedEdges > 0, p.isFinite else { return nil }
         let cx = Int(((p.x - minX) / cellSizeM).rounded(.down))
         let cy = Int(((p.y - minY) / cellSizeM).rounded(.down))
         var best = Double.infinity       // squared distance
@@ -114,25 +116,31 @@ public struct SegmentSnapper: Sendable {
         let maxRing = Int((maxDistanceM / cellSizeM).rounded(.up)) + 1
         // Start at the first ring that can touch the grid.
         let startRing = Swift.max(0, Swift.max(Swift.max(-cx, cx - (columns - 1)), Swift.max(-cy, cy - (rows - 1))))
+        let px = p.x - minX, py = p.y - minY
         var r = startRing
         while r <= maxRing {
-            // Every cell of ring r is at least (r − 1) cells away.
-            let lower = Double(Swift.max(r - 1, 0)) * cellSizeM
-            if lower * lower > best || lower > maxDistanceM { break }
+            // Every cell of ring r lies outside the block of rings < r.
+            let lower = r == 0 ? 0 : Swift.max(0, Swift.min(Swift.min(px - Double(cx - r + 1) * cellSizeM, Double(cx + r) * cellSizeM - px),
+                                                            Swift.min(py - Double(cy - r + 1) * cellSizeM, Double(cy + r) * cellSizeM - py)))
+            // (The 1e-6 m² slack keeps exact ties on cell borders despite rounding.)
+            if lower * lower > best + 1e-6 || lower > maxDistanceM { break }
             let yLo = Swift.max(cy - r, 0), yHi = Swift.min(cy + r, rows - 1)
             if yLo <= yHi {
                 for y in yLo...yHi {
                     let onEdgeRow = (y == cy - r || y == cy + r)
                     let step = onEdgeRow || r == 0 ? 1 : 2 * r
+                    // Distance from p to the cell's row band and column band.
+                    let dy = Swift.max(0, Swift.max(Double(y) * cellSizeM - py, py - Double(y + 1) * cellSizeM))
                     var x = cx - r
                     while x <= cx + r {
-                        if x >= 0 && x < columns {
+                        let dx = Swift.max(0, Swift.max(Double(x) * cellSizeM - px, px - Double(x + 1) * cellSizeM))
+                        if x >= 0 && x < columns && dx * dx + dy * dy <= best + 1e-6 {
                             let c = y * columns + x
                             for k in Int(cellOffsets[c])..<Int(cellOffsets[c + 1]) {
-                                let i = Int(cellEdges[k])
-                                let (d2, t) = Self.project(p, ax[i], ay[i], bx[i], by[i])
-                                if d2 < best || (d2 == best && edgeIds[i] < edgeIds[Swift.max(bestItem, 0)]) {
-                                    best = d2; bestItem = i; bestT = t
+                                let seg = cellSegments[k]
+                                let (d2, t) = Self.project(p, seg[0], seg[1], seg[2], seg[3])
+                                if d2 < best || (d2 == best && cellEdgeIds[k] < cellEdgeIds[Swift.max(bestItem, 0)]) {
+                                    best = d2; bestItem = k; bestT = t
                                 }
                             }
                         }
@@ -145,9 +153,9 @@ public struct SegmentSnapper: Sendable {
         guard bestItem >= 0 else { return nil }
         let d = best.squareRoot()
         guard d <= maxDistanceM else { return nil }
-        let i = bestItem
-        let loc = Coordinate(x: ax[i] + bestT * (bx[i] - ax[i]), y: ay[i] + bestT * (by[i] - ay[i]))
-        return SnappedPoint(edge: edgeIds[i], fraction: bestT, distanceM: d, location: loc)
+        let seg = cellSegments[bestItem]
+        let loc = Coordinate(x: seg[0] + bestT * (seg[2] - seg[0]), y: seg[1] + bestT * (seg[3] - seg[1]))
+        return SnappedPoint(edge: cellEdgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
     }
 
     /// Squared distance from `p` to segment a–b and the clamped parameter t.

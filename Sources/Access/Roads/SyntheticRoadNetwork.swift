@@ -82,7 +82,7 @@ public enum SyntheticRoadNetwork {
         let homes = (0..<points).map { _ in snapper.snap(randomPoint()) }
         let snap = lap()
         let router = NearestFacilityRouter(graph: graph, mode: .car)
-        _ = lap()   // reversed-graph preparation is not part of the pass
+        _ = lap()   // router preparation (reversed core graph, chains) is not part of the pass; benchmarkLarge reports it
         let labels = router.labelNodes(sources: sources)
         let route = lap()
         let assigned = router.assign(points: homes, labels: labels)

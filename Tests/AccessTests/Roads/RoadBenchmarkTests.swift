@@ -15,6 +15,25 @@ final class RoadBenchmarkTests: XCTestCase {
                      nodes, r.edges, r.generateS, r.buildS, r.snapS, r.routeS, r.assignS, r.settled, r.queued))
     }
 
+    /// The scenario: 1M nodes, 1M points, 2,000 practices (70 % open).
+    func testBenchmarkLargeScenario() throws {
+        guard let value = ProcessInfo.processInfo.environment["BEREIK_BENCH"] else {
+            throw XCTSkip("set BEREIK_BENCH=1 (or a node count) to run the road benchmark")
+        }
+        let nodes = Int(value).flatMap { $0 > 1 ? $0 : nil } ?? 1_000_000
+        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: nodes, points: nodes)
+        print(r)
+        XCTAssertGreaterThan(r.reachablePoints, r.points / 2)
+    }
+
+    func testBenchmarkLargeRunsSmall() {
+        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: 5_000, points: 2_000, practices: 20)
+        XCTAssertEqual(r.points, 2_000)
+        XCTAssertGreaterThan(r.reachablePoints, 1_000)
+        XCTAssertGreaterThan(r.openPractices, 5)
+        XCTAssertGreaterThanOrEqual(r.totalS, r.routeS)
+    }
+
     func testSyntheticNetworkShape() {
         let g = SyntheticRoadNetwork.generate(nodes: 20_000, seed: 1)
         XCTAssertEqual(Double(g.nodeCount), 20_000, accuracy: 3_000)

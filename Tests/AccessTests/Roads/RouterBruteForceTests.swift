@@ -120,6 +120,46 @@ final class RouterBruteForceTests: XCTestCase {
         XCTAssertGreaterThan(unreachable, 20, "disconnected parts without practices must occur")
     }
 
+    /// Synthetic networks are mostly degree-2 chains: practices on chain
+    /// interiors (exactly on shape nodes and inside their edges), on chain
+    /// ends and elsewhere must give the same answers as brute force.
+    func testRouterMatchesBruteForceOnDegreeTwoChains() {
+        var rng = SplitMix64(seed: 77)
+        var checked = 0
+        for round in 0..<6 {
+            let graph = SyntheticRoadNetwork.generate(nodes: 1_500, seed: UInt64(round))
+            let mode = [TravelMode.car, .bicycle, .foot][round % 3]
+            let weight: RouteWeight = round % 2 == 0 ? .time : .length
+            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: 2000)
+            var practices = [SnappedPoint?]()
+            for i in 0..<5 {
+                let v = Int.random(in: 0..<graph.nodeCount, using: &rng)
+                let c = graph.coordinate(ofNode: v)
+                let jitter = i % 2 == 0 ? 0 : 9.0
+                practices.append(snapper.snap(Coordinate(x: c.x + jitter, y: c.y - jitter)))
+            }
+            let homes = (0..<40).map { _ -> SnappedPoint? in
+                let c = graph.coordinate(ofNode: Int.random(in: 0..<graph.nodeCount, using: &rng))
+                return snapper.snap(Coordinate(x: c.x + Double.random(in: -30...30, using: &rng), y: c.y + Double.random(in: -30...30, using: &rng)))
+            }
+            let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
+            let got = router.assign(points: homes, labels: router.labelNodes(sources: practices))
+            let (adjacency, practiceNode, homeNode) = expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
+            let perPractice = practices.indices.map { p in practiceNode[p].map { reverseDijkstra(adjacency, from: $0) } ?? [] }
+            for h in homes.indices {
+                guard let hn = homeNode[h] else { continue }
+                let costs = perPractice.compactMap { $0.isEmpty ? nil : $0[hn].cost }.filter(\.isFinite).sorted()
+                guard let best = costs.first else { XCTAssertFalse(got[h].isReachable); continue }
+                XCTAssertEqual(got[h].nearestCost, best, accuracy: 1e-6 * max(1, best), "round \(round) home \(h)")
+                if costs.count >= 2 {
+                    XCTAssertEqual(got[h].secondCost, costs[1], accuracy: 1e-6 * max(1, costs[1]), "round \(round) home \(h) second")
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 150)
+    }
+
     /// The road graph with every snapped point inserted as a node splitting
     /// its edge. Returns the reversed adjacency (arcs into each node) and
     /// node ids of practices and homes.
