@@ -31,6 +31,20 @@ public final class RoadGraphBuilder {
 
     public func add(_ line: RoadLine) { collected.add(line) }
 
+    /// For networks given as an edge list (nodes with dense ids, edges as
+    /// node pairs): adds the nodes without coordinate matching and returns
+    /// the id of the first; ids follow the order given.
+    public func addNodes(_ coordinates: [Coordinate]) -> Int32 { collected.addNodes(coordinates) }
+
+    /// Adds straight segments between nodes added with `addNodes`, all with
+    /// the class, direction and access of `template` (its coordinates are
+    /// ignored). Lengths are the straight distance between the nodes.
+    public func addSegments(_ pairs: [(Int32, Int32)], like template: RoadLine) {
+        let (flags, speeds) = collected.flagsAndSpeeds(template)
+        guard flags != 0 else { return }
+        for (a, b) in pairs { collected.addSegment(a, b, flags: flags, speeds: speeds) }
+    }
+
     /// New id per node: the rank of the node's 32-bit Morton code (16 bits
     /// per axis over the extent), ties by old id.
     static func mortonOrder(xs: [Double], ys: [Double]) -> [Int32] {

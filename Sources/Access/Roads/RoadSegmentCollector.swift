@@ -55,7 +55,8 @@ struct RoadSegmentCollector {
         return n
     }
 
-    mutating func add(_ line: RoadLine) {
+    /// Direction bits and speeds of a line for every mode (flags 0: no mode may use it).
+    func flagsAndSpeeds(_ line: RoadLine) -> (flags: UInt8, speeds: SIMD4<Float>) {
         var flags: UInt8 = 0
         var speeds = SIMD4<Float>(repeating: 0)
         for mode in TravelMode.allCases {
@@ -68,6 +69,26 @@ struct RoadSegmentCollector {
             }
             speeds[mode.rawValue] = Float(profile.speedKmh(highway: line.highway, maxspeedKmh: line.maxspeedKmh))
         }
+        return (flags, speeds)
+    }
+
+    /// Nodes whose ids the caller already knows (an edge list), appended
+    /// without coordinate matching; returns the id of the first.
+    mutating func addNodes(_ coordinates: [Coordinate]) -> Int32 {
+        let first = Int32(nodeX.count)
+        for c in coordinates { nodeX.append(c.x); nodeY.append(c.y) }
+        return first
+    }
+
+    /// One segment between known nodes, with a line's flags and speeds.
+    mutating func addSegment(_ a: Int32, _ b: Int32, flags: UInt8, speeds: SIMD4<Float>) {
+        guard a != b else { report.selfLoops += 1; return }
+        segFrom.append(a); segTo.append(b); segFlags.append(flags)
+        segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
+    }
+
+    mutating func add(_ line: RoadLine) {
+        let (flags, speeds) = flagsAndSpeeds(line)
         let cs = line.coordinates
         guard flags != 0, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
         report.linesAdded += 1
