@@ -110,13 +110,24 @@ final class VectorIOTests: XCTestCase {
         }
     }
 
-    /// PostGIS through a `PG:` string, when a test database is named in
-    /// BEREIK_TEST_PG (e.g. "PG:host=127.0.0.1 dbname=test user=postgres").
-    func testPostGISWhenAvailable() throws {
-        guard let pg = ProcessInfo.processInfo.environment["BEREIK_TEST_PG"] else {
-            throw XCTSkip("BEREIK_TEST_PG not set: no PostGIS server to read from")
-        }
-        let source = try VectorSource(path: pg)
-        XCTAssertGreaterThanOrEqual(source.layerCount, 0)
+    /// PostGIS through a `PG:` connection string, on a throwaway server.
+    func testReadsPostGISTable() throws {
+        let server = try PostGISServer()
+        try server.sql("""
+            CREATE EXTENSION postgis;
+            CREATE TABLE huisartsen (id text, naam text, status text, geom geometry(Point, 28992));
+            INSERT INTO huisartsen VALUES ('A', 'Praktijk A', 'open', ST_SetSRID(ST_MakePoint(233000, 557000), 28992)),
+                                          ('B', 'Praktijk B', 'nee', ST_SetSRID(ST_MakePoint(234000, 558000), 28992));
+            """)
+        let source = try VectorSource(path: server.connection + " tables=huisartsen")
+        let layer = try source.layer(named: "huisartsen")
+        XCTAssertEqual(layer.crs, "EPSG:28992")
+        var rows: [([FieldValue], Geometry?)] = []
+        try layer.forEach(fields: Array(layer.fields.indices)) { _, _, values, g in rows.append((values, try g.get())) }
+        XCTAssertEqual(rows.count, 2)
+        let id = try XCTUnwrap(layer.fieldIndex("id")), status = try XCTUnwrap(layer.fieldIndex("status"))
+        let b = try XCTUnwrap(rows.first { $0.0[id] == .string("B") })
+        XCTAssertEqual(b.0[status], .string("nee"))
+        XCTAssertEqual(b.1, .point(Coordinate(x: 234_000, y: 558_000)))
     }
 }
