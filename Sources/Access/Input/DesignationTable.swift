@@ -10,20 +10,9 @@ public enum DesignationTable {
 
     /// Returns the regions with their designation filled in, and a report.
     public static func apply(path: String, to regions: [Region]) throws -> ([Region], [String]) {
-        let layer = try VectorSource(path: path).layer()
-        let names = layer.fields.map(\.name)
-        var rows: [[FieldValue]] = []
-        try layer.forEach(fields: Array(names.indices)) { _, _, values, _ in rows.append(values) }
-        guard !rows.isEmpty else { throw InputError.emptyLayer(path: path, layer: layer.name) }
+        let table = try RegionKeyedTable(path: path, regions: regions)
+        let (names, rows, key, resolver) = (table.names, table.rows, table.key, table.resolver)
         let ids = Set(regions.map(\.id))
-        // The key is the column that matches the most region ids.
-        let keyMatches = names.indices.map { c in rows.filter { ids.contains($0[c].text ?? "") }.count }
-        guard let key = keyMatches.indices.max(by: { keyMatches[$0] < keyMatches[$1] }), keyMatches[key] > 0 else {
-            throw InputError.invalidValue(path: path, feature: 1, field: names.joined(separator: "/"),
-                                          expected: "a column with the region ids (e.g. \(regions.prefix(3).map(\.id).joined(separator: ", ")))",
-                                          found: "no column whose values match a region id")
-        }
-        let resolver = FieldResolver(path: path, fieldNames: names)
         guard let value = try resolver.resolve(FieldRole(role: "designation", option: "--designations", candidates: valueCandidates),
                                                override: nil, required: true) else { return (regions, []) }
         let group = try resolver.resolve(FieldRole(role: "group", option: "", candidates: groupCandidates), override: nil, required: false)
