@@ -48,46 +48,4 @@ public enum SyntheticRoadNetwork {
         for line in lines(nodes: nodes, seed: seed) { builder.add(line) }
         return builder.build()
     }
-
-    /// Builds a graph of about `nodes` nodes, snaps `facilities` random
-    /// positions and runs one car routing pass, returning seconds for each
-    /// phase (wall clock). Meant for release builds.
-    public static func benchmark(nodes: Int = 1_000_000, facilities: Int = 500, points: Int = 100_000,
-                                 seed: UInt64 = 42) -> (edges: Int, generateS: Double, buildS: Double, snapS: Double, routeS: Double, assignS: Double, settled: Int, queued: Int) {
-        let clock = ContinuousClock()
-        var t = clock.now
-        func lap() -> Double {
-            let now = clock.now
-            let d = now - t
-            t = now
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
-        let ls = lines(nodes: nodes, seed: seed)
-        let gen = lap()
-        let builder = RoadGraphBuilder()
-        for line in ls { builder.add(line) }
-        let graph = builder.build()
-        let build = lap()
-        let snapper = SegmentSnapper(graph: graph, mode: .car)
-        var rng = SplitMix64(seed: seed &+ 1)
-        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
-        for i in 0..<graph.nodeCount {
-            minX = Swift.min(minX, graph.nodeX[i]); maxX = Swift.max(maxX, graph.nodeX[i])
-            minY = Swift.min(minY, graph.nodeY[i]); maxY = Swift.max(maxY, graph.nodeY[i])
-        }
-        func randomPoint() -> Coordinate {
-            Coordinate(x: Double.random(in: minX...maxX, using: &rng), y: Double.random(in: minY...maxY, using: &rng))
-        }
-        let sources = (0..<facilities).map { _ in snapper.snap(randomPoint()) }
-        let homes = (0..<points).map { _ in snapper.snap(randomPoint()) }
-        let snap = lap()
-        let router = NearestFacilityRouter(graph: graph, mode: .car)
-        _ = lap()   // router preparation (reversed core graph, chains) is not part of the pass; benchmarkLarge reports it
-        let labels = router.labelNodes(sources: sources)
-        let route = lap()
-        let assigned = router.assign(points: homes, labels: labels)
-        let assign = lap()
-        precondition(assigned.count == points)
-        return (graph.edgeCount, gen, build, snap, route, assign, labels.settledLabels, labels.queuedLabels)
-    }
 }
