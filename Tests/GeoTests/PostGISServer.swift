@@ -12,6 +12,9 @@ final class PostGISServer {
     var connection: String { "PG:host=\(folder) port=\(port) dbname=postgres user=postgres" }
 
     init() throws {
+        if ProcessInfo.processInfo.environment["BEREIK_NO_PG_SERVER"] != nil {
+            throw XCTSkip("BEREIK_NO_PG_SERVER is set (valgrind runs cannot spawn the server)")
+        }
         guard FileManager.default.isExecutableFile(atPath: bin + "/initdb"),
               FileManager.default.fileExists(atPath: "/usr/share/postgresql/15/extension/postgis.control") else {
             throw XCTSkip("PostgreSQL 15 with PostGIS is not installed (Debian: postgresql-15-postgis-3)")
