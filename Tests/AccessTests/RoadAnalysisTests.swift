@@ -66,4 +66,16 @@ final class RoadAnalysisTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("points.geojson"), "\(e)")
         }
     }
+
+    /// A home beside a motorway snaps to the local road, not the motorway.
+    func testPointsAreNotSnappedOntoMotorways() {
+        let builder = RoadGraphBuilder()
+        builder.add(RoadLine(coordinates: [Coordinate(x: 100_000, y: 500_000), Coordinate(x: 105_000, y: 500_000)], highway: "motorway"))
+        builder.add(RoadLine(coordinates: [Coordinate(x: 100_000, y: 500_300), Coordinate(x: 105_000, y: 500_300)], highway: "residential"))
+        let graph = builder.build()
+        let snapper = SegmentSnapper(graph: graph, mode: .car)
+        // 20 m from the motorway, 280 m from the residential street.
+        let snapped = snapper.snap(Coordinate(x: 102_000, y: 500_020))
+        XCTAssertEqual(snapped?.distanceM ?? -1, 280, accuracy: 1e-6)
+    }
 }

@@ -62,6 +62,14 @@ public struct RoadLine: Sendable, Hashable {
     }
 }
 
+extension RoadLine {
+    /// Road classes without property access: nobody lives or practises on
+    /// a motorway or trunk road, so points are never snapped onto one.
+    static let noPropertyAccess: Set<String> = ["motorway", "motorway_link", "trunk", "trunk_link"]
+
+    static func reachableFromProperty(_ highway: String) -> Bool { !noPropertyAccess.contains(highway) }
+}
+
 /// What the builder did with its input.
 public struct RoadGraphBuildReport: Sendable, Hashable {
     public var linesAdded = 0
@@ -111,6 +119,10 @@ public struct RoadGraph: Sendable {
     public let edgeForwardArc: [Int32]
     /// Arc `edgeTo → edgeFrom`, or -1.
     public let edgeBackwardArc: [Int32]
+    /// Whether homes and practices can lie on the edge: false for motorways
+    /// and trunk roads (and their links), which have no property access, so
+    /// snapping skips them.
+    public let edgeAccessible: [Bool]
     /// Weakly connected component of each node; components are numbered by
     /// size, 0 = largest.
     public let componentOfNode: [Int32]
@@ -141,7 +153,8 @@ public struct RoadGraph: Sendable {
 
     init(nodeX: [Double], nodeY: [Double], offsets: [Int32], targets: [Int32], arcLengthM: [Float],
          arcTimeS: [[Float]], arcEdge: [Int32], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
-         edgeForwardArc: [Int32], edgeBackwardArc: [Int32], report: RoadGraphBuildReport) {
+         edgeForwardArc: [Int32], edgeBackwardArc: [Int32], edgeAccessible: [Bool]? = nil, report: RoadGraphBuildReport) {
+        self.edgeAccessible = edgeAccessible ?? [Bool](repeating: true, count: edgeFrom.count)
         self.nodeX = nodeX; self.nodeY = nodeY; self.offsets = offsets; self.targets = targets
         self.arcLengthM = arcLengthM; self.arcTimeS = arcTimeS; self.arcEdge = arcEdge
         self.edgeFrom = edgeFrom; self.edgeTo = edgeTo; self.edgeLengthM = edgeLengthM

@@ -42,7 +42,8 @@ public final class RoadGraphBuilder {
     public func addSegments(_ pairs: [(Int32, Int32)], like template: RoadLine) {
         let (flags, speeds) = collected.flagsAndSpeeds(template)
         guard flags != 0 else { return }
-        for (a, b) in pairs { collected.addSegment(a, b, flags: flags, speeds: speeds) }
+        let accessible = RoadLine.reachableFromProperty(template.highway)
+        for (a, b) in pairs { collected.addSegment(a, b, flags: flags, speeds: speeds, accessible: accessible) }
     }
 
     /// New id per node: the rank of the node's 32-bit Morton code (16 bits
@@ -103,6 +104,7 @@ public final class RoadGraphBuilder {
         for i in 0..<s { members[Int(fill[Int(lo[i])])] = Int32(i); fill[Int(lo[i])] += 1 }
         // Keep the first (in input order) of each (lo, hi, flags) group.
         var keep = [Bool](repeating: false, count: s)
+        var accessible = c.segAccessible
         var speed = c.segSpeed
         for v in 0..<n {
             let g0 = Int(groupStart[v]), g1 = Int(groupStart[v + 1])
@@ -123,19 +125,20 @@ public final class RoadGraphBuilder {
                     }
                 }
                 if first < 0 { keep[k] = true; lastKept = k; continue }
+                accessible[first] = accessible[first] || accessible[k]
                 for m in 0..<3 { speed[first * 3 + m] = Swift.max(speed[first * 3 + m], speed[k * 3 + m]) }
                 report.parallelEdgesMerged += 1
             }
         }
         var edgeFrom = [Int32](), edgeTo = [Int32](), edgeLength = [Float]()
-        var edgeFlags = [UInt8](), edgeSpeedIndex = [Int]()
+        var edgeFlags = [UInt8](), edgeSpeedIndex = [Int](), edgeAccessible = [Bool]()
         edgeFrom.reserveCapacity(s); edgeTo.reserveCapacity(s); edgeLength.reserveCapacity(s)
         for k in 0..<s where keep[k] {
             let a = Int(segFrom[k]), b = Int(segTo[k])
             let dx = nodeX[a] - nodeX[b], dy = nodeY[a] - nodeY[b]
             edgeFrom.append(segFrom[k]); edgeTo.append(segTo[k])
             edgeLength.append(Float((dx * dx + dy * dy).squareRoot()))
-            edgeFlags.append(segFlags[k]); edgeSpeedIndex.append(k * 3)
+            edgeFlags.append(segFlags[k]); edgeSpeedIndex.append(k * 3); edgeAccessible.append(accessible[k])
         }
         let e = edgeFrom.count
         // Count arcs per source node.
@@ -176,6 +179,7 @@ public final class RoadGraphBuilder {
         collected.report = report
         return RoadGraph(nodeX: nodeX, nodeY: nodeY, offsets: offsets, targets: targets, arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
-                         edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd, report: report)
+                         edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd,
+                         edgeAccessible: edgeAccessible, report: report)
     }
 }

@@ -26,6 +26,8 @@ struct RoadSegmentCollector {
     var segFlags = [UInt8]()
     /// Speeds in km/h per mode, 3 per segment.
     var segSpeed = [Float]()
+    /// Whether homes and practices can lie on the segment (not a motorway or trunk road).
+    var segAccessible = [Bool]()
     // Per-line scratch, reused so that adding a line does not allocate.
     var keptCoordinates = [Coordinate]()
     var keptKeys = [SIMD2<Int64>]()
@@ -81,14 +83,15 @@ struct RoadSegmentCollector {
     }
 
     /// One segment between known nodes, with a line's flags and speeds.
-    mutating func addSegment(_ a: Int32, _ b: Int32, flags: UInt8, speeds: SIMD4<Float>) {
+    mutating func addSegment(_ a: Int32, _ b: Int32, flags: UInt8, speeds: SIMD4<Float>, accessible: Bool) {
         guard a != b else { report.selfLoops += 1; return }
-        segFrom.append(a); segTo.append(b); segFlags.append(flags)
+        segFrom.append(a); segTo.append(b); segFlags.append(flags); segAccessible.append(accessible)
         segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
     }
 
     mutating func add(_ line: RoadLine) {
         let (flags, speeds) = flagsAndSpeeds(line)
+        let accessible = RoadLine.reachableFromProperty(line.highway)
         let cs = line.coordinates
         guard flags != 0, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
         report.linesAdded += 1
@@ -122,7 +125,7 @@ struct RoadSegmentCollector {
                 if n == previous {
                     report.selfLoops += 1
                 } else {
-                    segFrom.append(previous); segTo.append(n); segFlags.append(flags)
+                    segFrom.append(previous); segTo.append(n); segFlags.append(flags); segAccessible.append(accessible)
                     segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
                 }
             }

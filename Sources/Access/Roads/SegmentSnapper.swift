@@ -53,7 +53,7 @@ public struct SegmentSnapper: Sendable {
         self.maxDistanceM = maxDistanceM
         var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [Int32]()
         var env = Envelope.empty
-        for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: mode) {
+        for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: mode) && graph.edgeAccessible[e] {
             let f = Int(graph.edgeFrom[e]), t = Int(graph.edgeTo[e])
             if minComponentNodes > 0, graph.componentSizes[Int(graph.componentOfNode[f])] < minComponentNodes { continue }
             ax.append(graph.nodeX[f]); ay.append(graph.nodeY[f]); bx.append(graph.nodeX[t]); by.append(graph.nodeY[t])
