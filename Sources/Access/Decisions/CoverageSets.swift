@@ -1,9 +1,8 @@
-import Foundation
 import Geo
 
 /// For each candidate location, the elements (population points) within
 /// `limitM` of it: by straight line, or by road with a bounded search from
-/// each candidate (on all cores, one distance array per worker).
+/// each candidate.
 enum CoverageSets {
     /// A uniform grid over points for radius queries.
     struct Grid {
@@ -30,38 +29,16 @@ enum CoverageSets {
         }
     }
 
+    /// Road coverage from the bounded searches of `RoadCosts` (by length,
+    /// the metric of `road_m`): an element is covered when its road distance
+    /// to the candidate is within `limitM`.
     static func road(candidates: [Coordinate], elements: [Coordinate], graph: RoadGraph, mode: TravelMode,
                      limitM: Double, maxSnapM: Double) -> [[Int32]] {
         let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: maxSnapM)
-        let targets = candidates.map { snapper.snap($0) }
-        let points = elements.map { snapper.snap($0) }
-        let grid = Grid(points.map { $0?.location }, cell: limitM)
-        let search = BoundedRoadSearch(graph: graph, mode: mode)
-        let n = candidates.count
-        var out = [[Int32]](repeating: [], count: n)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n))
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var dist = [Double](repeating: .infinity, count: graph.nodeCount)
-                var touched: [Int32] = []
-                var c = w
-                while c < n {
-                    defer { c += workers }
-                    guard let t = targets[c] else { continue }
-                    search.run(to: t, limitM: limitM, dist: &dist, touched: &touched)
-                    var set: [Int32] = []
-                    grid.near(t.location) { i in
-                        let p = points[Int(i)]!
-                        guard p.location.distance(to: t.location) <= limitM else { return }
-                        if search.distance(from: p, to: t, dist: dist) <= limitM { set.append(i) }
-                    }
-                    for v in touched { dist[Int(v)] = .infinity }
-                    touched.removeAll(keepingCapacity: true)
-                    base[c] = set.sorted()
-                }
-            }
-        }
-        return out
+        let matrix = RoadCosts.matrix(graph: graph, mode: mode, weight: .length,
+                                      points: elements.map { snapper.snap($0) },
+                                      practices: candidates.map { snapper.snap($0) }, catchment: limitM)
+        // Pairs are listed per candidate in point order.
+        return candidates.indices.map { j in Array(matrix.points[matrix.offsets[j]..<matrix.offsets[j + 1]]) }
     }
 }
