@@ -22,6 +22,10 @@ public struct RoadAccess: Sendable {
     /// (first mode; -1: none) — what road catchments are drawn from.
     public var graph: RoadGraph
     public var nodePractice: [Int32]
+    /// Where the points and practices snapped for the first mode (nil: not
+    /// snapped), so later steps (the FCA cost matrix) need not snap again.
+    public var pointSnaps: [SnappedPoint?]
+    public var practiceSnaps: [SnappedPoint?]
 }
 
 /// Counts and timings of the road step, for `run.json` and the summary.
@@ -77,6 +81,7 @@ public enum RoadAnalysis {
         var roadSecondM = roadM, roadSecondPractice = roadPractice
         var snapM = roadM
         var nodePractice = [Int32](repeating: -1, count: graph.nodeCount)
+        var firstPointSnaps: [SnappedPoint?] = [], firstPracticeSnaps: [SnappedPoint?] = []
         var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
         var notSnapped: [String: Int] = [:], unreachable: [String: Int] = [:], practicesNotSnapped: [String: Int] = [:]
         for (k, mode) in options.modes.enumerated() {
@@ -99,6 +104,8 @@ public enum RoadAnalysis {
             minutesPractice.append(quickest.map(\.nearest))
             unreachable[mode.name] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
             if k == 0 {
+                firstPointSnaps = points
+                firstPracticeSnaps = practiceSnaps
                 t0 = Date()
                 let byLength = NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
                 let lengthLabels = byLength.labelNodes(sources: sources)
@@ -128,7 +135,8 @@ public enum RoadAnalysis {
             practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues { ($0 * 1000).rounded() / 1000 })
         return RoadAccess(modes: options.modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
-                          minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice)
+                          minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice,
+                          pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps)
     }
 
     /// `map` over all cores for pure per-element work.

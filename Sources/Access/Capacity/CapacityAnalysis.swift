@@ -17,7 +17,7 @@ public struct CapacityResult: Sendable {
 
 public enum CapacityAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                           graph: RoadGraph?) -> CapacityResult {
+                           road: RoadAccess?) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
         let supply = practices.map { p -> Double in
@@ -26,15 +26,14 @@ public enum CapacityAnalysis {
         }
         let matrix: CostMatrix, catchment: Double, basis: String
         var snapped: [SnappedPoint?]?
-        if let graph, let mode = parameters.roadOptions.modes.first {
+        if let road, let mode = road.modes.first {
             let minutes = fca.catchmentMinutes[mode.name]
             let weight: RouteWeight = minutes == nil ? .length : .time
             catchment = minutes ?? fca.catchmentKm * 1000
-            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: parameters.roadOptions.maxSnapM)
-            let points = RoadAnalysis.parallelMap(population) { snapper.snap($0.location) }
-            snapped = points
-            matrix = RoadCosts.matrix(graph: graph, mode: mode, weight: weight, points: points,
-                                      practices: practices.map { snapper.snap($0.location) }, catchment: catchment)
+            // The positions the road pass snapped for its first mode.
+            snapped = road.pointSnaps
+            matrix = RoadCosts.matrix(graph: road.graph, mode: mode, weight: weight, points: road.pointSnaps,
+                                      practices: road.practiceSnaps, catchment: catchment)
             basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
                 ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"
         } else {

@@ -141,7 +141,7 @@ public struct AnalyzeJob {
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, graph: inputs.roadGraph)
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road)
         }
         let result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
