@@ -43,9 +43,9 @@ final class SkipLog {
         if examples.count < 10 { examples.append("feature \(feature): \(detail)") }
     }
 
-    /// Records something repaired (kept, but changed).
-    func note(_ reason: String, feature: Int, detail: String) {
-        counts[reason, default: 0] += 0
+    /// Records an example of something repaired (kept, but changed); the
+    /// caller counts repairs itself.
+    func note(feature: Int, detail: String) {
         if examples.count < 10 { examples.append("feature \(feature): \(detail)") }
     }
 

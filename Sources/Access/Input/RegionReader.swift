@@ -40,7 +40,7 @@ public enum RegionReader {
                                  error: .invalidGeometry(path: path, feature: n, detail: validity.reason))
                     continue
                 }
-                log.note("repaired polygons", feature: n, detail: "invalid polygon repaired with make-valid: \(validity.reason)")
+                log.note(feature: n, detail: "invalid polygon repaired with make-valid: \(validity.reason)")
                 repairedCount += 1
                 g = repaired
             }
