@@ -65,7 +65,8 @@ public struct SitesJob {
             return SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine.map { access[$0] }, minutes: mins,
                                    limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
                 PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE,
-                                 assigned: baseline.result.practices[j].assignedInhabitants)
+                                 assigned: baseline.result.practices[j].assignedInhabitants,
+                                 defaultFTE: baseline.result.parameters.defaultFTE)
             }
         }
         let report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
