@@ -28,7 +28,22 @@ enum CapacityWarnings {
         return counted > 0 ? imputed / counted : nil
     }
 
-    static func addCounts(_ report: inout RunReport, result: AnalysisResult, practices: [Practice]) {
+    static func addCounts(_ report: inout RunReport, result: AnalysisResult, practices: [Practice], regions: [Region]) {
+        let p = result.parameters
+        var byRegion: [String: Double] = [:]
+        for r in result.regions where r.regionIndex < regions.count {
+            if let share = r.capacity.imputedFTEShare { byRegion[regions[r.regionIndex].id] = (share * 1000).rounded() / 1000 }
+        }
+        report.fte = FTEReport(rule: (p.defaultFTERule ?? (p.defaultFTE == nil ? .none : .median)).rawValue, defaultFTE: p.defaultFTE,
+                               practicesWithoutFTE: practices.filter { $0.gpFTE == nil }.count,
+                               imputedFTEShare: imputedShare(practices, p), imputedFTEShareByRegion: byRegion)
+        if let t = result.regionsTotal {
+            report.studyAreaTotal = StudyAreaTotal(
+                regionID: OutputTables.totalLabel(regions).id, inhabitants: t.inhabitants,
+                inhabitantsOutsideRegions: result.inhabitantsOutsideRegions, meanOpenM: t.meanOpenM, meanRoadM: t.meanRoadM,
+                roadUnreachableInhabitants: result.road == nil ? nil : t.roadUnreachableInhabitants,
+                light: t.capacity.signal?.light.rawValue)
+        }
         if let fte = result.parameters.defaultFTE { report.counts["default_fte"] = fte }
         if let share = imputedShare(practices, result.parameters) { report.counts["imputed_fte_share"] = share }
         report.counts["fte_known"] = result.parameters.defaultFTE != nil || practices.contains { $0.gpFTE != nil } ? 1 : 0

@@ -16,7 +16,7 @@ enum SiteReport {
             out += "\(SafeNumber.whole(c.site.homes)) homes bring about \(SafeNumber.whole(c.newResidents)) new residents. "
             if let j = c.nearestPractice, let d = c.distanceM {
                 out += "The nearest practice open to new patients is \(practices[j].name), on average \(String(format: "%.1f", d / 1000)) km away (\(measure))"
-                let times = zip(modes, c.minutes).compactMap { m, t in t.map { "\(Int($0.rounded())) min by \(m)" } }
+                let times = zip(modes, c.minutes).compactMap { m, t in t.map { "\(SafeNumber.whole($0)) min by \(m)" } }
                 out += times.isEmpty ? ". " : " (\(times.joined(separator: ", "))). "
             } else {
                 out += "No practice open to new patients can be reached. "

@@ -58,6 +58,8 @@ public struct AnalyzeJob {
         public var roadRead: RoadReadReport?
         public var startedAt: String
         public var timings: [String: Double]
+        /// Overlapping regions and the rule applied (nil: none overlap).
+        public var regionOverlaps: RegionOverlapReport? = nil
     }
 
     /// One analysis of the inputs, not yet written.
@@ -95,9 +97,14 @@ public struct AnalyzeJob {
         // Ties and ranks follow ids, not the order of the features.
         let practicesInOrder = StableOrder.practices(practices)
         regions = StableOrder.regions(regions)
-        var notes: [String] = []
+        var notes = try Plausibility.check(population: population, practices: practicesInOrder,
+                                           populationPath: populationPath, practicesPath: practicesPath)
+        let (overlaps, overlapNotes) = try RegionOverlapCheck.check(regions, path: regionsPath ?? "regions")
+        notes += overlapNotes
         if let designationsPath {
-            (regions, notes) = try DesignationTable.apply(path: designationsPath, to: regions)
+            let (updated, more) = try DesignationTable.apply(path: designationsPath, to: regions)
+            regions = updated
+            notes += more
         }
         if let unregisteredPath {
             let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions)
@@ -119,7 +126,7 @@ public struct AnalyzeJob {
         }
         return Inputs(population: population, practices: practicesInOrder, regions: regions, groups: groups,
                       reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport, notes: notes,
-                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings)
+                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings, regionOverlaps: overlaps)
     }
 
     /// Analyses the inputs; `practices` replaces the practice list (scenarios).
@@ -215,7 +222,8 @@ public struct AnalyzeJob {
             practiceStatuses: analysis.statusCounts, warnings: analysis.warnings, timingsSeconds: [:],
             libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
             outputs: [])
-        CapacityWarnings.addCounts(&base, result: result, practices: analysis.practices)
+        CapacityWarnings.addCounts(&base, result: result, practices: analysis.practices, regions: inputs.regions)
+        base.regionOverlaps = inputs.regionOverlaps
         let writeStart = Date()
         let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
             result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
