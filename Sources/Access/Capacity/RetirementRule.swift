@@ -9,9 +9,11 @@ public enum RetirementRule {
 
     static func year(age: Double?, birthYear: Double?, retirementYear: Double?,
                      now: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) -> Int? {
-        if let r = retirementYear { return Int(r.rounded()) }
-        if let b = birthYear { return Int((b + retirementAge).rounded()) }
-        if let a = age { return now + Int((retirementAge - a).rounded()) }
+        // Checked conversions: a year or age far outside any calendar is no year.
+        func year(_ y: Double) -> Int? { y.isFinite && abs(y) < 100_000 ? Int(y.rounded()) : nil }
+        if let r = retirementYear { return year(r) }
+        if let b = birthYear { return year(b + retirementAge) }
+        if let a = age { return year(Double(now) + retirementAge - a) }
         return nil
     }
 

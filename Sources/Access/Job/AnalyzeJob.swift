@@ -97,7 +97,7 @@ public struct AnalyzeJob {
             (regions, notes) = try DesignationTable.apply(path: designationsPath, to: regions)
         }
         if let unregisteredPath {
-            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions)
+            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions, decimalSeparator: input.decimalSeparator)
             regions = updated
             notes += more
         }

@@ -112,7 +112,7 @@ struct OutputTables {
                      FieldDefinition("headroom_places", .real), FieldDefinition("assigned_inhabitants", .real),
                      FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
                      FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string),
-                     FieldDefinition("criticality_rank", .integer)],
+                     FieldDefinition("criticality_rank", .integer), FieldDefinition("geocode_precision", .string)],
             rows: zip(prac, result.practices).map { p, a in
                 [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
                  p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
@@ -121,7 +121,8 @@ struct OutputTables {
                  .real(a.assignedInhabitants.rounded()),
                  a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
                  .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
-                 regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null]
+                 regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null,
+                 .string(p.geocodePrecision.rawValue)]
             },
             geometries: prac.map { .point($0.location) }, kind: .point)
     }
