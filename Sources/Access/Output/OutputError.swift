@@ -74,7 +74,7 @@ public enum OutputError: Error, LocalizedError, CustomStringConvertible, Equatab
         }
         // Libraries that lose errno (GDAL reports "unknown error"): a full disk is told by the free space left.
         let text = String(describing: error)
-        if FreeSpace.isFull(out) || FreeSpace.isFull((out as NSString).deletingLastPathComponent) {
+        if FreeSpace.isFull(staging) || FreeSpace.isFull((out as NSString).deletingLastPathComponent) {
             return diskFull(out: out, detail: text.replacingOccurrences(of: staging, with: out))
         }
         if text.contains(staging) { return StagedWriteError(message: text.replacingOccurrences(of: staging, with: out)) }

@@ -13,7 +13,7 @@ final class OutputLock {
         self.path = path
         // O_CLOEXEC: a child process (rsvg-convert) must not inherit and keep the lock.
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError.cannotWrite(path: path, operation: "create the lock file", errno: errno) }
+        guard fd >= 0 else { throw OutputError.cannotWrite(path: path, operation: "create the lock file for \(out)", errno: errno) }
         // flock returns 0 when locked; -1 with EWOULDBLOCK when another open file description holds it.
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

@@ -64,8 +64,9 @@ public final class OutputTransaction: @unchecked Sendable {
             try tx.commit()
             return value
         } catch {
+            let named = OutputError.named(error, out: tx.out, staging: tx.staging)  // before abort frees the space it looks at
             tx.abort()
-            throw OutputError.named(error, out: tx.out, staging: tx.staging)
+            throw named
         }
     }
 
