@@ -126,7 +126,7 @@ public final class OutputTransaction: @unchecked Sendable {
             guard rename(staging, out) == 0 else { throw OutputError.cannotWrite(path: out, operation: "create the output folder", errno: errno) }
             return nil
         }
-        if let exchange = RenameExchange.function {
+        if !RenameExchange.disabled, let exchange = RenameExchange.function {
             // renameat2 returns 0 when both names were swapped; EINVAL/ENOTSUP where the file system cannot exchange.
             if exchange(AT_FDCWD, staging, AT_FDCWD, out, RenameExchange.flag) == 0 { return staging }
             let code = errno
@@ -195,6 +195,8 @@ public final class OutputTransaction: @unchecked Sendable {
 enum RenameExchange {
     typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     static let flag: UInt32 = 1 << 1  // RENAME_EXCHANGE in <linux/fs.h>
+    /// Tests set this to exercise the two-rename fallback.
+    nonisolated(unsafe) static var disabled = false
 
     static let function: Function? = {
         #if os(Linux)
