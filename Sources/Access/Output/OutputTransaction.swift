@@ -166,17 +166,28 @@ public final class OutputTransaction: @unchecked Sendable {
             target = real
         } else {
             let parent = (absolute as NSString).deletingLastPathComponent
-            do {
-                try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError.cannotWrite(path: parent, operation: "create the folder", errno: OutputError.posixCode(error) ?? EACCES)
-            }
+            try makeFolders(parent)
             target = (FileIdentity.resolved(parent) ?? parent) + "/" + (absolute as NSString).lastPathComponent
         }
         if let cwd = FileIdentity.resolved(fm.currentDirectoryPath), target == "/" || cwd == target || cwd.hasPrefix(target + "/") {
             throw OutputError.currentDirectory(out: out)
         }
         return target
+    }
+
+    /// `mkdir -p` with the errno of the component that failed.
+    static func makeFolders(_ path: String) throws {
+        var built = ""
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            if mkdir(built, 0o755) != 0 && errno != EEXIST {
+                throw OutputError.cannotWrite(path: built, operation: "create the folder", errno: errno)
+            }
+            var s = stat()
+            if stat(built, &s) != 0 || (s.st_mode & S_IFMT) != S_IFDIR {
+                throw OutputError.cannotWrite(path: built, operation: "create the folder", errno: ENOTDIR)
+            }
+        }
     }
 
     /// A non-empty folder must hold a run.json written by bereik.
