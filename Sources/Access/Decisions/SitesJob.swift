@@ -28,7 +28,8 @@ public struct SitesJob {
     }
 
     public func run(progress: Progress? = nil) throws -> Outcome {
-        let (sites, _) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
+        let started = Date()
+        let (sites, sitesReport) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
                                              crs: job.input.crs, strict: job.input.strict)
         let inputs = try job.readInputs(progress: progress)
         var quiet = job
@@ -73,6 +74,8 @@ public struct SitesJob {
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
         let files = try DecisionFiles(folder: job.outputFolder).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
-        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: files, report: report)
+        let written = try job.writeDecisionReport(inputs, baseline, extraInputs: [sitesReport], counts: ["sites": Double(sites.count)],
+                                                  outputs: files, started: started)
+        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: written, report: report)
     }
 }

@@ -190,7 +190,28 @@ public struct AnalyzeJob {
     public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil) throws -> Outcome {
         let result = analysis.result
         var timings = inputs.timings.merging(analysis.timings) { $1 }
-        var base = RunReport(
+        var base = runReport(inputs, analysis)
+        let writeStart = Date()
+        let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
+            result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
+            catchments: analysis.catchments,
+            groups: analysis.groupResult.map { ($0, inputs.groups) },
+            report: { run in
+                var t = timings
+                t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+                run.timingsSeconds = t
+            }, baseReport: base, progress: progress)
+        timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+        base.timingsSeconds = timings
+        base.outputs = files
+        return Outcome(result: result, population: inputs.population, practices: analysis.practices,
+                       regions: inputs.regions, report: base, files: files)
+    }
+
+    /// `run.json` for one analysis, before the outputs and the write timing are known.
+    public func runReport(_ inputs: Inputs, _ analysis: Analysis) -> RunReport {
+        let result = analysis.result
+        return RunReport(
             command: command, startedAt: inputs.startedAt, syntheticData: syntheticData, dataNote: dataNote,
             method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992"
                 + (result.capacity.map { "; fca_per_10k by \($0.method.rawValue) over \($0.basis)" } ?? ""),
@@ -215,21 +236,6 @@ public struct AnalyzeJob {
             practiceStatuses: analysis.statusCounts, warnings: analysis.warnings, timingsSeconds: [:],
             libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
             outputs: [])
-        let writeStart = Date()
-        let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
-            result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
-            catchments: analysis.catchments,
-            groups: analysis.groupResult.map { ($0, inputs.groups) },
-            report: { run in
-                var t = timings
-                t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
-                run.timingsSeconds = t
-            }, baseReport: base, progress: progress)
-        timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
-        base.timingsSeconds = timings
-        base.outputs = files
-        return Outcome(result: result, population: inputs.population, practices: analysis.practices,
-                       regions: inputs.regions, report: base, files: files)
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {
