@@ -31,6 +31,7 @@ public struct SitesJob {
     }
 
     public func run(progress: Progress? = nil) throws -> Outcome {
+        let started = Date()
         let (sites, siteReport) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
                                                       crs: job.input.crs, strict: job.input.strict)
         guard householdSize.isFinite, householdSize > 0, householdSize <= HousingSite.maxHouseholdSize else {
@@ -90,7 +91,9 @@ public struct SitesJob {
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
         let files = try DecisionFiles(folder: job.outputFolder).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
-        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: files, report: report,
+        let written = try job.writeDecisionReport(inputs, baseline, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
+                                                  outputs: files, started: started, extraWarnings: warnings)
+        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: written, report: report,
                        warnings: warnings, skippedSites: siteReport.skippedTotal)
     }
 

@@ -107,7 +107,7 @@ public struct AnalyzeJob {
             notes += more
         }
         if let unregisteredPath {
-            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions)
+            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions, decimalSeparator: input.decimalSeparator)
             regions = updated
             notes += more
         }
@@ -198,6 +198,27 @@ public struct AnalyzeJob {
     public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil) throws -> Outcome {
         let result = analysis.result
         var timings = inputs.timings.merging(analysis.timings) { $1 }
+        var base = runReport(inputs, analysis)
+        let writeStart = Date()
+        let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
+            result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
+            catchments: analysis.catchments,
+            groups: analysis.groupResult.map { ($0, inputs.groups) },
+            report: { run in
+                var t = timings
+                t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+                run.timingsSeconds = t
+            }, baseReport: base, progress: progress)
+        timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+        base.timingsSeconds = timings
+        base.outputs = files
+        return Outcome(result: result, population: inputs.population, practices: analysis.practices,
+                       regions: inputs.regions, report: base, files: files)
+    }
+
+    /// `run.json` for one analysis, before the outputs and the write timing are known.
+    public func runReport(_ inputs: Inputs, _ analysis: Analysis) -> RunReport {
+        let result = analysis.result
         var base = RunReport(
             command: command, startedAt: inputs.startedAt, syntheticData: syntheticData, dataNote: dataNote,
             method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992"
@@ -224,21 +245,7 @@ public struct AnalyzeJob {
             outputs: [])
         CapacityWarnings.addCounts(&base, result: result, practices: analysis.practices, regions: inputs.regions)
         base.regionOverlaps = inputs.regionOverlaps
-        let writeStart = Date()
-        let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
-            result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
-            catchments: analysis.catchments,
-            groups: analysis.groupResult.map { ($0, inputs.groups) },
-            report: { run in
-                var t = timings
-                t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
-                run.timingsSeconds = t
-            }, baseReport: base, progress: progress)
-        timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
-        base.timingsSeconds = timings
-        base.outputs = files
-        return Outcome(result: result, population: inputs.population, practices: analysis.practices,
-                       regions: inputs.regions, report: base, files: files)
+        return base
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {

@@ -119,7 +119,8 @@ struct OutputTables {
                      FieldDefinition("headroom_places", .real), FieldDefinition("assigned_inhabitants", .real),
                      FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
                      FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string),
-                     FieldDefinition("criticality_rank", .integer), FieldDefinition("fte_basis", .string)],
+                     FieldDefinition("criticality_rank", .integer), FieldDefinition("fte_basis", .string),
+                     FieldDefinition("geocode_precision", .string)],
             rows: zip(prac, result.practices).map { p, a in
                 [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
                  p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
@@ -129,7 +130,7 @@ struct OutputTables {
                  a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
                  .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
                  regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null,
-                 .string(Self.fteBasis(p, result.parameters))]
+                 .string(Self.fteBasis(p, result.parameters)), .string(p.geocodePrecision.rawValue)]
             },
             geometries: prac.map { .point($0.location) }, kind: .point)
     }
