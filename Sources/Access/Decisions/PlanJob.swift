@@ -69,7 +69,8 @@ public struct PlanJob {
             if !(measure.metres[i] <= limit) { uncovered[i] = true; weights[i] = population[i].inhabitants; continue }
             guard weightShortfall, measure.practice[i] >= 0 else { continue }
             let j = Int(measure.practice[i]), assigned = baseline.practices[j].assignedInhabitants
-            let h = PracticeHeadroom(practice: inputs.practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned)
+            let h = PracticeHeadroom(practice: inputs.practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned,
+                                     defaultFTE: baseline.parameters.defaultFTE)
             if let places = h.places, places < 0, assigned > 0 { weights[i] = population[i].inhabitants * min(1, -places / assigned) }
         }
         let elements = population.indices.filter { weights[$0] > 0 }

@@ -5,7 +5,8 @@ extension AnalyzeJob {
     /// (inputs with SHA-256, parameters, warnings, timings) plus the command's
     /// own inputs, counts and outputs. Returns the outputs including run.json.
     public func writeDecisionReport(_ inputs: Inputs, _ baseline: Analysis, extraInputs: [InputReport],
-                                    counts: [String: Double], outputs: [String], started: Date) throws -> [String] {
+                                    counts: [String: Double], outputs: [String], started: Date,
+                                    extraWarnings: [String] = []) throws -> [String] {
         var run = runReport(inputs, baseline)
         run.inputs += extraInputs
         run.counts.merge(counts) { $1 }
@@ -13,6 +14,7 @@ extension AnalyzeJob {
         timings["total"] = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
         run.timingsSeconds = timings
         run.warnings += extraInputs.flatMap(\.warnings)
+        run.warnings += extraWarnings.filter { !run.warnings.contains($0) }
         run.outputs = outputs + ["run.json"]
         try run.write(into: outputFolder)
         return run.outputs
