@@ -34,8 +34,10 @@ struct ReadRow {
 
     /// The pick's text, nil when absent or empty.
     func text(_ k: Int) -> String? {
-        guard let t = values[k].text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-        return t
+        guard let t = values[k].text, !t.isEmpty else { return nil }
+        if t.utf8.first != 0x20 && t.utf8.last != 0x20 && t.utf8.first != 0x09 && t.utf8.last != 0x09 { return t }
+        let trimmed = t.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     enum Number { case missing, value(Double), invalid(String) }
@@ -192,9 +194,9 @@ struct LayerReader {
                 guard let s = slots[k] else { row.values.append(.null); continue }
                 let v = values[s]
                 if p.number != nil, case .string(let text) = v, let format = formats[p.index!] {
-                    if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                         row.values.append(.null)
-                    } else if let d = NumberText(text)?.value(decimal: format) {
+                    } else if let d = NumberText.value(text, decimal: format) {
                         row.values.append(.real(d))
                     } else {
                         row.values.append(v)
