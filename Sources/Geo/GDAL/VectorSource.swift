@@ -209,7 +209,7 @@ enum OGRGeometryReader {
         if OGR_G_HasCurveGeometry(g, 0) != 0 {
             // Curves are approximated by line segments; the copy is ours to destroy.
             guard let linear = OGR_G_GetLinearGeometry(g, 0, nil) else {
-                throw GeoError.geos(operation: "linearise curve", message: GDALSupport.lastError("cannot linearise"))
+                throw GeoError.gdalGeometry(operation: "linearise curve", message: GDALSupport.lastError("cannot linearise"))
             }
             defer { OGR_G_DestroyGeometry(linear) }
             return try read(linear)
@@ -232,7 +232,7 @@ enum OGRGeometryReader {
         case wkbGeometryCollection:
             return .collection(try parts(g).map { try read($0) })
         default:
-            throw GeoError.geos(operation: "read geometry", message: "unsupported geometry type \(String(cString: OGRGeometryTypeToName(type)))")
+            throw GeoError.gdalGeometry(operation: "read geometry", message: "unsupported geometry type \(String(cString: OGRGeometryTypeToName(type)))")
         }
     }
 
