@@ -91,6 +91,7 @@ struct ThresholdOptionGroup: ParsableArguments {
     @Option(help: "Minimum share (0–1) of inhabitants within --flag-max-km of an open practice.") var flagMinShare: Double = 0.9
     @Option(help: "Flag when the mean distance to an open practice exceeds this many km (0 = off).") var flagMaxMeanKm: Double = 3
     @Option(help: "Count points outside every region but within this many metres of one in the nearest region (0 = off).") var regionToleranceM: Double = 1000
+    @Option(help: "With --roads: also flag a region when more than this share (0–1) of its inhabitants reaches no open practice by road (default: off; they always count as not within --flag-max-km).") var flagMaxUnreachableShare: Double?
     @Option(help: "Distance bands in km for share_within_<n>km, comma-separated.") var bandsKm: String = "1,3,5"
     @Option(help: "Patients per full-time GP: a number or a preset (nza2018 = 2095, nza2013 = 2168, nza2012 = 2350, lhv = 1800).") var norm: String = "nza2018"
 
@@ -98,6 +99,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         guard flagMaxKm > 0 else { throw ValidationError("--flag-max-km must be > 0, got \(flagMaxKm)") }
         guard (0...1).contains(flagMinShare) else { throw ValidationError("--flag-min-share must be between 0 and 1, got \(flagMinShare)") }
         guard flagMaxMeanKm >= 0 else { throw ValidationError("--flag-max-mean-km must be ≥ 0, got \(flagMaxMeanKm)") }
+        if let x = flagMaxUnreachableShare, !(0...1).contains(x) { throw ValidationError("--flag-max-unreachable-share must be between 0 and 1, got \(x)") }
         guard regionToleranceM >= 0 else { throw ValidationError("--region-tolerance-m must be ≥ 0, got \(regionToleranceM)") }
         _ = try bands()
         _ = try normValue()
@@ -132,6 +134,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         p.bandsKm = try bands()
         p.normPatientsPerFTE = try normValue()
         p.regionToleranceM = regionToleranceM
+        p.flagMaxUnreachableShare = flagMaxUnreachableShare
         p.unknownStatusCountsAs = input.unknownStatus
         p.partialCountsAs = input.partialCounts
         return p
