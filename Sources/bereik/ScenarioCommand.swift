@@ -19,11 +19,17 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Set a practice's GP FTE: ID=1.5 (repeatable).") var setFte: [String] = []
     @Option(help: "Add an open practice: \"name,x,y[,fte]\" in RD New metres or WGS84 lon,lat (repeatable).") var add: [String] = []
     @Option(help: "A file of changes (columns action, practice_id, value; geometry or x/y for add).") var changes: String?
-    @OptionGroup var inputs: DecisionInputs
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        if close.isEmpty && setStatus.isEmpty && setFte.isEmpty && add.isEmpty && changes == nil {
+            throw ValidationError("a scenario needs at least one change: --close, --set-status, --set-fte, --add or --changes")
+        }
+    }
 
     func run() throws {
         var list: [PracticeChange] = []
-        if let changes { list += try ChangeFileReader.read(path: changes, crs: inputs.inputOptions.crs) }
+        if let changes { list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs) }
         list += close.map { .close(id: $0) }
         for s in setStatus {
             let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")
@@ -34,12 +40,15 @@ struct ScenarioCommand: ParsableCommand {
             list.append(.setFTE(id: id, fte: try PracticeChangeParser.fte(v, source: "--set-fte")))
         }
         for (k, a) in add.enumerated() { list.append(.add(try PracticeChangeParser.add(a, number: k + 1))) }
-        var job = ScenarioJob(job: try inputs.job(), changes: list)
+        var job = ScenarioJob(job: try shared.job(), changes: list)
         job.changesSource = changes ?? "--close/--set-status/--set-fte"
-        let o = try job.run(progress: Progress())
-        print(SummaryText.make(o.outcome, outputFolder: inputs.out))
+        let progress = Progress()
+        let o = try job.run(progress: progress)
+        let out = shared.output.out
+        print(SummaryText.make(o.outcome, outputFolder: out))
         print("")
         print("Scenario: " + o.summary)
-        print("Wrote \(o.files.joined(separator: ", ")) to \(inputs.out).")
+        print("Wrote \(o.files.joined(separator: ", ")) to \(out).")
+        if !shared.output.noMaps { try MapStep.render(out: out, progress: progress) }
     }
 }

@@ -41,6 +41,8 @@ public struct AnalyzeJob {
         public var regions: [Region]
         public var report: RunReport
         public var files: [String]
+        /// The `--group-by` indicators and the group polygons (nil: none).
+        public var groups: (result: AnalysisResult, regions: [Region])? = nil
     }
 
     /// What was read, before any analysis: reused by scenarios, which
@@ -229,7 +231,8 @@ public struct AnalyzeJob {
         base.timingsSeconds = timings
         base.outputs = files
         return Outcome(result: result, population: inputs.population, practices: analysis.practices,
-                       regions: inputs.regions, report: base, files: files)
+                       regions: inputs.regions, report: base, files: files,
+                       groups: analysis.groupResult.map { ($0, inputs.groups) })
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {
