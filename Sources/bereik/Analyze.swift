@@ -15,6 +15,10 @@ struct Analyze: ParsableCommand {
     @OptionGroup var shared: SharedOptions
 
     func run() throws {
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
         let progress = Progress()
         let job = try shared.job()
         let out = shared.output.out

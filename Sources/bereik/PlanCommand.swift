@@ -38,6 +38,10 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
         var job = PlanJob(job: try shared.job(), newPractices: new)
         job.candidatesPath = candidates
         job.candidatesLayer = candidatesLayer

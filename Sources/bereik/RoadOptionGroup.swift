@@ -76,23 +76,10 @@ struct RoadOptionGroup: ParsableArguments {
         o.crs = roadsCrs
         if let profile {
             do { o.profileOverrides = try String(contentsOfFile: profile, encoding: .utf8) } catch {
-                throw BereikFailure(message: "--profile: cannot read \(profile) as UTF-8 text (\(Self.reason(error)))")
+                throw BereikFailure(message: "--profile: cannot read \(profile) as UTF-8 text (\(FileErrorWords.reason(error)))")
             }
         }
         for (mode, bands) in try minuteBands(firstMode: o.modes[0]) { o.minuteBands[mode.name] = bands }
         return o
-    }
-
-    /// The reason of a file error in words, without the NSCocoaErrorDomain dump.
-    static func reason(_ error: Error) -> String {
-        let e = error as NSError
-        if let posix = e.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain,
-           let text = strerror(Int32(posix.code)) { return String(cString: text) }
-        switch e.code {
-        case NSFileReadNoSuchFileError: return "no such file"
-        case NSFileReadNoPermissionError: return "permission denied"
-        case NSFileReadInapplicableStringEncodingError: return "not UTF-8 text"
-        default: return e.localizedDescription
-        }
     }
 }

@@ -28,6 +28,10 @@ struct ScenarioCommand: ParsableCommand {
     }
 
     func run() throws {
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
         var list: [PracticeChange] = []
         if let changes { list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs) }
         list += close.map { .close(id: $0) }

@@ -25,6 +25,10 @@ struct SitesCommand: ParsableCommand {
     }
 
     func run() throws {
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
         var job = SitesJob(job: try shared.job(), sitesPath: sites)
         job.sitesLayer = sitesLayer
         job.homesField = homesField

@@ -178,3 +178,18 @@ final class OptionVocabularyTests: XCTestCase {
         }
     }
 }
+
+final class ErrorWordsTests: XCTestCase {
+    /// An --out that cannot be a folder is named in words, not as an NSCocoaErrorDomain dump.
+    func testOutOntoAFileIsAnErrorInWords() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/not-a-folder"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["analyze", "--no-maps", "--out", file])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--out \(file)"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("NSCocoaErrorDomain") || r.stderr.contains("UserInfo"), r.stderr)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x", "the file is left as it was")
+    }
+}

@@ -23,7 +23,8 @@ public struct SignalConfig: Codable, Sendable {
     public static func load(path: String) throws -> SignalConfig {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw SignalConfigError(path: path, message: "cannot be read (\(error.localizedDescription))")
+            let reason = FileManager.default.fileExists(atPath: path) ? ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? "not readable" : "no such file"
+            throw SignalConfigError(path: path, message: "cannot be read: \(reason)")
         }
         let object: [String: [String: JSONScalar]]
         do { object = try JSONDecoder().decode([String: [String: JSONScalar]].self, from: data) } catch {
