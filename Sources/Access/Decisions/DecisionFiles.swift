@@ -5,6 +5,8 @@ import Geo
 /// output folder through a staging folder, so a failure leaves no partial file.
 struct DecisionFiles {
     let folder: String
+    /// Also write the tables with geometry as layers of `bereik.gpkg` (EPSG:28992).
+    var geoPackage = false
 
     func write(tables: [(file: String, table: OutputTable)], texts: [(file: String, text: String)] = []) throws -> [String] {
         let fm = FileManager.default
@@ -22,7 +24,15 @@ struct DecisionFiles {
             try writer.close()
         }
         for (file, text) in texts { try text.write(toFile: staging + "/" + file, atomically: false, encoding: .utf8) }
-        let files = tables.map(\.file) + texts.map(\.file)
+        var files = tables.map(\.file) + texts.map(\.file)
+        if geoPackage {
+            let writer = try VectorWriter(path: staging + "/bereik.gpkg", format: .geoPackage)
+            for (file, table) in tables where file.hasSuffix(".geojson") {
+                try table.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
+            }
+            try writer.close()
+            files.append("bereik.gpkg")
+        }
         for f in files {
             let target = (folder as NSString).appendingPathComponent(f)
             try? fm.removeItem(atPath: target)
