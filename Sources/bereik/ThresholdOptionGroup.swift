@@ -8,7 +8,7 @@ struct ThresholdOptionGroup: ParsableArguments {
     @Option(parsing: .unconditional, help: "Flag when the mean distance to an open practice exceeds this many km (0 = off).") var flagMaxMeanKm: Double = 3
     @Option(parsing: .unconditional, help: "Count points outside every region but within this many metres of one in the nearest region (0 = off).") var regionToleranceM: Double = 1000
     @Option(parsing: .unconditional, help: "Distance bands in km for share_within_<n>km, comma-separated.") var bandsKm: String = "1,3,5"
-    @Option(help: "Patients per full-time GP: a number or a preset (nza2018 = 2095, nza2013 = 2168, nza2012 = 2350, lhv = 1800).") var norm: String = "nza2018"
+    @Option(parsing: .unconditional, help: "Patients per full-time GP: a number or a preset (nza2018 = 2095, nza2013 = 2168, nza2012 = 2350, lhv = 1800).") var norm: String = "nza2018"
 
     func validate() throws {
         try OptionCheck.check(flagMaxKm, "--flag-max-km", OptionCheck.km)

@@ -148,6 +148,7 @@ final class OptionVocabularyTests: XCTestCase {
             (["--fca-catchment-min", "car=-5"], "--fca-catchment-min car expects a number greater than 0 and at most 1440 minutes; got -5"),
             (["--min-inhabitants", "-1"], "--min-inhabitants expects a number from 0"),
             (["--norm", "1e300"], "--norm expects patients per FTE"),
+            (["--norm", "-5"], "--norm expects patients per FTE"),
         ]
         for (arguments, expected) in cases {
             let m = message(Analyze.self, arguments) ?? "(parsed)"
