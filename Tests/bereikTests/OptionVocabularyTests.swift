@@ -194,23 +194,3 @@ final class ErrorWordsTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x", "the file is left as it was")
     }
 }
-
-final class SharedOutputOptionTests: XCTestCase {
-    /// --format gpkg is not silently ignored by plan: bereik.gpkg holds the plan layer (read back with GDAL's ogrinfo).
-    func testPlanWritesTheGeoPackageItWasAskedFor() throws {
-        guard let ogrinfo = CLI.tool("ogrinfo") else { throw XCTSkip("ogrinfo (gdal-bin) not installed") }
-        let out = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try CLI.run(["plan", "--new", "1", "--format", "gpkg", "--no-maps", "--out", out])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: ogrinfo)
-        p.arguments = ["-so", "-al", out + "/bereik.gpkg"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertTrue(text.contains("Layer name: plan") && text.contains("Feature Count: 1"), text)
-    }
-}

@@ -5,8 +5,6 @@ import Geo
 /// output folder through a staging folder, so a failure leaves no partial file.
 struct DecisionFiles {
     let folder: String
-    /// Also write the tables with geometry as layers of `bereik.gpkg` (EPSG:28992).
-    var geoPackage = false
 
     func write(tables: [(file: String, table: OutputTable)], texts: [(file: String, text: String)] = []) throws -> [String] {
         let fm = FileManager.default
@@ -24,15 +22,7 @@ struct DecisionFiles {
             try writer.close()
         }
         for (file, text) in texts { try text.write(toFile: staging + "/" + file, atomically: false, encoding: .utf8) }
-        var files = tables.map(\.file) + texts.map(\.file)
-        if geoPackage {
-            let writer = try VectorWriter(path: staging + "/bereik.gpkg", format: .geoPackage)
-            for (file, table) in tables where file.hasSuffix(".geojson") {
-                try table.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
-            }
-            try writer.close()
-            files.append("bereik.gpkg")
-        }
+        let files = tables.map(\.file) + texts.map(\.file)
         for f in files {
             let target = (folder as NSString).appendingPathComponent(f)
             try? fm.removeItem(atPath: target)
