@@ -22,9 +22,13 @@ struct Analyze: ParsableCommand {
         let progress = Progress()
         let job = try shared.job()
         let out = shared.output.out
-        let outcome = try job.run(progress: progress)
-        print(SummaryText.make(outcome, outputFolder: out))
-        if !shared.output.noMaps { try MapStep.render(out: out, progress: progress) }
+        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
+            var staged = job
+            staged.outputFolder = staging
+            return try staged.run(progress: progress)
+        }
+        print(SummaryText.make(run.value, outputFolder: out))
+        if let maps = run.maps { print(OutputRun.mapsLine(maps, out: out)) }
     }
 }
 

@@ -10,12 +10,14 @@ struct CapacityOptionGroup: ParsableArguments {
     @Option(help: "FCA supply: GP FTE of open practices (open) or of every practice (all).") var fcaSupply: SupplyChoice = .open
     @Option(parsing: .unconditional, help: "Suppress region statistics for fewer inhabitants than this (CBS practice).") var minInhabitants: Double = 50
     @Option(help: "JSON file with amber/red thresholds of the signalling matrix (see README).") var signalConfig: String?
+    @Option(parsing: .unconditional, help: "GP FTE assumed for practices whose list gives none (≥ 0; reported with imputed_fte_share). Without it: the median of the known FTE, or no FTE figures at all when no practice has one.") var defaultFte: Double?
 
     enum SupplyChoice: String, ExpressibleByArgument { case open, all }
 
     func validate() throws {
         try OptionCheck.check(fcaCatchmentKm, "--fca-catchment-km", OptionCheck.km)
         try OptionCheck.check(minInhabitants, "--min-inhabitants", .from(0, upTo: 1_000_000_000, "inhabitants"))
+        if let defaultFte { try OptionCheck.check(defaultFte, "--default-fte", .from(0, upTo: AnalysisError.maxPracticeFTE, "GP FTE")) }
     }
 
     /// Minutes per mode; each mode takes one value.
@@ -37,6 +39,7 @@ struct CapacityOptionGroup: ParsableArguments {
         p.fca.catchmentMinutes = Dictionary(uniqueKeysWithValues: try catchmentMinutes(firstMode: p.roadOptions.modes[0]).map { ($0.key.name, $0.value) })
         p.fca.openOnly = fcaSupply == .open
         p.minInhabitants = minInhabitants
+        p.explicitDefaultFTE = defaultFte
         if let signalConfig {
             do { p.signal = try SignalConfig.load(path: signalConfig) } catch let e as SignalConfigError { throw BereikFailure(message: e.description) }
         }

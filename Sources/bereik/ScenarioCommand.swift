@@ -32,27 +32,33 @@ struct ScenarioCommand: ParsableCommand {
     }
 
     private func runCommand() throws {
-        var list: [PracticeChange] = []
-        if let changes { list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs) }
-        list += close.map { .close(id: $0) }
-        for s in setStatus {
-            let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")
-            list.append(.setStatus(id: id, status: try PracticeChangeParser.status(v, source: "--set-status")))
-        }
-        for s in setFte {
-            let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-fte")
-            list.append(.setFTE(id: id, fte: try PracticeChangeParser.fte(v, source: "--set-fte")))
-        }
-        for (k, a) in add.enumerated() { list.append(.add(try PracticeChangeParser.add(a, number: k + 1))) }
-        var job = ScenarioJob(job: try shared.job(), changes: list)
-        job.changesSource = changes ?? "--close/--set-status/--set-fte"
-        let progress = Progress()
-        let o = try job.run(progress: progress)
+        var job = ScenarioJob(job: try shared.job(), changes: [])
+        job.changesPath = changes
         let out = shared.output.out
+        let progress = Progress()
+        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
+            var list: [PracticeChange] = []
+            if let changes { list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs) }
+            list += close.map { .close(id: $0) }
+            for s in setStatus {
+                let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")
+                list.append(.setStatus(id: id, status: try PracticeChangeParser.status(v, source: "--set-status")))
+            }
+            for s in setFte {
+                let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-fte")
+                list.append(.setFTE(id: id, fte: try PracticeChangeParser.fte(v, source: "--set-fte")))
+            }
+            for (k, a) in add.enumerated() { list.append(.add(try PracticeChangeParser.add(a, number: k + 1))) }
+            job.changes = list
+            job.changesSource = changes ?? "--close/--set-status/--set-fte"
+            job.job.outputFolder = staging
+            return try job.run(progress: progress)
+        }
+        let o = run.value
         print(SummaryText.make(o.outcome, outputFolder: out))
         print("")
         print("Scenario: " + o.summary)
         print("Wrote \(o.files.joined(separator: ", ")) to \(out).")
-        if !shared.output.noMaps { try MapStep.render(out: out, progress: progress) }
+        if let maps = run.maps { print(OutputRun.mapsLine(maps, out: out)) }
     }
 }

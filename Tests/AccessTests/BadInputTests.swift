@@ -61,7 +61,7 @@ final class BadInputTests: XCTestCase {
         """)
         let (points, report) = try readPopulation(p)
         XCTAssertEqual(points.map(\.id), ["1", "5"])
-        XCTAssertEqual(points[1].inhabitants, 1.25, "'1.250' is read as 1.25 (decimal point)")
+        XCTAssertEqual(points[1].inhabitants, 1250, "a count column whose only dotted value has three digits after the dot uses thousands dots (issue 9)")
         XCTAssertEqual(report.skipped["non-numeric inhabitants"], 1)
         XCTAssertEqual(report.skipped["negative inhabitants"], 1)
         XCTAssertEqual(report.skipped["no inhabitants value"], 1)

@@ -24,9 +24,12 @@ public enum Catchments {
     /// location), the practice it belongs to; cells are clipped to `area`.
     static func dissolve(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
         // One site per distinct position (Voronoi needs distinct points).
+        // Sites at one position go to the lowest owner (practice order is
+        // by id, see `StableOrder`), and the sites are sorted, so the cells
+        // do not depend on input or hash order.
         var firstOwner: [Coordinate: Int] = [:]
-        for (c, o) in zip(sites, owner) where firstOwner[c] == nil { firstOwner[c] = o }
-        let unique = Array(firstOwner.keys)
+        for (c, o) in zip(sites, owner) { firstOwner[c] = min(firstOwner[c] ?? o, o) }
+        let unique = firstOwner.keys.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
         guard !unique.isEmpty else { return [:] }
         if unique.count == 1 { return [firstOwner[unique[0]]!: area] }
         let cells = try engine.voronoiCells(unique, envelope: area)

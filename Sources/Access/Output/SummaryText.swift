@@ -30,8 +30,11 @@ public enum SummaryText {
         lines.append("")
         lines.append("km open: population-weighted mean straight-line distance to the nearest practice OPEN to new patients;")
         lines.append("km any: to the nearest practice of any status (CBS's familiar figure). Light and rank: signalling matrix (1 = most urgent).")
+        if r.road != nil {
+            lines.append("road km: mean road distance over the inhabitants who reach an open practice by road; no road: the share who reach none.")
+        }
         let table = RegionTable(result: r, names: o.regions)
-        lines += table.lines(title: o.regions.isEmpty ? "Study area" : "Regions", total: o.regions.count > 1 ? total(o) : nil)
+        lines += table.lines(title: o.regions.isEmpty ? "Study area" : "Regions", total: o.regions.count > 1 ? total(o, table: table) : nil)
         if let g = o.groups {
             lines.append("")
             lines += RegionTable(result: g.result, names: g.regions).lines(title: "Groups (--group-by)", total: nil)
@@ -55,33 +58,15 @@ public enum SummaryText {
         return lines.joined(separator: "\n")
     }
 
-    /// The study area as a whole, over every population point (also those in no region).
-    static func total(_ o: AnalyzeJob.Outcome) -> RegionTable.Row {
-        let r = o.result
-        var row = RegionTable.Row(name: "Study area (total)", inhabitants: r.totalInhabitants)
-        var open = 0.0, openW = 0.0, any = 0.0, anyW = 0.0, road = 0.0, roadW = 0.0
-        var within = [Double](repeating: 0, count: r.parameters.bandsKm.count)
-        var withinRoad = 0.0
-        let limit = r.parameters.flagMaxKm * 1000
-        for (i, p) in r.points.enumerated() {
-            let w = o.population[i].inhabitants
-            if p.nearestOpenM.isFinite { open += w * p.nearestOpenM; openW += w }
-            if p.nearestPracticeM.isFinite { any += w * p.nearestPracticeM; anyW += w }
-            for (b, km) in r.parameters.bandsKm.enumerated() where p.nearestOpenM <= km * 1000 { within[b] += w }
-            if let rd = r.road?.roadM[i], rd.isFinite {
-                road += w * rd; roadW += w
-                if rd <= limit { withinRoad += w }
-            }
-        }
-        row.meanOpenM = openW > 0 ? open / openW : nil
-        row.meanAnyM = anyW > 0 ? any / anyW : nil
-        row.shares = r.totalInhabitants > 0 ? within.map { $0 / r.totalInhabitants } : []
-        if r.road != nil {
-            row.meanRoadM = roadW > 0 ? road / roadW : nil
-            row.shareWithinFlagByRoad = r.totalInhabitants > 0 ? withinRoad / r.totalInhabitants : nil
-        }
-        let flagged = r.regions.filter(\.flagged).count
-        row.note = "\(flagged) of \(r.regions.count) regions flagged"
+    /// The study area as a whole (the analysis's `total` row: every
+    /// population point, also those in no region).
+    static func total(_ o: AnalyzeJob.Outcome, table: RegionTable) -> RegionTable.Row? {
+        guard let t = o.result.regionsTotal else { return nil }
+        var row = table.row(t, name: "Study area (total)")
+        row.light = ""
+        row.rank = ""
+        row.flag = ""
+        row.note = "\(o.result.regions.filter(\.flagged).count) of \(o.result.regions.count) regions flagged"
         return row
     }
 
@@ -108,6 +93,7 @@ struct RegionTable {
         var meanAnyM: Double?
         var shares: [Double] = []
         var meanRoadM: Double?
+        var unreachableShare: Double?
         var shareWithinFlagByRoad: Double?
         var minutes: [Double?] = []
         var light = ""
@@ -129,9 +115,15 @@ struct RegionTable {
     func name(_ index: Int) -> String { names.isEmpty ? "Study area" : names[index].name }
 
     func row(_ k: Int) -> Row {
-        let reg = result.regions[k]
-        var row = Row(name: name(k), inhabitants: reg.inhabitants, meanOpenM: reg.meanOpenM, meanAnyM: reg.meanAnyM,
-                      shares: reg.shareWithin, meanRoadM: reg.meanRoadM, minutes: reg.meanMinutes)
+        var row = row(result.regions[k], name: name(k))
+        if !names.isEmpty, let d = names[k].designation { row.note = "[\(d)]" }
+        return row
+    }
+
+    func row(_ reg: RegionAccess, name: String) -> Row {
+        var row = Row(name: name, inhabitants: reg.inhabitants, meanOpenM: reg.meanOpenM, meanAnyM: reg.meanAnyM,
+                      shares: reg.shareWithin, meanRoadM: reg.meanRoadM, unreachableShare: reg.roadUnreachableShare,
+                      minutes: reg.meanMinutes)
         if let b = result.parameters.bandsKm.firstIndex(of: result.parameters.flagMaxKm), b < reg.shareWithinByRoad.count {
             row.shareWithinFlagByRoad = reg.shareWithinByRoad[b]
         }
@@ -142,7 +134,6 @@ struct RegionTable {
             row.light = "suppressed"
         }
         row.flag = reg.flagged ? "FLAGGED" : "-"
-        if !names.isEmpty, let d = names[k].designation { row.note = "[\(d)]" }
         return row
     }
 
@@ -168,7 +159,7 @@ struct RegionTable {
         header += "  inhabitants  km open   km any"
         for b in p.bandsKm { header += "  ≤\(OutputTables.km(b)) km".leftPad(7) }
         if let road {
-            header += "  road km"
+            header += "  road km  no road"
             if roadFlagBand { header += "  ≤\(OutputTables.km(p.flagMaxKm)) km road" }
             for m in road.modes { header += "  \(m.name) min" }
         }
@@ -187,6 +178,7 @@ struct RegionTable {
             }
             if let road {
                 line += km(row.meanRoadM).leftPad(9)
+                line += (row.unreachableShare.map { "\(Int(($0 * 100).rounded())) %" } ?? "-").leftPad(9)
                 if roadFlagBand { line += (row.shareWithinFlagByRoad.map { "\(Int(($0 * 100).rounded())) %" } ?? "-").leftPad(14) }
                 for (k, m) in road.modes.enumerated() {
                     let value = k < row.minutes.count ? row.minutes[k].map { String(format: "%.1f", $0) } ?? "-" : "-"
