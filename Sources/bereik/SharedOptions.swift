@@ -19,6 +19,7 @@ struct SharedOptions: ParsableArguments {
         if !hasRoads {
             var given = roads.givenRoadOnly
             if !capacity.fcaCatchmentMin.isEmpty { given.append("--fca-catchment-min") }
+            if thresholds.flagMaxUnreachableShare != nil { given.append("--flag-max-unreachable-share") }
             if let first = given.first {
                 throw ValidationError("\(first) has no effect without --roads (it only changes road distances and times); give --roads FILE too")
             }

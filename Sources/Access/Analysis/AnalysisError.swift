@@ -8,12 +8,8 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     /// A value outside its physical range.
     case implausible(path: String, feature: String, field: String, expected: String, found: String)
 
-    /// Largest GP FTE one practice may have (the largest Dutch health centres
-    /// have some 20 GPs).
-    public static let maxPracticeFTE = 100.0
-    /// Largest number of inhabitants one population point may carry (more
-    /// than the whole Netherlands is never one place).
-    public static let maxInhabitantsPerPoint = 20_000_000.0
+    /// Largest GP FTE one practice may have: the readers' bound (`Plausibility.fte`).
+    public static var maxPracticeFTE: Double { Plausibility.fte.upperBound }
 
     public var description: String {
         switch self {

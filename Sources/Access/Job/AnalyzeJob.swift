@@ -99,8 +99,8 @@ public struct AnalyzeJob {
         // Ties and ranks follow ids, not the order of the features.
         let practicesInOrder = StableOrder.practices(practices)
         regions = StableOrder.regions(regions)
-        var notes = try Plausibility.check(population: population, practices: practicesInOrder,
-                                           populationPath: populationPath, practicesPath: practicesPath)
+        // (Plausibility bounds of inhabitants, 65+ and FTE are the readers' — see Input/Plausibility.)
+        var notes: [String] = []
         let (overlaps, overlapNotes) = try RegionOverlapCheck.check(regions, path: regionsPath ?? "regions")
         notes += overlapNotes
         if let designationsPath {
