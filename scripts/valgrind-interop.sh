@@ -16,12 +16,18 @@ swift build --build-tests
 bundle=.build/debug/bereikPackageTests.xctest
 status=0
 for suite in "${suites[@]}"; do
+    # The test binary takes Target.Class or Target.Class/test names, not a
+    # bare target: expand the suite into its tests.
+    tests=$("$bundle" --list-tests 2>/dev/null | grep -E "^${suite//./\\.}[./]" | paste -sd, -)
+    if [ -z "$tests" ]; then
+        echo "$suite: no such tests"; status=1; continue
+    fi
     log=$(mktemp /tmp/bereik-valgrind-XXXXXX)
     # Under valgrind, Foundation cannot spawn the throwaway PostgreSQL server.
     # Swift's crash backtracer would run under valgrind too: off.
     if BEREIK_NO_PG_SERVER=1 SWIFT_BACKTRACE=enable=no valgrind --suppressions=scripts/valgrind.supp \
         --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=9 \
-        "$bundle" "$suite" >"$log" 2>&1; then
+        "$bundle" "$tests" >"$log" 2>&1; then
         echo "$suite: clean ($(grep -o 'Executed [0-9]* tests\?, with [0-9]* failures\?' "$log" | tail -1))"
         rm -f "$log"
     else
