@@ -2,9 +2,9 @@
 enum RegionIndicators {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
                         practiceRegions: [Int32], regionCount: Int, parameters: AnalysisParameters,
-                        road: RoadAccess?) -> [RegionAccess] {
-        // Without regions everything is one study area (index 0).
-        let single = practiceRegions.allSatisfy { $0 < 0 } && points.allSatisfy { $0.region < 0 } && regionCount == 1
+                        road: RoadAccess?, wholeArea: Bool = false) -> [RegionAccess] {
+        // Without regions (or for the study-area total) everything is one area (index 0).
+        let single = wholeArea || (practiceRegions.allSatisfy { $0 < 0 } && points.allSatisfy { $0.region < 0 } && regionCount == 1)
         func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
         var members = [[Int]](repeating: [], count: regionCount)
         for i in points.indices {

@@ -52,16 +52,15 @@ public enum StraightLineAnalysis {
     /// or not) and every practice counted in one region; lit but not ranked.
     static func studyAreaTotal(population: [PopulationPoint], points: [PointAccess], practices: [Practice], regions: [Region],
                                parameters: AnalysisParameters, road: RoadAccess?, capacity: CapacityResult?) -> RegionAccess {
-        var all = points
-        for i in all.indices { all[i].region = -1 }
+        // `wholeArea`: every point and practice in area 0, without a copy of the points.
         let nowhere = [Int32](repeating: -1, count: practices.count)
-        var total = RegionIndicators.compute(population: population, points: all, practices: practices, practiceRegions: nowhere,
-                                             regionCount: 1, parameters: parameters, road: road)
+        var total = RegionIndicators.compute(population: population, points: points, practices: practices, practiceRegions: nowhere,
+                                             regionCount: 1, parameters: parameters, road: road, wholeArea: true)
         let unregistered = regions.map(\.unregistered)
         let sum: Double? = unregistered.contains(where: { $0 == nil }) ? nil : unregistered.reduce(0) { $0 + ($1 ?? 0) }
-        RegionCapacityIndicators.compute(&total, population: population, points: all, practices: practices,
+        RegionCapacityIndicators.compute(&total, population: population, points: points, practices: practices,
                                          practiceRegions: nowhere, parameters: parameters, road: road,
-                                         fcaPer10k: capacity?.fcaPer10k, unregistered: [sum])
+                                         fcaPer10k: capacity?.fcaPer10k, unregistered: [sum], wholeArea: true)
         total[0].capacity.signal = Signalling.signal(total[0], parameters: parameters, byRoad: road != nil)
         total[0].capacity.signal?.rank = 0
         return total[0]
