@@ -33,8 +33,9 @@ enum RegionIndicators {
                 let distances = reachable.map { points[$0].nearestOpenM }
                 if reachable.count == idx.count {
                     res.meanOpenM = zip(weights, distances).reduce(0) { $0 + $1.0 * $1.1 } / res.inhabitants
-                    res.medianOpenM = WeightedQuantile.value(distances, weights: weights, q: 0.5)
-                    res.p90OpenM = WeightedQuantile.value(distances, weights: weights, q: 0.9)
+                    let q = WeightedQuantile.values(distances, weights: weights, qs: [0.5, 0.9])
+                    res.medianOpenM = q[0]
+                    res.p90OpenM = q[1]
                     res.maxOpenM = distances.max()
                 }
                 let anyDistances = idx.filter { points[$0].nearestPractice >= 0 }
@@ -88,14 +89,20 @@ extension RegionIndicators {
 /// cumulative weight reaches q of the total).
 enum WeightedQuantile {
     static func value(_ values: [Double], weights: [Double], q: Double) -> Double? {
+        Self.values(values, weights: weights, qs: [q])[0]
+    }
+
+    /// Several quantiles (ascending `qs`) from one sort.
+    static func values(_ values: [Double], weights: [Double], qs: [Double]) -> [Double?] {
         let total = weights.reduce(0, +)
-        guard total > 0 else { return nil }
+        guard total > 0, !values.isEmpty else { return qs.map { _ in nil } }
         let order = values.indices.sorted { values[$0] < values[$1] }
-        var cumulative = 0.0
-        for i in order {
+        var result = [Double?](repeating: values[order.last!], count: qs.count)
+        var k = 0, cumulative = 0.0
+        for i in order where k < qs.count {
             cumulative += weights[i]
-            if cumulative >= q * total - 1e-9 { return values[i] }
+            while k < qs.count && cumulative >= qs[k] * total - 1e-9 { result[k] = values[i]; k += 1 }
         }
-        return values[order.last!]
+        return result
     }
 }

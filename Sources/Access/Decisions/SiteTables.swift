@@ -26,7 +26,9 @@ enum SiteTables {
             row += [id(c.serving?.practice), DecisionFiles.metres(c.serving?.meanM),
                     DecisionFiles.round(c.serving?.headroom.places, 1), c.serving.map { .string($0.headroom.basis) } ?? .null,
                     .string(c.candidates.map { practices[$0.practice].id }.joined(separator: ";")),
-                    .real(c.candidates.compactMap(\.headroom.places).map { max(0, $0) }.reduce(0, +).rounded()),
+                    // Unknown room in any candidate makes the sum unknown, not smaller.
+                    c.candidates.contains { $0.headroom.places == nil } ? .null
+                        : .real(c.candidates.compactMap(\.headroom.places).map { max(0, $0) }.reduce(0, +).rounded()),
                     .string(c.reasons.joined(separator: "; "))]
             return row
         }
