@@ -141,7 +141,7 @@ final class BadInputTests: XCTestCase {
         let gp = try f.write("gp.csv", "id,x,y,status,fte\nA,233000,557000,open,twee\n")
         assertError(try PracticeReader.read(path: gp, options: InputOptions()), contains: ["gp.csv", "feature 1", "fte", "twee"])
         let neg = try f.write("gp2.csv", "id,x,y,status,fte\nA,233000,557000,open,-1\n")
-        assertError(try PracticeReader.read(path: neg, options: InputOptions()), contains: ["gp2.csv", "≥ 0", "-1"])
+        assertError(try PracticeReader.read(path: neg, options: InputOptions()), contains: ["gp2.csv", "fte", "from 0 to", "-1"])
     }
 
     func testUnrecognisedStatusIsReported() throws {
