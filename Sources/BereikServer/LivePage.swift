@@ -246,7 +246,16 @@ enum LivePage {
         return a;
       }).catch(function (err) { showError(box, err); });
     }
-    function apply(change) { scenario.push(change); return recompute(); }
+    // A new status (or FTE) for a practice replaces its earlier one: the
+    // scenario command refuses two that contradict each other.
+    function kind(c) { return c.action === "fte" ? "fte" : c.action === "add" ? "add" : "status"; }
+    function apply(change) {
+      if (change.action !== "add") {
+        scenario = scenario.filter(function (c) { return !(c.practice_id === change.practice_id && kind(c) === kind(change)); });
+      }
+      scenario.push(change);
+      return recompute();
+    }
     document.getElementById("scenario-undo").addEventListener("click", function () { scenario.pop(); recompute(); });
     document.getElementById("scenario-reset").addEventListener("click", function () { scenario = []; recompute(); });
 
