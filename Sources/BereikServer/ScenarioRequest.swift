@@ -95,7 +95,7 @@ enum ScenarioRequest {
         let inputs = state.inputs
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: state.baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)
-        let tables = DecisionRows.analysis(scenario.result, population: inputs.population, practices: changed, regions: inputs.regions)
+        let tables = DecisionRows.analysis(scenario.result, practices: changed, regions: inputs.regions)
         return .object([
             ("summary", .string(DecisionRows.scenarioSummary(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
                                                              regions: inputs.regions, scenarioPractices: changed))),

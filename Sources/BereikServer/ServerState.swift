@@ -49,7 +49,7 @@ public final class ServerState: @unchecked Sendable {
         routing = inputs.roadGraph.map { BaselineRouting(graph: $0, practices: inputs.practices, parameters: job.parameters) }
         timings["labels"] = Date().timeIntervalSince(t0)
         t0 = Date()
-        (regionRows, practiceRows) = DecisionRows.analysis(baseline.result, population: inputs.population,
+        (regionRows, practiceRows) = DecisionRows.analysis(baseline.result,
                                                            practices: inputs.practices, regions: inputs.regions)
         var area = Envelope.empty
         for p in inputs.population { area.expand(toInclude: p.location) }

@@ -6,10 +6,11 @@ import XCTest
 /// server for the whole class keeps the added test time small.
 final class ServeEndToEndTests: XCTestCase {
     nonisolated(unsafe) static var server: ServedProcess?
+    nonisolated(unsafe) static var startError: Error?
 
     override class func setUp() {
         super.setUp()
-        server = try? ServedProcess()
+        do { server = try ServedProcess() } catch { startError = error }
     }
 
     override class func tearDown() {
@@ -19,8 +20,8 @@ final class ServeEndToEndTests: XCTestCase {
     }
 
     func served() throws -> ServedProcess {
-        guard let s = Self.server else { throw XCTSkip("bereik serve did not start (executable not built?)") }
-        return s
+        if let e = Self.startError { throw e }      // XCTSkip when the executable is not built, else a failure
+        return try XCTUnwrap(Self.server)
     }
 
     func temporaryFolder() throws -> String {
@@ -175,9 +176,13 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(s.stdout.contains("stopped"), s.stdout)
     }
 
+    /// Another address than 127.0.0.1 (here 127.0.0.2, still loopback) gets the
+    /// warning; with --token every request needs the bearer token.
     func testTokenIsRequiredWhenGiven() throws {
-        let s = try ServedProcess(arguments: ["--token", "secret-token-123"])
+        let s = try ServedProcess(arguments: ["--host", "127.0.0.2", "--token", "secret-token-123"])
         defer { _ = s.stop() }
+        XCTAssertTrue(s.base.hasPrefix("http://127.0.0.2:"), s.base)
+        XCTAssertTrue(s.stderr.contains("warning: listening on 127.0.0.2"), s.stderr)
         let without = try s.request("GET", "/api/health")
         XCTAssertEqual(without.status, 401)
         XCTAssertEqual(without.json["error"] as? String, "unauthorized")

@@ -9,6 +9,7 @@ final class ServedProcess: @unchecked Sendable {
     let process = Process()
     let base: String
     private let output = OutputBuffer()
+    private let errorOutput = OutputBuffer()
 
     static func executable() throws -> URL {
         for config in ["debug", "release"] {
@@ -22,17 +23,18 @@ final class ServedProcess: @unchecked Sendable {
         process.executableURL = try Self.executable()
         process.arguments = ["serve", "--port", "0"] + arguments
         process.currentDirectoryURL = ServerFixture.packageRoot
-        let out = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        let buffer = output
+        process.standardError = err
+        let buffer = output, errors = errorOutput
         out.fileHandleForReading.readabilityHandler = { h in buffer.append(h.availableData) }
+        err.fileHandleForReading.readabilityHandler = { h in errors.append(h.availableData) }
         try process.run()
         let deadline = Date().addingTimeInterval(600)
         var url: String?
         while url == nil && Date() < deadline && process.isRunning {
             Thread.sleep(forTimeInterval: 0.1)
-            if let r = buffer.text.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) { url = String(buffer.text[r]) }
+            if let r = buffer.text.range(of: #"http://127\.0\.0\.[0-9]+:[0-9]+/"#, options: .regularExpression) { url = String(buffer.text[r]) }
         }
         guard let url else {
             process.terminate()
@@ -42,6 +44,7 @@ final class ServedProcess: @unchecked Sendable {
     }
 
     var stdout: String { output.text }
+    var stderr: String { errorOutput.text }
 
     /// Sends SIGTERM and waits for the exit status.
     func stop() -> Int32 {

@@ -29,10 +29,11 @@ public enum DecisionRows {
         TableRows(ScenarioTables.receiving(c, practices: practices))
     }
 
-    /// The rows of regions.csv and practices.geojson for one analysis.
-    public static func analysis(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
+    /// The rows of regions.csv and practices.geojson for one analysis (the
+    /// population table, which they do not need, is left empty).
+    public static func analysis(_ result: AnalysisResult, practices: [Practice],
                                 regions: [Region]) -> (regions: TableRows, practices: TableRows) {
-        let t = OutputTables(result: result, population: population, practices: practices, regions: regions)
+        let t = OutputTables(result: result, population: [], practices: practices, regions: regions)
         return (TableRows(t.regions), TableRows(t.practices))
     }
 

@@ -99,12 +99,16 @@ public struct NearestPracticesSearch {
         var done = Set<Int32>()
         let wanted = only.map { min($0.count, k) } ?? k
         func settle(upTo c: Double) {
-            // A practice is final once no cheaper label can still come.
-            while settled.count < wanted, best.count > done.count,
-                  let next = best.filter({ !done.contains($0.key) }).min(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }),
-                  next.value <= c {
-                done.insert(next.key)
-                settled.append(Found(practice: Int(next.key), cost: next.value))
+            // A practice is final once no cheaper label can still come: the
+            // offered practices not yet final are few, so a scan finds the least.
+            while settled.count < wanted, best.count > done.count {
+                var next: (Int32, Double)?
+                for (j, cost) in best where !done.contains(j) {
+                    if next == nil || cost < next!.1 || (cost == next!.1 && j < next!.0) { next = (j, cost) }
+                }
+                guard let next, next.1 <= c else { return }
+                done.insert(next.0)
+                settled.append(Found(practice: Int(next.0), cost: next.1))
             }
         }
         while settled.count < wanted, let (c, v32) = heap.pop() {
