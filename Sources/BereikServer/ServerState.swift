@@ -89,7 +89,8 @@ public final class ServerState: @unchecked Sendable {
     func headroom(_ j: Int, practices: [Practice]? = nil, assigned: [Double]? = nil) -> PracticeHeadroom {
         let list = practices ?? inputs.practices
         return PracticeHeadroom(practice: list[j], norm: parameters.normPatientsPerFTE,
-                                assigned: assigned?[j] ?? baseline.result.practices[j].assignedInhabitants)
+                                assigned: assigned?[j] ?? baseline.result.practices[j].assignedInhabitants,
+                                defaultFTE: baseline.result.parameters.defaultFTE)
     }
 
     /// Facts about what is served, for `/api/health`.

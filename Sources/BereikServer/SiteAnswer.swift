@@ -14,6 +14,7 @@ enum SiteAnswer {
             }
         }
         let (checks, modes, measure) = try SitesJob.check(sites, practices: practices, parameters: state.parameters, assigned: assigned,
+                                                          defaultFTE: state.baseline.result.parameters.defaultFTE,
                                                           householdSize: householdSize ?? 2.1, road: road)
         let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure)
         // Load: the new residents go to the serving practice (served) or are

@@ -17,7 +17,7 @@ enum SiteRequest {
         var householdSize: Double?
         if let h = root["household_size"], !(h is NSNull) {
             let v = try JSONInput.number(h, field: "household_size")
-            guard v > 0, v <= 20 else { throw APIError("out_of_range", field: "household_size", expected: "a number of persons per home in (0, 20]", found: String(v)) }
+            guard v > 0, v <= HousingSite.maxHouseholdSize else { throw APIError("out_of_range", field: "household_size", expected: "persons per home, more than 0 and at most \(Int(HousingSite.maxHouseholdSize))", found: String(v)) }
             householdSize = v
         }
         let features = try JSONInput.array(root["features"], field: "features")
@@ -53,11 +53,19 @@ enum SiteRequest {
             guard let (homesKey, homesValue) = value(.homes) else {
                 throw APIError("missing_field", field: path + ".properties.homes", expected: "a number of homes (one of \(FieldRole.homes.candidates.joined(separator: ", ")))", found: "no such property")
             }
-            guard let homes = ValueParsing.number(homesValue), homes >= 0, homes <= limits.maxHomes else {
-                throw APIError("invalid_value", field: path + ".properties." + homesKey, expected: "a number of homes ≥ 0 and ≤ \(Int(limits.maxHomes))",
+            let maxHomes = min(limits.maxHomes, HousingSite.maxHomes)
+            guard let homes = ValueParsing.number(homesValue), homes >= 0, homes <= maxHomes else {
+                throw APIError("invalid_value", field: path + ".properties." + homesKey, expected: "a number of homes from 0 to \(Int(maxHomes))",
                                found: homesValue.text ?? "null")
             }
-            let size = value(.householdSize).flatMap { ValueParsing.number($0.1) }.flatMap { $0 > 0 ? $0 : nil }
+            var size: Double?
+            if let (key, v) = value(.householdSize), let text = v.text, !text.isEmpty {
+                guard let n = ValueParsing.number(v), n > 0, n <= HousingSite.maxHouseholdSize else {
+                    throw APIError("invalid_value", field: path + ".properties." + key,
+                                   expected: "persons per home, more than 0 and at most \(Int(HousingSite.maxHouseholdSize))", found: text)
+                }
+                size = n
+            }
             func text(_ role: FieldRole) -> String? { value(role)?.1.text.flatMap { $0.isEmpty ? nil : $0 } }
             let id = text(.siteID) ?? String(k + 1)
             sites.append(HousingSite.given(id: id, name: text(.siteName) ?? id, geometry: rd, homes: homes, householdSize: size))

@@ -14,24 +14,18 @@ struct ServeCommand: ParsableCommand {
         given. Stop it with Ctrl-C (SIGINT) or SIGTERM.
         """)
 
-    @Option(help: "Population points or polygons.") var population: String?
-    @Option(help: "GP practices with a status column.") var practices: String?
-    @Option(help: "Region polygons (e.g. municipalities).") var regions: String?
-    @Option(help: "Table of krimp/anticipeer designations per region.") var designations: String?
     @Option(help: "Address to listen on (default loopback only).") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
     @Option(help: "Require this bearer token (Authorization: Bearer TOKEN) on every request.") var token: String?
     @Option(help: ArgumentHelp("Serve a generated road network of about N nodes with generated points and practices instead of inputs (for scripts/bench-serve.sh).", visibility: .hidden))
     var syntheticNodes: Int?
-    @OptionGroup var inputOptions: InputOptionGroup
-    @OptionGroup var thresholds: ThresholdOptionGroup
-    @OptionGroup var roadOptions: RoadOptionGroup
-    @OptionGroup var capacityOptions: CapacityOptionGroup
+    @OptionGroup(title: "Inputs") var sources: SourceOptionGroup
+    @OptionGroup(title: "Fields, layers and reading") var fields: InputOptionGroup
+    @OptionGroup(title: "Road network") var roads: RoadOptionGroup
+    @OptionGroup(title: "Thresholds") var thresholds: ThresholdOptionGroup
+    @OptionGroup(title: "Capacity and signalling") var capacity: CapacityOptionGroup
 
     func validate() throws {
-        if (population == nil) != (practices == nil) {
-            throw ValidationError("Give both --population and --practices, or neither to use the embedded example data.")
-        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be in 0...65535, got \(port)") }
         if let token, token.count < 8 || token.contains(where: { $0.isWhitespace }) {
             throw ValidationError("--token must be at least 8 characters without spaces")
@@ -39,25 +33,25 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The job as SharedOptions.job() builds it, without an output folder.
         var job: AnalyzeJob
-        if let population, let practices {
-            job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: regions, outputFolder: "")
+        if let population = sources.population, let practices = sources.practices {
+            job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: sources.regions, outputFolder: "")
         } else {
             let data = try DefaultDataLocation.find()
-            job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: regions ?? data.regions, outputFolder: "")
+            job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: sources.regions ?? data.regions, outputFolder: "")
             job.syntheticData = true
             job.dataNote = "Embedded synthetic example province modelled on Drenthe from public facts (GeoData/README.md); not real figures."
+                + (sources.regions.map { " Regions from \($0) instead of its municipalities." } ?? "")
         }
-        job.designationsPath = designations
-        job.input = inputOptions.options
+        job.designationsPath = sources.designations
+        job.unregisteredPath = sources.unregistered
+        job.groupByPath = sources.groupBy
+        job.input = fields.options
         job.parameters = try thresholds.parameters(input: job.input)
-        job.parameters.roadOptions = try roadOptions.options()
-        do { try capacityOptions.apply(to: &job.parameters) } catch let e as SignalConfigError { throw BereikFailure(message: e.description) }
-        if let unregistered = capacityOptions.unregistered {
-            guard job.regionsPath != nil else { throw ValidationError("--unregistered needs --regions") }
-            job.unregisteredPath = unregistered
-        }
-        job.roadsPath = roadOptions.roads ?? (population == nil ? DefaultDataLocation.roads() : nil)
+        job.parameters.roadOptions = try roads.options()
+        try capacity.apply(to: &job.parameters)
+        job.roadsPath = roads.roads ?? (sources.usesDefaultData ? DefaultDataLocation.roads() : nil)
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         if !loopback {
             let note = token == nil ? "there is NO authentication: anyone who can reach this address can use it. Give --token to require a bearer token."
