@@ -33,7 +33,7 @@ struct BenchNational: ParsableCommand {
     func run() throws {
         let size = NationalCase.Size(scale: scale)
         print("national benchmark, scale \(scale): \(size.points) points, ~\(size.roadNodes) road nodes, \(size.practices) practices, \(size.regions) regions; \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        let generated = try NationalCase.prepare(size, in: folder) { print("  generated \($0)") }
+        let generated = try NationalCase.prepare(size, in: folder) { print("  generated \($0)"); fflush(nil) }
         if !generated { print("  case already in \(folder)") }
         func file(_ f: String) -> String { (folder as NSString).appendingPathComponent(f) }
         var baseline: [String: Double]?
@@ -42,6 +42,7 @@ struct BenchNational: ParsableCommand {
             let args = ["analyze", "--population", file(NationalCase.populationFile), "--practices", file(NationalCase.practicesFile),
                         "--regions", file(NationalCase.regionsFile), "--roads", file(NationalCase.roadsFile), "--out", out]
                 + analyzeArgs.split(separator: " ").map(String.init)
+            fflush(nil)
             let t0 = Date()
             let (status, peakKiB) = try spawn(args, threads: n)
             let wall = Date().timeIntervalSince(t0)

@@ -97,8 +97,8 @@ public enum CatchmentBenchmark {
     /// Exact Voronoi cells of the sites, dissolved per owner (general or coverage union), clipped.
     static func voronoiDissolve(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine, coverage: Bool) throws -> [Int: Geometry] {
         var firstOwner: [Coordinate: Int] = [:]
-        for (c, o) in zip(sites, owner) where firstOwner[c] == nil { firstOwner[c] = o }
-        let unique = Array(firstOwner.keys)
+        for (c, o) in zip(sites, owner) { firstOwner[c] = min(firstOwner[c] ?? o, o) }
+        let unique = firstOwner.keys.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
         let cells = try engine.voronoiCells(unique, envelope: area)
         let located = try PolygonLocator.locateAll(unique, in: cells, threads: ParallelWork.threads)
         var parts: [Int: [Geometry]] = [:]

@@ -92,7 +92,7 @@ public enum NationalCase {
         done("practices (\(size.practices))")
 
         // 355 municipalities: a 19 × 19 grid over the network's extent whose
-        // last seven cells of the top row form one polygon.
+        // last seven cells of the top row form one polygon (361 − 6).
         let n = 19, w = (maxX - minX) / Double(n), h = (maxY - minY) / Double(n)
         func ring(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> [Coordinate] {
             [Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1), Coordinate(x: x0, y: y1), Coordinate(x: x0, y: y0)]
@@ -100,9 +100,9 @@ public enum NationalCase {
         var cells: [(String, Geometry)] = []
         for r in 0..<n {
             for c in 0..<n {
-                if r == n - 1 && c > n - 8 { continue }
+                if r == n - 1 && c > n - 7 { continue }
                 let x0 = minX + Double(c) * w, y0 = minY + Double(r) * h
-                let x1 = r == n - 1 && c == n - 8 ? maxX : x0 + w
+                let x1 = r == n - 1 && c == n - 7 ? maxX : x0 + w
                 cells.append((String(format: "GM%04d", cells.count + 1), .multiPolygon([[ring(x0, y0, x1, y0 + h)]])))
             }
         }
