@@ -20,9 +20,15 @@ public enum CapacityAnalysis {
                            road: RoadAccess?) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
+        // No FTE at all: supply is unknown, so is every point's access.
+        guard parameters.defaultFTE != nil || practices.contains(where: { $0.gpFTE != nil }) else {
+            return CapacityResult(method: fca.method, basis: FTEDefault.noFTEReason,
+                                  fcaPer10k: Array(repeating: nil, count: population.count), pairs: 0,
+                                  seconds: Date().timeIntervalSince(t0))
+        }
         let supply = practices.map { p -> Double in
             guard !fca.openOnly || parameters.isOpen(p.status) else { return 0 }
-            return p.gpFTE ?? parameters.defaultFTE ?? 1
+            return FTEDefault.fte(p, parameters)?.value ?? 0
         }
         let catchment: Double, basis: String
         let demand = population.map(\.inhabitants)

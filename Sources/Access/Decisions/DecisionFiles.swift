@@ -2,33 +2,23 @@ import Foundation
 import Geo
 
 /// Writes extra decision tables (CSV, GeoJSON in WGS84, Markdown) into an
-/// output folder through a staging folder, so a failure leaves no partial file.
+/// output folder: the staging folder of the run's `OutputTransaction`, which
+/// replaces the output folder as a whole.
 struct DecisionFiles {
     let folder: String
 
     func write(tables: [(file: String, table: OutputTable)], texts: [(file: String, text: String)] = []) throws -> [String] {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let staging = (folder as NSString).appendingPathComponent(".bereik-decisions-\(getpid())")
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        defer { try? fm.removeItem(atPath: staging) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         for (file, table) in tables {
             let csv = file.hasSuffix(".csv")
-            let writer = try VectorWriter(path: staging + "/" + file, format: csv ? .csv : .geoJSON)
+            let writer = try VectorWriter(path: folder + "/" + file, format: csv ? .csv : .geoJSON)
             let t = csv ? table.withoutGeometry : table
             try t.write(into: writer, crs: csv ? CoordinateTransformer.rdNew : CoordinateTransformer.wgs84, transform: csv ? nil : toWGS84)
             try writer.close()
         }
-        for (file, text) in texts { try text.write(toFile: staging + "/" + file, atomically: false, encoding: .utf8) }
-        let files = tables.map(\.file) + texts.map(\.file)
-        for f in files {
-            let target = (folder as NSString).appendingPathComponent(f)
-            try? fm.removeItem(atPath: target)
-            try fm.moveItem(atPath: staging + "/" + f, toPath: target)
-        }
-        return files
+        for (file, text) in texts { try text.write(toFile: folder + "/" + file, atomically: false, encoding: .utf8) }
+        return tables.map(\.file) + texts.map(\.file)
     }
 
     static func metres(_ d: Double?) -> FieldValue { d.flatMap { $0.isFinite ? .real(($0 * 10).rounded() / 10) : nil } ?? .null }
