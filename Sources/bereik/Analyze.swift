@@ -21,7 +21,8 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Do not render maps, viewer.html and report.html.") var noMaps = false
     @Option(help: "Coarser polygon layer to aggregate the regions to (province, krimp/anticipeer region); writes groups.geojson and groups.csv.") var groupBy: String?
     @Option(help: "Output folder.") var out: String = "out"
-    @Option(help: "Extra output format: gpkg adds bereik.gpkg with the same layers (EPSG:28992).") var format: [ExtraFormat] = []
+    @Option(help: "Extra output format: gpkg adds bereik.gpkg with every layer, fgb adds <layer>.fgb FlatGeobuf files (both EPSG:28992; fgb is the fastest to write and to open in QGIS at national scale).") var format: [ExtraFormat] = []
+    @Option(help: "CSV dialect of every CSV written: rfc4180 (default: comma, decimal point) or excel-nl (semicolon, decimal comma, UTF-8 with BOM; text cells starting with = + - @ get a leading ').") var csvDialect: CSVDialect = .rfc4180
     @OptionGroup var inputOptions: InputOptionGroup
     @OptionGroup var thresholds: ThresholdOptionGroup
     @OptionGroup var roadOptions: RoadOptionGroup
@@ -32,7 +33,7 @@ struct Analyze: ParsableCommand {
     }
 
     enum ExtraFormat: String, ExpressibleByArgument {
-        case geojson, gpkg
+        case geojson, gpkg, fgb
     }
 
     func validate() throws {
@@ -73,6 +74,8 @@ struct Analyze: ParsableCommand {
         }
         job.roadsPath = roadOptions.roads ?? (population == nil ? DefaultDataLocation.roads() : nil)
         job.geoPackage = format.contains(.gpkg)
+        job.flatGeobuf = format.contains(.fgb)
+        job.csvDialect = csvDialect
         switch catchments {
         case .road?:
             guard job.roadsPath != nil else { throw ValidationError("--catchments road needs --roads") }
@@ -98,3 +101,5 @@ struct BereikFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
+
+extension CSVDialect: ExpressibleByArgument {}

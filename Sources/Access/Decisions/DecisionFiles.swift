@@ -5,6 +5,9 @@ import Geo
 /// output folder through a staging folder, so a failure leaves no partial file.
 struct DecisionFiles {
     let folder: String
+    var csvDialect = CSVDialect.rfc4180
+    /// Also write the spatial tables as layers of `bereik.gpkg` (EPSG:28992).
+    var geoPackage = false
 
     func write(tables: [(file: String, table: OutputTable)], texts: [(file: String, text: String)] = []) throws -> [String] {
         let fm = FileManager.default
@@ -15,14 +18,20 @@ struct DecisionFiles {
         defer { try? fm.removeItem(atPath: staging) }
         let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         for (file, table) in tables {
-            let csv = file.hasSuffix(".csv")
-            let writer = try VectorWriter(path: staging + "/" + file, format: csv ? .csv : .geoJSON)
-            let t = csv ? table.withoutGeometry : table
-            try t.write(into: writer, crs: csv ? CoordinateTransformer.rdNew : CoordinateTransformer.wgs84, transform: csv ? nil : toWGS84)
-            try writer.close()
+            if file.hasSuffix(".csv") {
+                try table.withoutGeometry.writeCSV(path: staging + "/" + file, dialect: csvDialect)
+            } else {
+                try table.writeGeoJSON(path: staging + "/" + file, toWGS84: toWGS84)
+            }
+        }
+        var files = tables.map(\.file)
+        let spatial = tables.filter { $0.file.hasSuffix(".geojson") }.map(\.table)
+        if geoPackage && !spatial.isEmpty {
+            try GeoPackageOutput.write(spatial, path: staging + "/bereik.gpkg")
+            files.append("bereik.gpkg")
         }
         for (file, text) in texts { try text.write(toFile: staging + "/" + file, atomically: false, encoding: .utf8) }
-        let files = tables.map(\.file) + texts.map(\.file)
+        files += texts.map(\.file)
         for f in files {
             let target = (folder as NSString).appendingPathComponent(f)
             try? fm.removeItem(atPath: target)

@@ -104,7 +104,7 @@ public struct PlanJob {
         let total = population.reduce(0) { $0 + $1.inhabitants }
         let before = population.indices.reduce(0) { uncovered[$1] ? $0 : $0 + population[$1].inhabitants }
         let table = Self.table(choices, total: total, before: before, weighted: weightShortfall)
-        let files = try DecisionFiles(folder: job.outputFolder).write(tables: [("plan.csv", table), ("plan.geojson", table)])
+        let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(tables: [("plan.csv", table), ("plan.geojson", table)])
         return Outcome(choices: choices, candidates: candidates.count, totalInhabitants: total, coveredBefore: before,
                        measure: measure.label, limitM: limit, exact: exact, files: files)
     }

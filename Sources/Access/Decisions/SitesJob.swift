@@ -71,7 +71,7 @@ public struct SitesJob {
         let report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
-        let files = try DecisionFiles(folder: job.outputFolder).write(
+        let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
         return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: files, report: report)
     }
