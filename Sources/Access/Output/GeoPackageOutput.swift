@@ -5,10 +5,12 @@ import Geo
 /// in one GeoPackage in EPSG:28992, written in one transaction.
 enum GeoPackageOutput {
     static func write(_ tables: [OutputTable], path: String) throws {
-        let writer = try VectorWriter(path: path, format: .geoPackage)
-        for table in tables {
-            try table.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
+        try GDALWriteSettings.fastGeoPackage {
+            let writer = try VectorWriter(path: path, format: .geoPackage)
+            for table in tables {
+                try table.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
+            }
+            try writer.close()
         }
-        try writer.close()
     }
 }

@@ -17,7 +17,7 @@ struct OutputTable {
     /// and layers without geometry go through `GeoJSONStreamWriter` (the
     /// bytes OGR would write, about 20 times as fast); polygon layers through OGR.
     func writeGeoJSON(path: String, toWGS84: CoordinateTransformer) throws {
-        let points = try transformPoints(toWGS84, path: path)
+        let points = try wgs84Points(toWGS84, path: path)
         guard geometries == nil || points != nil else {
             let writer = try VectorWriter(path: path, format: .geoJSON)
             try write(into: writer, crs: CoordinateTransformer.wgs84, transform: toWGS84)
@@ -45,7 +45,7 @@ struct OutputTable {
     /// or a GeoJSON polygon layer).
     func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
         let layer = try writer.addLayer(name: name, fields: fields, geometry: geometries == nil ? .none : kind, crs: crs)
-        let moved = try transform.flatMap { try transformPoints($0, path: writer.path) }
+        let moved = try transform.flatMap { try wgs84Points($0, path: writer.path) }
         for (i, row) in rows.enumerated() {
             var g = geometries?[i] ?? nil
             if let moved {
@@ -60,7 +60,7 @@ struct OutputTable {
     /// All point geometries reprojected in one PROJ call (population layers
     /// can hold millions of points); nil when the layer is not all points
     /// (features without geometry are allowed and stay nil).
-    private func transformPoints(_ transform: CoordinateTransformer, path: String) throws -> [Coordinate?]? {
+    func wgs84Points(_ transform: CoordinateTransformer, path: String) throws -> [Coordinate?]? {
         guard let geometries, kind == .point else { return nil }
         var xs = [Double](), ys = [Double]()
         xs.reserveCapacity(geometries.count); ys.reserveCapacity(geometries.count)

@@ -54,6 +54,12 @@ public struct OutputWriter {
                 files.append("catchments.geojson")
                 spatial.append(table)
             }
+            if population.count > PopulationCells.threshold {
+                let cells = PopulationCells.table(result: result, population: population)
+                try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
+                files.append(PopulationCells.fileName)
+                spatial.append(cells)
+            }
             if geoPackage {
                 progress?.step("writing bereik.gpkg")
                 try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))
