@@ -7,18 +7,38 @@ import Foundation
 final class ByteSink {
     let path: String
     private var fd: Int32
-    private let capacity = 1 << 20
+    private let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     /// Bytes written so far, including those still in the buffer.
     private(set) var bytesWritten = 0
+    /// In memory mode (`fd` = -2) the flushed bytes collect here.
+    private var memory: [UInt8] = []
 
     init(path: String) throws {
         self.path = path
+        capacity = 1 << 20
         // open(2) returns -1 and sets errno on failure.
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputFileError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    /// A sink into memory, for formatting a chunk on another thread; `path` names the file it is for.
+    init(memoryFor path: String) {
+        self.path = path
+        capacity = 1 << 16
+        fd = -2
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    /// The bytes of a memory sink (flushed first).
+    func takeBytes() -> [UInt8] {
+        memory.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+        bytesWritten += count
+        count = 0
+        defer { memory = [] }
+        return memory
     }
 
     deinit {
@@ -60,6 +80,12 @@ final class ByteSink {
     }
 
     func flush() throws {
+        if fd == -2 {
+            memory.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+            bytesWritten += count
+            count = 0
+            return
+        }
         var offset = 0
         while offset < count {
             let n = Foundation.write(fd, buffer + offset, count - offset)

@@ -12,19 +12,12 @@ import Geo
 /// features per second here); this writes the text directly.
 final class GeoJSONStreamWriter {
     private let sink: ByteSink
-    private let fields: [FieldDefinition]
-    /// `"name": ` for each field, escaped once.
-    private let keys: [[UInt8]]
-    private var features = 0
+    let text: GeoJSONFeatureText
+    private(set) var features = 0
 
     init(path: String, layerName: String, fields: [FieldDefinition]) throws {
         sink = try ByteSink(path: path)
-        self.fields = fields
-        keys = fields.map { f in
-            var k: [UInt8] = [34]
-            JSONEscaping.append(f.name, to: &k, escapeSlash: false)
-            return k + Array("\": ".utf8)
-        }
+        text = GeoJSONFeatureText(fields: fields)
         var header = Array("{\n\"type\": \"FeatureCollection\",\n\"name\": \"".utf8)
         // The collection's name goes through json-c's default flags, which escape '/'.
         JSONEscaping.append(layerName, to: &header, escapeSlash: true)
@@ -33,15 +26,49 @@ final class GeoJSONStreamWriter {
     }
 
     /// Writes one feature; `point` in WGS84 lon/lat, nil for no geometry.
-    /// Null and non-finite values are written as JSON null, as OGR does.
     func write(_ values: [FieldValue], point: Coordinate?) throws {
+        try text.write(values, point: point, first: features == 0, into: sink)
+        features += 1
+    }
+
+    /// Appends `count` features formatted elsewhere by `text` (in order, the
+    /// first of the file with `first: true`).
+    func append(formatted bytes: [UInt8], count: Int) throws {
+        try sink.bytes(bytes)
+        features += count
+    }
+
+    func close() throws {
+        try sink.ascii("\n]\n}\n")
+        try sink.close()
+    }
+}
+
+/// The text of one GeoJSON feature as GDAL writes it; a value type, so
+/// chunks of features can be formatted on several cores at once.
+struct GeoJSONFeatureText: Sendable {
+    let fields: [FieldDefinition]
+    /// `"name": ` for each field, escaped once.
+    let keys: [[UInt8]]
+
+    init(fields: [FieldDefinition]) {
+        self.fields = fields
+        keys = fields.map { f in
+            var k: [UInt8] = [34]
+            JSONEscaping.append(f.name, to: &k, escapeSlash: false)
+            return k + Array("\": ".utf8)
+        }
+    }
+
+    /// Null and non-finite values are written as JSON null, as OGR does.
+    func write(_ values: [FieldValue], point: Coordinate?, first: Bool, into sink: ByteSink) throws {
         precondition(values.count == fields.count, "value count must match the layer's fields")
-        if features > 0 { try sink.ascii(",\n") }
+        if !first { try sink.ascii(",\n") }
         try sink.ascii("{ \"type\": \"Feature\", \"properties\": { ")
         for (i, value) in values.enumerated() {
             if i > 0 { try sink.ascii(", ") }
             try sink.bytes(keys[i])
-            try writeValue(value, type: fields[i].type)
+            try writeValue(value, type: fields[i].type, into: sink)
         }
         try sink.ascii(values.isEmpty ? "}, \"geometry\": " : " }, \"geometry\": ")
         if let point {
@@ -53,15 +80,9 @@ final class GeoJSONStreamWriter {
         } else {
             try sink.ascii("null }")
         }
-        features += 1
     }
 
-    func close() throws {
-        try sink.ascii("\n]\n}\n")
-        try sink.close()
-    }
-
-    private func writeValue(_ value: FieldValue, type: FieldType) throws {
+    private func writeValue(_ value: FieldValue, type: FieldType, into sink: ByteSink) throws {
         switch (value, type) {
         case (.null, _):
             try sink.ascii("null")
@@ -70,9 +91,9 @@ final class GeoJSONStreamWriter {
         case (.integer(let n), .boolean):
             try sink.ascii(n != 0 ? "true" : "false")
         case (.integer(let n), .string):
-            try string(String(n))
+            try string(String(n), into: sink)
         case (.real(let d), .string) where d.isFinite:
-            try string(GDALNumberText.printf("%.15g", d))
+            try string(GDALNumberText.printf("%.15g", d), into: sink)
         case (.integer(let n), .real):
             try GDALNumberText.geoJSONReal(Double(n), into: sink)
         case (.integer(let n), _):
@@ -86,11 +107,11 @@ final class GeoJSONStreamWriter {
         case (.real(let d), _):
             try GDALNumberText.geoJSONReal(d, into: sink)
         case (.string(let s), _):
-            try string(s)
+            try string(s, into: sink)
         }
     }
 
-    private func string(_ s: String) throws {
+    private func string(_ s: String, into sink: ByteSink) throws {
         var s = s
         try s.withUTF8 { utf8 in
             try sink.byte(34)

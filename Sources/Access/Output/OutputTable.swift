@@ -25,8 +25,21 @@ struct OutputTable {
             return
         }
         let writer = try GeoJSONStreamWriter(path: path, layerName: name, fields: fields)
-        for (i, row) in rows.enumerated() {
-            try writer.write(row, point: points?[i])
+        let text = writer.text
+        // Chunks formatted on all cores, a round at a time, written in order.
+        let chunk = 32_768, cores = ProcessInfo.processInfo.activeProcessorCount
+        var start = 0
+        while start < rows.count {
+            let ranges = (0..<cores).map { k in min(rows.count, start + k * chunk)..<min(rows.count, start + (k + 1) * chunk) }.filter { !$0.isEmpty }
+            let parts = ParallelWork.map(count: ranges.count) { k -> Result<[UInt8], Error> in
+                Result {
+                    let memory = ByteSink(memoryFor: path)
+                    for i in ranges[k] { try text.write(rows[i], point: points?[i], first: i == 0, into: memory) }
+                    return memory.takeBytes()
+                }
+            }
+            for (k, part) in parts.enumerated() { try writer.append(formatted: part.get(), count: ranges[k].count) }
+            start = ranges.last!.upperBound
         }
         try writer.close()
     }
@@ -71,7 +84,7 @@ struct OutputTable {
             default: return nil
             }
         }
-        try transform.transform(xs: &xs, ys: &ys)
+        try Self.transformInParallel(&xs, &ys, like: transform)
         var result = [Coordinate?]()
         result.reserveCapacity(geometries.count)
         for i in geometries.indices {
@@ -82,5 +95,27 @@ struct OutputTable {
             result.append(Coordinate(x: xs[i], y: ys[i]))
         }
         return result
+    }
+
+    /// Reprojects in chunks on all cores, one transformer per chunk (a PROJ
+    /// context is not shared between threads); small inputs use `transform`.
+    private static func transformInParallel(_ xs: inout [Double], _ ys: inout [Double], like transform: CoordinateTransformer) throws {
+        let chunk = 65_536
+        guard xs.count > chunk else { return try transform.transform(xs: &xs, ys: &ys) }
+        let source = transform.source, target = transform.target
+        let ranges = stride(from: 0, to: xs.count, by: chunk).map { $0..<min(xs.count, $0 + chunk) }
+        let inX = xs, inY = ys
+        let parts = ParallelWork.map(count: ranges.count) { k -> Result<([Double], [Double]), Error> in
+            Result {
+                var x = Array(inX[ranges[k]]), y = Array(inY[ranges[k]])
+                try CoordinateTransformer(from: source, to: target).transform(xs: &x, ys: &y)
+                return (x, y)
+            }
+        }
+        for (k, part) in parts.enumerated() {
+            let (x, y) = try part.get()
+            xs.replaceSubrange(ranges[k], with: x)
+            ys.replaceSubrange(ranges[k], with: y)
+        }
     }
 }

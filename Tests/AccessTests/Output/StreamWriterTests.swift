@@ -40,7 +40,8 @@ final class StreamWriterTests: XCTestCase {
     }
 
     func testGeoJSONStreamGivesTheBytesOfOGR() throws {
-        let table = awkwardTable(rows: 3_000)
+        // More rows than one formatting chunk (32,768): the chunks run in parallel.
+        let table = awkwardTable(rows: 70_000)
         let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         let ogrPath = fixtures.folder + "/ogr.geojson", streamPath = fixtures.folder + "/stream.geojson"
         let writer = try VectorWriter(path: ogrPath, format: .geoJSON)
