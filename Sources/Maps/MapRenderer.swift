@@ -1,8 +1,14 @@
+import Access
 import Foundation
 
 /// Renders an analysis output folder: maps/*.svg (and *.png when
 /// `rsvg-convert` is available), viewer.html, report.html and report.md.
+/// The CLI renders into the staging folder of its `OutputTransaction`, before
+/// the folder replaces the previous output.
 public enum MapRenderer {
+    /// The entries of an output folder that rendering writes (anew, as a whole).
+    public static let renderedNames: Set<String> = ["maps", "viewer.html", "report.html", "report.md"]
+
     /// Renders everything into `outputFolder`; returns the paths written, relative to it.
     @discardableResult
     public static func renderAll(outputFolder: String) throws -> [String] {
@@ -18,7 +24,7 @@ public enum MapRenderer {
 
     public static func renderAll(outputFolder: String, png: Bool) throws -> Outcome {
         let folder = try OutputFolderReader.read(outputFolder)
-        let maps = MapCatalog.render(folder)
+        let maps = MapCatalog.render(folder) + (try ScenarioMaps.render(folder))
         let mapsDir = (outputFolder as NSString).appendingPathComponent("maps")
         try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
         var files = [String](), notes = [String]()
@@ -27,6 +33,7 @@ public enum MapRenderer {
             files.append(relative)
         }
         for map in maps { try write(map.svg, "maps/\(map.id).svg") }
+        TestHook.pause("render")
         if png {
             if let tool = PNGConverter.executable {
                 try convertToPNG(maps, in: mapsDir, tool: tool)

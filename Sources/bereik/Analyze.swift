@@ -84,15 +84,13 @@ struct Analyze: ParsableCommand {
         case .none?: job.writeCatchments = false
         case nil: break
         }
-        let outcome = try job.run(progress: progress)
-        print(SummaryText.make(outcome, outputFolder: out))
-        if !noMaps {
-            progress.step("rendering maps")
-            let maps = try MapRenderer.renderAll(outputFolder: out, png: true)
-            progress.finish()
-            print("Maps: \(maps.files.filter { $0.hasPrefix("maps/") && $0.hasSuffix(".svg") }.count) maps, viewer.html and report.html in \(out) (open viewer.html in a browser; it works offline).")
-            for note in maps.notes { print("  - \(note)") }
+        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !noMaps, progress: progress) { staging in
+            var staged = job
+            staged.outputFolder = staging
+            return try staged.run(progress: progress)
         }
+        print(SummaryText.make(run.value, outputFolder: out))
+        if let maps = run.maps { print(OutputRun.mapsLine(maps, out: out)) }
     }
 }
 

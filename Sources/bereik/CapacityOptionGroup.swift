@@ -10,6 +10,7 @@ struct CapacityOptionGroup: ParsableArguments {
     @Option(help: "Suppress region statistics for fewer inhabitants than this (CBS practice).") var minInhabitants: Double = 50
     @Option(help: "JSON file with amber/red thresholds of the signalling matrix (see README).") var signalConfig: String?
     @Option(help: "Table of people without a GP per region id, joined like --designations.") var unregistered: String?
+    @Option(help: "GP FTE assumed for practices whose list gives none (≥ 0; reported with imputed_fte_share). Without it: the median of the known FTE, or no FTE figures at all when no practice has one.") var defaultFte: Double?
 
     enum SupplyChoice: String, ExpressibleByArgument { case open, all }
 
@@ -17,6 +18,9 @@ struct CapacityOptionGroup: ParsableArguments {
         guard fcaCatchmentKm > 0 else { throw ValidationError("--fca-catchment-km must be > 0, got \(fcaCatchmentKm)") }
         guard minInhabitants >= 0 else { throw ValidationError("--min-inhabitants must be ≥ 0, got \(minInhabitants)") }
         _ = try catchmentMinutes(firstMode: "car")
+        if let defaultFte, !(defaultFte.isFinite && defaultFte >= 0 && defaultFte <= AnalysisError.maxPracticeFTE) {
+            throw ValidationError("--default-fte must be a number of GP FTE from 0 to \(Int(AnalysisError.maxPracticeFTE)), got \(defaultFte)")
+        }
     }
 
     /// "10" applies to the first mode; "car=10,bicycle=20" names modes.
@@ -40,6 +44,7 @@ struct CapacityOptionGroup: ParsableArguments {
         p.fca.catchmentMinutes = try catchmentMinutes(firstMode: p.roadOptions.modes.first?.name ?? "car")
         p.fca.openOnly = fcaSupply == .open
         p.minInhabitants = minInhabitants
+        p.explicitDefaultFTE = defaultFte
         if let signalConfig { p.signal = try SignalConfig.load(path: signalConfig) }
     }
 }

@@ -19,7 +19,47 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "CRS of sources that have none (CSV), e.g. EPSG:28992 or EPSG:4326.") var crs: String?
     @Option(help: "How practices without a status count: open or closed.") var unknownStatus: StatusChoice = .closed
     @Option(help: "How a partial patient stop counts: open or closed.") var partial: StatusChoice = .closed
+    @Option(help: "Override even a CRS that a source declares (use with care; --crs applies only to sources without one).") var forceCrs: String?
     @Flag(help: "Reject bad rows and invalid polygons instead of skipping or repairing them.") var strict = false
+
+    // Numbers and coordinates in tables (CSV, XLSX, ODS).
+    @Option(help: "Decimal separator of every text-valued number of every input: comma (1.234,5) or point (1,234.5). Default: decided per column from all its values.") var decimalSeparator: DecimalSeparatorChoice?
+    @Option(help: "X (easting/longitude) column of point inputs without geometry; tried before x, lon, longitude, lengtegraad, x_coordinaat, x_rd, ...") var xField: String?
+    @Option(help: "Y (northing/latitude) column of point inputs without geometry; tried before y, lat, latitude, breedtegraad, y_coordinaat, y_rd, ...") var yField: String?
+
+    // A population table joined to geometry, and address points.
+    @Option(help: "Polygons (or points) to join the population table to by key, e.g. PC4 polygons for a CBS PC4 CSV.") var populationGeometry: String?
+    @Option(help: "Layer of --population-geometry (default: the first).") var populationGeometryLayer: String?
+    @Option(help: "Key column of the population table (and of --population-geometry unless --population-geometry-key names another); default: pc4, pc6, postcode, statcode, code, ...") var populationKey: String?
+    @Option(help: "Key column of --population-geometry.") var populationGeometryKey: String?
+    @Option(help: "Inhabitants per population point when the layer has no inhabitants field (1 = per inhabited address, as CBS measures).") var inhabitantsPerPoint: Double?
+
+    // Practices placed by postcode.
+    @Option(help: "PC6 and/or PC4 points (e.g. CBS/PDOK postcode centroids): practices without coordinates are placed at their PC6 point, else their PC4 point.") var postcodePoints: String?
+    @Option(help: "Postcode column of the practice list (default: postcode, pc6, postcode_6, ...).") var postcodeField: String?
+    @Option(help: "Postcode column of --postcode-points (default: postcode, pc6, pc4, ...).") var postcodePointsField: String?
+
+    enum DecimalSeparatorChoice: String, ExpressibleByArgument, CaseIterable {
+        case comma, point
+    }
+
+    func validate() throws {
+        if let n = inhabitantsPerPoint, !(n.isFinite && n > 0 && n <= 10_000) {
+            throw ValidationError("--inhabitants-per-point must be a number of inhabitants > 0 and ≤ 10000, got \(n)")
+        }
+        if (populationKey != nil || populationGeometryKey != nil || populationGeometryLayer != nil) && populationGeometry == nil {
+            throw ValidationError("--population-key, --population-geometry-key and --population-geometry-layer need --population-geometry FILE")
+        }
+        if (postcodeField != nil || postcodePointsField != nil) && postcodePoints == nil {
+            throw ValidationError("--postcode-field and --postcode-points-field need --postcode-points FILE")
+        }
+        if (xField == nil) != (yField == nil) {
+            throw ValidationError("--x-field and --y-field go together; name both columns")
+        }
+        if crs != nil && forceCrs != nil {
+            throw ValidationError("--crs and --force-crs exclude each other: --crs is for sources without a CRS, --force-crs overrides every source's CRS")
+        }
+    }
 
     enum StatusChoice: String, ExpressibleByArgument {
         case open, closed
@@ -34,6 +74,13 @@ struct InputOptionGroup: ParsableArguments {
         o.regionIDField = regionIDField; o.regionNameField = regionNameField; o.designationField = designationField
         o.populationLayer = populationLayer; o.practicesLayer = practicesLayer; o.regionsLayer = regionsLayer
         o.crs = crs; o.unknownStatus = unknownStatus.status; o.partialCounts = partial.status; o.strict = strict
+        o.forceCRS = forceCrs
+        o.decimalSeparator = decimalSeparator.map { $0 == .comma ? .comma : .point }
+        o.xField = xField; o.yField = yField
+        o.populationGeometry = populationGeometry; o.populationGeometryLayer = populationGeometryLayer
+        o.populationKey = populationKey; o.populationGeometryKey = populationGeometryKey
+        o.inhabitantsPerPoint = inhabitantsPerPoint
+        o.postcodePoints = postcodePoints; o.postcodeField = postcodeField; o.postcodePointsField = postcodePointsField
         return o
     }
 }
@@ -44,6 +91,7 @@ struct ThresholdOptionGroup: ParsableArguments {
     @Option(help: "Minimum share (0–1) of inhabitants within --flag-max-km of an open practice.") var flagMinShare: Double = 0.9
     @Option(help: "Flag when the mean distance to an open practice exceeds this many km (0 = off).") var flagMaxMeanKm: Double = 3
     @Option(help: "Count points outside every region but within this many metres of one in the nearest region (0 = off).") var regionToleranceM: Double = 1000
+    @Option(help: "With --roads: also flag a region when more than this share (0–1) of its inhabitants reaches no open practice by road (default: off; they always count as not within --flag-max-km).") var flagMaxUnreachableShare: Double?
     @Option(help: "Distance bands in km for share_within_<n>km, comma-separated.") var bandsKm: String = "1,3,5"
     @Option(help: "Patients per full-time GP: a number or a preset (nza2018 = 2095, nza2013 = 2168, nza2012 = 2350, lhv = 1800).") var norm: String = "nza2018"
 
@@ -51,6 +99,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         guard flagMaxKm > 0 else { throw ValidationError("--flag-max-km must be > 0, got \(flagMaxKm)") }
         guard (0...1).contains(flagMinShare) else { throw ValidationError("--flag-min-share must be between 0 and 1, got \(flagMinShare)") }
         guard flagMaxMeanKm >= 0 else { throw ValidationError("--flag-max-mean-km must be ≥ 0, got \(flagMaxMeanKm)") }
+        if let x = flagMaxUnreachableShare, !(0...1).contains(x) { throw ValidationError("--flag-max-unreachable-share must be between 0 and 1, got \(x)") }
         guard regionToleranceM >= 0 else { throw ValidationError("--region-tolerance-m must be ≥ 0, got \(regionToleranceM)") }
         _ = try bands()
         _ = try normValue()
@@ -85,6 +134,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         p.bandsKm = try bands()
         p.normPatientsPerFTE = try normValue()
         p.regionToleranceM = regionToleranceM
+        p.flagMaxUnreachableShare = flagMaxUnreachableShare
         p.unknownStatusCountsAs = input.unknownStatus
         p.partialCountsAs = input.partialCounts
         return p

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Access
+import Foundation
 import Maps
 
 struct MapCommand: ParsableCommand {
@@ -13,7 +15,14 @@ struct MapCommand: ParsableCommand {
     var noPNG = false
 
     func run() throws {
-        let outcome = try MapRenderer.renderAll(outputFolder: from, png: !noPNG)
+        guard FileManager.default.fileExists(atPath: from) else { throw MapsError.notAnOutputFolder(from) }
+        // The folder is replaced as a whole: its data files carried over, the renderings made anew.
+        let outcome = try OutputTransaction.run(out: from, inputs: []) { tx in
+            try tx.carryPreviousOutput(except: MapRenderer.renderedNames)
+            let outcome = try MapRenderer.renderAll(outputFolder: tx.staging, png: !noPNG)
+            try RunReport.addOutputs(outcome.files, in: tx.staging)
+            return outcome
+        }
         for note in outcome.notes { print("note: \(note)") }
         print("Wrote \(outcome.files.joined(separator: ", ")) to \(from)")
     }

@@ -36,7 +36,11 @@ struct PlanCommand: ParsableCommand {
         job.weightShortfall = weightShortfall
         job.candidateSpacingM = candidateSpacingM
         job.maxCandidates = maxCandidates
-        let o = try job.run(progress: Progress())
+        let o = try OutputRun.perform(out: inputs.out, inputs: job.inputPaths, maps: false) { staging in
+            var staged = job
+            staged.job.outputFolder = staging
+            return try staged.run(progress: Progress())
+        }.value
         func n(_ x: Double) -> String { String(Int(x.rounded())) }
         let share = o.totalInhabitants > 0 ? o.coveredBefore / o.totalInhabitants * 100 : 0
         print("Now \(n(o.coveredBefore)) of \(n(o.totalInhabitants)) inhabitants (\(String(format: "%.1f", share)) %) live within \(String(format: "%g", o.limitM / 1000)) km (\(o.measure)) of an open practice; \(o.candidates) candidate locations.")

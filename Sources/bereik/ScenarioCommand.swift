@@ -22,24 +22,32 @@ struct ScenarioCommand: ParsableCommand {
     @OptionGroup var inputs: DecisionInputs
 
     func run() throws {
-        var list: [PracticeChange] = []
-        if let changes { list += try ChangeFileReader.read(path: changes, crs: inputs.inputOptions.crs) }
-        list += close.map { .close(id: $0) }
-        for s in setStatus {
-            let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")
-            list.append(.setStatus(id: id, status: try PracticeChangeParser.status(v, source: "--set-status")))
+        var job = ScenarioJob(job: try inputs.job(), changes: [])
+        job.changesPath = changes
+        let progress = Progress()
+        let run = try OutputRun.perform(out: inputs.out, inputs: job.inputPaths, maps: true, progress: progress) { staging in
+            var list: [PracticeChange] = []
+            if let changes { list += try ChangeFileReader.read(path: changes, crs: inputs.inputOptions.crs) }
+            list += close.map { .close(id: $0) }
+            for s in setStatus {
+                let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")
+                list.append(.setStatus(id: id, status: try PracticeChangeParser.status(v, source: "--set-status")))
+            }
+            for s in setFte {
+                let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-fte")
+                list.append(.setFTE(id: id, fte: try PracticeChangeParser.fte(v, source: "--set-fte")))
+            }
+            for (k, a) in add.enumerated() { list.append(.add(try PracticeChangeParser.add(a, number: k + 1))) }
+            job.changes = list
+            job.changesSource = changes ?? "--close/--set-status/--set-fte"
+            job.job.outputFolder = staging
+            return try job.run(progress: progress)
         }
-        for s in setFte {
-            let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-fte")
-            list.append(.setFTE(id: id, fte: try PracticeChangeParser.fte(v, source: "--set-fte")))
-        }
-        for (k, a) in add.enumerated() { list.append(.add(try PracticeChangeParser.add(a, number: k + 1))) }
-        var job = ScenarioJob(job: try inputs.job(), changes: list)
-        job.changesSource = changes ?? "--close/--set-status/--set-fte"
-        let o = try job.run(progress: Progress())
+        let o = run.value
         print(SummaryText.make(o.outcome, outputFolder: inputs.out))
         print("")
         print("Scenario: " + o.summary)
         print("Wrote \(o.files.joined(separator: ", ")) to \(inputs.out).")
+        if let maps = run.maps { print(OutputRun.mapsLine(maps, out: inputs.out)) }
     }
 }

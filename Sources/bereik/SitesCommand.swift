@@ -28,7 +28,11 @@ struct SitesCommand: ParsableCommand {
         job.sitesLayer = sitesLayer
         job.homesField = homesField
         job.householdSize = householdSize
-        let o = try job.run(progress: Progress())
+        let o = try OutputRun.perform(out: inputs.out, inputs: job.inputPaths, maps: false) { staging in
+            var staged = job
+            staged.job.outputFolder = staging
+            return try staged.run(progress: Progress())
+        }.value
         for c in o.checks {
             let near = c.nearestPractice.map { o.practices[$0].name } ?? "-"
             let d = c.distanceM.map { String(format: "%.1f km", $0 / 1000) } ?? "-"

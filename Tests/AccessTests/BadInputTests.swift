@@ -61,7 +61,7 @@ final class BadInputTests: XCTestCase {
         """)
         let (points, report) = try readPopulation(p)
         XCTAssertEqual(points.map(\.id), ["1", "5"])
-        XCTAssertEqual(points[1].inhabitants, 1.25, "'1.250' is read as 1.25 (decimal point)")
+        XCTAssertEqual(points[1].inhabitants, 1250, "a count column whose only dotted value has three digits after the dot uses thousands dots (issue 9)")
         XCTAssertEqual(report.skipped["non-numeric inhabitants"], 1)
         XCTAssertEqual(report.skipped["negative inhabitants"], 1)
         XCTAssertEqual(report.skipped["no inhabitants value"], 1)
@@ -141,7 +141,7 @@ final class BadInputTests: XCTestCase {
         let gp = try f.write("gp.csv", "id,x,y,status,fte\nA,233000,557000,open,twee\n")
         assertError(try PracticeReader.read(path: gp, options: InputOptions()), contains: ["gp.csv", "feature 1", "fte", "twee"])
         let neg = try f.write("gp2.csv", "id,x,y,status,fte\nA,233000,557000,open,-1\n")
-        assertError(try PracticeReader.read(path: neg, options: InputOptions()), contains: ["gp2.csv", "≥ 0", "-1"])
+        assertError(try PracticeReader.read(path: neg, options: InputOptions()), contains: ["gp2.csv", "fte", "from 0 to", "-1"])
     }
 
     func testUnrecognisedStatusIsReported() throws {
@@ -155,15 +155,20 @@ final class BadInputTests: XCTestCase {
         let out = f.folder + "/out"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try "previous".write(toFile: out + "/regions.csv", atomically: true, encoding: .utf8)
+        try "{\"tool\": \"bereik\"}".write(toFile: out + "/run.json", atomically: true, encoding: .utf8)
         // A point PROJ cannot move to WGS84 makes writing population.geojson fail.
         let population = [PopulationPoint(id: "nowhere", location: Coordinate(x: .nan, y: .nan), inhabitants: 1)]
         let practices = [Practice(id: "A", name: "A", location: Coordinate(x: 233_000, y: 557_000), status: .open)]
         let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: AnalysisParameters())
         let base = RunReport(command: [], startedAt: "", syntheticData: false, dataNote: nil, inputs: [], parameters: AnalysisParameters(),
                              counts: [:], practiceStatuses: [:], warnings: [], timingsSeconds: [:], libraries: [:], outputs: [])
-        XCTAssertThrowsError(try OutputWriter(folder: out, geoPackage: false).write(
-            result, population: population, practices: practices, regions: [], report: { _ in }, baseReport: base))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out), ["regions.csv"], "no staging folder, no partial files")
+        // The CLI wraps every write in the output folder transaction.
+        XCTAssertThrowsError(try OutputTransaction.run(out: out, inputs: []) { tx in
+            try OutputWriter(folder: tx.staging, geoPackage: false).write(
+                result, population: population, practices: practices, regions: [], report: { _ in }, baseReport: base)
+        })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["regions.csv", "run.json"], "no partial files")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: f.folder).filter { $0.contains("staging") }, [], "no staging folder")
         XCTAssertEqual(try String(contentsOfFile: out + "/regions.csv", encoding: .utf8), "previous")
     }
 }

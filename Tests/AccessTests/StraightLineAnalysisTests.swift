@@ -46,7 +46,8 @@ final class StraightLineAnalysisTests: XCTestCase {
         XCTAssertEqual(id(pts[2].nearestPractice), "C"); XCTAssertEqual(pts[2].nearestPracticeM, 5_000_000.0.squareRoot(), accuracy: 1e-6)
         XCTAssertEqual(pts[2].nearestOpenM, 85_000_000.0.squareRoot(), accuracy: 1e-6)
 
-        let west = o.result.regions[0], east = o.result.regions[1]
+        // Regions are in id order (StableOrder): E, then W.
+        let east = o.result.regions[0], west = o.result.regions[1]
         XCTAssertEqual(west.inhabitants, 100); XCTAssertEqual(east.inhabitants, 250)
         XCTAssertEqual(west.meanOpenM!, 400, accuracy: 1e-6)
         XCTAssertEqual(east.meanOpenM!, (50 * 4_000 + 200 * 85_000_000.0.squareRoot()) / 250, accuracy: 1e-6)
@@ -89,10 +90,11 @@ final class StraightLineAnalysisTests: XCTestCase {
         XCTAssertEqual(props["nearest_open_practice_m"] as? Double, 9219.5, "metres with one decimal")
         XCTAssertEqual(props["region_id"] as? String, "E")
         let csv = try String(contentsOfFile: out + "/regions.csv", encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(csv.count, 3)
+        XCTAssertEqual(csv.count, 4, "E, W and the study-area total")
         XCTAssertTrue(csv[0].hasPrefix("region_id,name,designation,inhabitants"))
         XCTAssertTrue(csv[0].contains("share_within_5km") && csv[0].contains("flagged") && csv[0].contains("flag_reasons"))
-        XCTAssertTrue(csv[2].hasPrefix("E,East,anticipeerregio,250,"), String(csv[2]))
+        XCTAssertTrue(csv[1].hasPrefix("E,East,anticipeerregio,250,"), String(csv[1]))
+        XCTAssertTrue(csv[3].hasPrefix("total,\"Study area total"), String(csv[3]))
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         let inputs = run["inputs"] as! [[String: Any]]
         XCTAssertEqual(inputs.count, 3)

@@ -77,20 +77,6 @@ final class GeometryEngineTests: XCTestCase {
         XCTAssertEqual(clipped.reduce(0) { $0 + ((try? g.area($1)) ?? 0) }, 100, accuracy: 1e-6)
     }
 
-    func testPointTreeMatchesBruteForce() throws {
-        var state: UInt64 = 42
-        func rnd() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
-        let pts = (0..<500).map { _ in Coordinate(x: rnd() * 1000, y: rnd() * 1000) }
-        let tree = try PointTree(points: pts)
-        for _ in 0..<200 {
-            let q = Coordinate(x: rnd() * 1200 - 100, y: rnd() * 1200 - 100)
-            let brute = pts.map { $0.distance(to: q) }.min()!
-            let found = try XCTUnwrap(try tree.nearest(to: q))
-            XCTAssertEqual(found.distance, brute, accuracy: 1e-9)
-        }
-        XCTAssertNil(try PointTree(points: []).nearest(to: Coordinate(x: 0, y: 0)))
-    }
-
     func testPolygonLocatorAgainstArithmetic() throws {
         // A 4 × 3 grid of 100 m squares; the cell of a point is floor(x/100), floor(y/100).
         var cells: [Geometry] = []

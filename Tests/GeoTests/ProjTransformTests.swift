@@ -34,10 +34,24 @@ final class ProjTransformTests: XCTestCase {
 
     func testUnknownCRSCarriesPROJText() {
         XCTAssertThrowsError(try CoordinateTransformer(from: "EPSG:999999", to: "EPSG:4326")) { error in
-            let text = "\(error)"
-            XCTAssertTrue(text.contains("EPSG:999999"), text)
-            XCTAssertFalse(text.contains("Unknown error") && !text.contains("crs"), text)
+            guard case GeoError.proj(let operation, let message) = error else { return XCTFail("expected a PROJ error, got \(error)") }
+            XCTAssertTrue(operation.contains("EPSG:999999"), operation)
+            // PROJ's own log line, captured by the context's log callback; the
+            // errno string alone is "Unknown error (code 4096)".
+            XCTAssertTrue(message.contains("crs not found"), message)
         }
+    }
+
+    func testPointOutsideTheDomainThrowsAndArraysMarkIt() throws {
+        let t = try CoordinateTransformer(from: "EPSG:4326", to: "EPSG:28992")
+        // Latitude 100 does not exist.
+        XCTAssertThrowsError(try t.transform(Coordinate(x: 5, y: 100))) { error in
+            guard case GeoError.proj = error else { return XCTFail("expected a PROJ error, got \(error)") }
+        }
+        var xs = [5.0, 5.0], ys = [52.0, 100.0]
+        try t.transform(xs: &xs, ys: &ys)
+        XCTAssertTrue(xs[0].isFinite && ys[0].isFinite)
+        XCTAssertTrue(xs[1].isNaN && ys[1].isNaN, "a failed position becomes NaN, got \(xs[1]), \(ys[1])")
     }
 
     func testGeographicCheck() throws {

@@ -12,12 +12,17 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.stderr, "", "no progress output when stderr is not a terminal")
         let run = try CLI.json(out + "/run.json")
         XCTAssertEqual(run["syntheticData"] as? Bool, true)
-        let regions = try CLI.features(out + "/regions.geojson")
+        let rows = try CLI.features(out + "/regions.geojson")
+        // The last row is the study-area total (no geometry); the others are the 12 municipalities.
+        let regions = rows.filter { !($0["geometry"] is NSNull) }
         XCTAssertEqual(regions.count, 12)
-        // Region figures add up to the population file's total.
+        let totalRow = try XCTUnwrap(rows.last?["properties"] as? [String: Any])
+        XCTAssertEqual(totalRow["region_id"] as? String, "total")
+        // Region figures add up to the population file's total, and so does the total row.
         let popTotal = try CLI.features(out + "/population.geojson").reduce(0.0) { $0 + (($1["properties"] as! [String: Any])["inhabitants"] as! Double) }
         let regionTotal = regions.reduce(0.0) { $0 + (($1["properties"] as! [String: Any])["inhabitants"] as! Double) }
         XCTAssertEqual(popTotal, regionTotal)
+        XCTAssertEqual(totalRow["inhabitants"] as? Double, popTotal)
     }
 
     func testMissingInputFailsCleanlyAndWritesNothing() throws {

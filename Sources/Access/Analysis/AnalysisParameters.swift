@@ -27,9 +27,18 @@ public struct AnalysisParameters: Codable, Sendable {
     public var partialCountsAs: PracticeStatus = .closed
     /// Competition-aware access (`fca_per_10k`).
     public var fca = FCAParameters()
-    /// FTE assumed for practices without one; set by the analysis to the
-    /// median of the known FTE (1.0 when none is known).
+    /// FTE assumed for practices without one; set by the analysis (see
+    /// `FTEDefault.resolve`): `--default-fte`, else the median of the known
+    /// FTE; nil when no practice has an FTE (FTE figures are then empty).
     public var defaultFTE: Double?
+    /// `--default-fte`: an explicit FTE for practices without one (≥ 0).
+    public var explicitDefaultFTE: Double?
+    /// How `defaultFTE` was chosen (set by the analysis, for run.json).
+    public var defaultFTERule: FTEDefault.Rule?
+    /// Flag a region when more than this share of its inhabitants reach no
+    /// open practice by road; nil: unreachable inhabitants flag a region only
+    /// through the shares within the flag distance (they count as not within).
+    public var flagMaxUnreachableShare: Double?
     /// Region statistics for fewer inhabitants are suppressed (null) in
     /// exports, as CBS does.
     public var minInhabitants: Double = 50

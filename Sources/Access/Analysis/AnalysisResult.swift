@@ -33,8 +33,10 @@ public struct RegionAccess: Sendable {
     public var gpFTE: Double?
     public var gpFTEPer10k: Double?
     /// Road indicators (when roads were given): population-weighted mean
-    /// shortest road distance, shares within the km bands by road, and per
-    /// mode the mean minutes and shares within the minute bands.
+    /// shortest road distance and its 90th percentile over the inhabitants
+    /// who reach an open practice, shares within the km bands by road (the
+    /// unreachable count as not within), and per mode the mean minutes (over
+    /// those who reach one) and shares within the minute bands.
     public var meanRoadM: Double?
     public var p90RoadM: Double?
     public var shareWithinByRoad: [Double] = []
@@ -42,6 +44,8 @@ public struct RegionAccess: Sendable {
     public var shareWithinMinutes: [[Double]] = []
     /// Inhabitants with no open practice reachable by road (first mode).
     public var roadUnreachableInhabitants: Double = 0
+    /// `roadUnreachableInhabitants` / inhabitants (nil without inhabitants).
+    public var roadUnreachableShare: Double?
     public var flagged = false
     public var flagReasons: [String] = []
     /// Capacity, competition-aware access and the signalling matrix.
@@ -83,4 +87,8 @@ public struct AnalysisResult: Sendable {
     /// Points outside every region counted in one within the tolerance.
     public var pointsAssignedToNearbyRegion: Int
     public var maxDistanceToNearbyRegionM: Double
+    /// The whole study area as one more row (`region_id` "total") when
+    /// regions were given: over ALL population points, including those
+    /// outside every region, and all practices. Not ranked.
+    public var regionsTotal: RegionAccess? = nil
 }

@@ -11,37 +11,133 @@ public struct Catchment: Sendable {
 }
 
 public enum CatchmentMethod: String, Codable, Sendable, CaseIterable {
-    /// Areas whose residents reach the practice first over the road: Voronoi
-    /// cells of the road nodes, labelled by the routing pass, dissolved per
-    /// practice.
+    /// Areas whose residents reach the practice first over the road: every
+    /// place belongs to the practice its nearest road node reaches first
+    /// (the Voronoi cells of the road nodes, labelled by the routing pass,
+    /// dissolved per practice), drawn on a grid of `roadCellSize` cells and
+    /// polygonized with GDAL.
     case road
     /// Straight-line Voronoi cells of the open practices.
     case voronoi
 }
 
 public enum Catchments {
-    /// `labels` gives, per labelled site (a road node or a practice
-    /// location), the practice it belongs to; cells are clipped to `area`.
-    static func dissolve(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
-        // One site per distinct position (Voronoi needs distinct points).
-        var firstOwner: [Coordinate: Int] = [:]
-        for (c, o) in zip(sites, owner) where firstOwner[c] == nil { firstOwner[c] = o }
-        let unique = Array(firstOwner.keys)
-        guard !unique.isEmpty else { return [:] }
-        if unique.count == 1 { return [firstOwner[unique[0]]!: area] }
-        let cells = try engine.voronoiCells(unique, envelope: area)
-        // Which cell holds which site: a cell contains exactly its own site.
-        let located = try PolygonLocator.locateAll(unique, in: cells)
-        var parts: [Int: [Geometry]] = [:]
-        for (k, c) in unique.enumerated() where located[k] >= 0 {
-            parts[firstOwner[c]!, default: []].append(cells[Int(located[k])])
+    /// Cells of the road catchment grid: at most this many over the study
+    /// area's envelope, and never smaller than `minimumCellM`.
+    static let maximumCells = 4_000_000
+    static let minimumCellM = 5.0
+
+    /// The cell size (metres) road catchments are drawn with for an area.
+    public static func roadCellSize(width: Double, height: Double) -> Double {
+        Swift.max(minimumCellM, ((width * height) / Double(maximumCells)).squareRoot()).rounded(.up)
+    }
+
+    /// Which of two sites owns a place: the nearer (squared distances), and
+    /// at equal distance the smaller owner key (a site's first practice
+    /// index), so that the result does not depend on input or thread order.
+    @inline(__always)
+    static func prefers(_ a: Int, at da: Double, over b: Int, at db: Double) -> Bool {
+        da != db ? da < db : a < b
+    }
+
+    /// Road catchments: `owner[k]` is the site key of the road node at
+    /// `sites[k]`; each grid cell goes to the owner of its nearest node, the
+    /// cells are polygonized (GDAL) and clipped to `area`.
+    static func roadPolygons(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
+        guard !sites.isEmpty else { return [:] }
+        let box = try gridEnvelope(area: area, engine: engine)
+        let cell = roadCellSize(width: box.maxX - box.minX, height: box.maxY - box.minY)
+        let grid = NearestSeedGrid(seeds: sites, envelope: box, cellSize: cell) { a, da, b, db in
+            prefers(owner[Int(a)], at: da, over: owner[Int(b)], at: db)
         }
+        // Labels are indexes into the sorted owner keys.
+        let keys = Array(Set(owner)).sorted()
+        let labelOf = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        let siteLabel = owner.map { labelOf[$0]! }
+        let labels = grid.seed.map { $0 < 0 ? -1 : siteLabel[Int($0)] }
+        let pieces = try LabelPolygonizer.polygons(of: LabelPolygonizer.Grid(
+            labels: labels, width: grid.width, height: grid.height, minX: grid.minX, maxY: grid.maxY, cellSize: cell))
+        var parts = [[Geometry]](repeating: [], count: keys.count)
+        for p in pieces { parts[Int(p.label)].append(p.polygon) }
+        let clipped = try clip(parts, to: area)
         var result: [Int: Geometry] = [:]
-        for (o, gs) in parts {
-            let merged = try engine.unaryUnion(gs)
-            if let clipped = engine.polygonalPart(try engine.intersection(merged, area)) { result[o] = clipped }
-        }
+        for (k, g) in clipped.enumerated() { if let g { result[keys[k]] = g } }
         return result
+    }
+
+    /// Straight-line catchments: the Voronoi cell of each distinct site
+    /// location, clipped to `area`.
+    static func voronoiPolygons(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
+        guard !sites.isEmpty else { return [:] }
+        if sites.count == 1 { return [owner[0]: area] }
+        let cells = try engine.voronoiCells(sites, envelope: area)
+        // Which cell holds which site: a cell contains exactly its own site.
+        let located = try PolygonLocator.locateAll(sites, in: cells, threads: ParallelWork.threads)
+        let parts = sites.indices.map { located[$0] >= 0 ? [cells[Int(located[$0])]] : [] }
+        let clipped = try clip(parts, to: area)
+        var result: [Int: Geometry] = [:]
+        for (k, g) in clipped.enumerated() { if let g { result[owner[k]] = g } }
+        return result
+    }
+
+    /// Each list of non-overlapping pieces clipped to `area` as one geometry,
+    /// on all threads (one clipper, with its own GEOS context, per thread).
+    static func clip(_ parts: [[Geometry]], to area: Geometry) throws -> [Geometry?] {
+        var out = [Geometry?](repeating: nil, count: parts.count)
+        let errors = ErrorCollector()
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            ParallelWork.forEachWorker(count: parts.count) { _, indexes in
+                do {
+                    let clipper = try AreaClipper(area: area)
+                    for k in indexes {
+                        var polygons: [[[Coordinate]]] = []
+                        for piece in parts[k] {
+                            switch try clipper.clip(piece) {
+                            case .polygon(let rings)?: polygons.append(rings)
+                            case .multiPolygon(let ps)?: polygons += ps
+                            default: break
+                            }
+                        }
+                        if !polygons.isEmpty { base[k] = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons) }
+                    }
+                } catch {
+                    errors.set(error)
+                }
+            }
+        }
+        if let e = errors.error { throw e }
+        return out
+    }
+
+    /// The study area's envelope with a margin, so that road nodes just
+    /// outside the area still take part with their true position (nodes
+    /// beyond the margin enter through the nearest border cell).
+    static let gridMarginM = 1_000.0
+
+    static func gridEnvelope(area: Geometry, engine: GeometryEngine) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        let b = try envelope(of: area, engine: engine)
+        return (b.minX - gridMarginM, b.minY - gridMarginM, b.maxX + gridMarginM, b.maxY + gridMarginM)
+    }
+
+    static func envelope(of g: Geometry, engine: GeometryEngine) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        var b = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
+        func add(_ cs: [Coordinate]) {
+            for c in cs { b.minX = min(b.minX, c.x); b.minY = min(b.minY, c.y); b.maxX = max(b.maxX, c.x); b.maxY = max(b.maxY, c.y) }
+        }
+        func walk(_ g: Geometry) {
+            switch g {
+            case .point(let c): add([c])
+            case .multiPoint(let cs), .lineString(let cs): add(cs)
+            case .multiLineString(let ls): ls.forEach(add)
+            case .polygon(let rings): rings.first.map(add)
+            case .multiPolygon(let ps): ps.forEach { $0.first.map(add) }
+            case .collection(let gs): gs.forEach(walk)
+            }
+        }
+        walk(g)
+        guard b.minX.isFinite else { throw GeoError.geos(operation: "envelope", message: "the study area is empty") }
+        return b
     }
 
     /// Computes catchments for the open practices with the given method.
@@ -64,7 +160,8 @@ public enum Catchments {
         let assigned: [Int32]
         switch method {
         case .voronoi:
-            polygons = try dissolve(sites: members.keys.map { practices[$0].location }, owner: Array(members.keys), area: area, engine: engine)
+            let keys = members.keys.sorted()
+            polygons = try voronoiPolygons(sites: keys.map { practices[$0].location }, owner: keys, area: area, engine: engine)
             assigned = result.points.map(\.nearestOpen)
         case .road:
             guard let road = result.road else { throw CatchmentError.needsRoads }
@@ -75,7 +172,7 @@ public enum Catchments {
                 sites.append(graph.coordinate(ofNode: v))
                 owners.append(site)
             }
-            polygons = try dissolve(sites: sites, owner: owners, area: area, engine: engine)
+            polygons = try roadPolygons(sites: sites, owner: owners, area: area, engine: engine)
             assigned = road.roadPractice
         }
         var inhabitants: [Int: Double] = [:]
@@ -96,6 +193,14 @@ public enum Catchments {
         let pts = population.map(\.location) + practices.map(\.location)
         return try engine.buffer(try engine.convexHull(.multiPoint(pts)), distance: 1_000)
     }
+}
+
+/// Keeps the first error thrown on any worker thread.
+final class ErrorCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    func set(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
 }
 
 public enum CatchmentError: Error, CustomStringConvertible {

@@ -15,20 +15,20 @@ enum Flagging {
         if within < parameters.flagMinShare {
             reasons.append("\(percent(within)) of inhabitants live within \(number(km)) km\(how) of a practice open to new patients (threshold \(percent(parameters.flagMinShare)))")
         }
-        if let maxMean = parameters.flagMaxMeanKm {
-            if let mean = road == nil ? r.meanOpenM : r.meanRoadM {
-                if mean > maxMean * 1000 {
-                    reasons.append("mean distance\(how) to a practice open to new patients is \(number(mean / 1000)) km (threshold \(number(maxMean)) km)")
-                }
-            } else {
-                reasons.append("\(Int(r.roadUnreachableInhabitants.rounded())) inhabitants cannot reach any practice open to new patients\(how)")
-            }
+        // The mean is over the inhabitants who reach an open practice; those
+        // who do not flag a region only through the share above or the
+        // explicit unreachable threshold, never by emptying the mean.
+        if let maxMean = parameters.flagMaxMeanKm, let mean = road == nil ? r.meanOpenM : r.meanRoadM, mean > maxMean * 1000 {
+            reasons.append("mean distance\(how) to a practice open to new patients is \(number(mean / 1000)) km (threshold \(number(maxMean)) km)")
+        }
+        if road != nil, let maxShare = parameters.flagMaxUnreachableShare, let share = r.roadUnreachableShare, share > maxShare {
+            reasons.append("\(SafeNumber.whole(r.roadUnreachableInhabitants)) inhabitants (\(percent(share))) cannot reach any practice open to new patients by road (threshold \(percent(maxShare)))")
         }
         return (!reasons.isEmpty, reasons)
     }
 
     static func percent(_ share: Double) -> String {
-        "\(Int((share * 100).rounded())) %"
+        "\(SafeNumber.whole(share * 100)) %"
     }
 
     static func number(_ x: Double) -> String {

@@ -46,36 +46,42 @@ public struct KDTree: Sendable {
     }
 
     /// The nearest and second-nearest points (caller's indexes) and their
-    /// distances in metres; -1 / infinity where fewer points exist.
+    /// distances in metres; -1 / infinity where fewer points exist. Equal
+    /// distances go to the lower caller's index, whatever the tree's shape,
+    /// so ties do not depend on the order the points were given in.
     public func nearestTwo(to q: Coordinate) -> (first: Int, firstDistance: Double, second: Int, secondDistance: Double) {
-        var best1 = -1, best2 = -1
+        var id1 = Int32.max, id2 = Int32.max
         var d1 = Double.infinity, d2 = Double.infinity // squared
         xs.withUnsafeBufferPointer { xb in
             ys.withUnsafeBufferPointer { yb in
-                // Explicit stack of (lo, hi, depth, squared distance to the range's side).
-                var stack = [(Int, Int, Int, Double)]()
-                stack.reserveCapacity(64)
-                stack.append((0, xb.count, 0, 0))
-                while let (lo, hi, depth, bound) = stack.popLast() {
-                    guard lo < hi, bound < d2 else { continue }
-                    let mid = (lo + hi) / 2
-                    let dx = xb[mid] - q.x, dy = yb[mid] - q.y
-                    let d = dx * dx + dy * dy
-                    if d < d1 {
-                        d2 = d1; best2 = best1; d1 = d; best1 = mid
-                    } else if d < d2 {
-                        d2 = d; best2 = mid
+                ids.withUnsafeBufferPointer { ib in
+                    // Explicit stack of (lo, hi, depth, squared distance to the range's side).
+                    var stack = [(Int, Int, Int, Double)]()
+                    stack.reserveCapacity(64)
+                    stack.append((0, xb.count, 0, 0))
+                    while let (lo, hi, depth, bound) = stack.popLast() {
+                        // `<=`: a point at exactly the second distance may still win on index.
+                        guard lo < hi, bound <= d2 else { continue }
+                        let mid = (lo + hi) / 2
+                        let dx = xb[mid] - q.x, dy = yb[mid] - q.y
+                        let d = dx * dx + dy * dy
+                        let id = ib[mid]
+                        if d < d1 || (d == d1 && id < id1) {
+                            d2 = d1; id2 = id1; d1 = d; id1 = id
+                        } else if d < d2 || (d == d2 && id < id2) {
+                            d2 = d; id2 = id
+                        }
+                        let diff = depth % 2 == 0 ? dx : dy // node minus query along the axis
+                        let (near, far) = diff > 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
+                        // Far side only if the splitting line is not farther than the second best.
+                        if diff * diff <= d2 { stack.append((far.0, far.1, depth + 1, diff * diff)) }
+                        stack.append((near.0, near.1, depth + 1, bound))
                     }
-                    let diff = depth % 2 == 0 ? dx : dy // node minus query along the axis
-                    let (near, far) = diff > 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
-                    // Far side only if the splitting line is closer than the second best.
-                    if diff * diff < d2 { stack.append((far.0, far.1, depth + 1, diff * diff)) }
-                    stack.append((near.0, near.1, depth + 1, bound))
                 }
             }
         }
-        return (best1 >= 0 ? Int(ids[best1]) : -1, d1.squareRoot(),
-                best2 >= 0 ? Int(ids[best2]) : -1, d2.squareRoot())
+        return (id1 != .max ? Int(id1) : -1, d1.squareRoot(),
+                id2 != .max ? Int(id2) : -1, d2.squareRoot())
     }
 
     public func nearest(to q: Coordinate) -> (index: Int, distance: Double) {

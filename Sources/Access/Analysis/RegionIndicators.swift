@@ -55,22 +55,28 @@ enum RegionIndicators {
 }
 
 extension RegionIndicators {
+    /// Means and quantiles are over the inhabitants who reach an open
+    /// practice by road; the others are counted apart (`road_unreachable_*`)
+    /// and count as not within every band.
     static func addRoadIndicators(_ res: inout RegionAccess, road: RoadAccess, members idx: [Int],
                                   population: [PopulationPoint], parameters: AnalysisParameters) {
         let total = res.inhabitants
         let reachable = idx.filter { road.roadM[$0].isFinite }
-        res.roadUnreachableInhabitants = total - reachable.reduce(0) { $0 + population[$1].inhabitants }
-        if reachable.count == idx.count {
-            res.meanRoadM = idx.reduce(0) { $0 + population[$1].inhabitants * road.roadM[$1] } / total
-            res.p90RoadM = WeightedQuantile.value(idx.map { road.roadM[$0] }, weights: idx.map { population[$0].inhabitants }, q: 0.9)
+        let reachedInhabitants = reachable.reduce(0) { $0 + population[$1].inhabitants }
+        res.roadUnreachableInhabitants = max(0, total - reachedInhabitants)
+        res.roadUnreachableShare = total > 0 ? res.roadUnreachableInhabitants / total : nil
+        if reachedInhabitants > 0 {
+            res.meanRoadM = reachable.reduce(0) { $0 + population[$1].inhabitants * road.roadM[$1] } / reachedInhabitants
+            res.p90RoadM = WeightedQuantile.value(reachable.map { road.roadM[$0] }, weights: reachable.map { population[$0].inhabitants }, q: 0.9)
         }
         res.shareWithinByRoad = parameters.bandsKm.map { km in
             idx.reduce(0) { $0 + (road.roadM[$1] <= km * 1000 ? population[$1].inhabitants : 0) } / total
         }
         for (k, mode) in road.modes.enumerated() where k < road.minutes.count {
             let m = road.minutes[k]
-            let all = idx.allSatisfy { m[$0].isFinite }
-            res.meanMinutes.append(all ? idx.reduce(0) { $0 + population[$1].inhabitants * m[$1] } / total : nil)
+            let reached = idx.filter { m[$0].isFinite }
+            let w = reached.reduce(0) { $0 + population[$1].inhabitants }
+            res.meanMinutes.append(w > 0 ? reached.reduce(0) { $0 + population[$1].inhabitants * m[$1] } / w : nil)
             res.shareWithinMinutes.append(parameters.roadOptions.bands(mode).map { b in
                 idx.reduce(0) { $0 + (m[$1] <= b ? population[$1].inhabitants : 0) } / total
             })

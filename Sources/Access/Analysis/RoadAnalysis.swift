@@ -84,8 +84,10 @@ public enum RoadAnalysis {
         var firstPointSnaps: [SnappedPoint?] = [], firstPracticeSnaps: [SnappedPoint?] = []
         var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
         var notSnapped: [String: Int] = [:], unreachable: [String: Int] = [:], practicesNotSnapped: [String: Int] = [:]
-        for (k, mode) in options.modes.enumerated() {
-            guard options.modes.firstIndex(of: mode) == k else { continue }
+        // A mode named twice is routed (and gets its columns) once.
+        var modes: [TravelMode] = []
+        for m in options.modes where !modes.contains(m) { modes.append(m) }
+        for (k, mode) in modes.enumerated() {
             progress?.step("routing by \(mode.name)")
             var t0 = Date()
             let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
@@ -103,6 +105,14 @@ public enum RoadAnalysis {
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
             minutesPractice.append(quickest.map(\.nearest))
             unreachable[mode.name] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
+            // Nothing reachable at all is no result but a wrong input: stop
+            // with the counts per reason instead of turning every region red.
+            if n > 0 && !quickest.contains(where: \.isReachable) {
+                throw AnalysisError.noUsableRoadNearPoints(
+                    path: read.path, mode: mode.name, points: n, notSnapped: notSnapped[mode.name] ?? 0,
+                    noPracticeReachable: unreachable[mode.name] ?? 0, openPractices: sourcesOpen.filter { $0 }.count,
+                    practicesNotSnapped: practicesNotSnapped[mode.name] ?? 0, maxSnapM: options.maxSnapM)
+            }
             if k == 0 {
                 firstPointSnaps = points
                 firstPracticeSnaps = practiceSnaps
@@ -133,7 +143,7 @@ public enum RoadAnalysis {
             zeroLengthSegments: r.zeroLengthSegments, selfLoops: r.selfLoops,
             pointsNotSnapped: notSnapped, pointsWithoutReachablePractice: unreachable,
             practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues { ($0 * 1000).rounded() / 1000 })
-        return RoadAccess(modes: options.modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
+        return RoadAccess(modes: modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
                           minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice,
                           pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps)

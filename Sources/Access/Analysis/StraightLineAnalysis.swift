@@ -36,6 +36,8 @@ public enum StraightLineAnalysis {
                                          fcaPer10k: capacity?.fcaPer10k, unregistered: regions.map(\.unregistered))
         Signalling.evaluate(&regionsWithCapacity, parameters: parameters, byRoad: road != nil)
         let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region < 0 }
+        let total = regions.isEmpty ? nil : studyAreaTotal(population: population, points: points, practices: practices,
+                                                           regions: regions, parameters: parameters, road: road, capacity: capacity)
         return AnalysisResult(
             parameters: parameters, points: points, road: road, regions: regionsWithCapacity, practices: practiceResults, capacity: capacity,
             openPracticeCount: openIndexes.count,
@@ -43,7 +45,26 @@ public enum StraightLineAnalysis {
             pointsOutsideRegions: outside.count,
             inhabitantsOutsideRegions: outside.reduce(0) { $0 + population[$1].inhabitants },
             pointsAssignedToNearbyRegion: snappedToRegion.points,
-            maxDistanceToNearbyRegionM: snappedToRegion.maxDistance)
+            maxDistanceToNearbyRegionM: snappedToRegion.maxDistance, regionsTotal: total)
+    }
+
+    /// The indicators of the whole study area: every point (inside a region
+    /// or not) and every practice counted in one region; lit but not ranked.
+    static func studyAreaTotal(population: [PopulationPoint], points: [PointAccess], practices: [Practice], regions: [Region],
+                               parameters: AnalysisParameters, road: RoadAccess?, capacity: CapacityResult?) -> RegionAccess {
+        var all = points
+        for i in all.indices { all[i].region = -1 }
+        let nowhere = [Int32](repeating: -1, count: practices.count)
+        var total = RegionIndicators.compute(population: population, points: all, practices: practices, practiceRegions: nowhere,
+                                             regionCount: 1, parameters: parameters, road: road)
+        let unregistered = regions.map(\.unregistered)
+        let sum: Double? = unregistered.contains(where: { $0 == nil }) ? nil : unregistered.reduce(0) { $0 + ($1 ?? 0) }
+        RegionCapacityIndicators.compute(&total, population: population, points: all, practices: practices,
+                                         practiceRegions: nowhere, parameters: parameters, road: road,
+                                         fcaPer10k: capacity?.fcaPer10k, unregistered: [sum])
+        total[0].capacity.signal = Signalling.signal(total[0], parameters: parameters, byRoad: road != nil)
+        total[0].capacity.signal?.rank = 0
+        return total[0]
     }
 
     /// Puts points that lie just outside every region into the nearest one.

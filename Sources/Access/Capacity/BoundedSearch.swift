@@ -16,6 +16,16 @@ struct BoundedSearch {
     mutating func pairs(from p: SnappedPoint, network: ReverseNetwork,
                         attached: (offsets: [Int32], point: [Int32], extra: [Double]),
                         points: [SnappedPoint?], limit: Double) -> [(point: Int32, cost: Double)] {
+        var result: [(point: Int32, cost: Double)] = []
+        forEachPair(from: p, network: network, attached: attached, points: points, limit: limit) { result.append((point: $0, cost: $1)) }
+        return result
+    }
+
+    /// Calls `body(point, cost)` for every point whose cost to the practice
+    /// at `p` is ≤ `limit`, in point order; nothing is kept afterwards.
+    mutating func forEachPair(from p: SnappedPoint, network: ReverseNetwork,
+                              attached: (offsets: [Int32], point: [Int32], extra: [Double]),
+                              points: [SnappedPoint?], limit: Double, _ body: (Int32, Double) -> Void) {
         let g = network.graph
         let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
         // Seeds: reach the practice from `edgeFrom` going forward, from `edgeTo` backward.
@@ -46,13 +56,12 @@ struct BoundedSearch {
                 }
             }
         }
-        var result = touchedPoints.map { (point: $0, cost: best[Int($0)]) }
-        result.sort { $0.point < $1.point }
+        touchedPoints.sort()
+        for i in touchedPoints { body(i, best[Int(i)]) }
         for i in touchedPoints { best[Int(i)] = .infinity }
         for v in touchedNodes { dist[Int(v)] = .infinity }
         touchedPoints.removeAll(keepingCapacity: true)
         touchedNodes.removeAll(keepingCapacity: true)
-        return result
     }
 
     @inline(__always)

@@ -20,11 +20,19 @@ public enum CapacityAnalysis {
                            road: RoadAccess?) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
+        // No FTE at all: supply is unknown, so is every point's access.
+        guard parameters.defaultFTE != nil || practices.contains(where: { $0.gpFTE != nil }) else {
+            return CapacityResult(method: fca.method, basis: FTEDefault.noFTEReason,
+                                  fcaPer10k: Array(repeating: nil, count: population.count), pairs: 0,
+                                  seconds: Date().timeIntervalSince(t0))
+        }
         let supply = practices.map { p -> Double in
             guard !fca.openOnly || parameters.isOpen(p.status) else { return 0 }
-            return p.gpFTE ?? parameters.defaultFTE ?? 1
+            return FTEDefault.fte(p, parameters)?.value ?? 0
         }
-        let matrix: CostMatrix, catchment: Double, basis: String
+        let catchment: Double, basis: String
+        let demand = population.map(\.inhabitants)
+        let result: FloatingCatchment.Result, pairs: Int
         var snapped: [SnappedPoint?]?
         if let road, let mode = road.modes.first {
             let minutes = fca.catchmentMinutes[mode.name]
@@ -32,21 +40,24 @@ public enum CapacityAnalysis {
             catchment = minutes ?? fca.catchmentKm * 1000
             // The positions the road pass snapped for its first mode.
             snapped = road.pointSnaps
-            matrix = RoadCosts.matrix(graph: road.graph, mode: mode, weight: weight, points: road.pointSnaps,
-                                      practices: road.practiceSnaps, catchment: catchment)
+            // Pairs streamed from bounded searches, never stored (memory O(points + practices)).
+            let source = RoadCosts.pairs(graph: road.graph, mode: mode, weight: weight, points: road.pointSnaps,
+                                         practices: road.practiceSnaps, catchment: catchment)
+            (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply,
+                                                        method: fca.method, catchment: catchment)
             basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
                 ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"
         } else {
             catchment = fca.catchmentKm * 1000
-            matrix = StraightLineCosts.matrix(points: population.map(\.location), practices: practices.map(\.location), catchmentM: catchment)
+            let source = StraightLineCosts.pairs(points: population.map(\.location), practices: practices.map(\.location), catchmentM: catchment)
+            (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply,
+                                                        method: fca.method, catchment: catchment)
             basis = "straight line, catchment \(Flagging.number(fca.catchmentKm)) km"
         }
-        let result = FloatingCatchment.compute(matrix: matrix, demand: population.map(\.inhabitants), supply: supply,
-                                               method: fca.method, catchment: catchment)
         let per10k: [Double?] = result.access.indices.map { i in
             snapped.map { $0[i] == nil } == true ? nil : result.access[i] * 10_000
         }
-        return CapacityResult(method: fca.method, basis: basis, fcaPer10k: per10k, pairs: matrix.pairCount,
+        return CapacityResult(method: fca.method, basis: basis, fcaPer10k: per10k, pairs: pairs,
                               seconds: Date().timeIntervalSince(t0))
     }
 }

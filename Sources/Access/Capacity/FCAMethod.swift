@@ -18,14 +18,15 @@ public enum FCAMethod: String, Codable, Sendable, CaseIterable {
     /// equals the supply of the practices anyone reaches.
     case balanced
 
-    /// The weight of a pair at `cost` for catchment `c` (0 beyond it).
+    /// The weight of a pair at `cost` for catchment `c` (0 beyond it); every
+    /// threshold is inclusive under `CatchmentBoundary`.
     public func weight(_ cost: Double, catchment c: Double) -> Double {
-        guard cost <= c else { return 0 }
+        guard CatchmentBoundary.within(cost, c) else { return 0 }
         switch self {
         case .twoStep, .balanced:
             return 1
         case .enhanced:
-            return cost <= c / 3 ? 1 : (cost <= 2 * c / 3 ? 0.68 : 0.22)
+            return CatchmentBoundary.within(cost, c / 3) ? 1 : (CatchmentBoundary.within(cost, 2 * c / 3) ? 0.68 : 0.22)
         case .gaussian:
             let r = cost / c
             let edge = exp(-0.5)

@@ -3,10 +3,17 @@ public struct RegionCapacity: Sendable {
     /// Population-weighted mean of the points' `fca_per_10k`.
     public var fcaPer10k: Double?
     /// Σ FTE × normpraktijk of the practices located in the region (every
-    /// status: a practice with a stop still serves its own list).
-    public var capacityPlaces: Double = 0
-    /// max(0, inhabitants − capacity_places).
-    public var shortfallPlaces: Double = 0
+    /// status: a practice with a stop still serves its own list); nil when
+    /// no FTE is known at all ("no FTE in the practice list").
+    public var capacityPlaces: Double?
+    /// max(0, inhabitants − capacity_places); nil with `capacityPlaces`.
+    public var shortfallPlaces: Double?
+    /// Share of the region's counted GP FTE that was imputed (`defaultFTE`)
+    /// for practices without one; nil when FTE is unknown or no practices.
+    public var imputedFTEShare: Double?
+    /// No practice has an FTE and no `--default-fte` was given: the FTE
+    /// figures are empty for that reason ("no FTE in the practice list").
+    public var fteUnknown = false
     /// Share of inhabitants within the flag distance (by road with roads).
     public var accessShare: Double?
     /// GP FTE of the region's practices expected to leave within 5 years;
@@ -44,21 +51,30 @@ enum RegionCapacityIndicators {
                         road: RoadAccess?, fcaPer10k: [Double?]?, unregistered: [Double?]) {
         let single = regions.count == 1 && points.allSatisfy { $0.region < 0 }
         func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
-        var outflowKnown = [Bool](repeating: false, count: regions.count)
         for r in regions.indices {
             regions[r].capacity.unregistered = r < unregistered.count ? unregistered[r] : nil
+        }
+        // Without any FTE (and no --default-fte) capacity is unknown, not 0.
+        let fteKnown = parameters.defaultFTE != nil || practices.contains { $0.gpFTE != nil }
+        var imputed = [Double](repeating: 0, count: regions.count), counted = imputed
+        for r in regions.indices {
+            if fteKnown { regions[r].capacity.capacityPlaces = 0 } else { regions[r].capacity.fteUnknown = true }
         }
         for (j, p) in practices.enumerated() {
             let r = regionOf(practiceRegions[j])
             guard r >= 0 && r < regions.count else { continue }
-            let fte = p.gpFTE ?? parameters.defaultFTE ?? 1
-            regions[r].capacity.capacityPlaces += fte * parameters.normPatientsPerFTE
-            if p.expectedRetirementYear != nil {
-                outflowKnown[r] = true
+            let fte = FTEDefault.fte(p, parameters)
+            if let fte {
+                regions[r].capacity.capacityPlaces = (regions[r].capacity.capacityPlaces ?? 0) + fte.value * parameters.normPatientsPerFTE
+                counted[r] += fte.value
+                if fte.imputed { imputed[r] += fte.value }
+            }
+            if p.expectedRetirementYear != nil, let fte {
                 regions[r].capacity.outflowFTE = (regions[r].capacity.outflowFTE ?? 0)
-                    + (RetirementRule.leavesSoon(p.expectedRetirementYear, referenceYear: parameters.referenceYear) ? fte : 0)
+                    + (RetirementRule.leavesSoon(p.expectedRetirementYear, referenceYear: parameters.referenceYear) ? fte.value : 0)
             }
         }
+        for r in regions.indices where counted[r] > 0 { regions[r].capacity.imputedFTEShare = imputed[r] / counted[r] }
         var fcaSum = [Double](repeating: 0, count: regions.count), fcaWeight = fcaSum
         var within = fcaSum
         let limit = parameters.flagMaxKm * 1000
@@ -72,7 +88,7 @@ enum RegionCapacityIndicators {
         }
         for r in regions.indices {
             let inh = regions[r].inhabitants
-            regions[r].capacity.shortfallPlaces = max(0, inh - regions[r].capacity.capacityPlaces)
+            regions[r].capacity.shortfallPlaces = regions[r].capacity.capacityPlaces.map { max(0, inh - $0) }
             if fcaPer10k != nil && fcaWeight[r] > 0 { regions[r].capacity.fcaPer10k = fcaSum[r] / fcaWeight[r] }
             if inh > 0 { regions[r].capacity.accessShare = within[r] / inh }
             regions[r].capacity.suppressed = inh < parameters.minInhabitants

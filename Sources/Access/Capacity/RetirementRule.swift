@@ -9,9 +9,12 @@ public enum RetirementRule {
 
     static func year(age: Double?, birthYear: Double?, retirementYear: Double?,
                      now: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) -> Int? {
-        if let r = retirementYear { return Int(r.rounded()) }
-        if let b = birthYear { return Int((b + retirementAge).rounded()) }
-        if let a = age { return now + Int((retirementAge - a).rounded()) }
+        // Values outside a lifetime are no year at all (the readers name them);
+        // never a trap on the conversion.
+        func year(_ x: Double) -> Int? { x.isFinite && x > 1800 && x < 2300 ? Int(x.rounded()) : nil }
+        if let r = retirementYear { return year(r) }
+        if let b = birthYear { return year(b + retirementAge) }
+        if let a = age, a.isFinite, a >= 0, a < 150 { return now + Int((retirementAge - a).rounded()) }
         return nil
     }
 

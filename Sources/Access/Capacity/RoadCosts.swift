@@ -5,56 +5,96 @@ import Foundation
 /// count in that direction), stopped at the catchment, from the practice's
 /// snapped position; points are read off their snapped edge's end nodes.
 /// Costs exclude the walk from a point (or practice) to its road, as
-/// `road_m` does. Practices are spread over all cores, one search state per
-/// worker.
+/// `road_m` does. Lengths are Float64 per edge and the boundary follows
+/// `CatchmentBoundary`.
 public enum RoadCosts {
+    /// The pairs as a stored matrix (for small cases: coverage sets, tests).
     /// - Parameters:
     ///   - weight: `.length` (catchment and costs in metres) or `.time`
     ///     (catchment and costs in minutes).
     ///   - points, practices: snapped positions (nil: not on the network, no pairs).
+    ///   - edgeLengthsM: Float64 length per edge; nil = from the node coordinates.
     public static func matrix(graph: RoadGraph, mode: TravelMode, weight: RouteWeight,
-                              points: [SnappedPoint?], practices: [SnappedPoint?], catchment: Double) -> CostMatrix {
-        let network = ReverseNetwork(graph: graph, mode: mode, weight: weight)
-        let scale = weight == .time ? 60.0 : 1.0            // catchment unit → graph unit (s or m)
-        let limit = catchment * scale
-        let attached = network.attach(points)
-        let n = practices.count
-        var lists = [[(point: Int32, cost: Double)]](repeating: [], count: n)
-        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, n))
+                              points: [SnappedPoint?], practices: [SnappedPoint?], catchment: Double,
+                              edgeLengthsM: [Double]? = nil) -> CostMatrix {
+        let source = pairs(graph: graph, mode: mode, weight: weight, points: points, practices: practices,
+                           catchment: catchment, edgeLengthsM: edgeLengthsM)
+        var lists = [[(point: Int32, cost: Double)]](repeating: [], count: practices.count)
         lists.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var search = BoundedSearch(nodeCount: graph.nodeCount, pointCount: points.count)
-                var j = w
-                while j < n {
-                    if let p = practices[j] {
-                        out[j] = search.pairs(from: p, network: network, attached: attached, points: points, limit: limit)
-                            .map { (point: $0.point, cost: $0.cost / scale) }
-                    }
-                    j += workers
+            ParallelWork.forEachWorker(count: practices.count) { _, indexes in
+                var worker = source.makeWorker()
+                for j in indexes {
+                    var list: [(point: Int32, cost: Double)] = []
+                    source.forEachPair(of: j, worker: &worker) { list.append((point: $0, cost: $1)) }
+                    out[j] = list
                 }
             }
         }
         return CostMatrix(pointCount: points.count, perPractice: lists)
     }
+
+    /// The pairs as a stream: each practice's bounded search is run when its
+    /// pairs are asked for, nothing is stored.
+    static func pairs(graph: RoadGraph, mode: TravelMode, weight: RouteWeight,
+                             points: [SnappedPoint?], practices: [SnappedPoint?], catchment: Double,
+                             edgeLengthsM: [Double]? = nil) -> RoadPairs {
+        let network = ReverseNetwork(graph: graph, mode: mode, weight: weight, edgeLengthsM: edgeLengthsM)
+        let scale = weight == .time ? 60.0 : 1.0            // catchment unit → graph unit (s or m)
+        return RoadPairs(network: network, attached: network.attach(points), points: points, practices: practices,
+                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale)
+    }
 }
 
-/// The reversed CSR of one mode with costs in the graph's unit (s or m).
+/// Road pairs of `RoadCosts.pairs`: per practice, the points in reach in
+/// point order with their cost in the catchment's unit.
+struct RoadPairs: CatchmentPairs {
+    let network: ReverseNetwork
+    let attached: (offsets: [Int32], point: [Int32], extra: [Double])
+    let points: [SnappedPoint?]
+    let practices: [SnappedPoint?]
+    let limit: Double
+    let scale: Double
+
+    var pointCount: Int { points.count }
+    var practiceCount: Int { practices.count }
+
+    func makeWorker() -> BoundedSearch { BoundedSearch(nodeCount: network.graph.nodeCount, pointCount: points.count) }
+
+    func forEachPair(of j: Int, worker search: inout BoundedSearch, _ body: (Int32, Double) -> Void) {
+        guard let p = practices[j] else { return }
+        search.forEachPair(from: p, network: network, attached: attached, points: points, limit: limit) { i, c in
+            body(i, c / scale)
+        }
+    }
+}
+
+/// The reversed CSR of one mode with Float64 costs in the graph's unit (s or m).
 struct ReverseNetwork: Sendable {
     let graph: RoadGraph
-    let mode: TravelMode
-    let weight: RouteWeight
+    /// Float64 cost per graph arc (`.infinity`: the mode may not travel it).
+    let arcCost: [Double]
     /// For node v, the arcs u → v the mode may travel: `from[k]`, `cost[k]`.
     let offsets: [Int32]
     let from: [Int32]
     let cost: [Double]
 
-    init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight) {
-        self.graph = graph; self.mode = mode; self.weight = weight
+    init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight, edgeLengthsM: [Double]? = nil) {
+        self.graph = graph
         let n = graph.nodeCount
+        let times = graph.arcTimeS[mode.rawValue]
+        arcCost = (0..<graph.arcCount).map { a -> Double in
+            guard times[a].isFinite else { return .infinity }
+            if weight == .time { return Double(times[a]) }
+            let e = Int(graph.arcEdge[a])
+            if let edgeLengthsM { return edgeLengthsM[e] }
+            let u = Int(graph.edgeFrom[e]), v = Int(graph.edgeTo[e])
+            let dx = graph.nodeX[u] - graph.nodeX[v], dy = graph.nodeY[u] - graph.nodeY[v]
+            return (dx * dx + dy * dy).squareRoot()
+        }
         var offsets = [Int32](repeating: 0, count: n + 1)
         for u in 0..<n {
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where graph.arcCost(a, mode: mode, weight: weight).isFinite {
+            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where arcCost[a].isFinite {
                 offsets[Int(graph.targets[a]) + 1] += 1
             }
         }
@@ -62,12 +102,10 @@ struct ReverseNetwork: Sendable {
         var cursor = offsets
         var from = [Int32](repeating: 0, count: Int(offsets[n])), cost = [Double](repeating: 0, count: Int(offsets[n]))
         for u in 0..<n {
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) {
-                let c = graph.arcCost(a, mode: mode, weight: weight)
-                guard c.isFinite else { continue }
+            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where arcCost[a].isFinite {
                 let v = Int(graph.targets[a]), k = Int(cursor[v])
                 cursor[v] += 1
-                from[k] = Int32(u); cost[k] = c
+                from[k] = Int32(u); cost[k] = arcCost[a]
             }
         }
         self.offsets = offsets; self.from = from; self.cost = cost
@@ -76,32 +114,34 @@ struct ReverseNetwork: Sendable {
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
     func partial(_ arc: Int32, _ fraction: Double) -> Double? {
         guard arc >= 0 else { return nil }
-        let c = graph.arcCost(Int(arc), mode: mode, weight: weight)
+        let c = arcCost[Int(arc)]
         return c.isFinite ? c * fraction : nil
     }
 
     /// Per node, the points that leave the network through it: (point, cost
     /// from the point to the node), as CSR.
     func attach(_ points: [SnappedPoint?]) -> (offsets: [Int32], point: [Int32], extra: [Double]) {
-        var entries: [(node: Int32, point: Int32, extra: Double)] = []
-        entries.reserveCapacity(points.count * 2)
-        for (i, sp) in points.enumerated() {
-            guard let sp, sp.edge >= 0 else { continue }
-            let e = Int(sp.edge), a = graph.edgeFrom[e], b = graph.edgeTo[e]
-            if sp.fraction <= 0 { entries.append((a, Int32(i), 0)); continue }
-            if sp.fraction >= 1 { entries.append((b, Int32(i), 0)); continue }
-            // From the point forward to `edgeTo`, or backward to `edgeFrom`.
-            if let c = partial(graph.edgeForwardArc[e], 1 - sp.fraction) { entries.append((b, Int32(i), c)) }
-            if let c = partial(graph.edgeBackwardArc[e], sp.fraction) { entries.append((a, Int32(i), c)) }
-        }
         var offsets = [Int32](repeating: 0, count: graph.nodeCount + 1)
-        for x in entries { offsets[Int(x.node) + 1] += 1 }
+        func forEachEntry(_ body: (_ node: Int32, _ point: Int32, _ extra: Double) -> Void) {
+            for (i, sp) in points.enumerated() {
+                guard let sp, sp.edge >= 0 else { continue }
+                let e = Int(sp.edge), a = graph.edgeFrom[e], b = graph.edgeTo[e]
+                if sp.fraction <= 0 { body(a, Int32(i), 0); continue }
+                if sp.fraction >= 1 { body(b, Int32(i), 0); continue }
+                // From the point forward to `edgeTo`, or backward to `edgeFrom`.
+                if let c = partial(graph.edgeForwardArc[e], 1 - sp.fraction) { body(b, Int32(i), c) }
+                if let c = partial(graph.edgeBackwardArc[e], sp.fraction) { body(a, Int32(i), c) }
+            }
+        }
+        // Two passes (count, then fill) so no list of entries is held.
+        forEachEntry { node, _, _ in offsets[Int(node) + 1] += 1 }
         for v in 0..<graph.nodeCount { offsets[v + 1] += offsets[v] }
         var cursor = offsets
-        var point = [Int32](repeating: 0, count: entries.count), extra = [Double](repeating: 0, count: entries.count)
-        for x in entries {
-            let k = Int(cursor[Int(x.node)]); cursor[Int(x.node)] += 1
-            point[k] = x.point; extra[k] = x.extra
+        var point = [Int32](repeating: 0, count: Int(offsets[graph.nodeCount]))
+        var extra = [Double](repeating: 0, count: point.count)
+        forEachEntry { node, i, c in
+            let k = Int(cursor[Int(node)]); cursor[Int(node)] += 1
+            point[k] = i; extra[k] = c
         }
         return (offsets, point, extra)
     }

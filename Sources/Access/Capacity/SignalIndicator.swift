@@ -23,6 +23,9 @@ public enum SignalIndicator: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Indicators that rest on GP FTE (empty when no FTE is known).
+    var needsFTE: Bool { [.fcaPer10k, .shortfallShare, .outflowShare].contains(self) }
+
     var isShare: Bool { [.accessShare, .shortfallShare, .closedOrPartialShare, .outflowShare].contains(self) }
 
     public var defaultThreshold: SignalConfig.Threshold {

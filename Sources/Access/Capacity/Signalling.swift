@@ -9,7 +9,8 @@ enum Signalling {
             regions[r].capacity.signal = signal(regions[r], parameters: parameters, byRoad: byRoad)
         }
         // Suppressed regions are not ranked; the rest most urgent first,
-        // ties by more inhabitants, then by region order.
+        // ties by more inhabitants, then by region order (regions are in id
+        // order, see `StableOrder`).
         let order = regions.indices.filter { regions[$0].capacity.signal != nil }.sorted { a, b in
             let ua = regions[a].capacity.signal!.urgency, ub = regions[b].capacity.signal!.urgency
             if ua != ub { return ua > ub }
@@ -25,7 +26,7 @@ enum Signalling {
         case .accessShare: return c.accessShare
         case .meanDistanceKm: return (byRoad ? r.meanRoadM : r.meanOpenM).map { $0 / 1000 }
         case .fcaPer10k: return c.fcaPer10k
-        case .shortfallShare: return r.inhabitants > 0 ? c.shortfallPlaces / r.inhabitants : nil
+        case .shortfallShare: return r.inhabitants > 0 ? c.shortfallPlaces.map { $0 / r.inhabitants } : nil
         case .closedOrPartialShare: return r.practices > 0 ? Double(r.closedOrPartialPractices) / Double(r.practices) : nil
         case .outflowShare: return c.outflowFTE.flatMap { out in r.gpFTE.flatMap { $0 > 0 ? out / $0 : nil } }
         case .unregisteredPer1000: return c.unregistered.flatMap { r.inhabitants > 0 ? $0 / r.inhabitants * 1000 : nil }
@@ -37,7 +38,11 @@ enum Signalling {
         var s = RegionSignal()
         for i in SignalIndicator.allCases {
             let t = parameters.signal.threshold(i)
-            guard t.enabled, let v = value(i, r, byRoad: byRoad) else { continue }
+            guard t.enabled else { continue }
+            guard let v = value(i, r, byRoad: byRoad) else {
+                if r.capacity.fteUnknown && i.needsFTE { s.reasons.append("\(i.rawValue) not scored: \(FTEDefault.noFTEReason)") }
+                continue
+            }
             // Signed so that larger = worse.
             let sign = i.higherIsWorse ? 1.0 : -1.0
             let x = sign * v, amber = sign * t.amber, red = sign * t.red
@@ -65,7 +70,7 @@ enum Signalling {
         case .fcaPer10k:
             text = "\(num(v)) GP FTE per 10,000 inhabitants within reach, allowing for competition (\(parameters.fca.method.rawValue)); threshold \(num(threshold))"
         case .shortfallShare:
-            text = "practices in the region have places for \(pct(1 - v)) of its inhabitants at the normpraktijk of \(Int(parameters.normPatientsPerFTE)) per FTE (shortfall \(pct(v))); threshold \(pct(threshold)) shortfall"
+            text = "practices in the region have places for \(pct(1 - v)) of its inhabitants at the normpraktijk of \(SafeNumber.whole(parameters.normPatientsPerFTE)) per FTE (shortfall \(pct(v))); threshold \(pct(threshold)) shortfall"
         case .closedOrPartialShare:
             text = "\(pct(v)) of the region's practices have a full or partial patient stop; threshold \(pct(threshold))"
         case .outflowShare:
@@ -76,6 +81,6 @@ enum Signalling {
         return "\(light.rawValue): \(text)"
     }
 
-    static func pct(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+    static func pct(_ share: Double) -> String { "\(SafeNumber.whole(share * 100)) %" }
     static func num(_ x: Double) -> String { String(format: "%.1f", x) }
 }

@@ -8,6 +8,11 @@ public struct HousingSite: Sendable {
     public var homes: Double
     /// Persons per home for this site, when the file says; else the default.
     public var householdSize: Double?
+
+    /// Plausibility bounds: the largest Dutch plans count some 10,000s of
+    /// homes; a household of more than 20 persons per home is a typo.
+    public static let maxHomes = 1_000_000.0
+    public static let maxHouseholdSize = 20.0
 }
 
 extension FieldRole {
@@ -42,11 +47,18 @@ public enum SiteReader {
         for f in raw.features {
             func text(_ slot: Int) -> String? { slots[slot].flatMap { f.values[$0].text }.flatMap { $0.isEmpty ? nil : $0 } }
             let homesValue = f.values[slots[2]!]
-            guard let homes = ValueParsing.number(homesValue), homes >= 0 else {
+            guard let homes = ValueParsing.number(homesValue), homes >= 0, homes <= HousingSite.maxHomes else {
                 throw InputError.invalidValue(path: path, feature: f.position, field: fieldsUsed["homes"]!,
-                                              expected: "a number of homes ≥ 0", found: homesValue.text ?? "")
+                                              expected: "a number of homes from 0 to \(Int(HousingSite.maxHomes))", found: homesValue.text ?? "")
             }
-            let size = slots[3].flatMap { ValueParsing.number(f.values[$0]) }.flatMap { $0 > 0 ? $0 : nil }
+            var size: Double?
+            if let slot = slots[3], let text = f.values[slot].text, !text.isEmpty {
+                guard let v = ValueParsing.number(f.values[slot]), v > 0, v <= HousingSite.maxHouseholdSize else {
+                    throw InputError.invalidValue(path: path, feature: f.position, field: fieldsUsed["household_size"]!,
+                                                  expected: "persons per home, more than 0 and at most \(Int(HousingSite.maxHouseholdSize))", found: text)
+                }
+                size = v
+            }
             let id = text(0) ?? String(f.position)
             sites.append(HousingSite(id: id, name: text(1) ?? id, geometry: f.point.map { .point($0) } ?? f.shape!,
                                      homes: homes, householdSize: size))

@@ -54,10 +54,12 @@ public struct PlanJob {
     }
 
     public func run(progress: Progress? = nil) throws -> Outcome {
+        let started = Date()
         let inputs = try job.readInputs(progress: progress)
         var quiet = job
         quiet.writeCatchments = false
-        let baseline = try quiet.analyse(inputs, progress: progress).result
+        let analysis = try quiet.analyse(inputs, progress: progress)
+        let baseline = analysis.result
         let parameters = job.parameters, population = inputs.population
         let limit = parameters.flagMaxKm * 1000
         let measure = AccessMeasure(baseline)
@@ -67,7 +69,8 @@ public struct PlanJob {
             if !(measure.metres[i] <= limit) { uncovered[i] = true; weights[i] = population[i].inhabitants; continue }
             guard weightShortfall, measure.practice[i] >= 0 else { continue }
             let j = Int(measure.practice[i]), assigned = baseline.practices[j].assignedInhabitants
-            let h = PracticeHeadroom(practice: inputs.practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned)
+            let h = PracticeHeadroom(practice: inputs.practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned,
+                                     defaultFTE: baseline.parameters.defaultFTE)
             if let places = h.places, places < 0, assigned > 0 { weights[i] = population[i].inhabitants * min(1, -places / assigned) }
         }
         let elements = population.indices.filter { weights[$0] > 0 }
@@ -104,7 +107,11 @@ public struct PlanJob {
         let total = population.reduce(0) { $0 + $1.inhabitants }
         let before = population.indices.reduce(0) { uncovered[$1] ? $0 : $0 + population[$1].inhabitants }
         let table = Self.table(choices, total: total, before: before, weighted: weightShortfall)
-        let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(tables: [("plan.csv", table), ("plan.geojson", table)])
+        let planFiles = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(tables: [("plan.csv", table), ("plan.geojson", table)])
+        let candidateReports = candidatesPath.map { [InputReport.decisionFile(role: "candidates", path: $0, features: candidates.count)] } ?? []
+        let files = try job.writeDecisionReport(inputs, analysis, extraInputs: candidateReports,
+                                                counts: ["new_practices": Double(newPractices), "candidates": Double(candidates.count)],
+                                                outputs: planFiles, started: started)
         return Outcome(choices: choices, candidates: candidates.count, totalInhabitants: total, coveredBefore: before,
                        measure: measure.label, limitM: limit, exact: exact, files: files)
     }

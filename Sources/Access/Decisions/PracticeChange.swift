@@ -11,6 +11,11 @@ public enum PracticeChange: Sendable, Equatable {
     /// A new practice at a location (EPSG:28992), open unless stated.
     case add(Practice)
 
+    /// Ids given to added practices that had none (`new1`, `new2`, ...).
+    static func isGeneratedID(_ id: String) -> Bool {
+        id.hasPrefix("new") && id.count > 3 && id.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// What the change does, in words, for the summary.
     public func describe(_ practices: [Practice]) -> String {
         func label(_ id: String) -> String {
@@ -23,7 +28,7 @@ public enum PracticeChange: Sendable, Equatable {
         case .setFTE(let id, let fte): return "sets the GP FTE of \(label(id)) to \(fte)"
         case .add(let p):
             let fte = p.gpFTE.map { " with \($0) FTE" } ?? ""
-            return "adds \(p.name) (\(p.id)) at RD \(Int(p.location.x.rounded())), \(Int(p.location.y.rounded()))\(fte)"
+            return "adds \(p.name) (\(p.id)) at RD \(SafeNumber.whole(p.location.x)), \(SafeNumber.whole(p.location.y))\(fte)"
         }
     }
 }
@@ -50,8 +55,8 @@ public enum PracticeChangeParser {
     }
 
     public static func fte(_ value: String, source: String) throws -> Double {
-        guard let v = ValueParsing.number(.string(value)), v >= 0 else {
-            throw ScenarioError.badChange(source: source, detail: "FTE must be a number ≥ 0, got '\(value)'")
+        guard let v = ValueParsing.number(.string(value)), v >= 0, v <= AnalysisError.maxPracticeFTE else {
+            throw ScenarioError.badChange(source: source, detail: "FTE must be a number from 0 to \(Int(AnalysisError.maxPracticeFTE)), got '\(value)'")
         }
         return v
     }

@@ -12,13 +12,35 @@ public enum ScenarioApplier {
             if let j = index[id] { return j }
             throw ScenarioError.unknownPractice(id: id, source: source, closest: EditDistance.closest(to: id, in: Array(index.keys)))
         }
+        // Two changes that set one practice's status (or FTE) differently
+        // contradict each other: refused rather than "last wins".
+        var statusSet: [String: (PracticeStatus, PracticeChange)] = [:], fteSet: [String: (Double, PracticeChange)] = [:]
+        func once<T: Equatable>(_ id: String, _ value: T, _ change: PracticeChange, in seen: inout [String: (T, PracticeChange)]) throws {
+            if let (earlier, what) = seen[id], earlier != value {
+                throw ScenarioError.contradictoryChanges(id: id, first: what.describe(practices), second: change.describe(practices), source: source)
+            }
+            seen[id] = (value, change)
+        }
         for change in changes {
             switch change {
-            case .close(let id): result[try find(id)].status = .closed
-            case .setStatus(let id, let s): result[try find(id)].status = s
-            case .setFTE(let id, let fte): result[try find(id)].gpFTE = fte
+            case .close(let id):
+                try once(id, PracticeStatus.closed, change, in: &statusSet)
+                result[try find(id)].status = .closed
+            case .setStatus(let id, let s):
+                try once(id, s, change, in: &statusSet)
+                result[try find(id)].status = s
+            case .setFTE(let id, let fte):
+                try once(id, fte, change, in: &fteSet)
+                result[try find(id)].gpFTE = fte
             case .add(var p):
-                while index[p.id] != nil { p.id += "b" }
+                if let existing = index[p.id] {
+                    // Ids the tool made up (new1, new2, ...) move aside; an id
+                    // the user chose must not silently name another practice.
+                    guard PracticeChange.isGeneratedID(p.id) else {
+                        throw ScenarioError.duplicateAddedID(id: p.id, existing: existing < practices.count ? practices[existing].name : p.id, source: source)
+                    }
+                    while index[p.id] != nil { p.id += "b" }
+                }
                 index[p.id] = result.count
                 result.append(p)
             }

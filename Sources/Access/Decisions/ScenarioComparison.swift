@@ -107,11 +107,12 @@ public struct ScenarioComparison: Sendable {
         var receiving: [Receiving] = []
         for j in scenarioPractices.indices where received[j] > 0 {
             let h = PracticeHeadroom(practice: scenarioPractices[j], norm: baseline.parameters.normPatientsPerFTE,
-                                     assigned: j < baseline.practices.count ? baseline.practices[j].assignedInhabitants : 0)
+                                     assigned: j < baseline.practices.count ? baseline.practices[j].assignedInhabitants : 0,
+                                     defaultFTE: scenario.parameters.defaultFTE)
             receiving.append(Receiving(practice: j, received: received[j], capacity: h.capacity, headroom: h.places,
                                        headroomBasis: h.basis, shortfall: h.places.map { max(0, received[j] - max(0, $0)) }))
         }
-        receiving.sort { $0.received > $1.received }
+        receiving.sort { $0.received != $1.received ? $0.received > $1.received : $0.practice < $1.practice }
         return ScenarioComparison(
             measure: before.label, bandsKm: bands, modes: baseline.road?.modes.map(\.name) ?? [], regions: regions,
             deltaM: deltas, displacedInhabitants: displaced, displacedPoints: displacedPoints,

@@ -7,6 +7,8 @@ public struct ScenarioJob {
     public var job: AnalyzeJob
     public var changes: [PracticeChange]
     public var changesSource = "scenario"
+    /// The changes file, when one was given (for run.json).
+    public var changesPath: String?
 
     public init(job: AnalyzeJob, changes: [PracticeChange]) {
         self.job = job
@@ -41,6 +43,8 @@ public struct ScenarioJob {
                                                                  before: AccessMeasure(baseline.result), after: AccessMeasure(scenario.result),
                                                                  baselinePractices: inputs.practices, scenarioPractices: changed))],
             texts: [("scenario.md", "# Scenario\n\n" + summary + "\n")])
+        try RunReport.addOutputs(extra, inputs: changesPath.map { [.decisionFile(role: "changes", path: $0, features: changes.count)] } ?? [],
+                                 in: job.outputFolder)
         return Outcome(outcome: outcome, baseline: baseline.result, baselinePractices: inputs.practices,
                        comparison: comparison, files: outcome.files + extra, summary: summary)
     }

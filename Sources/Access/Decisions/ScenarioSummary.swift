@@ -31,16 +31,21 @@ enum ScenarioSummary {
             s += "No practice receives displaced patients."
         } else {
             let short = c.receiving.filter { ($0.shortfall ?? 0) > 0 }
+            let unknown = c.receiving.filter { $0.headroom == nil }.count
             s += "\(c.receiving.count) practice(s) would receive them"
-            if short.isEmpty {
+            // One statement about room: known and enough, known and short, or unknown.
+            if short.isEmpty && unknown == 0 {
                 s += " and all have room for them"
+            } else if short.isEmpty && unknown == c.receiving.count {
+                s += "; whether they have room is unknown (\(FTEDefault.noFTEReason))"
+            } else if short.isEmpty {
+                s += "; the \(c.receiving.count - unknown) with a known FTE have room for them, the room of the other \(unknown) is unknown (no FTE)"
             } else {
                 s += "; \(short.count) lack room, \(n(c.totalShortfall)) places in total (most: "
                 s += short.sorted { ($0.shortfall ?? 0) > ($1.shortfall ?? 0) }.prefix(3)
                     .map { "\(scenarioPractices[$0.practice].name) \(n($0.shortfall ?? 0))" }.joined(separator: ", ") + ")"
+                if unknown > 0 { s += "; the room of \(unknown) more is unknown (no FTE)" }
             }
-            let unknown = c.receiving.filter { $0.headroom == nil }.count
-            if unknown > 0 { s += "; \(unknown) have no known FTE, so their room is unknown" }
             s += "."
         }
         return s

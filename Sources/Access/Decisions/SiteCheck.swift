@@ -1,6 +1,9 @@
 /// The verdict for one housing site, with the numbers behind it.
 public struct SiteCheck: Sendable {
-    public enum Verdict: String, Sendable { case served, strained, notServed = "not served" }
+    /// Served: room known and enough. Strained: room known and not enough.
+    /// Room unknown: reachable, but the room of the practices that could
+    /// take the residents is unknown (no FTE). Not served: out of reach.
+    public enum Verdict: String, Sendable { case served, strained, roomUnknown = "room unknown", notServed = "not served" }
 
     public struct Candidate: Sendable {
         public var practice: Int
@@ -56,9 +59,9 @@ public struct SiteCheck: Sendable {
         let distance = reached.isEmpty ? nil : reached.reduce(0) { $0 + $1.firstM } / Double(reached.count)
         let limitKm = limitM / 1000
         func km(_ m: Double) -> String { String(format: "%.1f km", m / 1000) }
-        func places(_ x: Double) -> String { String(Int(x.rounded())) }
+        func places(_ x: Double) -> String { SafeNumber.whole(x) }
         func label(_ j: Int) -> String { practices[j].name == practices[j].id ? practices[j].id : "\(practices[j].name) (\(practices[j].id))" }
-        var reasons = ["\(places(residents)) new residents (\(Int(site.homes)) homes × \(site.householdSize ?? householdSize))"]
+        var reasons = ["\(places(residents)) new residents (\(SafeNumber.whole(site.homes)) homes × \(SafeNumber.text(site.householdSize ?? householdSize)))"]
         if samples.count > 1 { reasons.append("\(within) of \(samples.count) points in the site have an open practice within \(OutputTables.km(limitKm)) km (\(measure))") }
         var verdict: Verdict, serving: Candidate?
         if share < 0.5 || candidates.isEmpty {
@@ -72,15 +75,20 @@ public struct SiteCheck: Sendable {
             verdict = .served
             serving = room
             reasons.append("\(label(room.practice)) at \(km(room.meanM)) has room for \(places(room.headroom.places!)) more patients (capacity minus \(room.headroom.basis))")
+        } else if candidates.contains(where: { $0.headroom.places == nil }) {
+            // Some room is unknown: neither "enough" nor "not enough" can be said.
+            verdict = .roomUnknown
+            serving = candidates.first
+            let listed = candidates.prefix(4).map { c in
+                "\(label(c.practice)) at \(km(c.meanM)): " + (c.headroom.places.map { "room for \(places(max(0, $0)))" } ?? "room unknown (\(FTEDefault.noFTEReason))")
+            }
+            reasons.append("open practices within \(OutputTables.km(limitKm)) km are within reach, but whether they have room for \(places(residents)) is unknown: \(listed.joined(separator: "; "))")
         } else {
             verdict = .strained
             serving = candidates.first
-            let listed = candidates.prefix(4).map { c in
-                "\(label(c.practice)) at \(km(c.meanM)): " + (c.headroom.places.map { "room for \(places(max(0, $0)))" } ?? "room unknown (no FTE)")
-            }
-            reasons.append("open practices within \(OutputTables.km(limitKm)) km lack room for \(places(residents)): \(listed.joined(separator: "; "))")
             let total = candidates.compactMap(\.headroom.places).map { max(0, $0) }.reduce(0, +)
-            reasons.append("together they have room for \(places(total))")
+            let listed = candidates.prefix(4).map { c in "\(label(c.practice)) at \(km(c.meanM)): room for \(places(max(0, c.headroom.places!)))" }
+            reasons.append("open practices within \(OutputTables.km(limitKm)) km have room for \(places(total)) together, not enough for \(places(residents)): \(listed.joined(separator: "; "))")
         }
         return SiteCheck(site: site, newResidents: residents, householdSize: size, samplePoints: samples.count, shareWithin: share,
                          nearestPractice: nearest, distanceM: distance, minutes: minutes, candidates: candidates,

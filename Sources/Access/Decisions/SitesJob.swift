@@ -25,12 +25,28 @@ public struct SitesJob {
         public var measure: String
         public var files: [String]
         public var report: String
+        /// Sites skipped by the reader, and what to tell the user about them.
+        public var warnings: [String] = []
+        public var skippedSites = 0
     }
 
     public func run(progress: Progress? = nil) throws -> Outcome {
-        let (sites, _) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
-                                             crs: job.input.crs, strict: job.input.strict)
+        let started = Date()
+        let (sites, siteReport) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
+                                                      crs: job.input.crs, strict: job.input.strict)
+        guard householdSize.isFinite, householdSize > 0, householdSize <= HousingSite.maxHouseholdSize else {
+            throw AnalysisError.implausible(path: "--household-size", feature: "option", field: "household size",
+                                            expected: "persons per home, more than 0 and at most \(SafeNumber.whole(HousingSite.maxHouseholdSize))",
+                                            found: SafeNumber.text(householdSize))
+        }
         let inputs = try job.readInputs(progress: progress)
+        // Sites skipped by the reader (no geometry, ...) are counted, never dropped silently.
+        var warnings = siteReport.warnings
+        if siteReport.skippedTotal > 0 {
+            let reasons = siteReport.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            warnings.append("\(sitesPath): \(siteReport.skippedTotal) of \(siteReport.features) sites skipped (\(reasons)); they have no verdict.")
+        }
+        try Self.checkDistance(sites, inputs: inputs, path: sitesPath)
         var quiet = job
         quiet.writeCatchments = false
         let baseline = try quiet.analyse(inputs, progress: progress)
@@ -65,14 +81,41 @@ public struct SitesJob {
             return SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine.map { access[$0] }, minutes: mins,
                                    limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
                 PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE,
-                                 assigned: baseline.result.practices[j].assignedInhabitants)
+                                 assigned: baseline.result.practices[j].assignedInhabitants,
+                                 defaultFTE: baseline.result.parameters.defaultFTE)
             }
         }
-        let report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
+        var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
+        if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
         let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
-        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: files, report: report)
+        let written = try job.writeDecisionReport(inputs, baseline, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
+                                                  outputs: files, started: started, extraWarnings: warnings)
+        return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: written, report: report,
+                       warnings: warnings, skippedSites: siteReport.skippedTotal)
+    }
+
+    /// Farthest a site may lie from the study area (population points and
+    /// practices) before it is taken for wrong coordinates or a wrong CRS.
+    public static let maxSiteDistanceKm = 50.0
+
+    static func checkDistance(_ sites: [HousingSite], inputs: AnalyzeJob.Inputs, path: String) throws {
+        var area = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for p in inputs.population { area.expand(toInclude: p.location) }
+        for p in inputs.practices { area.expand(toInclude: p.location) }
+        guard !area.isEmpty else { return }
+        for site in sites {
+            let e = site.geometry.envelope
+            guard !e.isEmpty else { continue }
+            let dx = Swift.max(0, area.minX - e.maxX, e.minX - area.maxX), dy = Swift.max(0, area.minY - e.maxY, e.minY - area.maxY)
+            let km = (dx * dx + dy * dy).squareRoot() / 1000
+            if !(km <= maxSiteDistanceKm) {
+                throw AnalysisError.implausible(path: path, feature: "site \(site.id)", field: "geometry",
+                                                expected: "a site within \(SafeNumber.whole(maxSiteDistanceKm)) km of the population points and practices (check its coordinates and CRS, --crs)",
+                                                found: "\(SafeNumber.whole(km)) km away")
+            }
+        }
     }
 }

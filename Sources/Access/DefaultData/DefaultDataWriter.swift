@@ -72,7 +72,7 @@ public enum DefaultDataWriter {
     private static func writeLayer(_ folder: String, _ file: String, name: String, geometry: GeometryKind,
                                    fields: [FieldDefinition], rows: [([FieldValue], Geometry)]) throws {
         let path = (folder as NSString).appendingPathComponent(file)
-        let temporary = path + ".tmp"
+        let temporary = path + ".tmp-\(getpid())"  // per process: two runs never share a temporary file
         try? FileManager.default.removeItem(atPath: temporary)
         let writer = try VectorWriter(path: temporary, format: .geoJSON)
         let layer = try writer.addLayer(name: name, fields: fields, geometry: geometry, crs: CoordinateTransformer.wgs84)

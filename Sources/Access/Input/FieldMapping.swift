@@ -1,3 +1,4 @@
+import Foundation
 import Geo
 
 /// A field bereik needs from an input layer, with the names it tries when the
@@ -55,12 +56,12 @@ public struct FieldResolver {
     /// first candidate present. Nil when optional and absent.
     public func resolve(_ role: FieldRole, override: String?, required: Bool) throws -> Int? {
         if let override {
-            if let i = index(of: override) { return i }
+            if let i = try index(of: override) { return i }
             throw InputError.missingField(path: path, role: role.role, option: role.option,
                                           tried: [override], available: fieldNames)
         }
         for c in role.candidates {
-            if let i = index(of: c) { return i }
+            if let i = try index(of: c) { return i }
         }
         if required {
             throw InputError.missingField(path: path, role: role.role, option: role.option,
@@ -69,9 +70,32 @@ public struct FieldResolver {
         return nil
     }
 
-    private func index(of name: String) -> Int? {
+    /// The field named `name` (case- and diacritic-insensitive); a name that
+    /// occurs twice is an error, never a guess.
+    func index(of name: String) throws -> Int? {
         let want = Self.fold(name)
-        return fieldNames.firstIndex { Self.fold($0) == want }
+        let hits = fieldNames.indices.filter { Self.fold(fieldNames[$0]) == want }
+        if hits.count > 1 { throw InputError.duplicateColumn(path: path, name: fieldNames[hits[0]]) }
+        return hits.first
+    }
+
+    /// The first field matching one of `patterns` in order; a pattern may
+    /// start or end with `*` (any prefix or suffix).
+    func firstMatch(_ patterns: [String]) throws -> Int? {
+        for p in patterns {
+            let f = Self.fold(p)
+            if f.hasPrefix("*") || f.hasSuffix("*") {
+                let core = f.trimmingCharacters(in: CharacterSet(charactersIn: "*"))
+                let hits = fieldNames.indices.filter { i in
+                    let n = Self.fold(fieldNames[i])
+                    return n != core && (f.hasPrefix("*") ? n.hasSuffix(core) : n.hasPrefix(core))
+                }
+                if let h = hits.first { return h }
+            } else if let i = try index(of: p) {
+                return i
+            }
+        }
+        return nil
     }
 
     /// Case- and diacritic-insensitive form of a name.

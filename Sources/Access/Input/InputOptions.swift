@@ -14,8 +14,34 @@ public struct InputOptions: Sendable {
     public var populationLayer: String?
     public var practicesLayer: String?
     public var regionsLayer: String?
-    /// CRS for sources that have none (CSV), e.g. "EPSG:28992".
+    /// CRS for sources that have none (CSV), e.g. "EPSG:28992". A source
+    /// that declares another CRS is an error.
     public var crs: String?
+    /// CRS that overrides even a declared one (`--force-crs`).
+    public var forceCRS: String?
+    /// Decimal separator of every text-valued number of every input; nil =
+    /// decided per column from its values.
+    public var decimalSeparator: DecimalSeparator?
+    /// Coordinate columns of point inputs without geometry, tried before the
+    /// usual names (x/lon/lengtegraad/x_rd/..., y/lat/breedtegraad/y_rd/...).
+    public var xField: String?
+    public var yField: String?
+    /// Polygons (or points) the population table is joined to by key.
+    public var populationGeometry: String?
+    public var populationGeometryLayer: String?
+    /// Key column of the population table (and of the geometry unless
+    /// `populationGeometryKey` names another).
+    public var populationKey: String?
+    public var populationGeometryKey: String?
+    /// Inhabitants each population point counts when the layer has no
+    /// inhabitants field (1 = per inhabited address, as CBS measures).
+    public var inhabitantsPerPoint: Double?
+    /// PC6 and/or PC4 points for practices without coordinates.
+    public var postcodePoints: String?
+    /// The practice list's postcode column; default: auto-detect.
+    public var postcodeField: String?
+    /// The postcode column of the postcode points; default: auto-detect.
+    public var postcodePointsField: String?
     /// How a practice with no status counts.
     public var unknownStatus: PracticeStatus = .closed
     /// How a partial patient stop counts (open only when asked).

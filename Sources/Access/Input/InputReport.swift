@@ -18,8 +18,31 @@ public struct InputReport: Codable, Sendable {
     public var warnings: [String]
     /// Field used for each role, e.g. "inhabitants" → "aantal_inwoners".
     public var fields: [String: String]
+    /// How each number column was read: "typed number (not re-parsed)", or
+    /// the format decided from all its text values (or `--decimal-separator`).
+    public var numberFormats: [String: String]?
+    /// The columns coordinates were read from, when the layer has no geometry.
+    public var coordinateFields: [String: String]?
+    /// The join of a table to geometry by key (`--population-geometry`).
+    public var join: JoinReport?
+    /// Practices per geocode precision (coordinates, pc6, pc4, none).
+    public var geocoding: [String: Int]?
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
+}
+
+/// How a table was joined to geometry by key: what matched, and the first
+/// unmatched keys on either side.
+public struct JoinReport: Codable, Sendable {
+    public var geometryPath: String
+    public var tableKey: String
+    public var geometryKey: String
+    public var rule: String
+    public var matched: Int
+    public var unmatchedTableRows: Int
+    public var unmatchedTableExamples: [String]
+    public var unmatchedGeometryFeatures: Int
+    public var unmatchedGeometryExamples: [String]
 }
 
 /// Counts skipped features per reason and keeps the first examples; with

@@ -1,65 +1,20 @@
 import Geo
 
 /// Reads population points from any OGR layer: points as they are, polygons
-/// (PC4 areas, grid cells, buurten) reduced to their point on surface.
+/// (PC4 areas, grid cells, buurten) reduced to their point on surface; or a
+/// table without geometry joined to polygons by key (`PopulationJoin`).
 public enum PopulationReader {
     public static func read(path: String, options: InputOptions, progress: Progress? = nil) throws -> ([PopulationPoint], InputReport) {
-        var fieldsUsed: [String: String] = [:]
-        let reader = LayerReader(role: "population", path: path, layerName: options.populationLayer,
-                                 crsOverride: options.crs, strict: options.strict)
-        let (raw, wanted) = try reader.read(pick: { r in
-            let id = try r.resolve(.populationID, override: options.idField, required: false)
-            let inh = try r.resolve(.inhabitants, override: options.inhabitantsField, required: true)!
-            let old = try r.resolve(.inhabitants65, override: options.inhabitants65Field, required: false)
-            for (role, i) in [("id", id), ("inhabitants", inh), ("inhabitants_65plus", old)] {
-                if let i { fieldsUsed[role] = r.fieldNames[i] }
-            }
-            return [id ?? -1, inh, old ?? -1]
-        }, progress: progress)
-        // Values come in the order of the fields actually read (ids ≥ 0).
-        let slots = slotIndexes(wanted)
-        let inhabitantsName = raw.fieldNames[wanted[1]]
-        let engine = try GeometryEngine()
-        let log = raw.log
+        if options.populationGeometry != nil {
+            return try PopulationJoin.read(path: path, options: options, progress: progress)
+        }
+        var values = PopulationValues(path: path, options: options)
+        let reader = LayerReader(role: "population", path: path, layerName: options.populationLayer, options: options)
         var points = [PopulationPoint]()
-        points.reserveCapacity(raw.features.count)
-        for f in raw.features {
-            let number = f.position
-            let value = f.values[slots[1]!]
-            guard let inhabitants = ValueParsing.number(value) else {
-                let found = value.text ?? ""
-                let empty = found.trimmingCharacters(in: .whitespaces).isEmpty
-                try log.skip(empty ? "no inhabitants value" : "non-numeric inhabitants", feature: number,
-                             detail: "\(inhabitantsName) = '\(found)'",
-                             error: .invalidValue(path: path, feature: number, field: inhabitantsName, expected: "a number of inhabitants", found: found))
-                continue
-            }
-            guard inhabitants >= 0 else {
-                try log.skip("negative inhabitants", feature: number,
-                             detail: "\(inhabitantsName) = \(inhabitants) (CBS marks secret values with negative codes such as -99997)",
-                             error: .invalidValue(path: path, feature: number, field: inhabitantsName, expected: "a number ≥ 0", found: "\(inhabitants)"))
-                continue
-            }
-            let location: Coordinate
-            if let p = f.point {
-                location = p
-            } else {
-                do {
-                    location = try engine.pointOnSurface(f.shape!)
-                } catch {
-                    try log.skip("no point on surface", feature: number, detail: "\(error)",
-                                 error: .invalidGeometry(path: path, feature: number, detail: "\(error)"))
-                    continue
-                }
-            }
-            let id = slots[0].flatMap { f.values[$0].text } ?? String(number)
-            let old = slots[2].flatMap { ValueParsing.number(f.values[$0]) }.flatMap { $0 >= 0 ? $0 : nil }
-            points.append(PopulationPoint(id: id, location: location, inhabitants: inhabitants, inhabitants65plus: old))
+        let raw = try reader.stream(pick: { try values.pick($0) }, place: .point, progress: progress) { row in
+            if let p = try values.point(row, location: row.point!, log: reader.log) { points.append(p) }
         }
-        if points.isEmpty {
-            throw InputError.noUsableFeatures(path: path, skipped: log.total, firstReason: log.examples.first ?? "-")
-        }
-        return (points, raw.report(role: "population", used: points.count, fields: fieldsUsed))
+        return try values.finish(points, raw, role: "population")
     }
 
     /// Maps each requested field slot to its position in the values read
@@ -74,12 +29,119 @@ public enum PopulationReader {
     }
 }
 
+/// The population fields of one layer and the rules that turn a row into a
+/// `PopulationPoint`: picks 0 = id, 1 = inhabitants, 2 = inhabitants 65+.
+struct PopulationValues {
+    let path: String
+    let options: InputOptions
+    var fieldsUsed: [String: String] = [:]
+    var inhabitantsName = ""
+    var oldName: String?
+    var dropped65 = 0
+    /// Further picks a caller adds (the join key).
+    var extra: [FieldPick] = []
+
+    init(path: String, options: InputOptions) {
+        self.path = path
+        self.options = options
+    }
+
+    mutating func pick(_ r: FieldResolver) throws -> [FieldPick] {
+        let id = try r.resolve(.populationID, override: options.idField, required: false)
+        var inh: Int?
+        if let perPoint = options.inhabitantsPerPoint {
+            guard perPoint.isFinite, perPoint > 0, perPoint <= Plausibility.inhabitantsPerPoint.upperBound else {
+                throw InputError.invalidOption(option: "--inhabitants-per-point", expected: "a number of inhabitants per point > 0 and ≤ \(Plausibility.show(Plausibility.inhabitantsPerPoint.upperBound))", found: Plausibility.show(perPoint))
+            }
+            if let found = try r.resolve(.inhabitants, override: options.inhabitantsField, required: false) {
+                throw InputError.invalidOption(option: "--inhabitants-per-point", expected: "a population layer without an inhabitants field (\(path) has '\(r.fieldNames[found])'; leave out --inhabitants-per-point to use it)", found: Plausibility.show(perPoint))
+            }
+            fieldsUsed["inhabitants"] = "--inhabitants-per-point \(Plausibility.show(perPoint))"
+            inhabitantsName = "--inhabitants-per-point"
+        } else {
+            inh = try r.resolve(.inhabitants, override: options.inhabitantsField, required: true)!
+            inhabitantsName = r.fieldNames[inh!]
+            fieldsUsed["inhabitants"] = inhabitantsName
+        }
+        let old = try r.resolve(.inhabitants65, override: options.inhabitants65Field, required: false)
+        if let id { fieldsUsed["id"] = r.fieldNames[id] }
+        if let old { oldName = r.fieldNames[old]; fieldsUsed["inhabitants_65plus"] = r.fieldNames[old] }
+        return [.text(id), .count(inh), .count(old)] + extra
+    }
+
+    /// The point of one row at `location`, or nil when skipped (counted).
+    mutating func point(_ row: ReadRow, location: Coordinate, id fallback: String? = nil, log: SkipLog) throws -> PopulationPoint? {
+        let number = row.position
+        let inhabitants: Double
+        if let perPoint = options.inhabitantsPerPoint {
+            inhabitants = perPoint
+        } else {
+            switch row.number(1) {
+            case .missing:
+                try log.skip("no inhabitants value", feature: number, detail: "\(inhabitantsName) is empty",
+                             error: .invalidValue(path: path, feature: number, field: inhabitantsName, expected: "a number of inhabitants", found: ""))
+                return nil
+            case .invalid(let found):
+                try log.skip("non-numeric inhabitants", feature: number, detail: "\(inhabitantsName) = '\(found)'",
+                             error: .invalidValue(path: path, feature: number, field: inhabitantsName, expected: "a number of inhabitants", found: found))
+                return nil
+            case .value(let v):
+                guard v >= 0 else {
+                    try log.skip("negative inhabitants", feature: number,
+                                 detail: "\(inhabitantsName) = \(Plausibility.show(v)) (CBS marks secret values with negative codes such as -99997)",
+                                 error: .invalidValue(path: path, feature: number, field: inhabitantsName, expected: "a number ≥ 0", found: Plausibility.show(v)))
+                    return nil
+                }
+                guard Plausibility.inhabitants.contains(v) else {
+                    try log.skip("implausible inhabitants", feature: number, detail: "\(inhabitantsName) = \(Plausibility.show(v))",
+                                 error: .invalidValue(path: path, feature: number, field: inhabitantsName,
+                                                      expected: Plausibility.describe(Plausibility.inhabitants), found: Plausibility.show(v)))
+                    return nil
+                }
+                inhabitants = v
+            }
+        }
+        var old: Double?
+        if case .value(let v) = row.number(2), v >= 0 {
+            if v > inhabitants {
+                if options.strict {
+                    throw InputError.invalidValue(path: path, feature: number, field: oldName ?? "65+", expected: "at most the \(Plausibility.show(inhabitants)) inhabitants", found: Plausibility.show(v))
+                }
+                dropped65 += 1
+                log.note(feature: number, detail: "\(oldName ?? "65+") = \(Plausibility.show(v)) exceeds the \(Plausibility.show(inhabitants)) inhabitants; the 65+ value is left out")
+            } else {
+                old = v
+            }
+        }
+        let id = row.text(0) ?? fallback ?? String(number)
+        return PopulationPoint(id: id, location: location, inhabitants: inhabitants, inhabitants65plus: old)
+    }
+
+    func finish(_ points: [PopulationPoint], _ raw: LayerReader.Result, role: String) throws -> ([PopulationPoint], InputReport) {
+        if points.isEmpty {
+            throw InputError.noUsableFeatures(path: path, skipped: raw.log.total, firstReason: raw.log.examples.first ?? "-")
+        }
+        var report = raw.report(role: role, used: points.count, fields: fieldsUsed)
+        if dropped65 > 0 {
+            report.skipped["65+ above inhabitants (65+ left out, point kept)"] = dropped65
+            report.warnings.append("\(path): \(dropped65) features have more inhabitants aged 65+ than inhabitants; their 65+ value is left out (use --strict to stop instead).")
+        }
+        if let perPoint = options.inhabitantsPerPoint {
+            report.warnings.append("\(path): every population point counts \(Plausibility.show(perPoint)) inhabitants (--inhabitants-per-point)\(perPoint == 1 ? "; means are per inhabited address, as CBS measures" : "").")
+        }
+        return (points, report)
+    }
+}
+
 extension LayerReader.Result {
     func report(role: String, used: Int, fields: [String: String]) -> InputReport {
-        InputReport(role: role, path: path, layer: layer, driver: driver, sha256: FileDigest.sha256(ofFile: path),
-                    crs: CRSInfo.name(crs), crsSource: crsSource, features: total, used: used,
-                    skipped: log.counts.filter { $0.value > 0 }, examples: log.examples, warnings: log.warnings,
-                    fields: fields)
+        var fields = fields
+        if let (x, y) = coordinateFields { fields["x"] = x; fields["y"] = y }
+        return InputReport(role: role, path: path, layer: layer, driver: driver, sha256: FileDigest.sha256(ofFile: path),
+                           crs: crs == "none" ? "none" : CRSInfo.name(crs), crsSource: crsSource, features: total, used: used,
+                           skipped: log.counts.filter { $0.value > 0 }, examples: log.examples, warnings: log.warnings,
+                           fields: fields, numberFormats: numberFormats.isEmpty ? nil : numberFormats,
+                           coordinateFields: coordinateFields.map { ["x": $0.x, "y": $0.y] })
     }
 
     var path: String { log.path }

@@ -1,88 +1,129 @@
 import Geo
 
 /// Reads GP practices from any OGR layer (points; polygons become their
-/// point on surface). Status words in Dutch and English.
+/// point on surface; tables with coordinate columns). Practices without a
+/// location are placed at their postcode's point with `--postcode-points`.
+/// Status words in Dutch and English.
 public enum PracticeReader {
+    static let postcode = FieldRole(role: "postcode", option: "--postcode-field", candidates: [
+        "postcode", "pc6", "postcode_6", "postcode6", "postal_code", "post_code", "pc", "pc4"])
+
     public static func read(path: String, options: InputOptions, progress: Progress? = nil) throws -> ([Practice], InputReport) {
+        let postcodes = try options.postcodePoints.map { try PostcodePoints(path: $0, options: options, progress: progress) }
         var fieldsUsed: [String: String] = [:]
-        let reader = LayerReader(role: "practices", path: path, layerName: options.practicesLayer,
-                                 crsOverride: options.crs, strict: options.strict)
-        let (raw, wanted) = try reader.read(pick: { r in
-            let picks: [(String, Int?)] = [
-                ("id", try r.resolve(.practiceID, override: options.idField, required: false)),
-                ("name", try r.resolve(.practiceName, override: options.nameField, required: false)),
-                ("status", try r.resolve(.status, override: options.statusField, required: false)),
-                ("status_date", try r.resolve(.statusDate, override: nil, required: false)),
-                ("status_source", try r.resolve(.statusSource, override: nil, required: false)),
-                ("gp_fte", try r.resolve(.fte, override: options.fteField, required: false)),
-                ("list_size", try r.resolve(.listSize, override: options.listSizeField, required: false)),
-                ("gp_age", try r.resolve(.gpAge, override: nil, required: false)),
-                ("birth_year", try r.resolve(.birthYear, override: nil, required: false)),
-                ("retirement_year", try r.resolve(.retirementYear, override: nil, required: false)),
-            ]
-            for (role, i) in picks { if let i { fieldsUsed[role] = r.fieldNames[i] } }
-            return picks.map { $0.1 ?? -1 }
-        }, progress: progress)
-        let slots = PopulationReader.slotIndexes(wanted)
-        let log = raw.log
-        let engine = try GeometryEngine()
-        let statusField = fieldsUsed["status"]
-        let meansStop = statusField.map(ValueParsing.fieldMeansStop) ?? false
-        if statusField == nil {
-            log.warnings.append("\(path) has no status field (tried: \(FieldRole.status.candidates.joined(separator: ", "))); every practice has status 'unknown'. Name one with --status-field.")
-        }
+        let reader = LayerReader(role: "practices", path: path, layerName: options.practicesLayer, options: options)
+        let log = reader.log
+        var statusField: String?
+        var meansStop = false
         var unrecognised: [String: Int] = [:]
         var practices = [Practice]()
         var seen: [String: Int] = [:]
-        for f in raw.features {
-            let n = f.position
-            func text(_ slot: Int) -> String? { slots[slot].flatMap { f.values[$0].text }.flatMap { $0.isEmpty ? nil : $0 } }
-            func number(_ slot: Int, _ role: String) throws -> Double? {
-                guard let s = slots[slot], !f.values[s].isNull, f.values[s].text?.trimmingCharacters(in: .whitespaces).isEmpty == false else { return nil }
-                let field = fieldsUsed[role]!
-                guard let d = ValueParsing.number(f.values[s]) else {
-                    throw InputError.invalidValue(path: path, feature: n, field: field, expected: "a number", found: f.values[s].text ?? "")
+        var precision: [String: Int] = [:]
+        let raw = try reader.stream(pick: { r in
+            let picks: [(String, FieldPick)] = [
+                ("id", .text(try r.resolve(.practiceID, override: options.idField, required: false))),
+                ("name", .text(try r.resolve(.practiceName, override: options.nameField, required: false))),
+                ("status", .text(try r.resolve(.status, override: options.statusField, required: false))),
+                ("status_date", .text(try r.resolve(.statusDate, override: nil, required: false))),
+                ("status_source", .text(try r.resolve(.statusSource, override: nil, required: false))),
+                ("gp_fte", .measure(try r.resolve(.fte, override: options.fteField, required: false))),
+                ("list_size", .count(try r.resolve(.listSize, override: options.listSizeField, required: false))),
+                ("gp_age", .measure(try r.resolve(.gpAge, override: nil, required: false))),
+                ("birth_year", .measure(try r.resolve(.birthYear, override: nil, required: false))),
+                ("retirement_year", .measure(try r.resolve(.retirementYear, override: nil, required: false))),
+                ("postcode", .text(postcodes == nil ? nil : try r.resolve(postcode, override: options.postcodeField, required: true))),
+            ]
+            for (role, p) in picks { if let i = p.index { fieldsUsed[role] = r.fieldNames[i] } }
+            statusField = fieldsUsed["status"]
+            meansStop = statusField.map(ValueParsing.fieldMeansStop) ?? false
+            return picks.map(\.1)
+        }, place: postcodes == nil ? .point : .pointIfAny, progress: progress) { row in
+            let n = row.position
+            func number(_ k: Int, _ role: String, _ range: ClosedRange<Double>) throws -> Double? {
+                let field = fieldsUsed[role] ?? role
+                switch row.number(k) {
+                case .missing: return nil
+                case .invalid(let found):
+                    throw InputError.invalidValue(path: path, feature: n, field: field, expected: "a number", found: found)
+                case .value(let d):
+                    guard range.contains(d) else {
+                        throw InputError.invalidValue(path: path, feature: n, field: field, expected: Plausibility.describe(range), found: Plausibility.show(d))
+                    }
+                    return d
                 }
-                guard d >= 0 else {
-                    throw InputError.invalidValue(path: path, feature: n, field: field, expected: "a number ≥ 0", found: f.values[s].text ?? "")
+            }
+            var location: Coordinate
+            var how = GeocodePrecision.coordinates
+            if let p = row.point {
+                location = p
+            } else {
+                let field = fieldsUsed["postcode"] ?? "postcode"
+                guard let text = row.text(10) else {
+                    precision["none", default: 0] += 1
+                    try log.skip("no location and no postcode", feature: n, detail: "no coordinates and \(field) is empty",
+                                 error: .invalidValue(path: path, feature: n, field: field, expected: "coordinates or a postcode", found: ""))
+                    return
                 }
-                return d
+                guard let code = Postcode(text) else {
+                    precision["none", default: 0] += 1
+                    try log.skip("postcode in unknown format", feature: n, detail: "\(field) = '\(text)'",
+                                 error: .invalidValue(path: path, feature: n, field: field, expected: "a postcode such as 1234AB, 1234 AB or 1234", found: text))
+                    return
+                }
+                guard let (c, p) = postcodes!.locate(code) else {
+                    precision["none", default: 0] += 1
+                    try log.skip("postcode not in postcode points", feature: n, detail: "\(field) = '\(text)' is not in \(options.postcodePoints!)",
+                                 error: .invalidValue(path: path, feature: n, field: field, expected: "a postcode of \(options.postcodePoints!)", found: text))
+                    return
+                }
+                location = c
+                how = p
             }
             var status = PracticeStatus.unknown
-            if let s = slots[2] {
-                if let parsed = ValueParsing.status(f.values[s], fieldMeansStop: meansStop) {
+            if fieldsUsed["status"] != nil {
+                if let parsed = ValueParsing.status(row.values[2], fieldMeansStop: meansStop) {
                     status = parsed
                 } else {
-                    unrecognised[f.values[s].text ?? "", default: 0] += 1
+                    unrecognised[row.values[2].text ?? "", default: 0] += 1
                 }
             }
-            let location: Coordinate
-            if let p = f.point { location = p } else {
-                do { location = try engine.pointOnSurface(f.shape!) } catch {
-                    try log.skip("no point on surface", feature: n, detail: "\(error)",
-                                 error: .invalidGeometry(path: path, feature: n, detail: "\(error)"))
-                    continue
-                }
-            }
-            let id = text(0) ?? String(n)
+            let id = row.text(0) ?? String(n)
             if let earlier = seen[id] { throw InputError.duplicateID(path: path, id: id, features: [earlier, n]) }
             seen[id] = n
-            let list = try number(6, "list_size")
-            let retirement = try RetirementRule.year(age: number(7, "gp_age"), birthYear: number(8, "birth_year"),
-                                                     retirementYear: number(9, "retirement_year"))
-            practices.append(Practice(
-                id: id, name: text(1) ?? id, location: location, status: status,
-                statusDate: text(3), statusSource: text(4) ?? (statusField.map { "\(path): \($0)" }),
-                gpFTE: try number(5, "gp_fte"), listSize: list.map { Int($0.rounded()) }))
-            practices[practices.count - 1].expectedRetirementYear = retirement
+            let list = try number(6, "list_size", Plausibility.listSize)
+            let retirement = RetirementRule.year(age: try number(7, "gp_age", Plausibility.gpAge),
+                                                 birthYear: try number(8, "birth_year", Plausibility.birthYear),
+                                                 retirementYear: try number(9, "retirement_year", Plausibility.retirementYear))
+            var practice = Practice(
+                id: id, name: row.text(1) ?? id, location: location, status: status,
+                statusDate: row.text(3), statusSource: row.text(4) ?? (statusField.map { "\(path): \($0)" }),
+                gpFTE: try number(5, "gp_fte", Plausibility.fte), listSize: list.map { Int($0.rounded()) })
+            practice.expectedRetirementYear = retirement
+            practice.geocodePrecision = how
+            precision[how.rawValue, default: 0] += 1
+            practices.append(practice)
+        }
+        if statusField == nil {
+            log.warnings.append("\(path) has no status field (tried: \(FieldRole.status.candidates.joined(separator: ", "))); every practice has status 'unknown'. Name one with --status-field.")
         }
         if !unrecognised.isEmpty {
-            let examples = unrecognised.sorted { $0.value > $1.value }.prefix(5).map { "'\($0.key)' (\($0.value)×)" }
+            let examples = unrecognised.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { "'\($0.key)' (\($0.value)×)" }
             log.warnings.append("\(path): \(unrecognised.values.reduce(0, +)) status values not recognised and counted as unknown: \(examples.joined(separator: ", ")). Recognised: open/ja/yes/true/1, closed/nee/no/false/0/stop/volledig, partial/gedeeltelijk/beperkt.")
         }
         if meansStop {
             log.warnings.append("\(path): status field '\(statusField!)' asks whether there is a patient stop, so ja/yes/true/1 read as closed and nee/no/false/0 as open.")
         }
-        return (practices, raw.report(role: "practices", used: practices.count, fields: fieldsUsed))
+        if let postcodes {
+            log.warnings.append("\(path): \(precision["coordinates"] ?? 0) practices placed by their coordinates, \(precision["pc6"] ?? 0) at their PC6 point and \(precision["pc4"] ?? 0) at their PC4 point (\(options.postcodePoints!)); \(precision["none"] ?? 0) could not be placed and are skipped.")
+            log.warnings += postcodes.report.warnings
+        }
+        if practices.isEmpty {
+            throw InputError.noUsableFeatures(path: path, skipped: log.total, firstReason: log.examples.first ?? "-")
+        }
+        var report = raw.report(role: "practices", used: practices.count, fields: fieldsUsed)
+        if postcodes != nil {
+            report.geocoding = Dictionary(uniqueKeysWithValues: GeocodePrecision.allCases.map { ($0.rawValue, precision[$0.rawValue] ?? 0) })
+        }
+        return (practices, report)
     }
 }

@@ -10,7 +10,7 @@ struct RegionKeyedTable {
     let key: Int
 
     init(path: String, regions: [Region]) throws {
-        let layer = try VectorSource(path: path).layer()
+        let layer = try VectorSource(path: path, coordinateColumns: false).layer()
         var rows: [[FieldValue]] = []
         try layer.forEach(fields: Array(layer.fields.indices)) { _, _, values, _ in rows.append(values) }
         guard !rows.isEmpty else { throw InputError.emptyLayer(path: path, layer: layer.name) }
@@ -21,6 +21,15 @@ struct RegionKeyedTable {
             throw InputError.invalidValue(path: path, feature: 1, field: names.joined(separator: "/"),
                                           expected: "a column with the region ids (e.g. \(regions.prefix(3).map(\.id).joined(separator: ", ")))",
                                           found: "no column whose values match a region id")
+        }
+        // A region id twice would let the last row win silently.
+        var first: [String: Int] = [:]
+        for (n, row) in rows.enumerated() {
+            guard let id = row[key].text, ids.contains(id) else { continue }
+            if let earlier = first[id] {
+                throw InputError.duplicateKey(path: path, field: names[key], key: id, features: [earlier + 1, n + 1])
+            }
+            first[id] = n
         }
         self.path = path
         self.names = names

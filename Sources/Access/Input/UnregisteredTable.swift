@@ -6,17 +6,23 @@ import Geo
 public enum UnregisteredTable {
     static let valueCandidates = ["unregistered", "without_gp", "zonder_huisarts", "niet_ingeschreven", "aantal", "count"]
 
-    public static func apply(path: String, to regions: [Region]) throws -> ([Region], [String]) {
+    public static func apply(path: String, to regions: [Region], decimalSeparator: DecimalSeparator? = nil) throws -> ([Region], [String]) {
         let table = try RegionKeyedTable(path: path, regions: regions)
         let (names, rows, key) = (table.names, table.rows, table.key)
         let ids = Set(regions.map(\.id))
         let value = try table.resolver.resolve(FieldRole(role: "people without a GP", option: "--unregistered", candidates: valueCandidates),
                                          override: nil, required: true)!
+        // The value column's number format, from all its values.
+        var evidence = NumberEvidence(field: names[value], kind: .count)
+        for row in rows { if case .string(let s) = row[value] { evidence.add(s) } }
+        let (format, _) = try evidence.decide(path: path, option: decimalSeparator)
         var byID: [String: Double] = [:]
         for (n, row) in rows.enumerated() {
             guard let id = row[key].text, ids.contains(id) else { continue }
-            guard let v = ValueParsing.number(row[value]), v >= 0 else {
-                throw InputError.invalidValue(path: path, feature: n + 1, field: names[value], expected: "a number ≥ 0", found: row[value].text ?? "")
+            let parsed: Double?
+            if case .string(let s) = row[value] { parsed = NumberText(s)?.value(decimal: format) } else { parsed = ValueParsing.number(row[value]) }
+            guard let v = parsed, v >= 0, v <= Plausibility.inhabitants.upperBound else {
+                throw InputError.invalidValue(path: path, feature: n + 1, field: names[value], expected: "a number of people from 0 to 20000000", found: row[value].text ?? "")
             }
             byID[id] = v
         }

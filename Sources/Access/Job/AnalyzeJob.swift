@@ -62,6 +62,8 @@ public struct AnalyzeJob {
         public var roadRead: RoadReadReport?
         public var startedAt: String
         public var timings: [String: Double]
+        /// Overlapping regions and the rule applied (nil: none overlap).
+        public var regionOverlaps: RegionOverlapReport? = nil
     }
 
     /// One analysis of the inputs, not yet written.
@@ -96,12 +98,20 @@ public struct AnalyzeJob {
             let (r, rep) = try RegionReader.read(path: regionsPath, options: input, progress: progress)
             return (r, rep)
         }
+        // Ties and ranks follow ids, not the order of the features.
+        let practicesInOrder = StableOrder.practices(practices)
+        regions = StableOrder.regions(regions)
+        // (Plausibility bounds of inhabitants, 65+ and FTE are the readers' — see Input/Plausibility.)
         var notes: [String] = []
+        let (overlaps, overlapNotes) = try RegionOverlapCheck.check(regions, path: regionsPath ?? "regions")
+        notes += overlapNotes
         if let designationsPath {
-            (regions, notes) = try DesignationTable.apply(path: designationsPath, to: regions)
+            let (updated, more) = try DesignationTable.apply(path: designationsPath, to: regions)
+            regions = updated
+            notes += more
         }
         if let unregisteredPath {
-            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions)
+            let (updated, more) = try UnregisteredTable.apply(path: unregisteredPath, to: regions, decimalSeparator: input.decimalSeparator)
             regions = updated
             notes += more
         }
@@ -115,12 +125,12 @@ public struct AnalyzeJob {
         var groups: [Region] = [], groupReport: [InputReport] = []
         if let groupByPath {
             let (g, r) = try GroupLayer.read(path: groupByPath, regions: regions, options: input)
-            groups = g
+            groups = StableOrder.regions(g)
             groupReport = [r]
         }
-        return Inputs(population: population, practices: practices, regions: regions, groups: groups,
+        return Inputs(population: population, practices: practicesInOrder, regions: regions, groups: groups,
                       reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport, notes: notes,
-                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings)
+                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings, regionOverlaps: overlaps)
     }
 
     /// Analyses the inputs; `practices` replaces the practice list (scenarios).
@@ -129,7 +139,8 @@ public struct AnalyzeJob {
         let population = inputs.population, regions = inputs.regions
         let practices = override ?? inputs.practices
         var parameters = self.parameters
-        parameters.defaultFTE = FTEDefault.value(practices)
+        if let x = parameters.explicitDefaultFTE, !(x.isFinite && x >= 0) { throw AnalysisError.negativeDefaultFTE(x) }
+        (parameters.defaultFTE, parameters.defaultFTERule) = FTEDefault.resolve(practices, explicit: parameters.explicitDefaultFTE)
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
         guard practices.contains(where: { parameters.isOpen($0.status) }) else {
@@ -165,21 +176,18 @@ public struct AnalyzeJob {
             warnings.append("\(r.path): \(r.skippedTotal) of \(r.features) features skipped or repaired (\(reasons)); see run.json for examples.")
         }
         if result.pointsOutsideRegions > 0 {
-            warnings.append("\(result.pointsOutsideRegions) population points (\(Int(result.inhabitantsOutsideRegions.rounded())) inhabitants) lie in no region of \(regionsPath ?? "-"); they count in population.geojson but in no region's figures.")
+            warnings.append("\(result.pointsOutsideRegions) population points (\(SafeNumber.whole(result.inhabitantsOutsideRegions)) inhabitants) lie in no region of \(regionsPath ?? "-"); they count in population.geojson but in no region's figures.")
         }
         if result.pointsAssignedToNearbyRegion > 0 {
-            warnings.append("\(result.pointsAssignedToNearbyRegion) population points lie outside every region but within \(Int(parameters.regionToleranceM)) m of one (at most \(Int(result.maxDistanceToNearbyRegionM.rounded())) m) and count in the nearest region (--region-tolerance-m).")
+            warnings.append("\(result.pointsAssignedToNearbyRegion) population points lie outside every region but within \(SafeNumber.whole(parameters.regionToleranceM)) m of one (at most \(SafeNumber.whole(result.maxDistanceToNearbyRegionM)) m) and count in the nearest region (--region-tolerance-m).")
         }
         if let r = road?.report {
             warnings += RoadWarnings.make(r, roadsPath: roadsPath ?? "")
         }
-        let withoutFTE = practices.filter { $0.gpFTE == nil }.count
-        if withoutFTE > 0 {
-            warnings.append("\(withoutFTE) of \(practices.count) practices have no GP FTE; they count with \(Flagging.number(parameters.defaultFTE ?? 1)) FTE (the median of the known FTE, or 1.0 when none is known) in capacity and fca_per_10k.")
-        }
+        warnings += CapacityWarnings.fte(practices: practices, parameters: parameters, result: result, path: practicesPath)
         let suppressed = result.regions.filter(\.capacity.suppressed).count
         if suppressed > 0 {
-            warnings.append("\(suppressed) regions have fewer than \(Int(parameters.minInhabitants)) inhabitants; their statistics are suppressed (null) in the exports (--min-inhabitants).")
+            warnings.append("\(suppressed) regions have fewer than \(SafeNumber.whole(parameters.minInhabitants)) inhabitants; their statistics are suppressed (null) in the exports (--min-inhabitants).")
         }
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
@@ -194,31 +202,7 @@ public struct AnalyzeJob {
     public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil) throws -> Outcome {
         let result = analysis.result
         var timings = inputs.timings.merging(analysis.timings) { $1 }
-        var base = RunReport(
-            command: command, startedAt: inputs.startedAt, syntheticData: syntheticData, dataNote: dataNote,
-            method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992"
-                + (result.capacity.map { "; fca_per_10k by \($0.method.rawValue) over \($0.basis)" } ?? ""),
-            inputs: inputs.reports, roads: result.road?.report, parameters: result.parameters,
-            counts: [
-                "population_points": Double(inputs.population.count),
-                "inhabitants": result.totalInhabitants,
-                "practices": Double(analysis.practices.count),
-                "open_practices": Double(result.openPracticeCount),
-                "regions": Double(inputs.regions.count),
-                "points_outside_regions": Double(result.pointsOutsideRegions),
-                "points_assigned_to_nearby_region": Double(result.pointsAssignedToNearbyRegion),
-                "inhabitants_outside_regions": result.inhabitantsOutsideRegions,
-                "flagged_regions": Double(result.regions.filter(\.flagged).count),
-                "practices_without_fte": Double(analysis.practices.filter { $0.gpFTE == nil }.count),
-                "default_fte": result.parameters.defaultFTE ?? 1,
-                "regions_suppressed": Double(result.regions.filter(\.capacity.suppressed).count),
-                "fca_pairs": Double(result.capacity?.pairs ?? 0),
-                "regions_red": Double(result.regions.filter { $0.capacity.signal?.light == .red }.count),
-                "regions_amber": Double(result.regions.filter { $0.capacity.signal?.light == .amber }.count),
-            ],
-            practiceStatuses: analysis.statusCounts, warnings: analysis.warnings, timingsSeconds: [:],
-            libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
-            outputs: [])
+        var base = runReport(inputs, analysis)
         let writeStart = Date()
         var writer = OutputWriter(folder: outputFolder, geoPackage: geoPackage)
         writer.csvDialect = csvDialect
@@ -237,6 +221,38 @@ public struct AnalyzeJob {
         base.outputs = files
         return Outcome(result: result, population: inputs.population, practices: analysis.practices,
                        regions: inputs.regions, report: base, files: files)
+    }
+
+    /// `run.json` for one analysis, before the outputs and the write timing are known.
+    public func runReport(_ inputs: Inputs, _ analysis: Analysis) -> RunReport {
+        let result = analysis.result
+        var base = RunReport(
+            command: command, startedAt: inputs.startedAt, syntheticData: syntheticData, dataNote: dataNote,
+            method: result.road == nil ? RunReport.straightLine : "road network (\(parameters.roadOptions.modes.map(\.name).joined(separator: ", "))) and straight line in EPSG:28992"
+                + (result.capacity.map { "; fca_per_10k by \($0.method.rawValue) over \($0.basis)" } ?? ""),
+            inputs: inputs.reports, roads: result.road?.report, parameters: result.parameters,
+            counts: [
+                "population_points": Double(inputs.population.count),
+                "inhabitants": result.totalInhabitants,
+                "practices": Double(analysis.practices.count),
+                "open_practices": Double(result.openPracticeCount),
+                "regions": Double(inputs.regions.count),
+                "points_outside_regions": Double(result.pointsOutsideRegions),
+                "points_assigned_to_nearby_region": Double(result.pointsAssignedToNearbyRegion),
+                "inhabitants_outside_regions": result.inhabitantsOutsideRegions,
+                "flagged_regions": Double(result.regions.filter(\.flagged).count),
+                "practices_without_fte": Double(analysis.practices.filter { $0.gpFTE == nil }.count),
+                "regions_suppressed": Double(result.regions.filter(\.capacity.suppressed).count),
+                "fca_pairs": Double(result.capacity?.pairs ?? 0),
+                "regions_red": Double(result.regions.filter { $0.capacity.signal?.light == .red }.count),
+                "regions_amber": Double(result.regions.filter { $0.capacity.signal?.light == .amber }.count),
+            ],
+            practiceStatuses: analysis.statusCounts, warnings: analysis.warnings, timingsSeconds: [:],
+            libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
+            outputs: [])
+        CapacityWarnings.addCounts(&base, result: result, practices: analysis.practices, regions: inputs.regions)
+        base.regionOverlaps = inputs.regionOverlaps
+        return base
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {

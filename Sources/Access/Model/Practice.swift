@@ -12,6 +12,18 @@ public enum PracticeStatus: String, Sendable, CaseIterable, Codable {
     case unknown
 }
 
+/// How a practice's location was found.
+public enum GeocodePrecision: String, Sendable, CaseIterable, Codable {
+    /// From the practice list's own geometry or coordinate columns.
+    case coordinates
+    /// The point of its six-character postcode (`--postcode-points`).
+    case pc6
+    /// The point of its four-digit postcode area.
+    case pc4
+    /// Not placed: such a practice is skipped and counted, never analysed.
+    case none
+}
+
 /// A GP practice (huisartsenpraktijk). Location in EPSG:28992 metres.
 public struct Practice: Sendable, Hashable {
     public var id: String
@@ -29,6 +41,8 @@ public struct Practice: Sendable, Hashable {
     /// Year the practice's GP is expected to retire (from a retirement year,
     /// a birth year + 68, or the GP's age), for the outflow indicator.
     public var expectedRetirementYear: Int?
+    /// How the location was found.
+    public var geocodePrecision: GeocodePrecision = .coordinates
 
     public init(id: String, name: String, location: Coordinate, status: PracticeStatus,
                 statusDate: String? = nil, statusSource: String? = nil,

@@ -100,8 +100,10 @@ struct OutputTable {
     /// Reprojects in chunks on all cores, one transformer per chunk (a PROJ
     /// context is not shared between threads); small inputs use `transform`.
     private static func transformInParallel(_ xs: inout [Double], _ ys: inout [Double], like transform: CoordinateTransformer) throws {
-        let chunk = 65_536
-        guard xs.count > chunk else { return try transform.transform(xs: &xs, ys: &ys) }
+        // One chunk per core: creating a transformer costs milliseconds.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard xs.count > 65_536, cores > 1 else { return try transform.transform(xs: &xs, ys: &ys) }
+        let chunk = (xs.count + cores - 1) / cores
         let source = transform.source, target = transform.target
         let ranges = stride(from: 0, to: xs.count, by: chunk).map { $0..<min(xs.count, $0 + chunk) }
         let inX = xs, inY = ys

@@ -58,7 +58,7 @@ struct OutputTables {
         let roadModes = result.road?.modes ?? []
         if result.road != nil {
             regionFields += [FieldDefinition("mean_road_m", .real), FieldDefinition("p90_road_m", .real),
-                             FieldDefinition("road_unreachable_inhabitants", .real)]
+                             FieldDefinition("road_unreachable_inhabitants", .real), FieldDefinition("road_unreachable_share", .real)]
             regionFields += bands.map { FieldDefinition("share_within_\(Self.km($0))km_road", .real) }
             for mode in roadModes {
                 regionFields.append(FieldDefinition("mean_min_\(mode.name)", .real))
@@ -69,12 +69,12 @@ struct OutputTables {
                          FieldDefinition("flagged", .boolean), FieldDefinition("flag_reasons", .string)]
         regionFields += RegionCapacityColumns.fields
         let studyArea = reg.isEmpty
-        regions = OutputTable(
-            name: "regions", fields: regionFields,
-            rows: result.regions.map { r in
-                let region = studyArea ? nil : reg[r.regionIndex]
+        /// `label`: id and name of a row that is not a region (the study area).
+        func regionRow(_ r: RegionAccess, label: (id: String, name: String)?) -> [FieldValue] {
+                let region = label != nil || studyArea ? nil : reg[r.regionIndex]
+                let name = label ?? ("all", "Study area")
                 var row: [FieldValue] = [
-                    .string(region?.id ?? "all"), .string(region?.name ?? "Study area"),
+                    .string(region?.id ?? name.id), .string(region?.name ?? name.name),
                     region?.designation.map { .string($0) } ?? .null, .real(r.inhabitants.rounded()),
                     r.inhabitants65plus.map { r.inhabitants > 0 ? .real(($0 / r.inhabitants * 1000).rounded() / 1000) : .null } ?? .null,
                     .integer(Int64(r.points)), .integer(Int64(r.practices)), .integer(Int64(r.openPractices)),
@@ -88,7 +88,8 @@ struct OutputTables {
                 }
                 row += shares(r.shareWithin, count: bands.count)
                 if result.road != nil {
-                    row += [optional(r.meanRoadM), optional(r.p90RoadM), .real(r.roadUnreachableInhabitants.rounded())]
+                    row += [optional(r.meanRoadM), optional(r.p90RoadM), .real(r.roadUnreachableInhabitants.rounded()),
+                            optional(r.roadUnreachableShare, digits: 10_000)]
                     row += shares(r.shareWithinByRoad, count: bands.count)
                     for (k, mode) in roadModes.enumerated() {
                         row.append(k < r.meanMinutes.count ? optional(r.meanMinutes[k], digits: 100) : .null)
@@ -98,10 +99,16 @@ struct OutputTables {
                 }
                 row += [optional(r.gpFTE, digits: 100), optional(r.gpFTEPer10k, digits: 100),
                         .boolean(r.flagged), r.flagReasons.isEmpty ? .null : .string(r.flagReasons.joined(separator: "; "))]
-                row += RegionCapacityColumns.values(r)
+                row += RegionCapacityColumns.values(r, ranked: label == nil)
                 return r.capacity.suppressed ? RegionCapacityColumns.suppress(row, fields: regionFields) : row
-            },
-            geometries: result.regions.map { studyArea ? nil : Self.multi(reg[$0.regionIndex].geometry) }, kind: .multiPolygon)
+        }
+        var regionRows = result.regions.map { regionRow($0, label: nil) }
+        var regionGeometries: [Geometry?] = result.regions.map { studyArea ? nil : Self.multi(reg[$0.regionIndex].geometry) }
+        if let total = result.regionsTotal {
+            regionRows.append(regionRow(total, label: Self.totalLabel(reg)))
+            regionGeometries.append(nil)
+        }
+        regions = OutputTable(name: "regions", fields: regionFields, rows: regionRows, geometries: regionGeometries, kind: .multiPolygon)
 
         practices = OutputTable(
             name: "practices",
@@ -112,7 +119,8 @@ struct OutputTables {
                      FieldDefinition("headroom_places", .real), FieldDefinition("assigned_inhabitants", .real),
                      FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
                      FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string),
-                     FieldDefinition("criticality_rank", .integer)],
+                     FieldDefinition("criticality_rank", .integer), FieldDefinition("fte_basis", .string),
+                     FieldDefinition("geocode_precision", .string)],
             rows: zip(prac, result.practices).map { p, a in
                 [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
                  p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
@@ -121,7 +129,8 @@ struct OutputTables {
                  .real(a.assignedInhabitants.rounded()),
                  a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
                  .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
-                 regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null]
+                 regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null,
+                 .string(Self.fteBasis(p, result.parameters)), .string(p.geocodePrecision.rawValue)]
             },
             geometries: prac.map { .point($0.location) }, kind: .point)
     }
@@ -152,7 +161,24 @@ struct OutputTables {
         return g
     }
 
+    /// A band in a column name: `5`, `2_5`; absurd values stay readable
+    /// (`1e+300` → `1e300`) instead of trapping.
     static func km(_ x: Double) -> String {
-        x.rounded() == x ? String(Int(x)) : String(x).replacingOccurrences(of: ".", with: "_")
+        if let i = SafeNumber.int(x), Double(i) == x { return String(i) }
+        return String(x).replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "+", with: "")
+    }
+
+    /// The study-area total row: `total` (or `total_study_area` when a region
+    /// already has the id `total`), without geometry.
+    static func totalLabel(_ regions: [Region]) -> (id: String, name: String) {
+        let id = regions.contains { $0.id == "total" } ? "total_study_area" : "total"
+        return (id, "Study area total (all population points, also outside the regions)")
+    }
+
+    /// Where a practice's FTE comes from.
+    static func fteBasis(_ p: Practice, _ parameters: AnalysisParameters) -> String {
+        if p.gpFTE != nil { return "practice list" }
+        guard parameters.defaultFTE != nil else { return FTEDefault.noFTEReason }
+        return parameters.defaultFTERule == .option ? "--default-fte" : FTEDefault.Rule.median.rawValue
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Geo
 
-/// Writes the output contract (DESIGN.md) into one folder. Everything goes
-/// to a staging folder first and is renamed into place at the end, so a run
-/// that fails leaves the previous outputs as they were and no partial files.
+/// Writes the output contract (DESIGN.md) into one folder, file by file. The
+/// CLI points `folder` at the staging folder of an `OutputTransaction`, which
+/// replaces the whole output folder in one step once everything (maps too)
+/// is written; a library caller that writes elsewhere gets no such promise.
 public struct OutputWriter {
     public var folder: String
     public var geoPackage: Bool
@@ -21,77 +22,59 @@ public struct OutputWriter {
                       regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil,
                       groups: (AnalysisResult, [Region])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
                       progress: Progress? = nil) throws -> [String] {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let staging = (folder as NSString).appendingPathComponent(".bereik-staging-\(getpid())")
-        try? fm.removeItem(atPath: staging)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        do {
-            let tables = OutputTables(result: result, population: population, practices: practices, regions: regions)
-            let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
-            var files: [String] = []
-            func stage(_ name: String) -> String { (staging as NSString).appendingPathComponent(name) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { progress?.finish() }
+        let tables = OutputTables(result: result, population: population, practices: practices, regions: regions)
+        let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
+        var files: [String] = []
+        func stage(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
-            progress?.step("writing population.geojson")
-            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
-            progress?.step("writing regions")
-            try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
-            try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
-            try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
-            files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
-            var spatial = [tables.population, tables.regions, tables.practices]
-            if let (groupResult, groupRegions) = groups {
-                var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
-                table.name = "groups"
-                try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
-                try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
-                files += ["groups.geojson", "groups.csv"]
-                spatial.append(table)
-            }
-            if let (method, polygons) = catchments {
-                let table = OutputTables.catchments(polygons, method: method, practices: practices)
-                try writeLayer(table, path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
-                files.append("catchments.geojson")
-                spatial.append(table)
-            }
-            if population.count > PopulationCells.threshold {
-                let cells = PopulationCells.table(result: result, population: population)
-                try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
-                files.append(PopulationCells.fileName)
-                spatial.append(cells)
-            }
-            if geoPackage {
-                progress?.step("writing bereik.gpkg")
-                try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))
-                files.append("bereik.gpkg")
-            }
-            if flatGeobuf {
-                progress?.step("writing FlatGeobuf")
-                for layer in spatial {
-                    try writeLayer(layer, path: stage(layer.name + ".fgb"), format: .flatGeobuf, transform: nil)
-                    files.append(layer.name + ".fgb")
-                }
-            }
-            files.append("run.json")
-            var run = baseReport
-            run.outputs = files
-            report(&run)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(run).write(to: URL(fileURLWithPath: stage("run.json")))
-            for f in files {
-                let target = (folder as NSString).appendingPathComponent(f)
-                try? fm.removeItem(atPath: target)
-                try fm.moveItem(atPath: stage(f), toPath: target)
-            }
-            try fm.removeItem(atPath: staging)
-            progress?.finish()
-            return files
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            progress?.finish()
-            throw error
+        progress?.step("writing population.geojson")
+        try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
+        progress?.step("writing regions")
+        try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
+        try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
+        try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
+        files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
+        var spatial = [tables.population, tables.regions, tables.practices]
+        if let (groupResult, groupRegions) = groups {
+            var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
+            table.name = "groups"
+            try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
+            try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
+            files += ["groups.geojson", "groups.csv"]
+            spatial.append(table)
         }
+        if let (method, polygons) = catchments {
+            let table = OutputTables.catchments(polygons, method: method, practices: practices)
+            try writeLayer(table, path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
+            files.append("catchments.geojson")
+            spatial.append(table)
+        }
+        if population.count > PopulationCells.threshold {
+            let cells = PopulationCells.table(result: result, population: population)
+            try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
+            files.append(PopulationCells.fileName)
+            spatial.append(cells)
+        }
+        if geoPackage {
+            progress?.step("writing bereik.gpkg")
+            try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))
+            files.append("bereik.gpkg")
+        }
+        if flatGeobuf {
+            progress?.step("writing FlatGeobuf")
+            for layer in spatial {
+                try writeLayer(layer, path: stage(layer.name + ".fgb"), format: .flatGeobuf, transform: nil)
+                files.append(layer.name + ".fgb")
+            }
+        }
+        files.append("run.json")
+        var run = baseReport
+        run.outputs = files
+        report(&run)
+        try run.write(into: folder)
+        return files
     }
 
     /// Writes one table: GeoJSON in WGS84, CSV (no geometry) in the run's dialect.

@@ -21,6 +21,35 @@ public struct RunReport: Codable, Sendable {
     public var timingsSeconds: [String: Double]
     public var libraries: [String: String]
     public var outputs: [String]
+    /// Overlapping regions, their shared area and the rule applied.
+    public var regionOverlaps: RegionOverlapReport? = nil
+    /// How practices without FTE were counted.
+    public var fte: FTEReport? = nil
+    /// The study-area total row of regions.csv ("total"), when regions were given.
+    public var studyAreaTotal: StudyAreaTotal? = nil
+}
+
+/// run.json: the FTE behind the capacity figures.
+public struct FTEReport: Codable, Sendable {
+    public var rule: String
+    public var defaultFTE: Double?
+    public var practicesWithoutFTE: Int
+    /// Share of all counted FTE that was imputed; nil when no FTE is known.
+    public var imputedFTEShare: Double?
+    /// Per region id (regions with practices).
+    public var imputedFTEShareByRegion: [String: Double]
+}
+
+/// run.json: the study-area total, over all population points including
+/// those outside every region.
+public struct StudyAreaTotal: Codable, Sendable {
+    public var regionID: String
+    public var inhabitants: Double
+    public var inhabitantsOutsideRegions: Double
+    public var meanOpenM: Double?
+    public var meanRoadM: Double?
+    public var roadUnreachableInhabitants: Double?
+    public var light: String?
 }
 
 extension RunReport {

@@ -239,24 +239,25 @@ public struct NearestFacilityRouter: Sendable {
         let f = point.fraction
         let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
 
+        // Ordered by cost, then source index (see `LabelOrder`).
         func offer(_ s: Int32, _ c: Double, _ l: Double, _ t: Double) {
             guard s >= 0, c.isFinite else { return }
             if s == result.nearest {
                 if c < result.nearestCost { result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t }
             } else if s == result.second {
                 guard c < result.secondCost else { return }
-                if c < result.nearestCost {
+                if LabelOrder.before(c, s, result.nearestCost, result.nearest) {
                     result.second = result.nearest; result.secondCost = result.nearestCost
                     result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
                     result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
                 } else {
                     result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
                 }
-            } else if c < result.nearestCost {
+            } else if LabelOrder.before(c, s, result.nearestCost, result.nearest) {
                 result.second = result.nearest; result.secondCost = result.nearestCost
                 result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
                 result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
-            } else if c < result.secondCost {
+            } else if LabelOrder.before(c, s, result.secondCost, result.second) {
                 result.second = s; result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
             }
         }

@@ -108,14 +108,19 @@ public struct SegmentSnapper: Sendable {
     /// `maxDistanceM`. Ties go to the lowest edge id.
     public func snap(_ p: Coordinate) -> SnappedPoint? {
         guard indexedEdges > 0, p.isFinite else { return nil }
-        let cx = Int(((p.x - minX) / cellSizeM).rounded(.down))
-        let cy = Int(((p.y - minY) / cellSizeM).rounded(.down))
+        // A point some 10^12 cells (over 10^13 m) from the grid is no place on
+        // Earth: not snapped, rather than trapping on the cell arithmetic.
+        let fx = ((p.x - minX) / cellSizeM).rounded(.down), fy = ((p.y - minY) / cellSizeM).rounded(.down)
+        guard abs(fx) < 1e12, abs(fy) < 1e12 else { return nil }
+        let cx = Int(fx), cy = Int(fy)
         var best = Double.infinity       // squared distance
         var bestItem = -1
         var bestT = 0.0
-        let maxRing = Int((maxDistanceM / cellSizeM).rounded(.up)) + 1
         // Start at the first ring that can touch the grid.
         let startRing = Swift.max(0, Swift.max(Swift.max(-cx, cx - (columns - 1)), Swift.max(-cy, cy - (rows - 1))))
+        // Rings beyond startRing + columns + rows hold no cell of the grid, so
+        // that bounds the search even for an unlimited (infinite) snap distance.
+        let maxRing = Int(Swift.min(maxDistanceM >= 0 ? (maxDistanceM / cellSizeM).rounded(.up) : 0, Double(startRing + columns + rows))) + 1
         let px = p.x - minX, py = p.y - minY
         var r = startRing
         while r <= maxRing {

@@ -14,7 +14,8 @@ struct TwoLabelSearch {
 
     /// Offers label (cost c, length l, time t, source s) to node u; keeps the
     /// best two labels with distinct sources and, with `queue`, queues any
-    /// that changed.
+    /// that changed. Labels are ordered by cost, then by source index, so
+    /// equal costs go to the lower source whatever order they arrive in.
     @inline(__always)
     mutating func offer(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32, queue: Bool) {
         let x = labels + u
@@ -27,7 +28,7 @@ struct TwoLabelSearch {
         }
         if s == x.pointee.second {
             guard c < x.pointee.secondCost else { return }
-            if c < x.pointee.nearestCost {
+            if LabelOrder.before(c, s, x.pointee.nearestCost, x.pointee.nearest) {
                 x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
                 x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
                 x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
@@ -37,12 +38,12 @@ struct TwoLabelSearch {
             if queue { heap.push(c, Int32(u), s) }
             return
         }
-        if c < x.pointee.nearestCost {
+        if LabelOrder.before(c, s, x.pointee.nearestCost, x.pointee.nearest) {
             x.pointee.second = x.pointee.nearest; x.pointee.secondCost = x.pointee.nearestCost
             x.pointee.secondLengthM = x.pointee.nearestLengthM; x.pointee.secondTimeS = x.pointee.nearestTimeS
             x.pointee.nearest = s; x.pointee.nearestCost = c; x.pointee.nearestLengthM = l; x.pointee.nearestTimeS = t
             if queue { heap.push(c, Int32(u), s) }
-        } else if c < x.pointee.secondCost {
+        } else if LabelOrder.before(c, s, x.pointee.secondCost, x.pointee.second) {
             x.pointee.second = s; x.pointee.secondCost = c; x.pointee.secondLengthM = l; x.pointee.secondTimeS = t
             if queue { heap.push(c, Int32(u), s) }
         }
@@ -82,13 +83,21 @@ struct TwoLabelSearch {
                 let nc = c + Double(arc.cost)
                 // Cheap reject before the full label update.
                 let y = labels + u
-                if nc < y.pointee.secondCost || s == y.pointee.nearest {
+                if nc <= y.pointee.secondCost || s == y.pointee.nearest {
                     offer(u, nc, l + arc.length, t + arc.time, s, queue: true)
                 }
                 k += 1
             }
         }
         return settled
+    }
+}
+
+/// The order of labels: by cost, then by source index (-1, no label, last).
+enum LabelOrder {
+    @inline(__always)
+    static func before(_ c: Double, _ s: Int32, _ c2: Double, _ s2: Int32) -> Bool {
+        c < c2 || (c == c2 && s2 >= 0 && s < s2) || (c == c2 && s2 < 0)
     }
 }
 

@@ -15,8 +15,20 @@ public final class VectorSource {
         "KEEP_GEOM_COLUMNS=YES",
     ]
 
-    public init(path: String) throws {
+    /// Spreadsheets: the first row is always the header (GDAL's XLSX and ODS
+    /// drivers otherwise guess, and take a header of text above text cells
+    /// for data). Process-wide config options, set once.
+    private static let spreadsheetHeaders: Void = {
+        CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE")
+        CPLSetConfigOption("OGR_ODS_HEADERS", "FORCE")
+    }()
+
+    /// `coordinateColumns`: let GDAL's CSV driver build points from columns
+    /// it recognises as x/y. Readers that parse coordinates themselves (with
+    /// the number format decided per column) pass false.
+    public init(path: String, coordinateColumns: Bool = true) throws {
         GDALSupport.register()
+        _ = Self.spreadsheetHeaders
         self.path = path
         let isPostGIS = path.hasPrefix("PG:")
         if !isPostGIS {
@@ -27,7 +39,8 @@ public final class VectorSource {
         let lower = path.lowercased()
         let isCSV = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
         // The GML driver would otherwise write a .gfs schema file beside a read-only input.
-        let options = isCSV ? Self.csvOpenOptions : lower.hasSuffix(".gml") ? ["WRITE_GFS=NO"] : []
+        let csvOptions = coordinateColumns ? Self.csvOpenOptions : Self.csvOpenOptions.filter { !$0.hasPrefix("X_") && !$0.hasPrefix("Y_") }
+        let options = isCSV ? csvOptions : lower.hasSuffix(".gml") ? ["WRITE_GFS=NO"] : []
         CPLErrorReset()
         let opened = GDALSupport.withStringList(options) { options in
             GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, GDALSupport.constList(options), nil)
@@ -99,6 +112,26 @@ public final class VectorLayer {
             return FieldDefinition(String(cString: OGR_Fld_GetNameRef(f)), type)
         }
         crs = Self.describe(OGR_L_GetSpatialRef(handle))
+        hasGeometryField = OGR_FD_GetGeomFieldCount(defn) > 0
+    }
+
+    /// False for tables (CSV without a WKT column, spreadsheets).
+    public let hasGeometryField: Bool
+    /// Text values that were not valid UTF-8 and were decoded as Windows-1252
+    /// (a superset of Latin-1) instead, over every `forEach`.
+    public private(set) var nonUTF8Values = 0
+    /// The first such value, as decoded.
+    public private(set) var nonUTF8Example: String?
+
+    /// A text field's value: UTF-8 when valid, else Windows-1252 (counted),
+    /// never U+FFFD replacement characters.
+    private func text(_ c: UnsafePointer<CChar>) -> String {
+        if let s = String(validatingCString: c) { return s }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
+        let s = String(bytes: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: Unicode.ASCII.self)
+        nonUTF8Values += 1
+        if nonUTF8Example == nil { nonUTF8Example = s }
+        return s
     }
 
     private static func describe(_ srs: OGRSpatialReferenceH?) -> String? {
@@ -127,7 +160,8 @@ public final class VectorLayer {
     /// Streams every feature in order. `body` gets the 0-based position, the
     /// feature's id, the requested field values and the geometry (nil when the
     /// feature has none). Geometry conversion errors are passed as `.failure`.
-    public func forEach(fields wanted: [Int], _ body: (_ position: Int, _ fid: Int64, _ values: [FieldValue], _ geometry: Result<Geometry?, GeoError>) throws -> Void) throws {
+    /// With `geometry: false` the geometry is not converted (passed as nil).
+    public func forEach(fields wanted: [Int], geometry readGeometry: Bool = true, _ body: (_ position: Int, _ fid: Int64, _ values: [FieldValue], _ geometry: Result<Geometry?, GeoError>) throws -> Void) throws {
         OGR_L_ResetReading(handle)
         var position = 0
         while true {
@@ -150,11 +184,11 @@ public final class VectorLayer {
                 switch fields[i].type {
                 case .integer: values.append(.integer(OGR_F_GetFieldAsInteger64(feature, idx)))
                 case .real: values.append(.real(OGR_F_GetFieldAsDouble(feature, idx)))
-                case .string, .boolean: values.append(.string(String(cString: OGR_F_GetFieldAsString(feature, idx))))
+                case .string, .boolean: values.append(.string(text(OGR_F_GetFieldAsString(feature, idx))))
                 }
             }
             let geometry: Result<Geometry?, GeoError>
-            if let g = OGR_F_GetGeometryRef(feature) {
+            if readGeometry, let g = OGR_F_GetGeometryRef(feature) {
                 do {
                     geometry = .success(try OGRGeometryReader.read(g))
                 } catch let e as GeoError {
@@ -175,7 +209,7 @@ enum OGRGeometryReader {
         if OGR_G_HasCurveGeometry(g, 0) != 0 {
             // Curves are approximated by line segments; the copy is ours to destroy.
             guard let linear = OGR_G_GetLinearGeometry(g, 0, nil) else {
-                throw GeoError.geos(operation: "linearise curve", message: GDALSupport.lastError("cannot linearise"))
+                throw GeoError.gdalGeometry(operation: "linearise curve", message: GDALSupport.lastError("cannot linearise"))
             }
             defer { OGR_G_DestroyGeometry(linear) }
             return try read(linear)
@@ -198,7 +232,7 @@ enum OGRGeometryReader {
         case wkbGeometryCollection:
             return .collection(try parts(g).map { try read($0) })
         default:
-            throw GeoError.geos(operation: "read geometry", message: "unsupported geometry type \(String(cString: OGRGeometryTypeToName(type)))")
+            throw GeoError.gdalGeometry(operation: "read geometry", message: "unsupported geometry type \(String(cString: OGRGeometryTypeToName(type)))")
         }
     }
 

@@ -1,12 +1,13 @@
 import CGEOS
+import Foundation
 
 /// One GEOS context (reentrant `_r` API). Not shared between threads: create
-/// one per task. GEOS's error and notice messages are captured here so they
-/// can be thrown as `GeoError.geos` with GEOS's own text.
+/// one per task. GEOS's error messages are captured here so they can be
+/// thrown as `GeoError.geos` with GEOS's own text. Notices are not installed:
+/// GEOS drops them when no handler is set, and nothing here would read them.
 final class GEOSContext {
     let handle: GEOSContextHandle_t
     private(set) var lastError: String = ""
-    private(set) var lastNotice: String = ""
 
     init() throws {
         // GEOS_init_r returns NULL only when out of memory.
@@ -14,15 +15,13 @@ final class GEOSContext {
             throw GeoError.geos(operation: "init", message: "GEOS_init_r returned no context")
         }
         handle = h
-        let me = Unmanaged.passUnretained(self).toOpaque()
+        // The handler gets `self` unretained: the context outlives every call
+        // made through it, and GEOS_finish_r in deinit removes the handler.
         GEOSContext_setErrorMessageHandler_r(h, { message, userData in
             guard let userData, let message else { return }
-            Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue().lastError = String(cString: message)
-        }, me)
-        GEOSContext_setNoticeMessageHandler_r(h, { message, userData in
-            guard let userData, let message else { return }
-            Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue().lastNotice = String(cString: message)
-        }, me)
+            Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue().lastError =
+                String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
@@ -35,20 +34,61 @@ final class GEOSContext {
     func error(_ operation: String) -> GeoError {
         .geos(operation: operation, message: lastError.isEmpty ? "no message from GEOS" : lastError)
     }
+
+    /// Wraps a geometry GEOS just returned in its owner; throws GEOS's message
+    /// when the call returned NULL.
+    func own(_ pointer: OpaquePointer?, _ operation: String) throws -> GEOSGeometryRef {
+        guard let pointer else { throw error(operation) }
+        return GEOSGeometryRef(pointer, context: self)
+    }
 }
 
-/// Owns one GEOS geometry and destroys it with the context it was made in.
+/// Owns one GEOS geometry from the moment GEOS returns it, and destroys it
+/// with the context it was made in — unless ownership has been handed to
+/// GEOS with `surrender()` (the constructors of lines, polygons and
+/// collections take their parts, also when they fail).
 final class GEOSGeometryRef {
     let context: GEOSContext
     let pointer: OpaquePointer
+    private var owned = true
 
     init(_ pointer: OpaquePointer, context: GEOSContext) {
         self.pointer = pointer
         self.context = context
     }
 
+    /// Gives the geometry to a GEOS call that takes ownership; this owner
+    /// will not destroy it.
+    func surrender() -> OpaquePointer {
+        precondition(owned, "a GEOS geometry can be handed over only once")
+        owned = false
+        return pointer
+    }
+
     deinit {
-        GEOSGeom_destroy_r(context.handle, pointer)
+        if owned { GEOSGeom_destroy_r(context.handle, pointer) }
+    }
+}
+
+/// Owns one coordinate sequence until a line or ring constructor takes it.
+final class GEOSSequenceRef {
+    let context: GEOSContext
+    let pointer: OpaquePointer
+    private var owned = true
+
+    init(_ pointer: OpaquePointer, context: GEOSContext) {
+        self.pointer = pointer
+        self.context = context
+    }
+
+    func surrender() -> OpaquePointer {
+        precondition(owned, "a GEOS coordinate sequence can be handed over only once")
+        owned = false
+        return pointer
+    }
+
+    deinit {
+        if owned { GEOSCoordSeq_destroy_r(context.handle, pointer) }
     }
 }
 
@@ -69,5 +109,24 @@ final class GEOSPreparedRef {
 
     deinit {
         GEOSPreparedGeom_destroy_r(base.context.handle, pointer)
+    }
+}
+
+/// Owns one STRtree. The tree stores plain integers in its item pointers,
+/// never references to geometries, so it frees nothing but itself.
+final class GEOSTreeRef {
+    let context: GEOSContext
+    let pointer: OpaquePointer
+
+    init(context: GEOSContext, nodeCapacity: Int = 10) throws {
+        context.resetError()
+        // Returns NULL on exception; node capacity must be >= 2.
+        guard let t = GEOSSTRtree_create_r(context.handle, nodeCapacity) else { throw context.error("STRtree create") }
+        self.context = context
+        pointer = t
+    }
+
+    deinit {
+        GEOSSTRtree_destroy_r(context.handle, pointer)
     }
 }

@@ -2,87 +2,88 @@ import CGEOS
 
 /// Conversion between `Geometry` values and GEOS geometries owned by a context.
 extension GEOSContext {
+    /// A new GEOS geometry for a value. Every part is owned from the moment
+    /// GEOS returns it: when a later part fails, the parts already built are
+    /// destroyed by their owners, never leaked and never freed twice.
     func make(_ geometry: Geometry) throws -> GEOSGeometryRef {
-        GEOSGeometryRef(try makeRaw(geometry), context: self)
-    }
-
-    /// Returns a new GEOS geometry the caller must own or hand to GEOS.
-    private func makeRaw(_ geometry: Geometry) throws -> OpaquePointer {
         resetError()
         switch geometry {
         case .point(let c):
             // Returns NULL on exception.
-            guard let p = GEOSGeom_createPointFromXY_r(handle, c.x, c.y) else { throw error("create point") }
-            return p
+            return try own(GEOSGeom_createPointFromXY_r(handle, c.x, c.y), "create point")
         case .multiPoint(let cs):
-            return try collection(GEOS_MULTIPOINT, try cs.map { try makeRaw(.point($0)) })
+            return try collection(GEOS_MULTIPOINT, try cs.map { try make(.point($0)) })
         case .lineString(let cs):
-            // createLineString takes ownership of the sequence; NULL on exception.
-            guard let p = GEOSGeom_createLineString_r(handle, try sequence(cs)) else { throw error("create line") }
-            return p
+            let s = try sequence(cs)
+            // Takes ownership of the sequence, also when it fails; NULL on exception.
+            return try own(GEOSGeom_createLineString_r(handle, s.surrender()), "create line")
         case .multiLineString(let ls):
-            return try collection(GEOS_MULTILINESTRING, try ls.map { try makeRaw(.lineString($0)) })
+            return try collection(GEOS_MULTILINESTRING, try ls.map { try make(.lineString($0)) })
         case .polygon(let rings):
             return try polygon(rings)
         case .multiPolygon(let ps):
             return try collection(GEOS_MULTIPOLYGON, try ps.map { try polygon($0) })
         case .collection(let gs):
-            return try collection(GEOS_GEOMETRYCOLLECTION, try gs.map { try makeRaw($0) })
+            return try collection(GEOS_GEOMETRYCOLLECTION, try gs.map { try make($0) })
         }
     }
 
-    private func sequence(_ cs: [Coordinate]) throws -> OpaquePointer {
+    private func sequence(_ cs: [Coordinate]) throws -> GEOSSequenceRef {
+        guard let count = UInt32(exactly: cs.count) else {
+            throw GeoError.geos(operation: "create coordinate sequence", message: "\(cs.count) coordinates are more than GEOS takes")
+        }
         var buffer = [Double]()
         buffer.reserveCapacity(cs.count * 2)
         for c in cs { buffer.append(c.x); buffer.append(c.y) }
         // copyFromBuffer returns NULL on exception.
-        guard let s = GEOSCoordSeq_copyFromBuffer_r(handle, buffer, UInt32(cs.count), 0, 0) else {
+        guard let s = GEOSCoordSeq_copyFromBuffer_r(handle, buffer, count, 0, 0) else {
             throw error("create coordinate sequence")
         }
-        return s
+        return GEOSSequenceRef(s, context: self)
     }
 
-    private func ring(_ cs: [Coordinate]) throws -> OpaquePointer {
+    private func ring(_ cs: [Coordinate]) throws -> GEOSGeometryRef {
         var closed = cs
         if let first = cs.first, first != cs.last { closed.append(first) }
-        // Takes ownership of the sequence; NULL on exception (e.g. fewer than 4 points).
-        guard let r = GEOSGeom_createLinearRing_r(handle, try sequence(closed)) else { throw error("create ring") }
-        return r
+        let s = try sequence(closed)
+        // Takes ownership of the sequence, also when it fails; NULL on
+        // exception (e.g. fewer than 4 points).
+        return try own(GEOSGeom_createLinearRing_r(handle, s.surrender()), "create ring")
     }
 
-    private func polygon(_ rings: [[Coordinate]]) throws -> OpaquePointer {
+    private func polygon(_ rings: [[Coordinate]]) throws -> GEOSGeometryRef {
         guard let shellCoords = rings.first else {
-            guard let p = GEOSGeom_createEmptyPolygon_r(handle) else { throw error("create empty polygon") }
-            return p
+            return try own(GEOSGeom_createEmptyPolygon_r(handle), "create empty polygon")
         }
         let shell = try ring(shellCoords)
-        var holes: [OpaquePointer?] = []
-        do {
-            for r in rings.dropFirst() { holes.append(try ring(r)) }
-        } catch {
-            GEOSGeom_destroy_r(handle, shell)
-            for h in holes { GEOSGeom_destroy_r(handle, h) }
-            throw error
+        let holes = try rings.dropFirst().map { try ring($0) }
+        guard let holeCount = UInt32(exactly: holes.count) else {
+            throw GeoError.geos(operation: "create polygon", message: "\(holes.count) holes are more than GEOS takes")
         }
-        // Takes ownership of shell and holes (not of the array); NULL on exception.
-        let p = holes.withUnsafeMutableBufferPointer { buf in
-            GEOSGeom_createPolygon_r(handle, shell, buf.baseAddress, UInt32(buf.count))
+        // Takes ownership of shell and holes (not of the array), also when
+        // it fails (GEOS 3.11 geos_ts_c.cpp); NULL on exception.
+        var holePointers: [OpaquePointer?] = holes.map { $0.surrender() }
+        let p = holePointers.withUnsafeMutableBufferPointer { buf in
+            GEOSGeom_createPolygon_r(handle, shell.surrender(), buf.baseAddress, holeCount)
         }
-        guard let p else { throw error("create polygon") }
-        return p
+        return try own(p, "create polygon")
     }
 
-    private func collection(_ type: GEOSGeomTypes, _ parts: [OpaquePointer]) throws -> OpaquePointer {
-        var parts = parts.map { Optional($0) }
-        // Takes ownership of the parts (not of the array); NULL on exception.
-        let c = parts.withUnsafeMutableBufferPointer { buf in
-            GEOSGeom_createCollection_r(handle, Int32(type.rawValue), buf.baseAddress, UInt32(buf.count))
+    /// A collection of `type` from `parts`. Internal so tests can make GEOS
+    /// refuse one (an unsupported type) and check nothing is freed twice.
+    func collection(_ type: GEOSGeomTypes, _ parts: [GEOSGeometryRef]) throws -> GEOSGeometryRef {
+        guard let count = UInt32(exactly: parts.count) else {
+            throw GeoError.geos(operation: "create collection", message: "\(parts.count) parts are more than GEOS takes")
         }
-        guard let c else {
-            for p in parts { GEOSGeom_destroy_r(handle, p) }
-            throw error("create collection")
+        resetError()
+        // Takes ownership of the parts (not of the array) also when it fails:
+        // GEOS 3.11 moves them into unique_ptrs before it builds anything, so
+        // on NULL they are already destroyed and must not be destroyed here.
+        var pointers: [OpaquePointer?] = parts.map { $0.surrender() }
+        let c = pointers.withUnsafeMutableBufferPointer { buf in
+            GEOSGeom_createCollection_r(handle, Int32(type.rawValue), buf.baseAddress, count)
         }
-        return c
+        return try own(c, "create collection")
     }
 
     /// Reads a GEOS geometry (borrowed, not freed here) into a value.
@@ -97,7 +98,8 @@ extension GEOSContext {
         case Int(GEOS_POLYGON.rawValue):
             return .polygon(try rings(of: g))
         case Int(GEOS_MULTIPOINT.rawValue):
-            return .multiPoint(try parts(of: g).map { try coordinates(of: $0).first! })
+            // An empty part (MULTIPOINT (EMPTY) in WKB) has no coordinate: it is left out.
+            return .multiPoint(try parts(of: g).compactMap { try coordinates(of: $0).first })
         case Int(GEOS_MULTILINESTRING.rawValue):
             return .multiLineString(try parts(of: g).map { try coordinates(of: $0) })
         case Int(GEOS_MULTIPOLYGON.rawValue):
@@ -132,6 +134,11 @@ extension GEOSContext {
     }
 
     private func coordinates(of g: OpaquePointer) throws -> [Coordinate] {
+        // Returns 2 on exception. An empty point has no sequence GEOS 3.11 can
+        // read (GEOSCoordSeq_getSize_r on it crashes): ask first.
+        let empty = GEOSisEmpty_r(handle, g)
+        guard empty != 2 else { throw error("is empty") }
+        if empty == 1 { return [] }
         guard let seq = GEOSGeom_getCoordSeq_r(handle, g) else { throw error("coordinate sequence") }
         var size: UInt32 = 0
         // Returns 0 on exception.
@@ -144,8 +151,9 @@ extension GEOSContext {
 
     /// Takes ownership of a new GEOS result and converts it to a value.
     func take(_ result: OpaquePointer?, _ operation: String) throws -> Geometry {
-        guard let result else { throw error(operation) }
-        let owned = GEOSGeometryRef(result, context: self)
-        return try value(of: owned.pointer)
+        // Named and kept alive explicitly: an unnamed owner would be released
+        // right after `.pointer` is read, before GEOS reads the geometry.
+        let owned = try own(result, operation)
+        return try withExtendedLifetime(owned) { try value(of: owned.pointer) }
     }
 }

@@ -10,25 +10,18 @@ public final class PolygonLocator {
     private let context: GEOSContext
     private let polygons: [Geometry]
     private let prepared: [GEOSPreparedRef]
-    private let tree: OpaquePointer
+    private let tree: GEOSTreeRef
 
     public init(polygons: [Geometry]) throws {
         let ctx = try GEOSContext()
         context = ctx
         self.polygons = polygons
         prepared = try polygons.map { try GEOSPreparedRef(base: try ctx.make($0)) }
-        context.resetError()
-        // Returns NULL on exception.
-        guard let t = GEOSSTRtree_create_r(context.handle, 10) else { throw context.error("STRtree create") }
-        tree = t
+        tree = try GEOSTreeRef(context: ctx)
         for (i, p) in prepared.enumerated() {
             // Items are indexes + 1 stored in the pointer bits (never dereferenced).
-            GEOSSTRtree_insert_r(context.handle, tree, p.base.pointer, UnsafeMutableRawPointer(bitPattern: i + 1))
+            GEOSSTRtree_insert_r(context.handle, tree.pointer, p.base.pointer, UnsafeMutableRawPointer(bitPattern: i + 1))
         }
-    }
-
-    deinit {
-        GEOSSTRtree_destroy_r(context.handle, tree)
     }
 
     public var count: Int { polygons.count }
@@ -36,13 +29,11 @@ public final class PolygonLocator {
     /// Index of the first polygon that covers `c`, or nil.
     public func locate(_ c: Coordinate) throws -> Int? {
         context.resetError()
-        guard let point = GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y) else {
-            throw context.error("create point")
-        }
-        let owned = GEOSGeometryRef(point, context: context)
+        // Returns NULL on exception.
+        let owned = try context.own(GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y), "create point")
         var candidates = [Int]()
         withUnsafeMutablePointer(to: &candidates) { out in
-            GEOSSTRtree_query_r(context.handle, tree, owned.pointer, { item, userData in
+            GEOSSTRtree_query_r(context.handle, tree.pointer, owned.pointer, { item, userData in
                 let list = userData!.assumingMemoryBound(to: [Int].self)
                 list.pointee.append(Int(bitPattern: item) - 1)
             }, out)
@@ -60,15 +51,14 @@ public final class PolygonLocator {
     /// points that fall just outside generalised boundaries.
     public func nearest(to c: Coordinate, within maxDistance: Double) throws -> (index: Int, distance: Double)? {
         context.resetError()
-        guard let point = GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y),
-              let box = GEOSGeom_createRectangle_r(context.handle, c.x - maxDistance, c.y - maxDistance,
-                                                   c.x + maxDistance, c.y + maxDistance) else {
-            throw context.error("create query geometry")
-        }
-        let owned = GEOSGeometryRef(point, context: context), ownedBox = GEOSGeometryRef(box, context: context)
+        // Both return NULL on exception; each result is owned before the next call.
+        let owned = try context.own(GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y), "create point")
+        let ownedBox = try context.own(
+            GEOSGeom_createRectangle_r(context.handle, c.x - maxDistance, c.y - maxDistance,
+                                       c.x + maxDistance, c.y + maxDistance), "create query rectangle")
         var candidates = [Int]()
         withUnsafeMutablePointer(to: &candidates) { out in
-            GEOSSTRtree_query_r(context.handle, tree, ownedBox.pointer, { item, userData in
+            GEOSSTRtree_query_r(context.handle, tree.pointer, ownedBox.pointer, { item, userData in
                 userData!.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
             }, out)
         }

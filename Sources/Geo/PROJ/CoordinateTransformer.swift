@@ -39,8 +39,8 @@ public final class CoordinateTransformer {
         context.reset()
         proj_errno_reset(pj.pointer)
         let out = proj_trans(pj.pointer, PJ_FWD, proj_coord(c.x, c.y, 0, 0))
-        // proj_trans returns HUGE_VAL coordinates on error.
-        guard out.xy.x.isFinite, out.xy.y.isFinite, out.xy.x != Double.greatestFiniteMagnitude else {
+        // proj_trans returns HUGE_VAL (+infinity in glibc) coordinates on error.
+        guard out.xy.x.isFinite, out.xy.y.isFinite else {
             throw context.error("transform \(c)")
         }
         return Coordinate(x: out.xy.x, y: out.xy.y)
@@ -63,7 +63,8 @@ public final class CoordinateTransformer {
             }
         }
         guard done == n else { throw context.error("transform \(n) coordinates") }
-        for i in 0..<n where !(xs[i].isFinite && ys[i].isFinite) || abs(xs[i]) == .infinity || xs[i] == .greatestFiniteMagnitude {
+        // Failed positions come back as HUGE_VAL (+infinity in glibc).
+        for i in 0..<n where !(xs[i].isFinite && ys[i].isFinite) {
             xs[i] = .nan
             ys[i] = .nan
         }

@@ -1,33 +1,34 @@
+import Access
 import Foundation
 
 /// report.md: the report's text in Markdown, with the maps linked as files.
 enum ReportMarkdown {
     static func text(_ folder: OutputFolder, maps: [RenderedMap]) -> String {
         let c = ReportContent(folder)
-        var m = "# \(ReportPage.title(c))\n\n\(c.caption.dataLine)\n\n"
+        var m = "# \(esc(ReportPage.title(c)))\n\n\(esc(c.caption.dataLine))\n\n"
         if c.caption.isSynthetic {
-            m += "> **SYNTHETIC data.** \(ReportPage.sentence(folder.run?.dataNote ?? "Example data, not real figures")) Do not use these numbers for decisions.\n\n"
+            m += "> **SYNTHETIC data.** \(esc(ReportPage.sentence(folder.run?.dataNote ?? "Example data, not real figures"))) Do not use these numbers for decisions.\n\n"
         }
         m += "## The question\n\n\(ReportContent.question)\n\n"
-        if let run = folder.run { m += "Method: \(run.method). Analysis CRS: \(run.analysisCRS).\n\n" }
+        if let run = folder.run { m += "Method: \(esc(run.method)). Analysis CRS: \(esc(run.analysisCRS)).\n\n" }
 
         let regions = c.rankedRegions
         if !regions.isEmpty {
             m += "## Regions ranked by urgency\n\n| # | Region | Designation | Inhabitants | Mean distance (open) | Within 1 km | Within 5 km | Flag and reasons |\n|---:|---|---|---:|---:|---:|---:|---|\n"
             for (i, r) in regions.enumerated() {
-                let reasons = r.flag("flagged") ? "**flagged**: " + (r.text("flag_reasons") ?? "") : "not flagged"
-                m += "| \(i + 1) | \(cell(r.text("name") ?? r.text("region_id") ?? "?")) | \(cell(r.text("designation") ?? "—")) | \(ReportContent.count(r.number("inhabitants"))) | \(ReportContent.km(r.number("mean_open_m"))) | \(ReportContent.share(r.number("share_within_1km"))) | \(ReportContent.share(r.number("share_within_5km"))) | \(cell(reasons)) |\n"
+                let reasons = r.flag("flagged") ? "**flagged**: " + cell(r.text("flag_reasons") ?? "") : "not flagged"
+                m += "| \(i + 1) | \(cell(r.text("name") ?? r.text("region_id") ?? "?")) | \(cell(r.text("designation") ?? "—")) | \(ReportContent.count(r.number("inhabitants"))) | \(ReportContent.km(r.number("mean_open_m"))) | \(ReportContent.share(r.number("share_within_1km"))) | \(ReportContent.share(r.number("share_within_5km"))) | \(reasons) |\n"
             }
             m += "\n"
         }
         m += "## Maps\n\n"
-        for map in maps { m += "![\(map.title)](maps/\(map.id).svg)\n\n" }
+        for map in maps { m += "![\(esc(map.title))](maps/\(map.id).svg)\n\n" }
 
         if let sites = folder.sites {
-            m += "## Housing sites\n\n\(sites.features.count) sites: " + c.siteVerdicts.map { "\($0.1) \($0.0)" }.joined(separator: ", ") + ".\n\n"
+            m += "## Housing sites\n\n\(sites.features.count) sites: " + c.siteVerdicts.map { "\($0.1) \(esc($0.0))" }.joined(separator: ", ") + ".\n\n"
         }
         for (name, header, rows) in c.scenarioTables {
-            m += "## Scenario: \(name)\n\n| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
+            m += "## Scenario: \(esc(name))\n\n| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
             for row in rows { m += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
             m += "\n"
         }
@@ -36,18 +37,19 @@ enum ReportMarkdown {
         if let run = folder.run {
             m += "| Role | File (layer) | Format | CRS | Features | Used | SHA-256 |\n|---|---|---|---|---:|---:|---|\n"
             for i in run.inputs {
-                m += "| \(i.role) | \(cell((i.path as NSString).lastPathComponent)) (\(cell(i.layer))) | \(i.driver) | \(cell(i.crs)) | \(i.features) | \(i.used) | `\(i.sha256 ?? "—")` |\n"
+                m += "| \(cell(i.role)) | \(cell((i.path as NSString).lastPathComponent)) (\(cell(i.layer))) | \(cell(i.driver)) | \(cell(i.crs)) | \(i.features) | \(i.used) | `\(i.sha256 ?? "—")` |\n"
             }
             m += "\n"
         }
         m += "### Thresholds and parameters\n\n"
-        for (k, v) in c.thresholds { m += "- \(k): \(v)\n" }
-        m += "\n### Warnings\n\n" + (c.warnings.isEmpty ? "None.\n" : c.warnings.map { "- \($0)\n" }.joined())
-        m += "\n---\n\n\(c.caption.attribution)\n"
+        for (k, v) in c.thresholds { m += "- \(esc(k)): \(esc(v))\n" }
+        m += "\n### Warnings\n\n" + (c.warnings.isEmpty ? "None.\n" : c.warnings.map { "- \(esc($0))\n" }.joined())
+        m += "\n---\n\n\(esc(c.caption.attribution))\n"
         return m
     }
 
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Text from the inputs or run.json, inert in Markdown (names such as `<script>` or `*x*`).
+    static func esc(_ s: String) -> String { MarkdownText.escape(s) }
+
+    static func cell(_ s: String) -> String { MarkdownText.escape(s) }
 }

@@ -11,7 +11,7 @@ enum PNGConverter {
 
     /// Renders `svgPath` to `pngPath` at the SVG's own size (1,600 px wide: fast, and sharp enough on screen).
     static func convert(svgPath: String, pngPath: String, using tool: String) throws {
-        let temporary = pngPath + ".tmp"
+        let temporary = AtomicFile.temporaryName(pngPath)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["--zoom", "1", "--background-color", "white", "--format", "png", "--output", temporary, svgPath]

@@ -19,9 +19,10 @@ final class CapacityJobTests: XCTestCase {
         XCTAssertEqual(fca[2]!, 0)
         // Default FTE = median(2, 1, 1.5) = 1.5 for C. West: (2 + 1.5) × 2095 = 7332.5; East: (1 + 1.5) × 2095 = 5237.5.
         XCTAssertEqual(o.result.parameters.defaultFTE, 1.5)
-        let w = o.result.regions[0].capacity, e = o.result.regions[1].capacity
-        XCTAssertEqual(w.capacityPlaces, 7_332.5, accuracy: 1e-9)
-        XCTAssertEqual(e.capacityPlaces, 5_237.5, accuracy: 1e-9)
+        // Regions are in id order (StableOrder): E, then W.
+        let e = o.result.regions[0].capacity, w = o.result.regions[1].capacity
+        XCTAssertEqual(w.capacityPlaces!, 7_332.5, accuracy: 1e-9)
+        XCTAssertEqual(e.capacityPlaces!, 5_237.5, accuracy: 1e-9)
         XCTAssertEqual(e.shortfallPlaces, 0)
         // East: (50 × 133.333 + 200 × 0) / 250 = 26.667.
         XCTAssertEqual(e.fcaPer10k!, 20_000.0 / 150 * 50 / 250, accuracy: 1e-9)

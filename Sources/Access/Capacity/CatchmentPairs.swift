@@ -1,0 +1,43 @@
+/// The (point, practice, cost) pairs within a catchment, enumerated per
+/// practice on demand instead of stored: memory stays O(points + practices)
+/// whatever the number of pairs.
+protocol CatchmentPairs: Sendable {
+    /// Per-thread search state.
+    associatedtype Worker
+    var pointCount: Int { get }
+    var practiceCount: Int { get }
+    func makeWorker() -> Worker
+    /// Calls `body(point, cost)` for each point in reach of practice `j`, in point order.
+    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void)
+}
+
+/// Per-point sums that come out the same whatever order the terms arrive in
+/// (threads, practice order): each worker keeps a Neumaier-compensated sum,
+/// and the workers' sums are merged compensated too, so the result is the
+/// exactly rounded total up to the last bit in all but contrived cases.
+struct PointSums {
+    private var sum: [Double]
+    private var carry: [Double]
+
+    init(count: Int) {
+        sum = [Double](repeating: 0, count: count)
+        carry = [Double](repeating: 0, count: count)
+    }
+
+    @inline(__always)
+    mutating func add(_ i: Int, _ x: Double) {
+        let s = sum[i], t = s + x
+        carry[i] += Swift.abs(s) >= Swift.abs(x) ? (s - t) + x : (x - t) + s
+        sum[i] = t
+    }
+
+    /// The totals over several workers' sums.
+    static func totals(_ parts: [PointSums], count: Int) -> [Double] {
+        guard let first = parts.first else { return [Double](repeating: 0, count: count) }
+        var merged = first
+        for p in parts.dropFirst() {
+            for i in 0..<count { merged.add(i, p.sum[i]); merged.add(i, p.carry[i]) }
+        }
+        return (0..<count).map { merged.sum[$0] + merged.carry[$0] }
+    }
+}

@@ -1,0 +1,73 @@
+/// Floating catchment from streamed pairs: the searches are run again per
+/// pass instead of storing the pairs, so memory is O(points + practices)
+/// (per worker thread: one search state and one set of per-point sums).
+/// Same formulas as `FloatingCatchment.compute(matrix:…)`.
+extension FloatingCatchment {
+    /// The access per point and ratio per practice, and how many pairs lay
+    /// within the catchment.
+    static func compute<P: CatchmentPairs>(pairs: P, demand: [Double], supply: [Double], method: FCAMethod,
+                                           catchment: Double) -> (result: Result, pairs: Int) {
+        let n = pairs.pointCount, m = pairs.practiceCount
+        precondition(demand.count == n && supply.count == m)
+        // Balanced: each point's weights are divided by their sum over the practices in reach.
+        var rowSum: [Double]?
+        if method == .balanced {
+            rowSum = sumPerPoint(pairs) { _, cost in method.weight(cost, catchment: catchment) }
+        }
+        @inline(__always) func weight(_ i: Int32, _ cost: Double) -> Double {
+            let w = method.weight(cost, catchment: catchment)
+            guard let rowSum, w > 0 else { return w }
+            return w / rowSum[Int(i)]
+        }
+        // Pass 1, per practice: R_j = S_j / Σ_i P_i·W_ij (summed in point order).
+        var ratio = [Double?](repeating: nil, count: m)
+        var pairCount = [Int](repeating: 0, count: m)
+        ratio.withUnsafeMutableBufferPointer { ratioOut in
+            pairCount.withUnsafeMutableBufferPointer { countOut in
+                nonisolated(unsafe) let r = ratioOut.baseAddress!, c = countOut.baseAddress!
+                ParallelWork.forEachWorker(count: m) { _, indexes in
+                    var worker = pairs.makeWorker()
+                    for j in indexes {
+                        var weighted = 0.0, count = 0
+                        pairs.forEachPair(of: j, worker: &worker) { i, cost in
+                            weighted += demand[Int(i)] * weight(i, cost)
+                            count += 1
+                        }
+                        c[j] = count
+                        if weighted > 0 { r[j] = supply[j] / weighted }
+                    }
+                }
+            }
+        }
+        // Pass 2, per point: A_i = Σ_j R_j·W_ij.
+        let sums = sumPerPointByPractice(pairs, skip: { ratio[$0] == nil }) { j, i, cost in ratio[j]! * weight(i, cost) }
+        return (Result(access: sums, ratio: ratio), pairCount.reduce(0, +))
+    }
+
+    /// Σ over practices of `term(i, cost)` per point.
+    private static func sumPerPoint<P: CatchmentPairs>(_ pairs: P, skip: (Int) -> Bool = { _ in false },
+                                                       _ term: (Int32, Double) -> Double) -> [Double] {
+        sumPerPointByPractice(pairs, skip: skip) { _, i, cost in term(i, cost) }
+    }
+
+    private static func sumPerPointByPractice<P: CatchmentPairs>(_ pairs: P, skip: (Int) -> Bool,
+                                                                 _ term: (Int, Int32, Double) -> Double) -> [Double] {
+        let n = pairs.pointCount, m = pairs.practiceCount
+        var parts = [PointSums?](repeating: nil, count: Swift.max(1, Swift.min(ParallelWork.threads, m)))
+        parts.withUnsafeMutableBufferPointer { partsOut in
+            nonisolated(unsafe) let out = partsOut.baseAddress!
+            ParallelWork.forEachWorker(count: m) { w, indexes in
+                var worker = pairs.makeWorker()
+                var sums = PointSums(count: n)
+                for j in indexes where !skip(j) {
+                    pairs.forEachPair(of: j, worker: &worker) { i, cost in
+                        let x = term(j, i, cost)
+                        if x != 0 { sums.add(Int(i), x) }
+                    }
+                }
+                out[w] = sums
+            }
+        }
+        return PointSums.totals(parts.compactMap { $0 }, count: n)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+extension AnalyzeJob {
+    /// Writes `run.json` for `sites` and `plan`: the baseline analysis's report
+    /// (inputs with SHA-256, parameters, warnings, timings) plus the command's
+    /// own inputs, counts and outputs. Returns the outputs including run.json.
+    public func writeDecisionReport(_ inputs: Inputs, _ baseline: Analysis, extraInputs: [InputReport],
+                                    counts: [String: Double], outputs: [String], started: Date,
+                                    extraWarnings: [String] = []) throws -> [String] {
+        var run = runReport(inputs, baseline)
+        run.inputs += extraInputs
+        run.counts.merge(counts) { $1 }
+        var timings = inputs.timings.merging(baseline.timings) { $1 }
+        timings["total"] = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+        run.timingsSeconds = timings
+        run.warnings += extraInputs.flatMap(\.warnings)
+        run.warnings += extraWarnings.filter { !run.warnings.contains($0) }
+        run.outputs = outputs + ["run.json"]
+        try run.write(into: outputFolder)
+        return run.outputs
+    }
+}
+
+extension InputReport {
+    /// A report for an input a decision command reads itself (changes file,
+    /// candidates): the path, its SHA-256 and how many features were used.
+    public static func decisionFile(role: String, path: String, features: Int) -> InputReport {
+        InputReport(role: role, path: path, layer: "", driver: "", sha256: FileDigest.sha256(ofFile: path), crs: "EPSG:28992",
+                    crsSource: "file", features: features, used: features, skipped: [:], examples: [], warnings: [], fields: [:])
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+extension RunReport {
+    /// `run.json` text: pretty, keys sorted, so equal runs give equal bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// Writes `run.json` into `folder` (the staging folder of a run).
+    public func write(into folder: String) throws {
+        try encoded().write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("run.json")))
+    }
+}
+
+extension RunReport {
+    /// Adds files written after run.json (maps, viewer, report, scenario
+    /// tables) to its `outputs`, and inputs read outside the analysis.
+    public static func addOutputs(_ files: [String], inputs: [InputReport] = [], in folder: String) throws {
+        let path = (folder as NSString).appendingPathComponent("run.json")
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        var run = try JSONDecoder().decode(RunReport.self, from: data)
+        for f in files where !run.outputs.contains(f) { run.outputs.append(f) }
+        run.inputs += inputs
+        try run.write(into: folder)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+import Geo
+@testable import Access
+
+/// The streamed FCA (two passes of searches, no stored pairs) against the
+/// matrix-based computation it replaced, on road and straight-line fixtures,
+/// for every method and for one and several threads.
+final class FCAStreamingTests: XCTestCase {
+    override func tearDown() { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
+
+    func assertSame(_ streamed: FloatingCatchment.Result, _ stored: FloatingCatchment.Result, _ what: String) {
+        XCTAssertEqual(streamed.access.count, stored.access.count)
+        for i in stored.access.indices {
+            let scale = max(abs(stored.access[i]), 1e-300)
+            XCTAssertLessThanOrEqual(abs(streamed.access[i] - stored.access[i]) / scale, 1e-12, "\(what) point \(i)")
+        }
+        for j in stored.ratio.indices { XCTAssertEqual(streamed.ratio[j], stored.ratio[j], "\(what) practice \(j)") }
+    }
+
+    func testRoadStreamingEqualsMatrix() {
+        let g = SyntheticRoadNetwork.generate(nodes: 4_000, seed: 21)
+        var rng = SplitMix64(seed: 4)
+        let snapper = SegmentSnapper(graph: g, mode: .car)
+        let (x0, x1, y0, y1) = (g.nodeX.min()!, g.nodeX.max()!, g.nodeY.min()!, g.nodeY.max()!)
+        func random() -> Coordinate { Coordinate(x: Double.random(in: x0...x1, using: &rng), y: Double.random(in: y0...y1, using: &rng)) }
+        let pts = (0..<1_500).map { _ in snapper.snap(random()) }
+        let pr = (0..<25).map { _ in snapper.snap(random()) }
+        let pop = pts.map { _ in Double.random(in: 0...60, using: &rng).rounded() }
+        let fte = pr.map { _ in Double.random(in: 0.5...5, using: &rng) }
+        for (weight, c) in [(RouteWeight.length, 2_000.0), (.time, 4.0)] {
+            let matrix = RoadCosts.matrix(graph: g, mode: .car, weight: weight, points: pts, practices: pr, catchment: c)
+            XCTAssertGreaterThan(matrix.pairCount, 1_000)
+            for method in FCAMethod.allCases {
+                let stored = FloatingCatchment.compute(matrix: matrix, demand: pop, supply: fte, method: method, catchment: c)
+                for threads in [1, 3] {
+                    ParallelWork.threads = threads
+                    let source = RoadCosts.pairs(graph: g, mode: .car, weight: weight, points: pts, practices: pr, catchment: c)
+                    let (streamed, pairs) = FloatingCatchment.compute(pairs: source, demand: pop, supply: fte, method: method, catchment: c)
+                    XCTAssertEqual(pairs, matrix.pairCount)
+                    assertSame(streamed, stored, "\(weight) \(method) \(threads) threads")
+                }
+            }
+        }
+    }
+
+    func testStraightLineStreamingEqualsMatrix() {
+        var rng = SplitMix64(seed: 8)
+        let pts = (0..<2_000).map { _ in Coordinate(x: Double.random(in: 0...15_000, using: &rng), y: Double.random(in: 0...15_000, using: &rng)) }
+        let pop = pts.map { _ in Double.random(in: 0...300, using: &rng).rounded() }
+        let pr = (0..<40).map { _ in Coordinate(x: Double.random(in: 0...15_000, using: &rng), y: Double.random(in: 0...15_000, using: &rng)) }
+        let fte = pr.map { _ in Double.random(in: 0.5...6, using: &rng) }
+        let matrix = StraightLineCosts.matrix(points: pts, practices: pr, catchmentM: 3_000)
+        for method in FCAMethod.allCases {
+            let stored = FloatingCatchment.compute(matrix: matrix, demand: pop, supply: fte, method: method, catchment: 3_000)
+            let (streamed, pairs) = FloatingCatchment.compute(pairs: StraightLineCosts.pairs(points: pts, practices: pr, catchmentM: 3_000),
+                                                              demand: pop, supply: fte, method: method, catchment: 3_000)
+            XCTAssertEqual(pairs, matrix.pairCount)
+            assertSame(streamed, stored, "\(method)")
+            // And against the independent dense loops.
+            let dense = FloatingCatchmentTests.dense(pts, pop, pr, fte, 3_000, method)
+            for i in pts.indices {
+                XCTAssertLessThanOrEqual(abs(streamed.access[i] - dense[i]) / max(abs(dense[i]), 1e-300), 1e-12, "\(method) point \(i)")
+            }
+        }
+    }
+
+    /// The per-point sums do not depend on the order the terms arrive in.
+    func testPointSumsAreOrderFree() {
+        var rng = SplitMix64(seed: 2)
+        let terms = (0..<5_000).map { _ in Double.random(in: 0...1, using: &rng) * pow(10, Double(Int.random(in: -8...3, using: &rng))) }
+        var forward = PointSums(count: 1)
+        for t in terms { forward.add(0, t) }
+        var a = PointSums(count: 1), b = PointSums(count: 1)
+        for (k, t) in terms.reversed().enumerated() { if k % 3 == 0 { a.add(0, t) } else { b.add(0, t) } }
+        XCTAssertEqual(PointSums.totals([forward], count: 1), PointSums.totals([a, b], count: 1))
+    }
+}
