@@ -1,5 +1,6 @@
 import Access
 import Foundation
+import Geo
 import XCTest
 @testable import Maps
 
@@ -13,17 +14,16 @@ final class AggregatedMapTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let data = RenderedFolder.repositoryRoot + "/GeoData/"
-        // 200,000 points spread over the embedded province (RD New), 3 inhabitants each.
+        // 200,000 points spread over the embedded province, 3 inhabitants each, in lon/lat.
         var rng = SplitMix64(seed: 12)
-        var csv = "id,x,y,inhabitants\n"
-        csv.reserveCapacity(200_000 * 32)
+        var csv = "id,lon,lat,inhabitants\n"
+        csv.reserveCapacity(200_000 * 40)
         for i in 0..<200_000 {
-            csv += "N\(i),\(Int(215_000 + rng.unit() * 50_000)),\(Int(525_000 + rng.unit() * 55_000)),3\n"
+            csv += "N\(i),\(String(format: "%.6f", 6.2 + rng.unit() * 0.75)),\(String(format: "%.6f", 52.65 + rng.unit() * 0.5)),3\n"
         }
         try csv.write(toFile: folder + "/points.csv", atomically: true, encoding: .utf8)
         var job = AnalyzeJob(populationPath: folder + "/points.csv", practicesPath: data + "practices.geojson",
                              regionsPath: data + "gemeenten.geojson", outputFolder: folder + "/out")
-        job.input.crs = "EPSG:28992"
         job.writeCatchments = false
         _ = try job.run()
         return try MapRenderer.renderAll(outputFolder: folder + "/out", png: false).files
@@ -35,9 +35,9 @@ final class AggregatedMapTests: XCTestCase {
         let files = try Self.shared.get()
         let out = Self.folder + "/out"
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/population_cells.geojson"))
-        // 50 × 55 km at 500 m: at most 101 × 111 squares, whatever the number of points.
+        // 0.75° × 0.5° there is about 51 × 56 km: at most 104 × 114 squares of 500 m, whatever the number of points.
         let cells = try CLIFreeJSON.features(out + "/population_cells.geojson")
-        XCTAssertLessThanOrEqual(cells.count, 101 * 111)
+        XCTAssertLessThanOrEqual(cells.count, 104 * 114)
         XCTAssertGreaterThan(cells.count, 10_000)
         let points = cells.reduce(0) { $0 + (($1["properties"] as! [String: Any])["points"] as! Int) }
         XCTAssertEqual(points, 200_000, "every point is in one square")
@@ -70,9 +70,11 @@ final class AggregatedMapTests: XCTestCase {
             let p = f["properties"] as! [String: Any]
             distance[p["id"] as! String] = p["nearest_open_practice_m"] as? Double
         }
+        let toRD = try CoordinateTransformer(from: CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
         for line in text.split(separator: "\n").dropFirst() {
             let c = line.split(separator: ",")
-            let x = Double(c[1])!, y = Double(c[2])!
+            let rd = try toRD.transform(Coordinate(x: Double(c[1])!, y: Double(c[2])!))
+            let x = rd.x, y = rd.y
             let key = "E\(String(format: "%04d", Int((x / 500).rounded(.down)) * 5))N\(String(format: "%04d", Int((y / 500).rounded(.down)) * 5))"
             let d = distance[String(c[0])]!
             let s = sums[key] ?? (0, 0, 0)

@@ -13,6 +13,13 @@ struct OutputTable {
         OutputTable(name: name, fields: fields, rows: rows, geometries: nil, kind: .none)
     }
 
+    /// The rows that have a geometry (for formats that cannot hold others).
+    var onlyWithGeometry: OutputTable {
+        guard let geometries else { return self }
+        let keep = geometries.indices.filter { geometries[$0] != nil }
+        return OutputTable(name: name, fields: fields, rows: keep.map { rows[$0] }, geometries: keep.map { geometries[$0] }, kind: kind)
+    }
+
     /// Streams the table to `path` as RFC 7946 GeoJSON in WGS84. Point layers
     /// and layers without geometry go through `GeoJSONStreamWriter` (the
     /// bytes OGR would write, about 20 times as fast); polygon layers through OGR.

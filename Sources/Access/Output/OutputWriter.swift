@@ -65,7 +65,9 @@ public struct OutputWriter {
         if flatGeobuf {
             progress?.step("writing FlatGeobuf")
             for layer in spatial {
-                try writeLayer(layer, path: stage(layer.name + ".fgb"), format: .flatGeobuf, transform: nil)
+                // FlatGeobuf (GDAL 3.6) drops features without geometry; the
+                // study-area total row lives in the GeoJSON, CSV and GeoPackage.
+                try writeLayer(layer.onlyWithGeometry, path: stage(layer.name + ".fgb"), format: .flatGeobuf, transform: nil)
                 files.append(layer.name + ".fgb")
             }
         }

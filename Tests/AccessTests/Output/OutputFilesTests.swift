@@ -79,7 +79,12 @@ final class OutputFilesTests: XCTestCase {
             let layer = try VectorSource(path: out + "/\(name).fgb").layer()
             var n = 0
             try layer.forEach(fields: []) { _, _, _, _ in n += 1 }
-            XCTAssertEqual(n, try VectorSource(path: out + "/\(name).geojson").layer().featureCountIfFast ?? n, name)
+            var withGeometry = 0
+            try VectorSource(path: out + "/\(name).geojson").layer().forEach(fields: []) { _, _, _, g in
+                if (try? g.get()) != nil { withGeometry += 1 }
+            }
+            XCTAssertEqual(n, withGeometry, "\(name): every feature with a geometry (FlatGeobuf cannot hold the others)")
+            XCTAssertGreaterThan(n, 0, name)
         }
     }
 
