@@ -26,6 +26,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz entry over the readers (scripts/fuzz.sh builds it with libFuzzer;
+        // a plain build replays a corpus: `bereik-fuzz Tests/Fuzz/corpus`).
+        .systemLibrary(name: "CFuzzerDriver"),
+        .executableTarget(name: "bereik-fuzz", dependencies: ["Access", "Geo", "CFuzzerDriver"], path: "Sources/BereikFuzz"),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "Geo"]),
         .testTarget(name: "bereikTests", dependencies: ["bereik", "Access", "Geo"]),

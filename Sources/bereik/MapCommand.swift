@@ -20,7 +20,7 @@ struct MapCommand: ParsableCommand {
         let outcome = try OutputTransaction.run(out: from, inputs: []) { tx in
             try tx.carryPreviousOutput(except: MapRenderer.renderedNames)
             let outcome = try MapRenderer.renderAll(outputFolder: tx.staging, png: !noPNG)
-            try RunReport.addOutputs(outcome.files, in: tx.staging)
+            try RunReport.addOutputs(outcome.files, replacing: MapRenderer.renderedNames, in: tx.staging)
             return outcome
         }
         for note in outcome.notes { print("note: \(note)") }

@@ -15,28 +15,40 @@ struct PlanCommand: ParsableCommand {
         solved exactly and both values are printed. Writes plan.csv and plan.geojson to --out.
         """)
 
-    @Option(name: .customLong("new"), help: "Number of new practices to place (1 or more).") var new: Int = 1
+    @Option(name: .customLong("new"), parsing: .unconditional, help: "Number of new practices to place (1 or more).") var new: Int = 1
     @Option(help: "Candidate locations (points; polygons use their point on surface).") var candidates: String?
     @Option(help: "Layer of the candidates source.") var candidatesLayer: String?
-    @Option(help: "Grid spacing in metres for generated candidates.") var candidateSpacingM: Double = 1000
-    @Option(help: "At most this many generated candidates (the most populated cells).") var maxCandidates: Int = 5000
+    @Option(parsing: .unconditional, help: "Grid spacing in metres for generated candidates (default: 1000).") var candidateSpacingM: Double?
+    @Option(parsing: .unconditional, help: "At most this many generated candidates, the most populated cells (default: 5000).") var maxCandidates: Int?
     @Flag(help: "Also count covered inhabitants whose nearest open practice lacks room (weighted by its shortfall).") var weightShortfall = false
-    @OptionGroup var inputs: DecisionInputs
+    @OptionGroup var shared: SharedOptions
 
     func validate() throws {
-        guard new >= 1 else { throw ValidationError("--new must be at least 1, got \(new)") }
-        guard candidateSpacingM > 0 else { throw ValidationError("--candidate-spacing-m must be > 0") }
-        guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
+        try OptionCheck.check(new, "--new", from: 1, to: 10_000)
+        if let candidateSpacingM { try OptionCheck.check(candidateSpacingM, "--candidate-spacing-m", .from(10, upTo: 100_000, "m")) }
+        if let maxCandidates { try OptionCheck.check(maxCandidates, "--max-candidates", from: 1, to: 1_000_000) }
+        if candidates != nil {
+            for (option, given) in [("--candidate-spacing-m", candidateSpacingM != nil), ("--max-candidates", maxCandidates != nil)] where given {
+                throw ValidationError("\(option) has no effect with --candidates (it shapes generated candidates); leave one of them out")
+            }
+        } else if candidatesLayer != nil {
+            throw ValidationError("--candidates-layer has no effect without --candidates")
+        }
+        if shared.output.catchments != nil { throw ValidationError("--catchments has no effect on plan (it writes no catchments); leave it out") }
     }
 
     func run() throws {
-        var job = PlanJob(job: try inputs.job(), newPractices: new)
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
+        var job = PlanJob(job: try shared.job(), newPractices: new)
         job.candidatesPath = candidates
         job.candidatesLayer = candidatesLayer
         job.weightShortfall = weightShortfall
-        job.candidateSpacingM = candidateSpacingM
-        job.maxCandidates = maxCandidates
-        let o = try OutputRun.perform(out: inputs.out, inputs: job.inputPaths, maps: false) { staging in
+        if let candidateSpacingM { job.candidateSpacingM = candidateSpacingM }
+        if let maxCandidates { job.maxCandidates = maxCandidates }
+        let o = try OutputRun.perform(out: shared.output.out, inputs: job.inputPaths, maps: false) { staging in
             var staged = job
             staged.job.outputFolder = staging
             return try staged.run(progress: Progress())
@@ -51,6 +63,6 @@ struct PlanCommand: ParsableCommand {
         if let e = o.exact {
             print("Exact optimum for \(new) practice(s) among these candidates: \(n(e.value)); greedy: \(n(e.greedy)).")
         }
-        print("Wrote \(o.files.joined(separator: ", ")) to \(inputs.out).")
+        print("Wrote \(o.files.joined(separator: ", ")) to \(shared.output.out).")
     }
 }

@@ -19,15 +19,26 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Set a practice's GP FTE: ID=1.5 (repeatable).") var setFte: [String] = []
     @Option(help: "Add an open practice: \"name,x,y[,fte]\" in RD New metres or WGS84 lon,lat (repeatable).") var add: [String] = []
     @Option(help: "A file of changes (columns action, practice_id, value; geometry or x/y for add).") var changes: String?
-    @OptionGroup var inputs: DecisionInputs
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        if close.isEmpty && setStatus.isEmpty && setFte.isEmpty && add.isEmpty && changes == nil {
+            throw ValidationError("a scenario needs at least one change: --close, --set-status, --set-fte, --add or --changes")
+        }
+    }
 
     func run() throws {
-        var job = ScenarioJob(job: try inputs.job(), changes: [])
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
+        var job = ScenarioJob(job: try shared.job(), changes: [])
         job.changesPath = changes
+        let out = shared.output.out
         let progress = Progress()
-        let run = try OutputRun.perform(out: inputs.out, inputs: job.inputPaths, maps: true, progress: progress) { staging in
+        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
             var list: [PracticeChange] = []
-            if let changes { list += try ChangeFileReader.read(path: changes, crs: inputs.inputOptions.crs) }
+            if let changes { list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs) }
             list += close.map { .close(id: $0) }
             for s in setStatus {
                 let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")
@@ -44,10 +55,10 @@ struct ScenarioCommand: ParsableCommand {
             return try job.run(progress: progress)
         }
         let o = run.value
-        print(SummaryText.make(o.outcome, outputFolder: inputs.out))
+        print(SummaryText.make(o.outcome, outputFolder: out))
         print("")
         print("Scenario: " + o.summary)
-        print("Wrote \(o.files.joined(separator: ", ")) to \(inputs.out).")
-        if let maps = run.maps { print(OutputRun.mapsLine(maps, out: inputs.out)) }
+        print("Wrote \(o.files.joined(separator: ", ")) to \(out).")
+        if let maps = run.maps { print(OutputRun.mapsLine(maps, out: out)) }
     }
 }

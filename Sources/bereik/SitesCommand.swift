@@ -16,19 +16,24 @@ struct SitesCommand: ParsableCommand {
     @Option(help: "Housing sites (points or polygons) with a number of homes.") var sites: String
     @Option(help: "Layer of the sites source.") var sitesLayer: String?
     @Option(help: "Field with the number of homes (default: auto-detect).") var homesField: String?
-    @Option(help: "Persons per home when the file has no household_size field (Dutch average about 2.1).") var householdSize: Double = 2.1
-    @OptionGroup var inputs: DecisionInputs
+    @Option(parsing: .unconditional, help: "Persons per home when the file has no household_size field (Dutch average about 2.1).") var householdSize: Double = 2.1
+    @OptionGroup var shared: SharedOptions
 
     func validate() throws {
-        guard householdSize > 0 else { throw ValidationError("--household-size must be > 0, got \(householdSize)") }
+        try OptionCheck.check(householdSize, "--household-size", .above(0, upTo: 20, "persons per home"))
+        if shared.output.catchments != nil { throw ValidationError("--catchments has no effect on sites (it writes no catchments); leave it out") }
     }
 
     func run() throws {
-        var job = SitesJob(job: try inputs.job(), sitesPath: sites)
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
+        var job = SitesJob(job: try shared.job(), sitesPath: sites)
         job.sitesLayer = sitesLayer
         job.homesField = homesField
         job.householdSize = householdSize
-        let o = try OutputRun.perform(out: inputs.out, inputs: job.inputPaths, maps: false) { staging in
+        let o = try OutputRun.perform(out: shared.output.out, inputs: job.inputPaths, maps: false) { staging in
             var staged = job
             staged.job.outputFolder = staging
             return try staged.run(progress: Progress())
@@ -38,6 +43,6 @@ struct SitesCommand: ParsableCommand {
             let d = c.distanceM.map { String(format: "%.1f km", $0 / 1000) } ?? "-"
             print("\(c.site.name): \(c.verdict.rawValue) — \(Int(c.newResidents.rounded())) new residents; nearest open practice \(near) at \(d) (\(o.measure))")
         }
-        print("Wrote \(o.files.joined(separator: ", ")) to \(inputs.out).")
+        print("Wrote \(o.files.joined(separator: ", ")) to \(shared.output.out).")
     }
 }

@@ -107,6 +107,22 @@ final class OutputTransactionTests: XCTestCase {
         try OutputTransaction.begin(out: parent + "/data/deeper-out", inputs: [data + "/p.csv"]).abort()
     }
 
+    /// An input that only run.json names (a reader added after the first
+    /// check) still stops the swap when it lies inside the output folder.
+    func testAnInputRecordedInRunJSONInsideTheOutputStopsTheSwap() throws {
+        let parent = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let out = parent + "/out"
+        try Self.bereikOutput(out, files: ["pc6.csv": "postcode"])
+        XCTAssertThrowsError(try OutputTransaction.run(out: out, inputs: []) { tx in
+            try "{\"tool\": \"bereik\", \"inputs\": [{\"path\": \"\(out)/pc6.csv\"}]}"
+                .write(toFile: tx.staging + "/run.json", atomically: true, encoding: .utf8)
+        }) { e in
+            XCTAssertEqual(e as? OutputError, .containsInput(out: out, input: out + "/pc6.csv"))
+        }
+        XCTAssertEqual(try String(contentsOfFile: out + "/pc6.csv", encoding: .utf8), "postcode")
+    }
+
     func testFileSystemErrorsAreNamedAndInputErrorsLeftAlone() {
         let out = "/x/out", staging = "/x/.out.bereik-staging-1-a"
         let full = NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteOutOfSpace.rawValue,

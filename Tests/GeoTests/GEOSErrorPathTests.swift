@@ -7,6 +7,11 @@ import XCTest
 /// `scripts/sanitize.sh` runs these tests under AddressSanitizer and valgrind,
 /// where a part leaked or freed twice fails the run.
 final class GEOSErrorPathTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        LeakCheck.install
+    }
+
     let square: [Coordinate] = [Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10),
                                 Coordinate(x: 0, y: 10), Coordinate(x: 0, y: 0)]
     /// One point: GEOS 3.11 refuses a ring of fewer than two points.

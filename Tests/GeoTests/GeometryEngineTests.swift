@@ -2,6 +2,11 @@ import XCTest
 @testable import Geo
 
 final class GeometryEngineTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        LeakCheck.install
+    }
+
     let square: Geometry = .polygon([[Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10),
                                       Coordinate(x: 0, y: 10), Coordinate(x: 0, y: 0)]])
 

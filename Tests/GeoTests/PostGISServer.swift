@@ -13,7 +13,7 @@ final class PostGISServer {
 
     init() throws {
         if ProcessInfo.processInfo.environment["BEREIK_NO_PG_SERVER"] != nil {
-            throw XCTSkip("BEREIK_NO_PG_SERVER is set (valgrind runs cannot spawn the server)")
+            throw XCTSkip("BEREIK_NO_PG_SERVER is set (sanitizer and valgrind runs do not start the server)")
         }
         guard FileManager.default.isExecutableFile(atPath: bin + "/initdb"),
               FileManager.default.fileExists(atPath: "/usr/share/postgresql/15/extension/postgis.control") else {

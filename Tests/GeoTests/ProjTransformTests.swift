@@ -2,6 +2,11 @@ import XCTest
 @testable import Geo
 
 final class ProjTransformTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        LeakCheck.install
+    }
+
     /// The RD New origin at Amersfoort (x=155000, y=463000) is about
     /// 52.15517 N, 5.38721 E (published definition of the RD system).
     func testAmersfoortOrigin() throws {

@@ -2,6 +2,11 @@ import XCTest
 @testable import Geo
 
 final class VectorIOTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        LeakCheck.install
+    }
+
     var folder: String!
 
     override func setUpWithError() throws {

@@ -5,6 +5,11 @@ import XCTest
 /// The GDAL writer on its error paths: 64-bit integers, a layer that outlives
 /// its writer variable, use after close, and a full disk.
 final class VectorWriterErrorTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        LeakCheck.install
+    }
+
     var folder: String!
 
     override func setUpWithError() throws {

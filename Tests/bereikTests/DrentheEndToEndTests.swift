@@ -80,9 +80,8 @@ final class DrentheEndToEndTests: XCTestCase {
             XCTAssertEqual(got, expected[id]!, accuracy: 1.0, "PC4 \(id)")
         }
 
-        // The 12 municipalities, without the study-area total row (no geometry).
-        let regions = try CLI.features(out + "/regions.geojson").filter { !($0["geometry"] is NSNull) }
-        XCTAssertEqual(regions.count, 12)
+        let regions = try CLI.features(out + "/regions.geojson").filter { ($0["properties"] as! [String: Any])["region_id"] as? String != "total" }
+        XCTAssertEqual(regions.count, 12, "the municipalities, without the study-area total row")
         let total = regions.reduce(0.0) { $0 + (($1["properties"] as! [String: Any])["inhabitants"] as! Double) }
         XCTAssertEqual(total, 501_975, "inhabitants over the 12 municipalities")
         let names = Set(regions.map { ($0["properties"] as! [String: Any])["name"] as! String })
@@ -121,7 +120,9 @@ final class DrentheEndToEndTests: XCTestCase {
         }
         // Polygon population (PC4 areas) is reduced to points, one per area.
         XCTAssertEqual(try CLI.features(out + "/population.geojson").count, 260)
-        let total = try CLI.features(out + "/regions.geojson").filter { !($0["geometry"] is NSNull) }.reduce(0.0) { $0 + (($1["properties"] as! [String: Any])["inhabitants"] as! Double) }
+        let rows = try CLI.features(out + "/regions.geojson").map { $0["properties"] as! [String: Any] }
+        let total = rows.filter { $0["region_id"] as? String != "total" }.reduce(0.0) { $0 + ($1["inhabitants"] as! Double) }
         XCTAssertEqual(total, 501_975)
+        XCTAssertEqual(rows.first { $0["region_id"] as? String == "total" }?["inhabitants"] as? Double, 501_975, "the study-area total row")
     }
 }

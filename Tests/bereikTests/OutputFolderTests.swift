@@ -200,6 +200,24 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertNotNil(try CLI.json(out + "/run.json")["timingsSeconds"] as? [String: Double])
     }
 
+    /// `map --from` replaces the folder by the same swap: the data files are
+    /// carried over byte for byte, the renderings made anew (PNGs of an
+    /// earlier render that this one skips are gone).
+    func testMapRedrawsThroughTheSameTransaction() throws {
+        let (parent, out) = try Self.freshOutput()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        XCTAssertEqual(try Runner.run(["analyze", "--out", out]).status, 0)
+        let data = try Self.snapshot(out).filter { !$0.key.hasPrefix("maps/") && !["viewer.html", "report.html", "report.md", "run.json"].contains($0.key) }
+        let r = try Runner.run(["map", "--from", out, "--no-png"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let after = try Self.snapshot(out)
+        for (file, digest) in data { XCTAssertEqual(after[file], digest, file) }
+        XCTAssertFalse(after.keys.contains { $0.hasSuffix(".png") }, "no PNG of the earlier render")
+        XCTAssertTrue(after.keys.contains("maps/regions-flagged.svg"))
+        XCTAssertEqual(Set(after.keys), Set(try Self.runOutputs(out)), "run.json lists exactly the files there")
+        XCTAssertEqual(try Self.leftovers(parent), [])
+    }
+
     // MARK: helpers
 
     /// A parent folder of its own (so leftovers beside the output can be listed) and the output path in it.

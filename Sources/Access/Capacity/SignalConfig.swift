@@ -23,29 +23,30 @@ public struct SignalConfig: Codable, Sendable {
     public static func load(path: String) throws -> SignalConfig {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw SignalConfigError(path: path, message: "cannot be read (\(error.localizedDescription))")
+            let reason = FileManager.default.fileExists(atPath: path) ? ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? "not readable" : "no such file"
+            throw SignalConfigError(path: path, message: "cannot be read: \(reason)")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw SignalConfigError(path: path, message: "is not a JSON object of indicators, e.g. {\"fca_per_10k\": {\"amber\": 7, \"red\": 5}}")
+        let object: [String: [String: JSONScalar]]
+        do { object = try JSONDecoder().decode([String: [String: JSONScalar]].self, from: data) } catch {
+            throw SignalConfigError(path: path, message: Self.describe(error))
         }
         var config = SignalConfig()
-        for (key, value) in object {
+        for key in object.keys.sorted() {
             guard let indicator = SignalIndicator(rawValue: key) else {
                 throw SignalConfigError(path: path, message: "unknown indicator '\(key)'; known: \(SignalIndicator.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let fields = value as? [String: Any] else {
-                throw SignalConfigError(path: path, message: "'\(key)' must be an object with amber and red")
-            }
+            let fields = object[key]!
             var t = indicator.defaultThreshold
-            for (field, v) in fields {
+            for field in fields.keys.sorted() {
+                let v = fields[field]!
                 switch field {
                 case "amber", "red":
-                    guard let n = v as? NSNumber, !(v is Bool), n.doubleValue.isFinite else {
+                    guard case .number(let n) = v, n.isFinite else {
                         throw SignalConfigError(path: path, message: "'\(key).\(field)' must be a number, found \(v)")
                     }
-                    if field == "amber" { t.amber = n.doubleValue } else { t.red = n.doubleValue }
+                    if field == "amber" { t.amber = n } else { t.red = n }
                 case "enabled":
-                    guard let b = v as? Bool else { throw SignalConfigError(path: path, message: "'\(key).enabled' must be true or false") }
+                    guard case .bool(let b) = v else { throw SignalConfigError(path: path, message: "'\(key).enabled' must be true or false, found \(v)") }
                     t.enabled = b
                 default:
                     throw SignalConfigError(path: path, message: "'\(key)' has an unknown field '\(field)' (amber, red, enabled)")
@@ -73,6 +74,49 @@ public struct SignalConfig: Codable, Sendable {
             if t.amber < 0 || t.red < 0 {
                 throw SignalConfigError(path: path, message: "'\(i.rawValue)': thresholds must not be negative, got \(t.amber) and \(t.red)")
             }
+        }
+    }
+}
+
+/// One JSON value of a threshold field. Decoded with `JSONDecoder`, which
+/// keeps `true`/`false` apart from `1`/`0` (on Linux `JSONSerialization`
+/// hands both back as an NSNumber that also reads as a Bool).
+enum JSONScalar: Decodable, CustomStringConvertible {
+    case number(Double), bool(Bool), text(String), other
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .text(s) }
+        else { self = .other }
+    }
+
+    var description: String {
+        switch self {
+        case .number(let n): return Flagging.number(n)
+        case .bool(let b): return String(b)
+        case .text(let s): return "the text \"\(s)\""
+        case .other: return "null, a list or an object"
+        }
+    }
+}
+
+extension SignalConfig {
+    /// A decoding failure in words: where in the file and what was expected.
+    static func describe(_ error: Error) -> String {
+        let example = "e.g. {\"fca_per_10k\": {\"amber\": 7, \"red\": 5}}"
+        guard let e = error as? DecodingError else { return "is not valid JSON (\(error.localizedDescription))" }
+        switch e {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c):
+            let at = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return at.isEmpty ? "is not a JSON object of indicators, \(example)"
+                : "'\(at)' must be an object with amber, red and/or enabled, \(example)"
+        case .dataCorrupted(let c):
+            let detail = (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? c.debugDescription
+            return "is not valid JSON (\(detail))"
+        @unknown default:
+            return "is not a JSON object of indicators, \(example)"
         }
     }
 }

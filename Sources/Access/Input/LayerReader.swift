@@ -34,8 +34,10 @@ struct ReadRow {
 
     /// The pick's text, nil when absent or empty.
     func text(_ k: Int) -> String? {
-        guard let t = values[k].text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
-        return t
+        guard let t = values[k].text, !t.isEmpty else { return nil }
+        if t.utf8.first != 0x20 && t.utf8.last != 0x20 && t.utf8.first != 0x09 && t.utf8.last != 0x09 { return t }
+        let trimmed = t.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     enum Number { case missing, value(Double), invalid(String) }
@@ -181,6 +183,7 @@ struct LayerReader {
 
         // Pass 2: features, reduced and reprojected chunk by chunk.
         var stream = ChunkStream(reader: self, layerCRS: layer.crs, place: place, log: log)
+        let nonUTF8BeforePass2 = layer.nonUTF8Values
         var total = 0
         try layer.forEach(fields: wanted, geometry: useGeometry) { position, _, values, geometry in
             total += 1
@@ -192,9 +195,9 @@ struct LayerReader {
                 guard let s = slots[k] else { row.values.append(.null); continue }
                 let v = values[s]
                 if p.number != nil, case .string(let text) = v, let format = formats[p.index!] {
-                    if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                         row.values.append(.null)
-                    } else if let d = NumberText(text)?.value(decimal: format) {
+                    } else if let d = NumberText.value(text, decimal: format) {
                         row.values.append(.real(d))
                     } else {
                         row.values.append(v)
@@ -253,8 +256,8 @@ struct LayerReader {
         if stream.passed == 0 {
             throw InputError.noUsableFeatures(path: path, skipped: log.total, firstReason: log.examples.first ?? "no geometry")
         }
-        if layer.nonUTF8Values > 0 {
-            log.warnings.append("\(path): \(layer.nonUTF8Values) text values are not valid UTF-8 and were read as Windows-1252 (Latin-1), e.g. '\(layer.nonUTF8Example ?? "")'. Save the file as UTF-8 to be sure names read right.")
+        if layer.nonUTF8Values > nonUTF8BeforePass2 {
+            log.warnings.append("\(path): \(layer.nonUTF8Values - nonUTF8BeforePass2) text values are not valid UTF-8 and were read as Windows-1252 (Latin-1), e.g. '\(layer.nonUTF8Example ?? "")'. Save the file as UTF-8 to be sure names read right.")
         }
         return Result(fieldNames: names, layer: layer.name, driver: source.driverName,
                       crs: stream.crs ?? "none", crsSource: stream.crsSource ?? "none", total: total, log: log,
@@ -325,6 +328,10 @@ struct LayerReader {
 
         private mutating func flush(_ body: (ReadRow) throws -> Void) throws {
             defer { pending.removeAll(keepingCapacity: true) }
+            if place == .none {
+                for row in pending { passed += 1; try body(row) }
+                return
+            }
             if transformer == nil {
                 let sample = pending.lazy.compactMap { $0.point ?? $0.shape?.envelope.center }.prefix(5_000)
                 if !sample.isEmpty || layerCRS != nil {

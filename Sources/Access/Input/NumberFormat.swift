@@ -28,6 +28,7 @@ enum NumberShape: Equatable {
 
     /// Classifies `text` (trimmed by the caller or not: spaces around are ignored).
     static func of(_ text: String) -> NumberShape {
+        if NumberText.isPlainInteger(text) { return .plain }
         guard let parts = NumberText(text) else { return .invalid }
         let m = parts.mantissa
         let dots = m.filter { $0 == UInt8(ascii: ".") }.count, commas = m.filter { $0 == UInt8(ascii: ",") }.count
@@ -62,6 +63,33 @@ struct NumberText {
     var negative: Bool
     var mantissa: [UInt8]
     var exponent: Int?
+
+    /// Digits with an optional leading minus: the common case, checked
+    /// without allocating.
+    static func isPlainInteger(_ text: String) -> Bool {
+        var digits = 0, first = true
+        for b in text.utf8 {
+            if (48...57).contains(b) { digits += 1 } else if first && b == UInt8(ascii: "-") {} else { return false }
+            first = false
+        }
+        return digits > 0
+    }
+
+    /// The value of `text` read with `decimal` as decimal separator; the fast
+    /// path handles text with at most one decimal separator and no other.
+    static func value(_ text: String, decimal: DecimalSeparator) -> Double? {
+        var separators = 0, other = false, ok = true
+        let dec = decimal == .comma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        for b in text.utf8 {
+            if (48...57).contains(b) || b == UInt8(ascii: "-") { continue }
+            if b == dec { separators += 1 } else { other = true; ok = false; break }
+        }
+        if ok && !other && separators <= 1, let first = text.utf8.first, first != UInt8(ascii: "-") || text.utf8.count > 1 {
+            let d = decimal == .comma && separators == 1 ? Double(text.replacingOccurrences(of: ",", with: ".")) : Double(text)
+            if let d, d.isFinite { return d }
+        }
+        return NumberText(text)?.value(decimal: decimal)
+    }
 
     init?(_ text: String) {
         var bytes = Array(text.utf8)

@@ -45,6 +45,8 @@ public struct AnalyzeJob {
         public var regions: [Region]
         public var report: RunReport
         public var files: [String]
+        /// The `--group-by` indicators and the group polygons (nil: none).
+        public var groups: (result: AnalysisResult, regions: [Region])? = nil
     }
 
     /// What was read, before any analysis: reused by scenarios, which
@@ -220,7 +222,8 @@ public struct AnalyzeJob {
         base.timingsSeconds = timings
         base.outputs = files
         return Outcome(result: result, population: inputs.population, practices: analysis.practices,
-                       regions: inputs.regions, report: base, files: files)
+                       regions: inputs.regions, report: base, files: files,
+                       groups: analysis.groupResult.map { ($0, inputs.groups) })
     }
 
     /// `run.json` for one analysis, before the outputs and the write timing are known.

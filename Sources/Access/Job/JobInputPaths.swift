@@ -2,7 +2,8 @@
 /// output folder never is or holds an input. A new input option adds its path here.
 extension AnalyzeJob {
     public var inputPaths: [String] {
-        [populationPath, practicesPath] + [regionsPath, designationsPath, unregisteredPath, groupByPath, roadsPath].compactMap { $0 }
+        [populationPath, practicesPath]
+            + [regionsPath, designationsPath, unregisteredPath, groupByPath, roadsPath, input.populationGeometry, input.postcodePoints].compactMap { $0 }
     }
 }
 

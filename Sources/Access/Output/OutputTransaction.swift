@@ -61,6 +61,7 @@ public final class OutputTransaction: @unchecked Sendable {
         let tx = try begin(out: out, inputs: inputs)
         do {
             let value = try body(tx)
+            try tx.checkRecordedInputs()
             try tx.commit()
             return value
         } catch {
@@ -75,6 +76,17 @@ public final class OutputTransaction: @unchecked Sendable {
         self.staging = staging
         self.notes = notes
         self.lock = lock
+    }
+
+    /// A second guard before the swap: every input the run recorded in
+    /// run.json (readers added after the first check included) lies outside
+    /// the output folder.
+    func checkRecordedInputs() throws {
+        guard let data = FileManager.default.contents(atPath: staging + "/run.json"),
+              let run = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let inputs = run["inputs"] as? [[String: Any]] else { return }
+        let paths = inputs.flatMap { i in ["path", "geometryPath"].compactMap { i[$0] as? String } }
+        try InputGuard.check(out: out, inputs: paths)
     }
 
     /// Replaces the output folder with the staging folder in one step.

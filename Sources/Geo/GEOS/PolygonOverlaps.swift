@@ -41,11 +41,8 @@ public enum PolygonOverlaps {
                 if touches == 2 { throw context.error("prepared intersects") }
                 guard touches == 1 else { continue }
                 context.resetError()
-                // Returns NULL on exception.
-                guard let shared = GEOSIntersection_r(context.handle, p!.base.pointer, rb.pointer) else {
-                    throw context.error("intersection")
-                }
-                let owned = GEOSGeometryRef(shared, context: context)
+                // Returns NULL on exception; owned from the moment it returns.
+                let owned = try context.own(GEOSIntersection_r(context.handle, p!.base.pointer, rb.pointer), "intersection")
                 var area = 0.0
                 // Returns 0 on exception.
                 guard GEOSArea_r(context.handle, owned.pointer, &area) != 0 else { throw context.error("area") }

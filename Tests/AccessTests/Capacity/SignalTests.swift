@@ -21,6 +21,33 @@ final class SignalTests: XCTestCase {
         XCTAssertEqual(c.threshold(.fcaPer10k), SignalIndicator.fcaPer10k.defaultThreshold)
     }
 
+    /// On Linux JSONSerialization hands 0 and 1 back as an NSNumber that also
+    /// reads as a Bool; thresholds of exactly 0 and 1 are numbers all the same.
+    func testThresholdsOfZeroAndOneAreNumbersAndBooleansAreNot() throws {
+        let fx = try Fixtures()
+        let edges = try fx.write("edges.json", #"{"access_share": {"amber": 1, "red": 0}, "outflow_share": {"amber": 0, "red": 1.0}, "unregistered_per_1000": {"amber": 0, "red": 1, "enabled": true}}"#)
+        let c = try SignalConfig.load(path: edges)
+        XCTAssertEqual(c.threshold(.accessShare), .init(amber: 1, red: 0))
+        XCTAssertEqual(c.threshold(.outflowShare), .init(amber: 0, red: 1))
+        XCTAssertEqual(c.threshold(.unregisteredPer1000), .init(amber: 0, red: 1))
+        let boolean = try fx.write("bool.json", #"{"outflow_share": {"amber": true, "red": 1}}"#)
+        XCTAssertThrowsError(try SignalConfig.load(path: boolean)) { e in
+            XCTAssertTrue("\(e)".contains("'outflow_share.amber' must be a number, found true"), "\(e)")
+        }
+        let enabledNumber = try fx.write("enabled.json", #"{"outflow_share": {"enabled": 1}}"#)
+        XCTAssertThrowsError(try SignalConfig.load(path: enabledNumber)) { e in
+            XCTAssertTrue("\(e)".contains("'outflow_share.enabled' must be true or false, found 1"), "\(e)")
+        }
+        let notObject = try fx.write("list.json", #"[1, 2]"#)
+        XCTAssertThrowsError(try SignalConfig.load(path: notObject)) { e in
+            XCTAssertTrue("\(e)".contains("is not a JSON object of indicators"), "\(e)")
+        }
+        let broken = try fx.write("broken.json", #"{"outflow_share": {"amber": 0.2,"#)
+        XCTAssertThrowsError(try SignalConfig.load(path: broken)) { e in
+            XCTAssertTrue("\(e)".contains("is not valid JSON") && !"\(e)".contains("NSCocoaErrorDomain"), "\(e)")
+        }
+    }
+
     func testLightsRankAndReasons() {
         var p = AnalysisParameters()
         p.fca.method = .twoStep
