@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print their figures and peak memory (build with -c release).",
         subcommands: [StraightLine.self, BenchMaps.self, BenchFCA.self, BenchDecisions.self, BenchExternal.self, BenchRoads.self,
-                       BenchCatchments.self, BenchNational.self])
+                       BenchCatchments.self, BenchNational.self, BenchWrite.self])
 
     struct StraightLine: ParsableCommand {
         static let configuration = CommandConfiguration(

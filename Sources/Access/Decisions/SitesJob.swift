@@ -68,7 +68,7 @@ public struct SitesJob {
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
-        let files = try DecisionFiles(folder: job.outputFolder).write(
+        let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
         let written = try job.writeDecisionReport(inputs, baseline, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
                                                   outputs: files, started: started, extraWarnings: warnings)
