@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
@@ -19,10 +20,17 @@ let package = Package(
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
         .target(name: "Access", dependencies: ["Geo"]),
         .target(name: "Maps", dependencies: ["Access"]),
+        .target(
+            name: "BereikServer",
+            dependencies: [
+                "Access", "Maps",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "bereik",
             dependencies: [
-                "Access", "Maps",
+                "Access", "Maps", "BereikServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +42,12 @@ let package = Package(
         .testTarget(name: "AccessTests", dependencies: ["Access", "Geo"]),
         .testTarget(name: "bereikTests", dependencies: ["bereik", "Access", "Geo"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "Access", "Geo"]),
+        .testTarget(
+            name: "BereikServerTests",
+            dependencies: [
+                "BereikServer", "Access", "Maps", "Geo",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

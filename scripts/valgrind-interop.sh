@@ -28,7 +28,7 @@ for suite in "${suites[@]}"; do
     if BEREIK_NO_PG_SERVER=1 SWIFT_BACKTRACE=enable=no valgrind --suppressions=scripts/valgrind.supp \
         --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=9 \
         "$bundle" "$tests" >"$log" 2>&1; then
-        echo "$suite: clean ($(grep -o 'Executed [0-9]* tests\?, with [0-9]* failures\?' "$log" | tail -1))"
+        echo "$suite: clean ($(grep -E 'Executed [0-9]+ tests?' "$log" | tail -1 | sed -e 's/^[[:space:]]*//' -e 's/ in [0-9.]* .*//'))"
         rm -f "$log"
     else
         echo "$suite: FAILED under valgrind, log in $log"

@@ -5,7 +5,8 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print their figures and peak memory (build with -c release).",
-        subcommands: [StraightLine.self, BenchMaps.self, BenchFCA.self, BenchDecisions.self, BenchExternal.self, BenchRoads.self])
+        subcommands: [StraightLine.self, BenchMaps.self, BenchFCA.self, BenchDecisions.self, BenchExternal.self, BenchRoads.self,
+                       BenchCatchments.self, BenchNational.self, BenchWrite.self])
 
     struct StraightLine: ParsableCommand {
         static let configuration = CommandConfiguration(

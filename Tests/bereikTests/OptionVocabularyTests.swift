@@ -194,3 +194,23 @@ final class ErrorWordsTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x", "the file is left as it was")
     }
 }
+
+final class MergedOptionTests: XCTestCase {
+    /// Options added by the other parts of the work reach every command through the shared groups.
+    func testDefaultFTEAndUnreachableFlagAreSharedAndChecked() throws {
+        let base = ["--population", "p", "--practices", "q", "--roads", "r", "--default-fte", "0.8", "--flag-max-unreachable-share", "0.05"]
+        for shared in [try Analyze.parse(base).shared, try ScenarioCommand.parse(["--close", "P1"] + base).shared,
+                       try SitesCommand.parse(["--sites", "s"] + base).shared, try PlanCommand.parse(base).shared] {
+            let p = try shared.job().parameters
+            XCTAssertEqual(p.explicitDefaultFTE, 0.8)
+            XCTAssertEqual(p.flagMaxUnreachableShare, 0.05)
+        }
+        func message(_ arguments: [String]) -> String {
+            do { _ = try Analyze.parse(arguments); return "(parsed)" } catch { return Analyze.message(for: error) }
+        }
+        XCTAssertTrue(message(["--default-fte", "-1"]).contains("--default-fte expects a number from 0 to 50 GP FTE; got -1"), message(["--default-fte", "-1"]))
+        XCTAssertTrue(message(["--flag-max-unreachable-share", "1.5"]).contains("--flag-max-unreachable-share expects a number from 0 to 1"))
+        XCTAssertTrue(message(["--population", "p", "--practices", "q", "--flag-max-unreachable-share", "0.1"])
+            .contains("--flag-max-unreachable-share has no effect without --roads"))
+    }
+}

@@ -86,7 +86,7 @@ final class OutputFolderTests: XCTestCase {
     func testSecondConcurrentRunStopsAtOnceWithTheLockError() throws {
         let (parent, out) = try Self.freshOutput()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let first = try Runner.start(["analyze", "--out", out], environment: ["BEREIK_TEST_PAUSE": "render:8"])
+        let first = try Runner.start(["analyze", "--out", out], environment: ["BEREIK_TEST_PAUSE": "render:20"])
         try Self.waitForStagedMaps(parent)
         let started = Date()
         let second = try Runner.run(["analyze", "--out", out, "--no-maps"])
@@ -248,7 +248,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     /// Waits until a staging folder beside the output holds SVG maps (the run is inside rendering).
-    static func waitForStagedMaps(_ parent: String, timeout: TimeInterval = 120) throws {
+    static func waitForStagedMaps(_ parent: String, timeout: TimeInterval = 300) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             for s in try leftovers(parent) where s.contains(".bereik-staging-") {

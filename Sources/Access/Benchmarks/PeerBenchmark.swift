@@ -72,9 +72,13 @@ public enum PeerBenchmark {
                             like: RoadLine(coordinates: [], highway: "residential", allowed: .car))
         let graph = builder.build()
         // The catchment is decided on the data set's own Float64 lengths, as the reference does.
+        // The builder renumbers nodes (Morton order): find each node's row by its coordinates.
+        var rowAt: [Coordinate: Int] = [:]
+        for (r, c) in nodeXY.enumerated() { rowAt[c] = rowAt[c] == nil ? r : -1 }
         let edgeLengthsM = (0..<graph.edgeCount).map { e -> Double in
-            let a = Int(graph.edgeFrom[e] - first), b = Int(graph.edgeTo[e] - first)
-            return lengthOf[[min(a, b), max(a, b)]] ?? Double(graph.edgeLengthM[e])
+            guard let a = rowAt[graph.coordinate(ofNode: Int(graph.edgeFrom[e]))], let b = rowAt[graph.coordinate(ofNode: Int(graph.edgeTo[e]))],
+                  a >= 0, b >= 0, let length = lengthOf[[min(a, b), max(a, b)]] else { return Double(graph.edgeLengthM[e]) }
+            return length
         }
         let nodeTree = KDTree((0..<graph.nodeCount).map { graph.coordinate(ofNode: $0) })
         // A node as a snapped position: the start or end of one of its edges.

@@ -17,15 +17,19 @@ struct BoundedSearch {
                         attached: (offsets: [Int32], point: [Int32], extra: [Double]),
                         points: [SnappedPoint?], limit: Double) -> [(point: Int32, cost: Double)] {
         var result: [(point: Int32, cost: Double)] = []
-        forEachPair(from: p, network: network, attached: attached, points: points, limit: limit) { result.append((point: $0, cost: $1)) }
+        forEachPair(from: p, network: network, attached: attached, points: points, limit: limit, inPointOrder: true) {
+            result.append((point: $0, cost: $1))
+        }
         return result
     }
 
     /// Calls `body(point, cost)` for every point whose cost to the practice
-    /// at `p` is ≤ `limit`, in point order; nothing is kept afterwards.
+    /// at `p` is ≤ `limit` (in point order when asked, else in search
+    /// order); nothing is kept afterwards.
     mutating func forEachPair(from p: SnappedPoint, network: ReverseNetwork,
                               attached: (offsets: [Int32], point: [Int32], extra: [Double]),
-                              points: [SnappedPoint?], limit: Double, _ body: (Int32, Double) -> Void) {
+                              points: [SnappedPoint?], limit: Double, inPointOrder: Bool,
+                              _ body: (Int32, Double) -> Void) {
         let g = network.graph
         let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
         // Seeds: reach the practice from `edgeFrom` going forward, from `edgeTo` backward.
@@ -56,7 +60,7 @@ struct BoundedSearch {
                 }
             }
         }
-        touchedPoints.sort()
+        if inPointOrder { touchedPoints.sort() }
         for i in touchedPoints { body(i, best[Int(i)]) }
         for i in touchedPoints { best[Int(i)] = .infinity }
         for v in touchedNodes { dist[Int(v)] = .infinity }

@@ -6,9 +6,29 @@ protocol CatchmentPairs: Sendable {
     associatedtype Worker
     var pointCount: Int { get }
     var practiceCount: Int { get }
+    /// The points' own numbering when the pairs use another (internal
+    /// point k is point `original[k]`), nil when they are the same.
+    var original: [Int32]? { get }
     func makeWorker() -> Worker
-    /// Calls `body(point, cost)` for each point in reach of practice `j`, in point order.
+    /// Calls `body(point, cost)` for each point in reach of practice `j`, in
+    /// no particular order.
     func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void)
+}
+
+/// A Neumaier-compensated running sum: the total does not depend on the
+/// order of the terms except in contrived cases.
+struct CompensatedSum {
+    private(set) var sum = 0.0
+    private var carry = 0.0
+
+    @inline(__always)
+    mutating func add(_ x: Double) {
+        let t = sum + x
+        carry += Swift.abs(sum) >= Swift.abs(x) ? (sum - t) + x : (x - t) + sum
+        sum = t
+    }
+
+    var total: Double { sum + carry }
 }
 
 /// Per-point sums that come out the same whatever order the terms arrive in

@@ -5,10 +5,12 @@
 extension FloatingCatchment {
     /// The access per point and ratio per practice, and how many pairs lay
     /// within the catchment.
-    static func compute<P: CatchmentPairs>(pairs: P, demand: [Double], supply: [Double], method: FCAMethod,
+    static func compute<P: CatchmentPairs>(pairs: P, demand original: [Double], supply: [Double], method: FCAMethod,
                                            catchment: Double) -> (result: Result, pairs: Int) {
         let n = pairs.pointCount, m = pairs.practiceCount
-        precondition(demand.count == n && supply.count == m)
+        precondition(original.count == n && supply.count == m)
+        // Work in the pairs' own point numbering; results go back at the end.
+        let demand = pairs.original.map { order in order.map { original[Int($0)] } } ?? original
         // Balanced: each point's weights are divided by their sum over the practices in reach.
         var rowSum: [Double]?
         if method == .balanced {
@@ -28,20 +30,22 @@ extension FloatingCatchment {
                 ParallelWork.forEachWorker(count: m) { _, indexes in
                     var worker = pairs.makeWorker()
                     for j in indexes {
-                        var weighted = 0.0, count = 0
+                        var weighted = CompensatedSum(), count = 0
                         pairs.forEachPair(of: j, worker: &worker) { i, cost in
-                            weighted += demand[Int(i)] * weight(i, cost)
+                            weighted.add(demand[Int(i)] * weight(i, cost))
                             count += 1
                         }
                         c[j] = count
-                        if weighted > 0 { r[j] = supply[j] / weighted }
+                        if weighted.total > 0 { r[j] = supply[j] / weighted.total }
                     }
                 }
             }
         }
         // Pass 2, per point: A_i = Σ_j R_j·W_ij.
         let sums = sumPerPointByPractice(pairs, skip: { ratio[$0] == nil }) { j, i, cost in ratio[j]! * weight(i, cost) }
-        return (Result(access: sums, ratio: ratio), pairCount.reduce(0, +))
+        var access = sums
+        if let order = pairs.original { for (k, i) in order.enumerated() { access[Int(i)] = sums[k] } }
+        return (Result(access: access, ratio: ratio), pairCount.reduce(0, +))
     }
 
     /// Σ over practices of `term(i, cost)` per point.

@@ -26,8 +26,8 @@ public enum RoadCosts {
                 var worker = source.makeWorker()
                 for j in indexes {
                     var list: [(point: Int32, cost: Double)] = []
-                    source.forEachPair(of: j, worker: &worker) { list.append((point: $0, cost: $1)) }
-                    out[j] = list
+                    source.forEachPair(of: j, worker: &worker) { list.append((point: source.originalIndex[Int($0)], cost: $1)) }
+                    out[j] = list.sorted { $0.point < $1.point }
                 }
             }
         }
@@ -41,13 +41,22 @@ public enum RoadCosts {
                              edgeLengthsM: [Double]? = nil) -> RoadPairs {
         let network = ReverseNetwork(graph: graph, mode: mode, weight: weight, edgeLengthsM: edgeLengthsM)
         let scale = weight == .time ? 60.0 : 1.0            // catchment unit → graph unit (s or m)
-        return RoadPairs(network: network, attached: network.attach(points), points: points, practices: practices,
-                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale)
+        // Points renumbered by the node their edge starts at (nodes are in
+        // Morton order), so that a search touches nearby memory.
+        let key = points.map { p -> Int in p.flatMap { $0.edge >= 0 ? Int(graph.edgeFrom[Int($0.edge)]) : nil } ?? graph.nodeCount }
+        var start = [Int](repeating: 0, count: graph.nodeCount + 2)
+        for k in key { start[k + 1] += 1 }
+        for v in 0...graph.nodeCount { start[v + 1] += start[v] }
+        var order = [Int32](repeating: 0, count: points.count)
+        for (i, k) in key.enumerated() { order[start[k]] = Int32(i); start[k] += 1 }
+        let internalPoints = order.map { points[Int($0)] }
+        return RoadPairs(network: network, attached: network.attach(internalPoints), points: internalPoints, practices: practices,
+                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale, originalIndex: order)
     }
 }
 
-/// Road pairs of `RoadCosts.pairs`: per practice, the points in reach in
-/// point order with their cost in the catchment's unit.
+/// Road pairs of `RoadCosts.pairs`: per practice, the points in reach (by
+/// internal number, see `original`) with their cost in the catchment's unit.
 struct RoadPairs: CatchmentPairs {
     let network: ReverseNetwork
     let attached: (offsets: [Int32], point: [Int32], extra: [Double])
@@ -55,15 +64,18 @@ struct RoadPairs: CatchmentPairs {
     let practices: [SnappedPoint?]
     let limit: Double
     let scale: Double
+    /// Internal point k is point `originalIndex[k]` of the caller.
+    let originalIndex: [Int32]
 
     var pointCount: Int { points.count }
+    var original: [Int32]? { originalIndex }
     var practiceCount: Int { practices.count }
 
     func makeWorker() -> BoundedSearch { BoundedSearch(nodeCount: network.graph.nodeCount, pointCount: points.count) }
 
     func forEachPair(of j: Int, worker search: inout BoundedSearch, _ body: (Int32, Double) -> Void) {
         guard let p = practices[j] else { return }
-        search.forEachPair(from: p, network: network, attached: attached, points: points, limit: limit) { i, c in
+        search.forEachPair(from: p, network: network, attached: attached, points: points, limit: limit, inPointOrder: false) { i, c in
             body(i, c / scale)
         }
     }

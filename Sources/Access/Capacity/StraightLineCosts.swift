@@ -11,7 +11,7 @@ public enum StraightLineCosts {
             var list: [(point: Int32, cost: Double)] = []
             var none: Void = ()
             source.forEachPair(of: j, worker: &none) { list.append((point: $0, cost: $1)) }
-            return list
+            return list.sorted { $0.point < $1.point }
         }
         return CostMatrix(pointCount: points.count, perPractice: lists)
     }
@@ -28,11 +28,12 @@ struct StraightLinePairs: CatchmentPairs {
     let radius: Double
 
     var pointCount: Int { tree.count }
+    var original: [Int32]? { nil }
     var practiceCount: Int { practices.count }
 
     func makeWorker() {}
 
     func forEachPair(of j: Int, worker: inout Void, _ body: (Int32, Double) -> Void) {
-        for p in tree.within(radius, of: practices[j]).sorted(by: { $0.index < $1.index }) { body(p.index, p.distance) }
+        for p in tree.within(radius, of: practices[j]) { body(p.index, p.distance) }
     }
 }

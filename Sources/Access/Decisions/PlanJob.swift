@@ -107,7 +107,7 @@ public struct PlanJob {
         let total = population.reduce(0) { $0 + $1.inhabitants }
         let before = population.indices.reduce(0) { uncovered[$1] ? $0 : $0 + population[$1].inhabitants }
         let table = Self.table(choices, total: total, before: before, weighted: weightShortfall)
-        let planFiles = try DecisionFiles(folder: job.outputFolder).write(tables: [("plan.csv", table), ("plan.geojson", table)])
+        let planFiles = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(tables: [("plan.csv", table), ("plan.geojson", table)])
         let candidateReports = candidatesPath.map { [InputReport.decisionFile(role: "candidates", path: $0, features: candidates.count)] } ?? []
         let files = try job.writeDecisionReport(inputs, analysis, extraInputs: candidateReports,
                                                 counts: ["new_practices": Double(newPractices), "candidates": Double(candidates.count)],

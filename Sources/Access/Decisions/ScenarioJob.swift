@@ -36,7 +36,7 @@ public struct ScenarioJob {
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)
         let summary = ScenarioSummary.paragraph(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
                                                 regions: inputs.regions, scenarioPractices: changed)
-        let extra = try DecisionFiles(folder: job.outputFolder).write(
+        let extra = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect).write(
             tables: [("changes.csv", ScenarioTables.regions(comparison, regions: inputs.regions)),
                      ("receiving_practices.csv", ScenarioTables.receiving(comparison, practices: changed)),
                      ("point_changes.csv", ScenarioTables.points(comparison, population: inputs.population,

@@ -51,45 +51,24 @@ public struct SitesJob {
         quiet.writeCatchments = false
         let baseline = try quiet.analyse(inputs, progress: progress)
         let practices = inputs.practices, parameters = job.parameters
-        let engine = try GeometryEngine()
-        var owner: [Int] = [], samples: [PopulationPoint] = []
-        for (s, site) in sites.enumerated() {
-            for (k, c) in try SiteSampling.points(site.geometry, engine: engine).enumerated() {
-                owner.append(s)
-                samples.append(PopulationPoint(id: "\(site.id)#\(k)", location: c, inhabitants: 1))
-            }
-        }
-        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) }
-        let straight = StraightLineAnalysis.nearest(population: samples, practices: practices, openIndexes: open)
-        var access = straight.map { (first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
-        var minutes: [[Double]] = []
-        var modes: [String] = []
+        var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
-            let road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
-                                            parameters: parameters, options: parameters.roadOptions, progress: progress)
-            access = samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) }
-            minutes = road.minutes
-            modes = road.modes.map(\.name)
-        }
-        let measure = minutes.isEmpty ? "straight line" : "by road"
-        let checks = sites.indices.map { s -> SiteCheck in
-            let mine = owner.indices.filter { owner[$0] == s }
-            let mins: [Double?] = minutes.map { m in
-                let v = mine.map { m[$0] }.filter(\.isFinite)
-                return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
-            }
-            return SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine.map { access[$0] }, minutes: mins,
-                                   limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
-                PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE,
-                                 assigned: baseline.result.practices[j].assignedInhabitants,
-                                 defaultFTE: baseline.result.parameters.defaultFTE)
+            road = { samples in
+                let road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
+                                                parameters: parameters, options: parameters.roadOptions, progress: progress)
+                return (samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) },
+                        road.minutes, road.modes.map(\.name))
             }
         }
+        let (checks, modes, measure) = try Self.check(sites, practices: practices, parameters: parameters,
+                                                      assigned: baseline.result.practices.map(\.assignedInhabitants),
+                                                      defaultFTE: baseline.result.parameters.defaultFTE,
+                                                      householdSize: householdSize, road: road)
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
-        let files = try DecisionFiles(folder: job.outputFolder).write(
+        let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
         let written = try job.writeDecisionReport(inputs, baseline, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
                                                   outputs: files, started: started, extraWarnings: warnings)
@@ -117,5 +96,49 @@ public struct SitesJob {
                                                 found: "\(SafeNumber.whole(km)) km away")
             }
         }
+    }
+
+    /// Road access of sample points: per sample the nearest and second-nearest
+    /// open practice by road (index, metres), minutes per mode, and the modes.
+    public typealias SiteRoadAccess = ([PopulationPoint]) throws -> (
+        access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)], minutes: [[Double]], modes: [String])
+
+    /// Judges sites against analysed inputs: samples each site, finds each
+    /// sample's nearest open practices (by `road` when given, else straight
+    /// line) and judges the site with the practices' room after `assigned`
+    /// (the baseline's assigned inhabitants per practice).
+    public static func check(_ sites: [HousingSite], practices: [Practice], parameters: AnalysisParameters, assigned: [Double],
+                             defaultFTE: Double?, householdSize: Double,
+                             road: SiteRoadAccess?) throws -> (checks: [SiteCheck], modes: [String], measure: String) {
+        let engine = try GeometryEngine()
+        var owner: [Int] = [], samples: [PopulationPoint] = []
+        for (s, site) in sites.enumerated() {
+            for (k, c) in try SiteSampling.points(site.geometry, engine: engine).enumerated() {
+                owner.append(s)
+                samples.append(PopulationPoint(id: "\(site.id)#\(k)", location: c, inhabitants: 1))
+            }
+        }
+        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) }
+        let straight = StraightLineAnalysis.nearest(population: samples, practices: practices, openIndexes: open)
+        var access = straight.map { (first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+        var minutes: [[Double]] = []
+        var modes: [String] = []
+        if let road {
+            (access, minutes, modes) = try road(samples)
+        }
+        let measure = minutes.isEmpty ? "straight line" : "by road"
+        var mine = [[Int]](repeating: [], count: sites.count)
+        for (i, s) in owner.enumerated() { mine[s].append(i) }
+        let checks = sites.indices.map { s -> SiteCheck in
+            let mins: [Double?] = minutes.map { m in
+                let v = mine[s].map { m[$0] }.filter(\.isFinite)
+                return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+            }
+            return SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine[s].map { access[$0] }, minutes: mins,
+                                   limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
+                PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned[j], defaultFTE: defaultFTE)
+            }
+        }
+        return (checks, modes, measure)
     }
 }

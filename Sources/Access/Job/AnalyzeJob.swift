@@ -21,6 +21,10 @@ public struct AnalyzeJob {
     public var catchments: CatchmentMethod?
     public var writeCatchments = true
     public var geoPackage = false
+    /// Also write every spatial layer as `<layer>.fgb` (FlatGeobuf, EPSG:28992).
+    public var flatGeobuf = false
+    /// How every CSV of the run is written (`--csv-dialect`).
+    public var csvDialect = CSVDialect.rfc4180
     public var input = InputOptions()
     public var parameters = AnalysisParameters()
     public var syntheticData = false
@@ -202,7 +206,10 @@ public struct AnalyzeJob {
         var timings = inputs.timings.merging(analysis.timings) { $1 }
         var base = runReport(inputs, analysis)
         let writeStart = Date()
-        let files = try OutputWriter(folder: outputFolder, geoPackage: geoPackage).write(
+        var writer = OutputWriter(folder: outputFolder, geoPackage: geoPackage)
+        writer.csvDialect = csvDialect
+        writer.flatGeobuf = flatGeobuf
+        let files = try writer.write(
             result, population: inputs.population, practices: analysis.practices, regions: inputs.regions,
             catchments: analysis.catchments,
             groups: analysis.groupResult.map { ($0, inputs.groups) },

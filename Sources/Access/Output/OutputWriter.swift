@@ -8,6 +8,10 @@ import Geo
 public struct OutputWriter {
     public var folder: String
     public var geoPackage: Bool
+    /// How regions.csv and groups.csv are written.
+    public var csvDialect = CSVDialect.rfc4180
+    /// Also write each layer as `<layer>.fgb` (FlatGeobuf, EPSG:28992).
+    public var flatGeobuf = false
 
     public init(folder: String, geoPackage: Bool) {
         self.folder = folder
@@ -32,26 +36,40 @@ public struct OutputWriter {
         try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
         try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
         files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
+        var spatial = [tables.population, tables.regions, tables.practices]
         if let (groupResult, groupRegions) = groups {
             var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
             table.name = "groups"
             try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
             try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
             files += ["groups.geojson", "groups.csv"]
+            spatial.append(table)
         }
         if let (method, polygons) = catchments {
-            try writeLayer(OutputTables.catchments(polygons, method: method, practices: practices),
-                           path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
+            let table = OutputTables.catchments(polygons, method: method, practices: practices)
+            try writeLayer(table, path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
             files.append("catchments.geojson")
+            spatial.append(table)
+        }
+        if population.count > PopulationCells.threshold {
+            let cells = PopulationCells.table(result: result, population: population)
+            try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
+            files.append(PopulationCells.fileName)
+            spatial.append(cells)
         }
         if geoPackage {
             progress?.step("writing bereik.gpkg")
-            let writer = try VectorWriter(path: stage("bereik.gpkg"), format: .geoPackage)
-            for t in [tables.population, tables.regions, tables.practices] {
-                try t.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
-            }
-            try writer.close()
+            try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))
             files.append("bereik.gpkg")
+        }
+        if flatGeobuf {
+            progress?.step("writing FlatGeobuf")
+            for layer in spatial {
+                // FlatGeobuf (GDAL 3.6) drops features without geometry; the
+                // study-area total row lives in the GeoJSON, CSV and GeoPackage.
+                try writeLayer(layer.onlyWithGeometry, path: stage(layer.name + ".fgb"), format: .flatGeobuf, transform: nil)
+                files.append(layer.name + ".fgb")
+            }
         }
         files.append("run.json")
         var run = baseReport
@@ -61,53 +79,15 @@ public struct OutputWriter {
         return files
     }
 
+    /// Writes one table: GeoJSON in WGS84, CSV (no geometry) in the run's dialect.
     private func writeLayer(_ table: OutputTable, path: String, format: VectorFormat, transform: CoordinateTransformer?) throws {
-        let writer = try VectorWriter(path: path, format: format)
-        try table.write(into: writer, crs: transform == nil ? CoordinateTransformer.rdNew : CoordinateTransformer.wgs84, transform: transform)
-        try writer.close()
-    }
-}
-
-/// One output layer: fields, rows and geometries in EPSG:28992.
-struct OutputTable {
-    var name: String
-    var fields: [FieldDefinition]
-    var rows: [[FieldValue]]
-    var geometries: [Geometry?]?
-    var kind: GeometryKind
-
-    var withoutGeometry: OutputTable {
-        OutputTable(name: name, fields: fields, rows: rows, geometries: nil, kind: .none)
-    }
-
-    func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
-        let layer = try writer.addLayer(name: name, fields: fields, geometry: geometries == nil ? .none : kind, crs: crs)
-        let moved = try transformPoints(transform)
-        for (i, row) in rows.enumerated() {
-            var g = geometries?[i] ?? nil
-            if let moved {
-                g = g.map { _ in .point(moved[i]) }
-            } else if let t = transform, let geometry = g {
-                g = try t.transform(geometry)
-            }
-            try layer.write(row, geometry: g)
+        switch format {
+        case .csv: try table.withoutGeometry.writeCSV(path: path, dialect: csvDialect)
+        case .geoJSON: try table.writeGeoJSON(path: path, toWGS84: transform ?? CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84))
+        default:
+            let writer = try VectorWriter(path: path, format: format)
+            try table.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
+            try writer.close()
         }
-    }
-
-    /// All point geometries reprojected in one PROJ call (population layers
-    /// can hold millions of points); nil when the layer is not all points.
-    private func transformPoints(_ transform: CoordinateTransformer?) throws -> [Coordinate]? {
-        guard let transform, let geometries, kind == .point else { return nil }
-        var xs = [Double](), ys = [Double]()
-        xs.reserveCapacity(geometries.count); ys.reserveCapacity(geometries.count)
-        for g in geometries {
-            guard case .point(let c)? = g else { return nil }
-            xs.append(c.x); ys.append(c.y)
-        }
-        try transform.transform(xs: &xs, ys: &ys)
-        if let bad = xs.firstIndex(where: { !$0.isFinite }) {
-            throw GeoError.proj(operation: "transform", message: "point \(bad + 1) of layer \(name) cannot be transformed to WGS84")
-        }
-        return zip(xs, ys).map { Coordinate(x: $0, y: $1) }
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
 
 /// The one parallel helper: index-parallel work over a number of worker
-/// threads that `--threads` can set (default: all cores).
+/// threads that `--threads` (or the environment variable `BEREIK_THREADS`)
+/// can set; default all cores.
 public enum ParallelWork {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var configured: Int?
 
     /// Worker threads for parallel phases: `--threads`, else the core count.
     public static var threads: Int {
-        get { lock.lock(); defer { lock.unlock() }; return configured ?? ProcessInfo.processInfo.activeProcessorCount }
+        get { lock.lock(); defer { lock.unlock() }; return configured ?? fromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount }
         set { lock.lock(); configured = Swift.max(1, newValue); lock.unlock() }
     }
+
+    private static let fromEnvironment: Int? = ProcessInfo.processInfo.environment["BEREIK_THREADS"]
+        .flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil }
 
     /// Index-parallel map (each index is independent work).
     static func map<R>(count n: Int, _ f: (Int) -> R) -> [R] {

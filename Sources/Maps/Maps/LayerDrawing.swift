@@ -73,7 +73,12 @@ enum LayerDrawing {
         let r = populationRadius(canvas.frame)
         canvas.open("g", [("id", "layer-population"), ("stroke", "none")])
         for f in layer.features {
-            canvas.circle(at: f.geometry.symbolPoint, radius: r, [("fill", colour(f))])
+            if f.geometry.isPolygonal {
+                // Aggregated squares (population_cells.geojson): filled, no outline.
+                canvas.path(f.geometry, [("fill", colour(f))])
+            } else {
+                canvas.circle(at: f.geometry.symbolPoint, radius: r, [("fill", colour(f))])
+            }
         }
         canvas.close("g")
     }

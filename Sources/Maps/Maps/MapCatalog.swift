@@ -34,8 +34,10 @@ enum MapCatalog {
         }
         if let population = folder.population {
             let classes = ClassBreaks.distanceKm
+            let unit = folder.populationAggregation.map { "population-weighted mean per \(Markup.number($0.cellSizeM)) m square" } ?? "one dot per population point"
+            let aggregated = folder.populationAggregation.map { [Legend(title: "Aggregated: " + $0.description, entries: [])] } ?? []
             add("population-distance", "Distance from where people live to the nearest practice open to new patients",
-                [classLegend("Straight-line distance to the nearest open practice (km), one dot per population point", classes) + noOpenPractice]) { c in
+                [classLegend("Straight-line distance to the nearest open practice (km), \(unit)", classes) + noOpenPractice] + aggregated) { c in
                 LayerDrawing.regions(&c, folder.regions) { _ in Palette.regionNeutral }
                 LayerDrawing.population(&c, population) { f in f.number("nearest_open_practice_m").map { classes.colour($0 / 1000) } ?? Palette.grey }
                 LayerDrawing.regionLabels(&c, folder.regions)
@@ -44,7 +46,7 @@ enum MapCatalog {
                 let minutes = ClassBreaks.travelMinutes
                 let mode = field.replacingOccurrences(of: "road_min_", with: "")
                 add("population-time", "Travel time by \(mode) to the nearest practice open to new patients",
-                    [classLegend("Travel time by \(mode) over the road network (minutes)", minutes) + noOpenPractice]) { c in
+                    [classLegend("Travel time by \(mode) over the road network (minutes)" + (folder.populationAggregation.map { ", population-weighted mean per \(Markup.number($0.cellSizeM)) m square" } ?? ""), minutes) + noOpenPractice] + aggregated) { c in
                     LayerDrawing.regions(&c, folder.regions) { _ in Palette.regionNeutral }
                     LayerDrawing.population(&c, population) { f in f.number(field).map { minutes.colour($0) } ?? Palette.grey }
                     LayerDrawing.regionLabels(&c, folder.regions)

@@ -11,6 +11,9 @@ public struct OutputFolder: Sendable {
     public var practices: MapLayer?
     public var catchments: MapLayer?
     public var sites: MapLayer?
+    /// Set when `population` holds the squares of `population_cells.geojson`
+    /// instead of one feature per point (large runs).
+    public var populationAggregation: PopulationAggregation?
 
     public var layers: [MapLayer] { [regions, population, practices, catchments, sites].compactMap { $0 } }
 
@@ -19,5 +22,21 @@ public struct OutputFolder: Sendable {
         var e = Envelope.empty
         for layer in [regions, population, practices, sites].compactMap({ $0 }) { e.expand(toInclude: layer.envelope) }
         return e
+    }
+}
+
+/// How the population layer was aggregated for drawing.
+public struct PopulationAggregation: Sendable {
+    /// Side of a square, metres (RD New grid).
+    public var cellSizeM: Double
+    /// Population points behind the squares.
+    public var points: Int
+    public var cells: Int
+    /// Above this many points the squares are drawn.
+    public var threshold: Int
+
+    /// One line for legends and notes.
+    public var description: String {
+        "\(PopulationCellLayer.grouped(points)) population points drawn as \(PopulationCellLayer.grouped(cells)) squares of \(Markup.number(cellSizeM)) m (more than \(PopulationCellLayer.grouped(threshold)) points); colour = population-weighted mean of the square"
     }
 }

@@ -23,7 +23,13 @@ public enum OutputFolderReader {
         var result = OutputFolder(path: folder)
         result.run = try readRun(folder)
         result.regions = try readLayer(folder, "regions.geojson")
-        result.population = try readLayer(folder, "population.geojson")
+        if let cells = try readLayer(folder, PopulationCells.fileName) {
+            // Large runs: the squares stand in for the points, which are not read.
+            result.population = PopulationCellLayer.asPopulation(cells)
+            result.populationAggregation = PopulationCellLayer.aggregation(cells)
+        } else {
+            result.population = try readLayer(folder, "population.geojson")
+        }
         result.practices = try readLayer(folder, "practices.geojson")
         result.catchments = try readLayer(folder, "catchments.geojson")
         result.sites = try readLayer(folder, "sites.geojson")

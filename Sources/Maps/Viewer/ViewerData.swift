@@ -10,10 +10,10 @@ enum ViewerData {
     static func json(_ folder: OutputFolder) throws -> String {
         let toMercator = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: "EPSG:3857")
         var layers = [(String, String)]()
-        var note = "null"
+        var note = folder.populationAggregation.map { JSONText.string("Population: " + $0.description + ".") } ?? "null"
         for layer in folder.layers {
             var features = layer.features
-            if layer.name == "population", features.count > maxPopulationPoints {
+            if layer.name == "population", folder.populationAggregation == nil, features.count > maxPopulationPoints {
                 let stride = (features.count + maxPopulationPoints - 1) / maxPopulationPoints
                 features = Swift.stride(from: 0, to: features.count, by: stride).map { features[$0] }
                 note = JSONText.string("Population: showing \(features.count) of \(layer.features.count) points (every \(stride)th) to keep this page small; the maps and tables use all points.")

@@ -4,7 +4,8 @@ enum ViewerPage {
     static func html(_ folder: OutputFolder) throws -> String {
         let caption = MapCaption(run: folder.run)
         let title = caption.isSynthetic ? "bereik map viewer — SYNTHETIC example data" : "bereik map viewer"
-        let toggles = [("regions", "Regions"), ("population", "Population points"), ("practices", "Practices"),
+        let populationLabel = folder.populationAggregation.map { "Population (\(Markup.number($0.cellSizeM)) m squares)" } ?? "Population points"
+        let toggles = [("regions", "Regions"), ("population", populationLabel), ("practices", "Practices"),
                        ("catchments", "Catchments"), ("sites", "Housing sites")]
         let present = Set(folder.layers.map(\.name))
         let toggleHTML = toggles.map { id, label in

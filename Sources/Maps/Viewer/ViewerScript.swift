@@ -372,6 +372,10 @@ enum ViewerScript {
     table();
     fit(E);
     window.addEventListener("resize", function () { fit(E); });
+    // For pages that add to the viewer (bereik serve's live layer).
+    window.bereikViewer = { data: D, layers: layers, svg: svg, world: world, view: view, extent: E, unit: K,
+      recolour: recolour, table: table, select: select, applyView: applyView, legend: legend,
+      wasDrag: function () { return dragged; } };
     document.documentElement.setAttribute("data-ready", "yes");
     })();
     """#

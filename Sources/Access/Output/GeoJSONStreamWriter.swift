@@ -1,0 +1,161 @@
+import Foundation
+import Geo
+
+/// Streams an RFC 7946 FeatureCollection of points (or features without
+/// geometry) in the bytes GDAL 3.6's GeoJSON driver writes with
+/// `RFC7946=YES`, `COORDINATE_PRECISION=7`, `WRITE_BBOX=NO`: no `crs` member,
+/// lon/lat, seven decimals, the same layout, escaping and number text
+/// (`GDALNumberText`). Polygon layers are few and small and stay with OGR,
+/// which also orients their rings as RFC 7946 asks.
+///
+/// GDAL formats each feature through a json-c object tree (about 50,000
+/// features per second here); this writes the text directly.
+final class GeoJSONStreamWriter {
+    private let sink: ByteSink
+    let text: GeoJSONFeatureText
+    private(set) var features = 0
+
+    init(path: String, layerName: String, fields: [FieldDefinition]) throws {
+        sink = try ByteSink(path: path)
+        text = GeoJSONFeatureText(fields: fields)
+        var header = Array("{\n\"type\": \"FeatureCollection\",\n\"name\": \"".utf8)
+        // The collection's name goes through json-c's default flags, which escape '/'.
+        JSONEscaping.append(layerName, to: &header, escapeSlash: true)
+        header += Array("\",\n\"features\": [\n".utf8)
+        try sink.bytes(header)
+    }
+
+    /// Writes one feature; `point` in WGS84 lon/lat, nil for no geometry.
+    func write(_ values: [FieldValue], point: Coordinate?) throws {
+        try text.write(values, point: point, first: features == 0, into: sink)
+        features += 1
+    }
+
+    /// Appends `count` features formatted elsewhere by `text` (in order, the
+    /// first of the file with `first: true`).
+    func append(formatted bytes: [UInt8], count: Int) throws {
+        try sink.bytes(bytes)
+        features += count
+    }
+
+    func close() throws {
+        try sink.ascii("\n]\n}\n")
+        try sink.close()
+    }
+}
+
+/// The text of one GeoJSON feature as GDAL writes it; a value type, so
+/// chunks of features can be formatted on several cores at once.
+struct GeoJSONFeatureText: Sendable {
+    let fields: [FieldDefinition]
+    /// `"name": ` for each field, escaped once.
+    let keys: [[UInt8]]
+
+    init(fields: [FieldDefinition]) {
+        self.fields = fields
+        keys = fields.map { f in
+            var k: [UInt8] = [34]
+            JSONEscaping.append(f.name, to: &k, escapeSlash: false)
+            return k + Array("\": ".utf8)
+        }
+    }
+
+    /// Null and non-finite values are written as JSON null, as OGR does.
+    func write(_ values: [FieldValue], point: Coordinate?, first: Bool, into sink: ByteSink) throws {
+        precondition(values.count == fields.count, "value count must match the layer's fields")
+        if !first { try sink.ascii(",\n") }
+        try sink.ascii("{ \"type\": \"Feature\", \"properties\": { ")
+        for (i, value) in values.enumerated() {
+            if i > 0 { try sink.ascii(", ") }
+            try sink.bytes(keys[i])
+            try writeValue(value, type: fields[i].type, into: sink)
+        }
+        try sink.ascii(values.isEmpty ? "}, \"geometry\": " : " }, \"geometry\": ")
+        if let point {
+            try sink.ascii("{ \"type\": \"Point\", \"coordinates\": [ ")
+            try GDALNumberText.coordinate(point.x, into: sink)
+            try sink.ascii(", ")
+            try GDALNumberText.coordinate(point.y, into: sink)
+            try sink.ascii(" ] } }")
+        } else {
+            try sink.ascii("null }")
+        }
+    }
+
+    private func writeValue(_ value: FieldValue, type: FieldType, into sink: ByteSink) throws {
+        switch (value, type) {
+        case (.null, _):
+            try sink.ascii("null")
+        case (.boolean(let b), _):
+            try sink.ascii(b ? "true" : "false")
+        case (.integer(let n), .boolean):
+            try sink.ascii(n != 0 ? "true" : "false")
+        case (.integer(let n), .string):
+            try string(String(n), into: sink)
+        case (.real(let d), .string) where d.isFinite:
+            try string(GDALNumberText.printf("%.15g", d), into: sink)
+        case (.integer(let n), .real):
+            try GDALNumberText.geoJSONReal(Double(n), into: sink)
+        case (.integer(let n), _):
+            try sink.bytes(Array(String(n).utf8))
+        case (.real(let d), _) where !d.isFinite:
+            try sink.ascii("null")
+        case (.real(let d), .integer):
+            try sink.bytes(Array(String(Int64(d.rounded(.towardZero).clamped(-9.2e18, 9.2e18))).utf8))
+        case (.real(let d), .boolean):
+            try sink.ascii(d != 0 ? "true" : "false")
+        case (.real(let d), _):
+            try GDALNumberText.geoJSONReal(d, into: sink)
+        case (.string(let s), _):
+            try string(s, into: sink)
+        }
+    }
+
+    private func string(_ s: String, into sink: ByteSink) throws {
+        var s = s
+        try s.withUTF8 { utf8 in
+            try sink.byte(34)
+            var plain = true
+            for b in utf8 where b < 32 || b == 34 || b == 92 { plain = false; break }
+            if plain {
+                try sink.bytes(utf8)
+            } else {
+                var escaped = [UInt8]()
+                JSONEscaping.append(utf8, to: &escaped, escapeSlash: false)
+                try sink.bytes(escaped)
+            }
+            try sink.byte(34)
+        }
+    }
+}
+
+/// json-c's string escaping (`json_escape_str`): `"` `\` and control
+/// characters; `/` only with json-c's default flags.
+enum JSONEscaping {
+    static func append(_ s: String, to out: inout [UInt8], escapeSlash: Bool) {
+        var copy = s
+        copy.withUTF8 { append($0, to: &out, escapeSlash: escapeSlash) }
+    }
+
+    static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], escapeSlash: Bool) {
+        let hex = Array("0123456789abcdef".utf8)
+        for b in utf8 {
+            switch b {
+            case 8: out += [92, 98]
+            case 9: out += [92, 116]
+            case 10: out += [92, 110]
+            case 12: out += [92, 102]
+            case 13: out += [92, 114]
+            case 34: out += [92, 34]
+            case 92: out += [92, 92]
+            case 47 where escapeSlash: out += [92, 47]
+            case 0..<32: out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: out.append(b)
+            }
+        }
+    }
+}
+
+extension Double {
+    func clamped(_ low: Double, _ high: Double) -> Double { Swift.min(Swift.max(self, low), high) }
+}

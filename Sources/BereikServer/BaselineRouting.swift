@@ -1,0 +1,68 @@
+import Access
+
+/// The road state of the baseline kept in memory: per mode the snapper, the
+/// quickest-route labels of every node and the open practices attached to
+/// nodes; for the first mode also the shortest-route labels. Built once, read
+/// by every request, never changed.
+struct BaselineRouting: Sendable {
+    struct Mode: Sendable {
+        var mode: TravelMode
+        var snapper: SegmentSnapper
+        var byTime: NearestFacilityRouter
+        var timeLabels: NodeLabels
+        var targets: NearestPracticesSearch.Targets
+    }
+
+    let graph: RoadGraph
+    let modes: [Mode]
+    let byLength: NearestFacilityRouter
+    let lengthLabels: NodeLabels
+
+    /// The same snapping and labelling as `RoadAnalysis.run`, kept.
+    init(graph: RoadGraph, practices: [Practice], parameters: AnalysisParameters) {
+        self.graph = graph
+        let options = parameters.roadOptions
+        let open = practices.map { parameters.isOpen($0.status) }
+        var modes: [Mode] = []
+        var byLength: NearestFacilityRouter?, lengthLabels: NodeLabels?
+        for (k, mode) in options.modes.enumerated() where options.modes.firstIndex(of: mode) == k {
+            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
+            let sources = zip(practices, open).map { $1 ? snapper.snap($0.location) : nil }
+            let byTime = NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
+            modes.append(Mode(mode: mode, snapper: snapper, byTime: byTime, timeLabels: byTime.labelNodes(sources: sources),
+                              targets: NearestPracticesSearch.Targets(graph: graph, mode: mode, snaps: sources)))
+            if k == 0 {
+                let router = NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
+                byLength = router
+                lengthLabels = router.labelNodes(sources: sources)
+            }
+        }
+        self.modes = modes
+        self.byLength = byLength!
+        self.lengthLabels = lengthLabels!
+    }
+
+    /// Road access of points as `RoadAnalysis.run` gives it (nearest and
+    /// second-nearest open practice by length over the first mode, quickest
+    /// minutes per mode), from the kept labels.
+    func access(_ points: [PopulationPoint]) -> (access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)],
+                                                  minutes: [[Double]], minutesPractice: [[Int32]], snapM: [Double], modes: [String]) {
+        var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
+        var access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)] = []
+        var snapM: [Double] = []
+        for (k, m) in modes.enumerated() {
+            let snaps = points.map { m.snapper.snap($0.location) }
+            let quickest = m.byTime.assign(points: snaps, labels: m.timeLabels)
+            minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
+            minutesPractice.append(quickest.map(\.nearest))
+            if k == 0 {
+                let shortest = byLength.assign(points: snaps, labels: lengthLabels)
+                access = shortest.map { a in
+                    a.isReachable ? (a.nearest, a.nearestLengthM, a.second, a.second >= 0 ? a.secondLengthM : .infinity) : (-1, .infinity, -1, .infinity)
+                }
+                snapM = snaps.map { $0?.distanceM ?? .infinity }
+            }
+        }
+        return (access, minutes, minutesPractice, snapM, modes.map(\.mode.name))
+    }
+}

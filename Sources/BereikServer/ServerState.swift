@@ -1,0 +1,111 @@
+import Access
+import Foundation
+import Geo
+import Maps
+
+/// Everything a request reads, built once before the server listens: the
+/// inputs, the road graph and its labels, the baseline analysis and its
+/// tables, and the page. Immutable; each scenario works on its own copy of
+/// the practice list.
+public final class ServerState: @unchecked Sendable {
+    let job: AnalyzeJob
+    let inputs: AnalyzeJob.Inputs
+    let baseline: AnalyzeJob.Analysis
+    let regionRows: TableRows
+    let practiceRows: TableRows
+    let routing: BaselineRouting?
+    /// Where requests may ask about (RD New): the inputs' extent plus a margin.
+    let studyArea: Envelope
+    let practiceLonLat: [Coordinate]
+    /// The inputs' extent in lon/lat: min lon, min lat, max lon, max lat.
+    let extentWGS84: [Double]
+    let limits: RequestLimits
+    let toRD: TransformerPool
+    let toWGS84: TransformerPool
+    let searches: SearchPool
+    let heavy = HeavyWork()
+    /// The page served at `/`.
+    public let page: String
+    public let timings: [String: Double]
+
+    /// Reads the inputs, builds the graph, routes the baseline, renders the page.
+    public convenience init(job: AnalyzeJob, limits: RequestLimits = RequestLimits(), progress: Access.Progress? = nil) throws {
+        let t0 = Date()
+        let inputs = try job.readInputs(progress: progress)
+        try self.init(job: job, inputs: inputs, limits: limits, progress: progress, readSeconds: Date().timeIntervalSince(t0))
+    }
+
+    /// Serves inputs already in memory.
+    public init(job: AnalyzeJob, inputs: AnalyzeJob.Inputs, limits: RequestLimits = RequestLimits(), progress: Access.Progress? = nil,
+                readSeconds: Double = 0) throws {
+        var timings: [String: Double] = ["read": readSeconds]
+        var t0 = Date()
+        var job = job
+        job.writeCatchments = true
+        let baseline = try job.analyse(inputs, progress: progress)
+        timings["baseline"] = Date().timeIntervalSince(t0)
+        t0 = Date()
+        progress?.step("keeping the road labels")
+        routing = inputs.roadGraph.map { BaselineRouting(graph: $0, practices: inputs.practices, parameters: job.parameters) }
+        timings["labels"] = Date().timeIntervalSince(t0)
+        t0 = Date()
+        (regionRows, practiceRows) = DecisionRows.analysis(baseline.result,
+                                                           practices: inputs.practices, regions: inputs.regions)
+        var area = Envelope.empty
+        for p in inputs.population { area.expand(toInclude: p.location) }
+        for p in inputs.practices { area.expand(toInclude: p.location) }
+        let margin = 20_000.0
+        studyArea = Envelope(minX: area.minX - margin, minY: area.minY - margin, maxX: area.maxX + margin, maxY: area.maxY + margin)
+        toRD = try TransformerPool(from: CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
+        toWGS84 = try TransformerPool(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
+        extentWGS84 = try toWGS84.with { t in
+            let corners = try t.transform([Coordinate(x: area.minX, y: area.minY), Coordinate(x: area.maxX, y: area.maxY)])
+            return [corners[0].x, corners[0].y, corners[1].x, corners[1].y]
+        }
+        practiceLonLat = try toWGS84.with { t in try t.transform(inputs.practices.map(\.location)) }
+        searches = SearchPool(nodeCount: inputs.roadGraph?.nodeCount ?? 0)
+        // The page: the viewer of the baseline's output folder, written to a
+        // private temporary folder and removed again.
+        progress?.step("rendering the page")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bereik-serve-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var writer = job
+        writer.outputFolder = folder
+        writer.geoPackage = false
+        _ = try writer.write(inputs, baseline)
+        page = try LiveViewerPage.html(outputFolder: folder, extraStyle: LivePage.css, extraScript: LivePage.javascript,
+                                       extraSidebar: LivePage.sidebar)
+        progress?.finish()
+        timings["page"] = Date().timeIntervalSince(t0)
+        self.job = job
+        self.inputs = inputs
+        self.baseline = baseline
+        self.limits = limits
+        self.timings = timings
+    }
+
+    var parameters: AnalysisParameters { job.parameters }
+
+    func headroom(_ j: Int, practices: [Practice]? = nil, assigned: [Double]? = nil) -> PracticeHeadroom {
+        let list = practices ?? inputs.practices
+        return PracticeHeadroom(practice: list[j], norm: parameters.normPatientsPerFTE,
+                                assigned: assigned?[j] ?? baseline.result.practices[j].assignedInhabitants,
+                                defaultFTE: baseline.result.parameters.defaultFTE)
+    }
+
+    /// Facts about what is served, for `/api/health`.
+    var health: JSONOut {
+        .object([
+            ("status", .string("ok")),
+            ("synthetic_data", .bool(job.syntheticData)),
+            ("population_points", .int(inputs.population.count)),
+            ("practices", .int(inputs.practices.count)),
+            ("open_practices", .int(baseline.result.openPracticeCount)),
+            ("regions", .int(inputs.regions.count)),
+            ("road_nodes", .int(inputs.roadGraph?.nodeCount ?? 0)),
+            ("modes", .array((routing?.modes.map(\.mode.name) ?? []).map(JSONOut.string))),
+            ("measure", .string(routing == nil ? "straight line" : "by road")),
+            ("extent_wgs84", .array(extentWGS84.map { .number(($0 * 1e6).rounded() / 1e6) })),
+        ])
+    }
+}
