@@ -15,7 +15,7 @@ final class OptionVocabularyTests: XCTestCase {
         "--minutes", "bicycle=20,40", "--minutes", "car=4,8", "--fca-catchment-min", "bicycle=12",
         "--flag-max-km", "4", "--flag-min-share", "0.8", "--bands-km", "5,2", "--norm", "lhv",
         "--fca", "e2sfca", "--fca-supply", "all", "--min-inhabitants", "10",
-        "--out", "o", "--format", "gpkg", "--no-maps",
+        "--out", "o", "--format", "gpkg", "--no-maps", "--csv-dialect", "excel-nl",
     ]
 
     func checkJob(_ shared: SharedOptions, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -28,6 +28,7 @@ final class OptionVocabularyTests: XCTestCase {
         XCTAssertEqual(job.roadsPath, "roads.osm.pbf", file: file, line: line)
         XCTAssertEqual(job.outputFolder, "o", file: file, line: line)
         XCTAssertTrue(job.geoPackage, file: file, line: line)
+        XCTAssertEqual(job.csvDialect.rawValue, "excel-nl", file: file, line: line)
         XCTAssertEqual(job.input.inhabitantsField, "inw", file: file, line: line)
         XCTAssertEqual(job.input.crs, "EPSG:28992", file: file, line: line)
         let p = job.parameters
