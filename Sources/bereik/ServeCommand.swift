@@ -33,25 +33,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The job as SharedOptions.job() builds it, without an output folder.
-        var job: AnalyzeJob
-        if let population = sources.population, let practices = sources.practices {
-            job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: sources.regions, outputFolder: "")
-        } else {
-            let data = try DefaultDataLocation.find()
-            job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: sources.regions ?? data.regions, outputFolder: "")
-            job.syntheticData = true
-            job.dataNote = "Embedded synthetic example province modelled on Drenthe from public facts (GeoData/README.md); not real figures."
-                + (sources.regions.map { " Regions from \($0) instead of its municipalities." } ?? "")
-        }
-        job.designationsPath = sources.designations
-        job.unregisteredPath = sources.unregistered
-        job.groupByPath = sources.groupBy
-        job.input = fields.options
-        job.parameters = try thresholds.parameters(input: job.input)
-        job.parameters.roadOptions = try roads.options()
-        try capacity.apply(to: &job.parameters)
-        job.roadsPath = roads.roads ?? (sources.usesDefaultData ? DefaultDataLocation.roads() : nil)
+        // The job of the shared options, without an output folder.
+        let job = try SharedOptions.analysisJob(sources: sources, fields: fields, thresholds: thresholds, roads: roads,
+                                                capacity: capacity, outputFolder: "")
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         if !loopback {
             let note = token == nil ? "there is NO authentication: anyone who can reach this address can use it. Give --token to require a bearer token."

@@ -35,13 +35,22 @@ struct SharedOptions: ParsableArguments {
 
     /// The analysis job these options describe.
     func job() throws -> AnalyzeJob {
-        let out = output.out
+        var job = try Self.analysisJob(sources: sources, fields: fields, thresholds: thresholds, roads: roads,
+                                       capacity: capacity, outputFolder: output.out)
+        output.apply(to: &job)
+        return job
+    }
+
+    /// The job of the input, threshold, road and capacity groups; shared by
+    /// the commands that write a folder and by `serve`, which writes none.
+    static func analysisJob(sources: SourceOptionGroup, fields: InputOptionGroup, thresholds: ThresholdOptionGroup,
+                            roads: RoadOptionGroup, capacity: CapacityOptionGroup, outputFolder: String) throws -> AnalyzeJob {
         var job: AnalyzeJob
         if let population = sources.population, let practices = sources.practices {
-            job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: sources.regions, outputFolder: out)
+            job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: sources.regions, outputFolder: outputFolder)
         } else {
             let data = try DefaultDataLocation.find()
-            job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: sources.regions ?? data.regions, outputFolder: out)
+            job = AnalyzeJob(populationPath: data.population, practicesPath: data.practices, regionsPath: sources.regions ?? data.regions, outputFolder: outputFolder)
             job.syntheticData = true
             job.dataNote = "Embedded synthetic example province modelled on Drenthe from public facts (GeoData/README.md); not real figures."
                 + (sources.regions.map { " Regions from \($0) instead of its municipalities." } ?? "")
@@ -54,7 +63,6 @@ struct SharedOptions: ParsableArguments {
         job.parameters.roadOptions = try roads.options()
         try capacity.apply(to: &job.parameters)
         job.roadsPath = roads.roads ?? (sources.usesDefaultData ? DefaultDataLocation.roads() : nil)
-        output.apply(to: &job)
         return job
     }
 }
