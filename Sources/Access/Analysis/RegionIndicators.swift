@@ -96,12 +96,15 @@ enum WeightedQuantile {
     static func values(_ values: [Double], weights: [Double], qs: [Double]) -> [Double?] {
         let total = weights.reduce(0, +)
         guard total > 0, !values.isEmpty else { return qs.map { _ in nil } }
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var result = [Double?](repeating: values[order.last!], count: qs.count)
+        // Sorted (value, weight) pairs: equal values give the same quantile
+        // whatever their order, so the result does not depend on it.
+        var pairs = zip(values, weights).map { (value: $0, weight: $1) }
+        pairs.sort { $0.value < $1.value }
+        var result = [Double?](repeating: pairs[pairs.count - 1].value, count: qs.count)
         var k = 0, cumulative = 0.0
-        for i in order where k < qs.count {
-            cumulative += weights[i]
-            while k < qs.count && cumulative >= qs[k] * total - 1e-9 { result[k] = values[i]; k += 1 }
+        for p in pairs where k < qs.count {
+            cumulative += p.weight
+            while k < qs.count && cumulative >= qs[k] * total - 1e-9 { result[k] = p.value; k += 1 }
         }
         return result
     }
