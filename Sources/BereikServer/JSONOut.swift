@@ -1,6 +1,7 @@
 import Access
 import Foundation
 import Geo
+import Maps
 
 /// A JSON value for answers, written by hand so keys keep the order given
 /// (same answer, same bytes) and numbers print as the CSV files print them.
@@ -47,21 +48,9 @@ indirect enum JSONOut: Sendable {
         }
     }
 
+    /// JSON string text, safe inside an HTML `<script>` (the viewer's own escaping).
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"       // safe inside an HTML <script>
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
+        out += JSONText.string(s)
     }
 
     static func optional(_ d: Double?) -> JSONOut { d.map { .number($0) } ?? .null }

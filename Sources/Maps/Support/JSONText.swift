@@ -2,8 +2,8 @@ import Geo
 
 /// Minimal JSON text for embedding data in HTML pages. Output is safe inside a
 /// `<script>` element: "<" is written as \u003c so "</script>" cannot occur.
-enum JSONText {
-    static func string(_ s: String) -> String {
+public enum JSONText {
+    public static func string(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
