@@ -23,26 +23,9 @@ public enum StraightLineBenchmark {
             phases.append((name, Date().timeIntervalSince(t0)))
             return r
         }
-        let box = Envelope(minX: 10_000, minY: 310_000, maxX: 290_000, maxY: 610_000)
+        let box = clusteredBox
         let (population, practices, regions) = timed("generate") { () -> ([PopulationPoint], [Practice], [Region]) in
-            // Towns: cluster centres; people and practices gather around them.
-            let towns = (0..<2_000).map { _ in
-                Coordinate(x: box.minX + rng.unit() * box.width, y: box.minY + rng.unit() * box.height)
-            }
-            func around(_ spread: Double) -> Coordinate {
-                let t = towns[Int(rng.next() % UInt64(towns.count))]
-                let r = spread * (-log(max(rng.unit(), 1e-12))).squareRoot()
-                let a = rng.unit() * 2 * Double.pi
-                return Coordinate(x: min(max(t.x + r * cos(a), box.minX), box.maxX), y: min(max(t.y + r * sin(a), box.minY), box.maxY))
-            }
-            let population = (0..<n).map { i in
-                PopulationPoint(id: String(i), location: around(2_500), inhabitants: Double(1 + rng.next() % 40))
-            }
-            let statuses: [PracticeStatus] = [.open, .open, .partial, .closed]
-            let practices = (0..<m).map { j in
-                Practice(id: "P\(j)", name: "P\(j)", location: around(1_500),
-                         status: statuses[Int(rng.next() % 4)], gpFTE: 0.5 + rng.unit() * 3)
-            }
+            let (population, practices) = clustered(points: n, practices: m, rng: &rng, idPrefix: "")
             let w = box.width / Double(regionGrid), h = box.height / Double(regionGrid)
             var regions: [Region] = []
             for gx in 0..<regionGrid {
@@ -62,5 +45,33 @@ public enum StraightLineBenchmark {
         let checksum = result.regions.reduce(0) { $0 + ($1.meanOpenM ?? 0) }
         return Figures(phases: phases, peakMiB: PeakMemory.mebibytes(), points: n, practices: m,
                        regions: regions.count, checksum: checksum)
+    }
+
+    /// The 280 × 300 km box in RD New the generated points lie in.
+    static let clusteredBox = Envelope(minX: 10_000, minY: 310_000, maxX: 290_000, maxY: 610_000)
+
+    /// Clustered population points and practices: people and practices
+    /// gather around 2,000 random town centres in `clusteredBox`.
+    static func clustered(points n: Int, practices m: Int, rng: inout SplitMix64,
+                          idPrefix: String) -> ([PopulationPoint], [Practice]) {
+        let box = clusteredBox
+        let towns = (0..<2_000).map { _ in
+            Coordinate(x: box.minX + rng.unit() * box.width, y: box.minY + rng.unit() * box.height)
+        }
+        func around(_ spread: Double) -> Coordinate {
+            let t = towns[Int(rng.next() % UInt64(towns.count))]
+            let r = spread * (-log(max(rng.unit(), 1e-12))).squareRoot()
+            let a = rng.unit() * 2 * Double.pi
+            return Coordinate(x: min(max(t.x + r * cos(a), box.minX), box.maxX), y: min(max(t.y + r * sin(a), box.minY), box.maxY))
+        }
+        let population = (0..<n).map { i in
+            PopulationPoint(id: "\(idPrefix)\(i)", location: around(2_500), inhabitants: Double(1 + rng.next() % 40))
+        }
+        let statuses: [PracticeStatus] = [.open, .open, .partial, .closed]
+        let practices = (0..<m).map { j in
+            Practice(id: "P\(j)", name: "P\(j)", location: around(1_500),
+                     status: statuses[Int(rng.next() % 4)], gpFTE: 0.5 + rng.unit() * 3)
+        }
+        return (population, practices)
     }
 }

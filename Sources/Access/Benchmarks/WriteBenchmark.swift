@@ -87,22 +87,7 @@ public enum WriteBenchmark {
     /// Clustered points and practices over the Netherlands' extent in RD New.
     static func generate(points n: Int, practices m: Int, seed: UInt64) -> ([PopulationPoint], [Practice]) {
         var rng = SplitMix64(seed: seed)
-        let box = Envelope(minX: 10_000, minY: 310_000, maxX: 290_000, maxY: 610_000)
-        let towns = (0..<2_000).map { _ in Coordinate(x: box.minX + rng.unit() * box.width, y: box.minY + rng.unit() * box.height) }
-        func around(_ spread: Double) -> Coordinate {
-            let t = towns[Int(rng.next() % UInt64(towns.count))]
-            let r = spread * (-log(max(rng.unit(), 1e-12))).squareRoot()
-            let a = rng.unit() * 2 * Double.pi
-            return Coordinate(x: min(max(t.x + r * cos(a), box.minX), box.maxX), y: min(max(t.y + r * sin(a), box.minY), box.maxY))
-        }
-        let population = (0..<n).map { i in
-            PopulationPoint(id: "A\(i)", location: around(2_500), inhabitants: Double(1 + rng.next() % 40))
-        }
-        let statuses: [PracticeStatus] = [.open, .open, .partial, .closed]
-        let practices = (0..<m).map { j in
-            Practice(id: "P\(j)", name: "P\(j)", location: around(1_500), status: statuses[Int(rng.next() % 4)], gpFTE: 0.5 + rng.unit() * 3)
-        }
-        return (population, practices)
+        return StraightLineBenchmark.clustered(points: n, practices: m, rng: &rng, idPrefix: "A")
     }
 }
 
