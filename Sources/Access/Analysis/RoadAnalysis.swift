@@ -26,6 +26,10 @@ public struct RoadAccess: Sendable {
     /// snapped), so later steps (the FCA cost matrix) need not snap again.
     public var pointSnaps: [SnappedPoint?]
     public var practiceSnaps: [SnappedPoint?]
+    /// The points' snaps for every mode (index as `modes`), so a later run on
+    /// the same graph and population (a scenario, a trend date) routes
+    /// without snapping again: pass them as `RoadAnalysis.run(reusingPointSnaps:)`.
+    public var pointSnapsByMode: [[SnappedPoint?]] = []
 }
 
 /// Counts and timings of the road step, for `run.json` and the summary.
@@ -73,7 +77,8 @@ public enum RoadAnalysis {
     }
 
     public static func run(graph: RoadGraph, read: RoadReadReport, population: [PopulationPoint], practices: [Practice],
-                           parameters: AnalysisParameters, options: RoadOptions, progress: Progress? = nil) throws -> RoadAccess {
+                           parameters: AnalysisParameters, options: RoadOptions,
+                           reusingPointSnaps: [[SnappedPoint?]]? = nil, progress: Progress? = nil) throws -> RoadAccess {
         var timings: [String: Double] = [:]
         let n = population.count
         let sourcesOpen = practices.map { parameters.isOpen($0.status) }
@@ -83,6 +88,7 @@ public enum RoadAnalysis {
         var nodePractice = [Int32](repeating: -1, count: graph.nodeCount)
         var firstPointSnaps: [SnappedPoint?] = [], firstPracticeSnaps: [SnappedPoint?] = []
         var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
+        var pointSnapsByMode: [[SnappedPoint?]] = []
         var notSnapped: [String: Int] = [:], unreachable: [String: Int] = [:], practicesNotSnapped: [String: Int] = [:]
         // A mode named twice is routed (and gets its columns) once.
         var modes: [TravelMode] = []
@@ -92,7 +98,13 @@ public enum RoadAnalysis {
             var t0 = Date()
             let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
             let practiceSnaps = practices.map { snapper.snap($0.location) }
-            let points = parallelMap(population) { snapper.snap($0.location) }
+            let points: [SnappedPoint?]
+            if let reused = reusingPointSnaps, k < reused.count, reused[k].count == n {
+                points = reused[k]
+            } else {
+                points = parallelMap(population) { snapper.snap($0.location) }
+            }
+            pointSnapsByMode.append(points)
             timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
             practicesNotSnapped[mode.name] = zip(practiceSnaps, sourcesOpen).filter { $0.0 == nil && $0.1 }.count
             notSnapped[mode.name] = points.filter { $0 == nil }.count
@@ -146,7 +158,7 @@ public enum RoadAnalysis {
         return RoadAccess(modes: modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
                           minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice,
-                          pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps)
+                          pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps, pointSnapsByMode: pointSnapsByMode)
     }
 
     /// `map` over all cores for pure per-element work.

@@ -64,7 +64,7 @@ public enum PracticeReader {
                                  error: .invalidValue(path: path, feature: n, field: field, expected: "coordinates or a postcode", found: ""))
                     return
                 }
-                guard let code = Postcode(text) else {
+                guard let code = Postcode(text: text) else {
                     precision["none", default: 0] += 1
                     try log.skip("postcode in unknown format", feature: n, detail: "\(field) = '\(text)'",
                                  error: .invalidValue(path: path, feature: n, field: field, expected: "a postcode such as 1234AB, 1234 AB or 1234", found: text))

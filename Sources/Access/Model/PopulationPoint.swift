@@ -8,6 +8,9 @@ public struct PopulationPoint: Sendable, Hashable {
     public var inhabitants: Double
     /// Inhabitants aged 65 and over, when known.
     public var inhabitants65plus: Double?
+    /// The point's postcode (PC6 or PC4), when known: from its id or a
+    /// postcode field, or from `--postcode-areas`. Decides eligibility.
+    public var postcode: Postcode?
 
     public init(id: String, location: Coordinate, inhabitants: Double, inhabitants65plus: Double? = nil) {
         self.id = id

@@ -43,6 +43,9 @@ public struct Practice: Sendable, Hashable {
     public var expectedRetirementYear: Int?
     /// How the location was found.
     public var geocodePrecision: GeocodePrecision = .coordinates
+    /// For a partial stop: the area it still accepts new patients from
+    /// (nil: not known; then the `--partial` rule decides).
+    public var eligibility: EligibilityArea?
 
     public init(id: String, name: String, location: Coordinate, status: PracticeStatus,
                 statusDate: String? = nil, statusSource: String? = nil,
