@@ -3,12 +3,12 @@ import Geo
 
 /// The rows of the output contract, built from an analysis result. Distances
 /// in metres with one decimal, shares in 0–1, times in minutes.
-struct OutputTables {
-    var population: OutputTable
+public struct OutputTables {
+    public var population: OutputTable
     var regions: OutputTable
     var practices: OutputTable
 
-    init(result: AnalysisResult, population pop: [PopulationPoint], practices prac: [Practice], regions reg: [Region]) {
+    public init(result: AnalysisResult, population pop: [PopulationPoint], practices prac: [Practice], regions reg: [Region]) {
         func metres(_ d: Double) -> FieldValue { d.isFinite ? .real((d * 10).rounded() / 10) : .null }
         func id(_ i: Int32) -> FieldValue { i >= 0 ? .string(prac[Int(i)].id) : .null }
         func regionID(_ r: Int32) -> FieldValue { r >= 0 && r < reg.count ? .string(reg[Int(r)].id) : .null }
