@@ -66,6 +66,9 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).
         public var regionOverlaps: RegionOverlapReport? = nil
+        /// The points' road snaps per mode of an earlier analysis of these
+        /// inputs (a trend's first date): later analyses route without snapping again.
+        public var pointSnapsByMode: [[SnappedPoint?]]? = nil
     }
 
     /// One analysis of the inputs, not yet written.
@@ -153,7 +156,8 @@ public struct AnalyzeJob {
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
-                                     parameters: parameters, options: parameters.roadOptions, progress: progress)
+                                     parameters: parameters, options: parameters.roadOptions,
+                                     reusingPointSnaps: inputs.pointSnapsByMode, progress: progress)
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
