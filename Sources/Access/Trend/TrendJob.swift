@@ -44,9 +44,9 @@ public struct TrendJob {
     }
 
     /// The dates of this trend, checked against the history and today.
-    public func dates() throws -> [CalendarDay] {
-        guard let history else { throw TrendError.noStatusHistory }
-        let path = historyPath ?? "the status history"
+    public func dates(history: StatusHistory? = nil) throws -> [CalendarDay] {
+        guard let history = history ?? self.history else { throw TrendError.noStatusHistory }
+        let path = historyPath ?? job.input.statusHistory ?? "the status history"
         let all = history.dates
         guard let first = all.first, let last = all.last else { throw TrendError.emptyStatusHistory(path: path) }
         let start = from ?? first, end = to ?? max(last, start)
@@ -59,24 +59,34 @@ public struct TrendJob {
         return try TrendDates.dates(from: start, to: end, step: step)
     }
 
+    /// Reads the inputs (with `--status-history`, or `history` given in
+    /// memory), computes every date and writes trend.csv and run.json.
     public func run(progress: Progress? = nil) throws -> Outcome {
-        let dates = try dates()
-        let inputs = try job.readInputs(progress: progress)
+        if history == nil && job.input.statusHistory == nil { throw TrendError.noStatusHistory }
+        if let history { _ = try dates(history: history) }  // a bad range stops before the inputs are read
+        var inputs = try job.readInputs(progress: progress)
+        if let history {
+            inputs.statusHistory = history
+            inputs.listedPractices = inputs.listedPractices ?? inputs.practices
+        }
+        let dates = try dates(history: inputs.statusHistory)
         let results = try compute(inputs, dates: dates, progress: progress)
         return try write(inputs, results, progress: progress)
     }
 
-    /// One analysis per date on inputs read once; the points' road snaps of
-    /// the first date are reused by the others.
+    /// One analysis per date on inputs read once (`inputs.statusHistory` and
+    /// `listedPractices` set); the points' road snaps of the first date are
+    /// reused by the others, the eligible sets are built per date.
     public func compute(_ inputs: AnalyzeJob.Inputs, dates: [CalendarDay], progress: Progress? = nil) throws -> [DateResult] {
-        guard let history else { throw TrendError.noStatusHistory }
         var perDate = job
         perDate.writeCatchments = false
         var shared = inputs
         var out: [DateResult] = []
         for (k, date) in dates.enumerated() {
             progress?.step("trend \(date) (\(k + 1) of \(dates.count))")
-            let (practices, fromHistory) = history.applied(to: inputs.practices, asOf: date)
+            guard let (practices, fromHistory, counts) = inputs.practices(asOf: date) else { throw TrendError.noStatusHistory }
+            shared.eligible = counts.restricted > 0 ? try EligibleSets.build(population: inputs.population, practices: practices) : nil
+            shared.asOf = date
             let analysis = try perDate.analyse(shared, practices: practices, progress: nil)
             if shared.pointSnapsByMode == nil, let road = analysis.result.road { shared.pointSnapsByMode = road.pointSnapsByMode }
             out.append(DateResult(date: date, analysis: analysis, practicesFromHistory: fromHistory,
@@ -118,8 +128,8 @@ public struct TrendJob {
         var report = job.runReport(inputs, lastResult.analysis)
         report.trend = TrendReport(
             from: results[0].date.description, to: lastResult.date.description, step: step.rawValue,
-            dates: results.map(\.date.description), statusHistory: historyPath,
-            historyRows: history?.changes.count ?? 0,
+            dates: results.map(\.date.description), statusHistory: historyPath ?? job.input.statusHistory,
+            historyRows: inputs.statusHistory?.changes.count ?? 0,
             practicesFromHistory: Dictionary(uniqueKeysWithValues: results.map { ($0.date.description, $0.practicesFromHistory) }),
             distanceBasis: byRoad ? "road (first mode)" : "straight line",
             flagKm: parameters.flagMaxKm,
