@@ -23,12 +23,12 @@ struct TrendChart {
     var title: String
     var subtitle: String
     var yLabel: String
-    /// Formats an axis value for tick and point labels.
+    /// Formats a value for the point labels (ticks are whole axis units with "%").
     var format: (Double) -> String
     var series: [Series]
     var dates: [CalendarDay]
     var threshold: (value: Double, label: String)?
-    /// A row of text under the x axis, one entry per date (e.g. practices taking new patients).
+    /// A labelled row of text under the x axis, one entry per date (e.g. practices taking new patients).
     var countRow: (label: String, values: [String])?
     var legend: [Legend]
     var attribution: String
@@ -56,7 +56,7 @@ struct TrendChart {
         while v <= hi + step / 1000 {
             let y = py(v)
             c.element("line", [("x1", n(x0)), ("y1", n(y)), ("x2", n(x0 + w)), ("y2", n(y)), ("stroke", "#d8d8d0"), ("stroke-width", "1")])
-            c.element("text", [("x", n(x0 - 8)), ("y", n(y + 4)), ("font-size", "12"), ("text-anchor", "end")], text: format(v))
+            c.element("text", [("x", n(x0 - 8)), ("y", n(y + 4)), ("font-size", "12"), ("text-anchor", "end")], text: "\(Markup.number(v)) %")
             v += step
         }
         c.element("text", [("x", n(20)), ("y", n(y0 + h / 2)), ("font-size", "12"), ("text-anchor", "middle"),
@@ -77,17 +77,16 @@ struct TrendChart {
         c.close("g")
         if let countRow {
             c.open("g", [("id", "count-row")])
-            c.element("text", [("x", n(x0 - 8)), ("y", n(y0 + h + 40)), ("font-size", "11"), ("text-anchor", "end"), ("fill", "#333")], text: countRow.label)
+            c.element("text", [("x", n(x0)), ("y", n(y0 + h + 42)), ("font-size", "11"), ("fill", "#333")], text: countRow.label)
             for k in labelled where k < countRow.values.count {
-                c.element("text", [("x", n(px(dates[k]))), ("y", n(y0 + h + 40)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", "#333")], text: countRow.values[k])
+                c.element("text", [("x", n(px(dates[k]))), ("y", n(y0 + h + 58)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", "#333")], text: countRow.values[k])
             }
             c.close("g")
         }
         if let threshold, threshold.value >= lo, threshold.value <= hi {
             let y = py(threshold.value)
             c.element("line", [("id", "threshold"), ("x1", n(x0)), ("y1", n(y)), ("x2", n(x0 + w)), ("y2", n(y)),
-                               ("stroke", Palette.vermillion), ("stroke-width", "1.5"), ("stroke-dasharray", "7 4")])
-            c.element("text", [("x", n(x0 + w - 6)), ("y", n(y - 6)), ("font-size", "11"), ("text-anchor", "end"), ("fill", Palette.vermillion)], text: threshold.label)
+                               ("stroke", Palette.vermillion), ("stroke-width", "1.5"), ("stroke-dasharray", "7 4"), ("data-label", threshold.label)])
         }
         c.open("g", [("id", "series")])
         for s in series {
@@ -107,7 +106,7 @@ struct TrendChart {
             }
             if s.labelled {
                 let points = s.values.enumerated().compactMap { k, p in p.1.map { (k, px(p.0), py($0), $0) } }
-                let keep = Self.thinned(points.map(\.1), minGap: 40)
+                let keep = Self.labelledPoints(points.map { ($0.1, $0.3) }, minGap: 42)
                 for (j, p) in points.enumerated() where keep.contains(j) {
                     // Above the point, or below it near the top of the plot.
                     let y = p.2 - 10 < y0 + 12 ? p.2 + 18 : p.2 - 10
@@ -120,7 +119,7 @@ struct TrendChart {
         c.close("g")
         let legendBottom = MapFurniture.legend(&c, legend, x: x0 + w + 30, y: Self.plotTop)
         let lines = MapDocument.wrap(attribution, width: 150)
-        let attributionY = max(y0 + h + (countRow == nil ? 44 : 64), legendBottom) + 16
+        let attributionY = max(y0 + h + (countRow == nil ? 44 : 78), legendBottom) + 16
         MapFurniture.attribution(&c, lines: lines, x: 20, y: attributionY)
         let height = attributionY + Double(lines.count) * 15 + 8
         let width = MapDocument.pageWidth
@@ -154,6 +153,19 @@ struct TrendChart {
             if xs[xs.count - 1] - xs[kept.last!] < minGap && kept.count > 1 { kept.removeLast() }
             kept.append(xs.count - 1)
         }
+        return Set(kept)
+    }
+
+    /// Which points get a value label: the first, the last and those where
+    /// the value changes come first, then the others, each only when it
+    /// lies at least `minGap` from every label already placed.
+    static func labelledPoints(_ points: [(x: Double, value: Double)], minGap: Double) -> Set<Int> {
+        guard !points.isEmpty else { return [] }
+        let last = points.count - 1
+        let changes = points.indices.filter { $0 == 0 || $0 == last || abs(points[$0].value - points[$0 - 1].value) >= 0.05 }
+        let rest = points.indices.filter { !changes.contains($0) }
+        var kept: [Int] = []
+        for k in changes + rest where kept.allSatisfy({ abs(points[$0].x - points[k].x) >= minGap }) { kept.append(k) }
         return Set(kept)
     }
 

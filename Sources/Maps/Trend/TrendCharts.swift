@@ -19,7 +19,7 @@ enum TrendCharts {
         let unit = "Share within \(flagKm) km\(how) (%)"
         let threshold = p.map { (value: $0.flagMinShare * 100, label: "flag threshold: \(Int(($0.flagMinShare * 100).rounded())) % within \(flagKm) km") }
         func share(_ point: TrendSeries.Point) -> Double? { point.number("access_share").map { $0 * 100 } }
-        func percent(_ v: Double) -> String { Markup.number((v * 10).rounded() / 10) + " %" }
+        func percent(_ v: Double) -> String { String(format: "%.1f %%", v) }
         func values(_ r: TrendSeries.Region) -> [(CalendarDay, Double?)] {
             series.dates.map { d in (d, r.points.first { $0.date == d }.flatMap(share)) }
         }
@@ -40,6 +40,7 @@ enum TrendCharts {
             lines.append(TrendChart.Series(id: total.id, colour: "#333333", dash: nil, width: 4, values: values(total)))
             entries.append(.init(symbol: .line("#333333", dash: nil), label: legendLabel(total, name: "Study area total", share: share, format: percent)))
         }
+        if let threshold { entries.append(.init(symbol: .line(Palette.vermillion, dash: "7 4"), label: threshold.label)) }
         let overviewTitle = "Trend: who lives within \(flagKm) km\(how) of a practice that will take them"
         let overview = TrendChart(
             id: "trend_overview", title: overviewTitle, subtitle: caption.dataLine, yLabel: unit, format: { "\(Markup.number($0)) %" },
@@ -67,7 +68,7 @@ enum TrendCharts {
             let chart = TrendChart(
                 id: fileID(r.id), title: title, subtitle: caption.dataLine, yLabel: unit, format: percent,
                 series: lines, dates: series.dates, threshold: threshold,
-                countRow: (label: "practices taking new patients", values: counts),
+                countRow: (label: "Practices in \(r.name) taking new patients (open, and partial with an area):", values: counts),
                 legend: [Legend(title: r.name, entries: entries)], attribution: caption.attribution, yRange: 80...100)
             maps.append(RenderedMap(id: fileID(r.id), title: title, svg: chart.render()))
         }
