@@ -102,7 +102,11 @@ enum TrendReportPage {
         }
         m += "## The question\n\n\(ReportContent.question)\n\n## Trend\n\n\(esc(intro(folder, series: series)))\n\n"
         m += "| " + header.map(esc).joined(separator: " | ") + " |\n|---|" + header.dropFirst().map { _ in "---:|" }.joined() + "\n"
-        for change in changes(series) { m += "| " + cells(change, dates: series.dates.count).map(esc).joined(separator: " | ") + " |\n" }
+        // Only the region name comes from the inputs; the figures are written here and need no escaping.
+        for change in changes(series) {
+            let row = cells(change, dates: series.dates.count)
+            m += "| " + ([esc(row[0])] + row.dropFirst()).joined(separator: " | ") + " |\n"
+        }
         m += "\n"
         for chart in charts { m += "![\(esc(chart.title))](maps/\(chart.id).svg)\n\n" }
         m += "### Thresholds and parameters\n\n"
