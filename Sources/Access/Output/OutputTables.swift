@@ -150,7 +150,7 @@ struct OutputTables {
                 return [.string(practices[c.practices[0]].id),
                         .string(c.practices.map { practices[$0].id }.joined(separator: ";")),
                         .string(c.practices.map { practices[$0].name }.joined(separator: "; ")),
-                        .string(method.rawValue), .real(c.inhabitants.rounded()),
+                        .string(c.eligibleOnly ? "eligible area" : method.rawValue), .real(c.inhabitants.rounded()),
                         total.map { .real(($0 * 100).rounded() / 100) } ?? .null,
                         total.flatMap { $0 > 0 ? .real((c.inhabitants / $0).rounded()) : nil } ?? .null]
             },
