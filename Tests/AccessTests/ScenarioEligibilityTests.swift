@@ -61,4 +61,27 @@ final class ScenarioEligibilityTests: XCTestCase {
             guard case ScenarioError.contradictoryChanges = e else { return XCTFail("\(e)") }
         }
     }
+
+    /// The scenario's eligible sets are built again from the changed list:
+    /// the practice set partial with postcodes accepts exactly the points
+    /// whose postcode lies in its list (checked point by point here).
+    func testScenarioInputsRebuildTheEligibleSets() throws {
+        let codes = ["9401AB", "9402", "9403CD", "9411AB", "9411AC", "9500"]
+        var population = codes.enumerated().map { k, c -> PopulationPoint in
+            var p = PopulationPoint(id: "p\(k)", location: Coordinate(x: 100_000 + Double(k) * 100, y: 500_000), inhabitants: 10)
+            p.postcode = Postcode(text: c)
+            return p
+        }
+        population.append(PopulationPoint(id: "none", location: Coordinate(x: 101_000, y: 500_000), inhabitants: 5))
+        let inputs = AnalyzeJob.Inputs(population: population, practices: practices, regions: [], reports: [], notes: [],
+                                       roadGraph: nil, roadRead: nil, startedAt: "", timings: [:])
+        let list = [PracticeChange.setStatus(id: "B", status: .partial),
+                    .setEligibility(id: "B", postcodes: try PostcodeSet.parse("9401-9403; 9411AB"), text: "9401-9403; 9411AB")]
+        let changed = try ScenarioApplier.apply(list, to: practices, parameters: AnalysisParameters())
+        let scenario = try ScenarioEligibility.inputs(inputs, changed: changed)
+        XCTAssertEqual(scenario.eligible?.pointsByPractice, [1: [0, 1, 2, 3]])
+        XCTAssertEqual(scenario.eligible?.pointsWithoutPostcode, 1)
+        // Lifting every partial stop leaves no sets.
+        XCTAssertNil(try ScenarioEligibility.inputs(scenario, changed: practices).eligible)
+    }
 }

@@ -159,6 +159,8 @@ public struct AnalyzeJob {
         (parameters.defaultFTE, parameters.defaultFTERule) = FTEDefault.resolve(practices, explicit: parameters.explicitDefaultFTE)
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
+        // Who each restricted practice accepts (the `--partial eligible` rule settles which sets apply).
+        let eligible = inputs.eligible
         guard practices.contains(where: { parameters.isOpen($0.status) }) else {
             let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
@@ -172,7 +174,7 @@ public struct AnalyzeJob {
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road)
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road, eligible: eligible)
         }
         let result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
@@ -184,7 +186,8 @@ public struct AnalyzeJob {
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
-            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices, regions: regions) : nil
+            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,
+                                                     regions: regions, eligible: eligible) : nil
         }
         var warnings = inputs.reports.flatMap(\.warnings) + inputs.notes
         for r in inputs.reports where r.skippedTotal > 0 {
