@@ -89,13 +89,22 @@ enum ScenarioRequest {
             }
             throw APIError("invalid_change", field: "changes", detail: e.description)
         }
-        var quiet = state.job
-        quiet.writeCatchments = false
-        let scenario = try quiet.analyse(state.inputs, practices: changed)
+        let started = Date(), cpu = Self.processCPUSeconds()
+        let scenario = try state.job.analyse(try ScenarioEligibility.inputs(state.inputs, changed: changed), practices: changed, reusing: state.baseline)
         let inputs = state.inputs
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: state.baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)
         let tables = DecisionRows.analysis(scenario.result, practices: changed, regions: inputs.regions)
+        // Where the time went (for scripts/bench-serve.sh): routing, FCA, indicators, all of it, and the
+        // process's CPU time meanwhile (what the answer costs, whatever else runs on the machine).
+        func ms(_ seconds: Double) -> JSONOut { .number((seconds * 1000).rounded()) }
+        var split: [(String, JSONOut)] = ["route", "fca", "analyse"].map { ($0, ms(scenario.timings[$0] ?? 0)) }
+        for (key, seconds) in (scenario.result.road?.report.timingsSeconds ?? [:]).sorted(by: { $0.key < $1.key }) {
+            split.append(("road_" + key, ms(seconds)))
+        }
+        split.append(("total", ms(Date().timeIntervalSince(started))))
+        split.append(("cpu", ms(Self.processCPUSeconds() - cpu)))
+        let timings = JSONOut.object(split)
         return .object([
             ("summary", .string(DecisionRows.scenarioSummary(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
                                                              regions: inputs.regions, scenarioPractices: changed))),
@@ -106,6 +115,14 @@ enum ScenarioRequest {
             ("receiving_practices", DecisionRows.receiving(comparison, practices: changed).json),
             ("regions", tables.regions.json),
             ("practices", tables.practices.json),
+            ("timings_ms", timings),
         ])
+    }
+
+    /// User + system CPU seconds of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -10,12 +10,14 @@ import Maps
 public final class ServerState: @unchecked Sendable {
     let job: AnalyzeJob
     let inputs: AnalyzeJob.Inputs
-    let baseline: AnalyzeJob.Analysis
+    let baseline: Baseline
     let regionRows: TableRows
     let practiceRows: TableRows
     let routing: BaselineRouting?
-    /// Where requests may ask about (RD New): the inputs' extent plus a margin.
+    /// Where point queries may ask about (RD New): the inputs' extent plus a margin.
     let studyArea: Envelope
+    /// The extent of the population points and practices, which sites are measured from (`bereik sites`' rule).
+    let inputsExtent: Envelope
     let practiceLonLat: [Coordinate]
     /// The inputs' extent in lon/lat: min lon, min lat, max lon, max lat.
     let extentWGS84: [Double]
@@ -41,19 +43,22 @@ public final class ServerState: @unchecked Sendable {
         var timings: [String: Double] = ["read": readSeconds]
         var t0 = Date()
         var job = job
-        job.writeCatchments = true
-        let baseline = try job.analyse(inputs, progress: progress)
+        job.writeCatchments = false
+        let baseline = try job.baseline(inputs, forScenarios: true, progress: progress)
         timings["baseline"] = Date().timeIntervalSince(t0)
         t0 = Date()
         progress?.step("keeping the road labels")
-        routing = inputs.roadGraph.map { BaselineRouting(graph: $0, practices: inputs.practices, parameters: job.parameters) }
+        if let graph = inputs.roadGraph, let routers = baseline.routers {
+            routing = BaselineRouting(graph: graph, routers: routers, practices: inputs.practices, parameters: job.parameters)
+        } else {
+            routing = nil
+        }
         timings["labels"] = Date().timeIntervalSince(t0)
         t0 = Date()
         (regionRows, practiceRows) = DecisionRows.analysis(baseline.result,
                                                            practices: inputs.practices, regions: inputs.regions)
-        var area = Envelope.empty
-        for p in inputs.population { area.expand(toInclude: p.location) }
-        for p in inputs.practices { area.expand(toInclude: p.location) }
+        let area = SitesJob.studyExtent(inputs)
+        inputsExtent = area
         let margin = 20_000.0
         studyArea = Envelope(minX: area.minX - margin, minY: area.minY - margin, maxX: area.maxX + margin, maxY: area.maxY + margin)
         toRD = try TransformerPool(from: CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
@@ -72,7 +77,11 @@ public final class ServerState: @unchecked Sendable {
         var writer = job
         writer.outputFolder = folder
         writer.geoPackage = false
-        _ = try writer.write(inputs, baseline)
+        var shown = baseline.analysis
+        let method = job.catchments ?? (inputs.roadGraph == nil ? .voronoi : .road)
+        shown.catchments = (method, try Catchments.compute(method: method, result: baseline.result, population: inputs.population,
+                                                           practices: inputs.practices, regions: inputs.regions))
+        _ = try writer.write(inputs, shown)
         page = try LiveViewerPage.html(outputFolder: folder, extraStyle: LivePage.css, extraScript: LivePage.javascript,
                                        extraSidebar: LivePage.sidebar)
         progress?.finish()
