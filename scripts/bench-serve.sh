@@ -39,6 +39,7 @@ run_one() {
   local bbox; bbox=$(python3 -c 'import json,sys; print(",".join(str(v) for v in json.loads(sys.argv[1])["extent_wgs84"]))' "$health")
   echo "== $label: $(python3 -c 'import json,sys; h=json.loads(sys.argv[1]); print("%d road nodes, %d points, %d practices, %d regions" % (h["road_nodes"], h["population_points"], h["practices"], h["regions"]))' "$health")"
   echo "start-up: $(python3 -c "import sys; print('%.1f s' % (float(sys.argv[2]) - float(sys.argv[1])))" "$t0" "$(date +%s.%N)"), memory when serving: RSS $(mem $pid VmRSS), peak $(mem $pid VmHWM)"
+  python3 -c 'import json,sys; h=json.loads(sys.argv[1]); print("  RSS after each start-up step (MiB): " + ", ".join("%s %d" % kv for kv in h["startup_rss_mib"].items()) + "; page %.1f MB; kept FCA pairs %d (%.0f MiB)" % (h["page_bytes"] / 1e6, h["kept_fca_pairs"], h["kept_fca_pairs"] * 12 / 2**20))' "$health"
   # Paced: the target rate for the whole duration; memory must stay flat.
   local before; before=$(mem $pid VmRSS)
   RATE=$RATE THREADS=2 BBOX=$bbox wrk -t2 -c16 -d"${DURATION}s" --timeout 5s -s scripts/bench-serve-paced.lua "$url" | grep '^paced point'
@@ -61,10 +62,10 @@ print(json.dumps({"type":"FeatureCollection","features":[{"type":"Feature","prop
   times=()
   local split=""
   for _ in 1 2 3 4 5; do
-    local out; out=$(mktemp)
-    times+=("$(curl -s -o "$out" -w '%{time_total}' -X POST -H 'Content-Type: application/json' --data "{\"changes\":[{\"action\":\"close\",\"practice_id\":\"$practice\"}]}" "$url/api/scenario")")
-    split=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["timings_ms"]; print(", ".join("%s %d" % (k, v) for k, v in t.items()))' "$out")
-    rm -f "$out"
+    local head; head=$(mktemp)
+    times+=("$(curl -s -o /dev/null -D "$head" -w '%{time_total}' -X POST -H 'Content-Type: application/json' --data "{\"changes\":[{\"action\":\"close\",\"practice_id\":\"$practice\"}]}" "$url/api/scenario")")
+    split=$(grep -i '^server-timing:' "$head" | sed 's/^[^:]*: *//; s/;dur=/ /g' | tr -d '\r')
+    rm -f "$head"
   done
   echo "scenario (close $practice): $(ms "${times[@]}"); server's split of the last, ms: $split"
   echo "memory at the end: RSS $(mem $pid VmRSS), peak $(mem $pid VmHWM)"

@@ -38,7 +38,10 @@ public enum BereikApplication {
         router.post("/api/scenario") { request, _ in
             let body = try await collect(request, state: state)
             let changes = try ScenarioRequest.changes(from: body, state: state)
-            return json(try await state.heavy.run { try ScenarioRequest.run(changes, state: state) })
+            let (answer, timing) = try await state.heavy.run { try ScenarioRequest.run(changes, state: state) }
+            var response = json(answer)
+            response.headers[.init("Server-Timing")!] = timing
+            return response
         }
         return router
     }

@@ -51,10 +51,20 @@ public struct SitesJob {
         let practices = inputs.practices, parameters = job.parameters
         var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
-            // eligroute: pass `eligible: sets` so restricted practices count by road too.
             road = { samples, sets in
-                let road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
-                                                parameters: parameters, options: parameters.roadOptions, progress: progress)
+                let road: RoadAccess
+                do {
+                    road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
+                                                parameters: parameters, options: parameters.roadOptions, eligible: sets,
+                                                progress: progress)
+                } catch AnalysisError.noUsableRoadNearPoints {
+                    // The baseline reached its points, so the roads are usable: only
+                    // these sites lie off them — out of reach by road (as `serve` answers).
+                    var modes: [TravelMode] = []
+                    for m in parameters.roadOptions.modes where !modes.contains(m) { modes.append(m) }
+                    return (samples.map { _ in (first: -1, firstM: .infinity, second: -1, secondM: .infinity) },
+                            modes.map { _ in samples.map { _ in .infinity } }, modes.map(\.name))
+                }
                 return (samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) },
                         road.minutes, road.modes.map(\.name))
             }
