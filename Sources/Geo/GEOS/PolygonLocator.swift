@@ -73,39 +73,5 @@ public final class PolygonLocator {
         }
         return best
     }
-
-    /// Locates every coordinate, on `threads` threads; -1 where none covers it.
-    public static func locateAll(_ coordinates: [Coordinate], in polygons: [Geometry], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [Int32] {
-        let n = coordinates.count
-        var result = [Int32](repeating: -1, count: n)
-        let workers = max(1, min(threads, n / 10_000 + 1))
-        let chunk = (n + workers - 1) / max(workers, 1)
-        let errors = ErrorBox()
-        result.withUnsafeMutableBufferPointer { out in
-            let outBase = out.baseAddress!
-            nonisolated(unsafe) let outPtr = outBase
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = w * chunk, hi = min(n, lo + chunk)
-                guard lo < hi else { return }
-                do {
-                    let locator = try PolygonLocator(polygons: polygons)
-                    for i in lo..<hi {
-                        outPtr[i] = Int32(try locator.locate(coordinates[i]) ?? -1)
-                    }
-                } catch {
-                    errors.set(error)
-                }
-            }
-        }
-        if let e = errors.error { throw e }
-        return result
-    }
 }
 
-/// Collects the first error thrown on any worker thread.
-final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: Error?
-    func set(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
-}
