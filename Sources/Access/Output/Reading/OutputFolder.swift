@@ -1,4 +1,3 @@
-import Access
 import Geo
 
 /// An analysis output folder read back for rendering: the layers in
@@ -35,8 +34,4 @@ public struct PopulationAggregation: Sendable {
     /// Above this many points the squares are drawn.
     public var threshold: Int
 
-    /// One line for legends and notes.
-    public var description: String {
-        "\(PopulationCellLayer.grouped(points)) population points drawn as \(PopulationCellLayer.grouped(cells)) squares of \(Markup.number(cellSizeM)) m (more than \(PopulationCellLayer.grouped(threshold)) points); colour = population-weighted mean of the square"
-    }
 }
