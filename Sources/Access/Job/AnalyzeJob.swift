@@ -66,6 +66,17 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).
         public var regionOverlaps: RegionOverlapReport? = nil
+        /// The points' road snaps per mode of an earlier analysis of these
+        /// inputs (a trend's first date): later analyses route without snapping again.
+        public var pointSnapsByMode: [[SnappedPoint?]]? = nil
+        /// Who each partial practice with an area accepts (issue 13); nil
+        /// when no practice is partial with an area on the analysed date.
+        public var eligible: EligibleSets? = nil
+        /// `--status-history` as read, the practices as listed before it was
+        /// applied, and the date it was applied at (`practices(asOf:)`).
+        public var statusHistory: StatusHistory? = nil
+        public var listedPractices: [Practice]? = nil
+        public var asOf: CalendarDay? = nil
     }
 
     /// One analysis of the inputs, not yet written.
@@ -89,10 +100,10 @@ public struct AnalyzeJob {
     public func readInputs(progress: Progress? = nil) throws -> Inputs {
         var timings: [String: Double] = [:]
         let started = ISO8601DateFormatter().string(from: Date())
-        let (population, popReport) = try Self.timed("read_population", &timings) {
+        var (population, popReport) = try Self.timed("read_population", &timings) {
             try PopulationReader.read(path: populationPath, options: input, progress: progress)
         }
-        let (practices, pracReport) = try Self.timed("read_practices", &timings) {
+        var (practices, pracReport) = try Self.timed("read_practices", &timings) {
             try PracticeReader.read(path: practicesPath, options: input, progress: progress)
         }
         var (regions, regReport): ([Region], InputReport?) = try Self.timed("read_regions", &timings) {
@@ -101,8 +112,12 @@ public struct AnalyzeJob {
             return (r, rep)
         }
         // Ties and ranks follow ids, not the order of the features.
-        let practicesInOrder = StableOrder.practices(practices)
+        practices = StableOrder.practices(practices)
         regions = StableOrder.regions(regions)
+        let eligibility = try Self.timed("read_eligibility", &timings) {
+            try readEligibilityAndHistory(population: &population, populationReport: &popReport, practices: practices,
+                                          practicesReport: &pracReport, progress: progress)
+        }
         // (Plausibility bounds of inhabitants, 65+ and FTE are the readers' — see Input/Plausibility.)
         var notes: [String] = []
         let (overlaps, overlapNotes) = try RegionOverlapCheck.check(regions, path: regionsPath ?? "regions")
@@ -130,9 +145,11 @@ public struct AnalyzeJob {
             groups = StableOrder.regions(g)
             groupReport = [r]
         }
-        return Inputs(population: population, practices: practicesInOrder, regions: regions, groups: groups,
-                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport, notes: notes,
-                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings, regionOverlaps: overlaps)
+        return Inputs(population: population, practices: eligibility.practices, regions: regions, groups: groups,
+                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport + eligibility.reports,
+                      notes: notes + eligibility.notes, roadGraph: graph, roadRead: read, startedAt: started, timings: timings,
+                      regionOverlaps: overlaps, eligible: eligibility.eligible, statusHistory: eligibility.statusHistory,
+                      listedPractices: eligibility.listedPractices, asOf: eligibility.asOf)
     }
 
     /// Analyses the inputs; `practices` replaces the practice list (scenarios).
@@ -145,7 +162,8 @@ public struct AnalyzeJob {
         (parameters.defaultFTE, parameters.defaultFTERule) = FTEDefault.resolve(practices, explicit: parameters.explicitDefaultFTE)
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
-        guard practices.contains(where: { parameters.isOpen($0.status) }) else {
+        let (eligible, eligibility) = try Self.partialRule(&parameters, inputs: inputs, practices: practices)
+        guard practices.contains(where: { parameters.isOpen($0.status) }) || (eligibility?.restrictedPractices ?? 0) > 0 else {
             let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
         }
@@ -153,20 +171,23 @@ public struct AnalyzeJob {
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
-                                     parameters: parameters, options: parameters.roadOptions, progress: progress)
+                                     parameters: parameters, options: parameters.roadOptions,
+                                     reusingPointSnaps: inputs.pointSnapsByMode, eligible: eligible, progress: progress)
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
             CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road)
         }
-        let result = try Self.timed("analyse", &timings) {
+        var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, road: road, capacity: capacity, progress: progress)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible, progress: progress)
         }
+        result.eligibleSets = eligible
+        result.eligibility = eligibility.map { $0.counted(result, practices: practices) }
         let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: inputs.groups,
-                                         parameters: parameters, road: road, capacity: capacity)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
@@ -191,6 +212,7 @@ public struct AnalyzeJob {
         if suppressed > 0 {
             warnings.append("\(suppressed) regions have fewer than \(SafeNumber.whole(parameters.minInhabitants)) inhabitants; their statistics are suppressed (null) in the exports (--min-inhabitants).")
         }
+        warnings += result.eligibility.map { $0.warnings } ?? []
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
@@ -254,8 +276,21 @@ public struct AnalyzeJob {
             libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
             outputs: [])
         CapacityWarnings.addCounts(&base, result: result, practices: analysis.practices, regions: inputs.regions)
+        if let use = result.eligibility { base.counts.merge(use.counts) { $1 } }
         base.regionOverlaps = inputs.regionOverlaps
         return base
+    }
+
+    /// Settles the partial rule in force (`--partial`, else by the data) in
+    /// `parameters`, and the eligible sets the routing uses (nil unless the
+    /// rule is `eligible`).
+    static func partialRule(_ parameters: inout AnalysisParameters, inputs: Inputs,
+                            practices: [Practice]) throws -> (EligibleSets?, EligibilityUse?) {
+        let rule = PartialRule.resolve(requested: parameters.partialRule, practices: practices)
+        parameters.partialRule = rule
+        let sets = EligibilityUse.effectiveSets(inputs.eligible, practices: practices, pointCount: inputs.population.count)
+        guard let use = try EligibilityUse.check(rule: rule, sets: sets, practices: practices) else { return (nil, nil) }
+        return (sets, use)
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {

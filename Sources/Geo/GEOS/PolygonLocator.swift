@@ -47,6 +47,28 @@ public final class PolygonLocator {
         return nil
     }
 
+    /// Indexes of every polygon that covers `c`, ascending (overlapping
+    /// polygons, e.g. the eligibility areas of neighbouring practices).
+    public func locateEvery(_ c: Coordinate) throws -> [Int] {
+        context.resetError()
+        // Returns NULL on exception.
+        let owned = try context.own(GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y), "create point")
+        var candidates = [Int]()
+        withUnsafeMutablePointer(to: &candidates) { out in
+            GEOSSTRtree_query_r(context.handle, tree.pointer, owned.pointer, { item, userData in
+                userData!.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
+            }, out)
+        }
+        var hits: [Int] = []
+        for i in candidates.sorted() {
+            // Returns 2 on exception.
+            let r = GEOSPreparedCovers_r(context.handle, prepared[i].pointer, owned.pointer)
+            if r == 2 { throw context.error("prepared covers") }
+            if r == 1 { hits.append(i) }
+        }
+        return hits
+    }
+
     /// The polygon nearest to `c` within `maxDistance` and its distance, for
     /// points that fall just outside generalised boundaries.
     public func nearest(to c: Coordinate, within maxDistance: Double) throws -> (index: Int, distance: Double)? {
@@ -74,4 +96,3 @@ public final class PolygonLocator {
         return best
     }
 }
-
