@@ -14,6 +14,11 @@ public struct OutputFolder: Sendable {
     /// instead of one feature per point (large runs).
     public var populationAggregation: PopulationAggregation?
 
+    /// A folder with nothing read yet.
+    public init(path: String) {
+        self.path = path
+    }
+
     public var layers: [MapLayer] { [regions, population, practices, catchments, sites].compactMap { $0 } }
 
     /// The extent of everything drawn, in RD metres.

@@ -39,7 +39,7 @@ public enum OutputFolderReader {
         return result
     }
 
-    static func readRun(_ folder: String) throws -> RunReport? {
+    public static func readRun(_ folder: String) throws -> RunReport? {
         let path = (folder as NSString).appendingPathComponent("run.json")
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
