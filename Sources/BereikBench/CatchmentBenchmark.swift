@@ -101,7 +101,7 @@ public enum CatchmentBenchmark {
         for (c, o) in zip(sites, owner) { firstOwner[c] = min(firstOwner[c] ?? o, o) }
         let unique = firstOwner.keys.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
         let cells = try engine.voronoiCells(unique, envelope: area)
-        let located = try PolygonLocator.locateAll(unique, in: cells, threads: ParallelWork.threads)
+        let located = try PolygonLocator.locateAll(unique, in: cells)
         var parts: [Int: [Geometry]] = [:]
         for (k, c) in unique.enumerated() where located[k] >= 0 { parts[firstOwner[c]!, default: []].append(cells[Int(located[k])]) }
         var result: [Int: Geometry] = [:]

@@ -17,15 +17,8 @@ public enum DecisionsBenchmark {
             out.append((name, String(format: "%.3f s", Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)))
             return r
         }
-        let graph = timed("generate + build graph") { SyntheticRoadNetwork.generate(nodes: nodes, seed: seed) }
-        var rng = SplitMix64(seed: seed &+ 1)
-        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
-        for i in 0..<graph.nodeCount {
-            minX = min(minX, graph.nodeX[i]); maxX = max(maxX, graph.nodeX[i]); minY = min(minY, graph.nodeY[i]); maxY = max(maxY, graph.nodeY[i])
-        }
-        func random() -> Coordinate { Coordinate(x: minX + rng.unit() * (maxX - minX), y: minY + rng.unit() * (maxY - minY)) }
-        let population = (0..<n).map { PopulationPoint(id: String($0), location: random(), inhabitants: Double(1 + rng.next() % 40)) }
-        let practices = (0..<m).map { Practice(id: "P\($0)", name: "P\($0)", location: random(), status: .open, gpFTE: 1 + rng.unit() * 2) }
+        let inputs = timed("generate + build graph, points, practices") { AnalyzeJob.Inputs.synthetic(nodes: nodes, points: n, practices: m, seed: seed) }
+        let graph = inputs.roadGraph!, population = inputs.population, practices = inputs.practices
         var parameters = AnalysisParameters()
         parameters.flagMaxKm = 3
         let road = try timed("routing pass (nearest + second-nearest, car)") {

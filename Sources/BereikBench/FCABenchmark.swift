@@ -29,7 +29,7 @@ public enum FCABenchmark {
         let sites = (0..<practices).map { _ in random() }
         let supply = (0..<practices).map { _ in Double.random(in: 0.5...6, using: &rng) }
         let snapper = SegmentSnapper(graph: graph, mode: .car)
-        let snappedHomes = ParallelWork.map(count: homes.count) { snapper.snap(homes[$0]) }
+        let snappedHomes = parallelMap(count: homes.count) { snapper.snap(homes[$0]) }
         let snappedSites = sites.map { snapper.snap($0) }
         lap("snap")
         let source = RoadCosts.pairs(graph: graph, mode: .car, weight: .length, points: snappedHomes, practices: snappedSites, catchment: catchmentM)

@@ -92,7 +92,7 @@ public enum PeerBenchmark {
         timings["build_s"] = Date().timeIntervalSince(t0)
 
         t0 = Date()
-        let pointSnaps = ParallelWork.map(count: pointXY.count) { incident[nodeTree.nearest(to: pointXY[$0]).index] }
+        let pointSnaps = parallelMap(count: pointXY.count, minPerWorker: 20_000) { incident[nodeTree.nearest(to: pointXY[$0]).index] }
         let practiceSnaps = practiceXY.map { incident[nodeTree.nearest(to: $0).index] }
         let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
         let labels = router.labelNodes(sources: zip(practiceSnaps, isOpen).map { $1 ? $0 : nil })

@@ -51,23 +51,11 @@ public enum MapRenderer {
 
     /// Converts the maps two at a time (rsvg-convert is single-threaded).
     static func convertToPNG(_ maps: [RenderedMap], in dir: String, tool: String) throws {
-        let failures = FailureList()
-        DispatchQueue.concurrentPerform(iterations: maps.count) { i in
-            let svg = (dir as NSString).appendingPathComponent("\(maps[i].id).svg")
-            do {
+        try ParallelWork.forEachWorker(count: maps.count) { _, indexes in
+            for i in indexes {
+                let svg = (dir as NSString).appendingPathComponent("\(maps[i].id).svg")
                 try PNGConverter.convert(svgPath: svg, pngPath: (svg as NSString).deletingPathExtension + ".png", using: tool)
-            } catch {
-                failures.append(error)
             }
         }
-        if let first = failures.first { throw first }
     }
-}
-
-/// Errors collected from concurrent work.
-private final class FailureList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors = [Error]()
-    func append(_ e: Error) { lock.lock(); errors.append(e); lock.unlock() }
-    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.first }
 }

@@ -15,7 +15,7 @@ struct MapCommand: ParsableCommand {
     var noPNG = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: from) else { throw MapsError.notAnOutputFolder(from) }
+        guard FileManager.default.fileExists(atPath: from) else { throw OutputFolderError.notAnOutputFolder(from) }
         // The folder is replaced as a whole: its data files carried over, the renderings made anew.
         let outcome = try OutputTransaction.run(out: from, inputs: []) { tx in
             try tx.carryPreviousOutput(except: MapRenderer.renderedNames)

@@ -10,7 +10,14 @@ final class RoadBenchmarkTests: XCTestCase {
         XCTAssertEqual(r.points, 2_000)
         XCTAssertGreaterThan(r.reachablePoints, 1_000)
         XCTAssertGreaterThan(r.openPractices, 5)
-        XCTAssertGreaterThanOrEqual(r.totalS, r.routeS)
+        // The figures describe the run: the network of the seed, every phase
+        // timed, and every settled label taken from the queue.
+        XCTAssertEqual(r.nodes, SyntheticRoadNetwork.generate(nodes: 5_000, seed: 42).nodeCount)
+        for (phase, seconds) in [("build", r.buildS), ("snap", r.snapS), ("route", r.routeS), ("assign", r.assignS)] {
+            XCTAssertGreaterThan(seconds, 0, phase)
+        }
+        XCTAssertGreaterThan(r.settledLabels, 0)
+        XCTAssertGreaterThanOrEqual(r.queuedLabels, r.settledLabels)
     }
 
     func testSyntheticNetworkShape() {

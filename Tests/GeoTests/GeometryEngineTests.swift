@@ -89,13 +89,13 @@ final class GeometryEngineTests: XCTestCase {
         var state: UInt64 = 7
         func rnd() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
         let points = (0..<30_000).map { _ in Coordinate(x: rnd() * 500 - 50, y: rnd() * 400 - 50) }
-        let located = try PolygonLocator.locateAll(points, in: cells, threads: 2)
-        for (p, r) in zip(points, located) {
+        let locator = try PolygonLocator(polygons: cells)
+        for p in points {
+            let r = try locator.locate(p) ?? -1
             let inside = p.x > 0 && p.x < 400 && p.y > 0 && p.y < 300
             let expected = inside ? Int(p.y / 100) * 4 + Int(p.x / 100) : -1
             XCTAssertEqual(Int(r), expected, "\(p)")
         }
-        let locator = try PolygonLocator(polygons: cells)
         let near = try XCTUnwrap(try locator.nearest(to: Coordinate(x: 450, y: 50), within: 100))
         XCTAssertEqual(near.index, 3)
         XCTAssertEqual(near.distance, 50, accuracy: 1e-9)

@@ -75,7 +75,7 @@ public enum Catchments {
         if sites.count == 1 { return [owner[0]: area] }
         let cells = try engine.voronoiCells(sites, envelope: area)
         // Which cell holds which site: a cell contains exactly its own site.
-        let located = try PolygonLocator.locateAll(sites, in: cells, threads: ParallelWork.threads)
+        let located = try PolygonLocator.locateAll(sites, in: cells)
         let parts = sites.indices.map { located[$0] >= 0 ? [cells[Int(located[$0])]] : [] }
         let clipped = try clip(parts, to: area)
         var result: [Int: Geometry] = [:]
@@ -87,29 +87,23 @@ public enum Catchments {
     /// on all threads (one clipper, with its own GEOS context, per thread).
     static func clip(_ parts: [[Geometry]], to area: Geometry) throws -> [Geometry?] {
         var out = [Geometry?](repeating: nil, count: parts.count)
-        let errors = ErrorCollector()
-        out.withUnsafeMutableBufferPointer { buffer in
+        try out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let base = buffer.baseAddress!
-            ParallelWork.forEachWorker(count: parts.count) { _, indexes in
-                do {
-                    let clipper = try AreaClipper(area: area)
-                    for k in indexes {
-                        var polygons: [[[Coordinate]]] = []
-                        for piece in parts[k] {
-                            switch try clipper.clip(piece) {
-                            case .polygon(let rings)?: polygons.append(rings)
-                            case .multiPolygon(let ps)?: polygons += ps
-                            default: break
-                            }
+            try ParallelWork.forEachWorker(count: parts.count) { _, indexes in
+                let clipper = try AreaClipper(area: area)
+                for k in indexes {
+                    var polygons: [[[Coordinate]]] = []
+                    for piece in parts[k] {
+                        switch try clipper.clip(piece) {
+                        case .polygon(let rings)?: polygons.append(rings)
+                        case .multiPolygon(let ps)?: polygons += ps
+                        default: break
                         }
-                        if !polygons.isEmpty { base[k] = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons) }
                     }
-                } catch {
-                    errors.set(error)
+                    if !polygons.isEmpty { base[k] = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons) }
                 }
             }
         }
-        if let e = errors.error { throw e }
         return out
     }
 
@@ -242,14 +236,6 @@ public enum Catchments {
         let pts = population.map(\.location) + practices.map(\.location)
         return try engine.buffer(try engine.convexHull(.multiPoint(pts)), distance: 1_000)
     }
-}
-
-/// Keeps the first error thrown on any worker thread.
-final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: Error?
-    func set(_ e: Error) { lock.lock(); if first == nil { first = e }; lock.unlock() }
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
 }
 
 public enum CatchmentError: Error, CustomStringConvertible {

@@ -116,7 +116,7 @@ public enum RoadAnalysis {
             if let reused = reusingPointSnaps, k < reused.count, reused[k].count == n {
                 points = reused[k]
             } else {
-                points = parallelMap(population) { snapper.snap($0.location) }
+                points = parallelMap(count: n, minPerWorker: 20_000) { snapper.snap(population[$0].location) }
             }
             pointSnapsByMode.append(points)
             timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
@@ -192,24 +192,6 @@ public enum RoadAnalysis {
                           fullyOpen: fullyOpen)
     }
 
-    /// `map` over all cores for pure per-element work.
-    static func parallelMap<T: Sendable, R>(_ items: [T], _ f: (T) -> R) -> [R] {
-        let n = items.count
-        guard n > 20_000 else { return items.map(f) }
-        var out = [R?](repeating: nil, count: n)
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let chunk = (n + workers - 1) / workers
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let base = buffer.baseAddress!
-            withoutActuallyEscaping(f) { f in
-                nonisolated(unsafe) let f = f
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for i in (w * chunk)..<min(n, (w + 1) * chunk) { base[i] = f(items[i]) }
-                }
-            }
-        }
-        return out.map { $0! }
-    }
 }
 
 public enum RoadAnalysisError: Error, CustomStringConvertible {

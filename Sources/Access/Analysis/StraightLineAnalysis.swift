@@ -94,32 +94,22 @@ public enum StraightLineAnalysis {
     static func nearest(population: [PopulationPoint], practices: [Practice], openIndexes: [Int]) -> [PointAccess] {
         let all = KDTree(practices.map(\.location))
         let open = KDTree(openIndexes.map { practices[$0].location })
-        var result = [PointAccess](repeating: PointAccess(), count: population.count)
-        let n = population.count
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 20_000 + 1))
-        let chunk = (n + workers - 1) / workers
-        result.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for i in (w * chunk)..<min(n, (w + 1) * chunk) {
-                    let q = population[i].location
-                    var r = PointAccess()
-                    if all.count > 0, case let a = all.nearest(to: q), a.index >= 0 {
-                        r.nearestPractice = Int32(a.index)
-                        r.nearestPracticeM = a.distance
-                    }
-                    if open.count > 0, case let o = open.nearestTwo(to: q), o.first >= 0 {
-                        r.nearestOpen = Int32(openIndexes[o.first])
-                        r.nearestOpenM = o.firstDistance
-                        if o.second >= 0 {
-                            r.secondOpen = Int32(openIndexes[o.second])
-                            r.secondOpenM = o.secondDistance
-                        }
-                    }
-                    out[i] = r
+        return parallelMap(count: population.count, minPerWorker: 20_000) { i in
+            let q = population[i].location
+            var r = PointAccess()
+            if all.count > 0, case let a = all.nearest(to: q), a.index >= 0 {
+                r.nearestPractice = Int32(a.index)
+                r.nearestPracticeM = a.distance
+            }
+            if open.count > 0, case let o = open.nearestTwo(to: q), o.first >= 0 {
+                r.nearestOpen = Int32(openIndexes[o.first])
+                r.nearestOpenM = o.firstDistance
+                if o.second >= 0 {
+                    r.secondOpen = Int32(openIndexes[o.second])
+                    r.secondOpenM = o.secondDistance
                 }
             }
+            return r
         }
-        return result
     }
 }

@@ -5,7 +5,7 @@ struct BoundedSearch {
     var touchedNodes: [Int32] = []
     var best: [Double]
     var touchedPoints: [Int32] = []
-    var heap = CostHeap()
+    var heap = MinHeap<Int32>()
 
     init(nodeCount: Int, pointCount: Int) {
         dist = [Double](repeating: .infinity, count: nodeCount)
@@ -37,8 +37,8 @@ struct BoundedSearch {
             if let c = network.partial(g.edgeForwardArc[e], p.fraction) { push(a, c, limit) }
             if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { push(b, c, limit) }
         }
-        while let (c, v32) = heap.pop() {
-            let v = Int(v32)
+        while let top = heap.pop() {
+            let c = top.cost, v = Int(top.payload)
             guard c == dist[v] else { continue }    // stale entry
             for k in Int(attached.offsets[v])..<Int(attached.offsets[v + 1]) {
                 offer(attached.point[k], c + attached.extra[k], limit)
@@ -86,40 +86,3 @@ struct BoundedSearch {
     }
 }
 
-/// A binary min-heap of (cost, node).
-struct CostHeap {
-    private var costs: [Double] = []
-    private var nodes: [Int32] = []
-
-    mutating func push(_ c: Double, _ v: Int32) {
-        costs.append(c); nodes.append(v)
-        var i = costs.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard costs[parent] > c else { break }
-            costs[i] = costs[parent]; nodes[i] = nodes[parent]
-            i = parent
-        }
-        costs[i] = c; nodes[i] = v
-    }
-
-    mutating func pop() -> (Double, Int32)? {
-        guard let top = costs.first else { return nil }
-        let topNode = nodes[0]
-        let lastC = costs.removeLast(), lastV = nodes.removeLast()
-        if !costs.isEmpty {
-            var i = 0
-            let n = costs.count
-            while true {
-                var child = 2 * i + 1
-                if child >= n { break }
-                if child + 1 < n && costs[child + 1] < costs[child] { child += 1 }
-                guard costs[child] < lastC else { break }
-                costs[i] = costs[child]; nodes[i] = nodes[child]
-                i = child
-            }
-            costs[i] = lastC; nodes[i] = lastV
-        }
-        return (top, topNode)
-    }
-}

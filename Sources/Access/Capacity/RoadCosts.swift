@@ -19,17 +19,10 @@ public enum RoadCosts {
                               edgeLengthsM: [Double]? = nil) -> CostMatrix {
         let source = pairs(graph: graph, mode: mode, weight: weight, points: points, practices: practices,
                            catchment: catchment, edgeLengthsM: edgeLengthsM)
-        var lists = [[(point: Int32, cost: Double)]](repeating: [], count: practices.count)
-        lists.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer.baseAddress!
-            ParallelWork.forEachWorker(count: practices.count) { _, indexes in
-                var worker = source.makeWorker()
-                for j in indexes {
-                    var list: [(point: Int32, cost: Double)] = []
-                    source.forEachPair(of: j, worker: &worker) { list.append((point: source.originalIndex[Int($0)], cost: $1)) }
-                    out[j] = list.sorted { $0.point < $1.point }
-                }
-            }
+        let lists = parallelMap(count: practices.count, state: { source.makeWorker() }) { worker, j in
+            var list: [(point: Int32, cost: Double)] = []
+            source.forEachPair(of: j, worker: &worker) { list.append((point: source.originalIndex[Int($0)], cost: $1)) }
+            return list.sorted { $0.point < $1.point }
         }
         return CostMatrix(pointCount: points.count, perPractice: lists)
     }

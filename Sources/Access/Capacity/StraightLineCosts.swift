@@ -7,7 +7,7 @@ import Geo
 public enum StraightLineCosts {
     public static func matrix(points: [Coordinate], practices: [Coordinate], catchmentM: Double) -> CostMatrix {
         let source = pairs(points: points, practices: practices, catchmentM: catchmentM)
-        let lists = ParallelWork.map(count: practices.count) { j in
+        let lists = parallelMap(count: practices.count) { j in
             var list: [(point: Int32, cost: Double)] = []
             var none: Void = ()
             source.forEachPair(of: j, worker: &none) { list.append((point: $0, cost: $1)) }

@@ -30,7 +30,7 @@ struct SiteEligibility {
             if case .polygons(let g) = areas[j]! { return (j, g) }
             return nil
         }
-        let covered = try PolygonLocator.coveredPoints(samples.map(\.location), by: polygonPractices.map(\.1), threads: 1)
+        let covered = try PolygonLocator.coveredPoints(samples.map(\.location), by: polygonPractices.map(\.1))
         for (k, (j, _)) in polygonPractices.enumerated() { sets.pointsByPractice[Int32(j)] = covered[k] }
         for (j, area) in areas {
             guard case .postcodes(let list) = area else { continue }

@@ -38,14 +38,12 @@ public struct OutputTable {
         var start = 0
         while start < rows.count {
             let ranges = (0..<cores).map { k in min(rows.count, start + k * chunk)..<min(rows.count, start + (k + 1) * chunk) }.filter { !$0.isEmpty }
-            let parts = ParallelWork.map(count: ranges.count) { k -> Result<[UInt8], Error> in
-                Result {
-                    let memory = ByteSink(memoryFor: path)
-                    for i in ranges[k] { try text.write(rows[i], point: points?[i], first: i == 0, into: memory) }
-                    return memory.takeBytes()
-                }
+            let parts = try parallelMap(count: ranges.count) { k in
+                let memory = ByteSink(memoryFor: path)
+                for i in ranges[k] { try text.write(rows[i], point: points?[i], first: i == 0, into: memory) }
+                return memory.takeBytes()
             }
-            for (k, part) in parts.enumerated() { try writer.append(formatted: part.get(), count: ranges[k].count) }
+            for (k, part) in parts.enumerated() { try writer.append(formatted: part, count: ranges[k].count) }
             start = ranges.last!.upperBound
         }
         try writer.close()
@@ -114,15 +112,13 @@ public struct OutputTable {
         let source = transform.source, target = transform.target
         let ranges = stride(from: 0, to: xs.count, by: chunk).map { $0..<min(xs.count, $0 + chunk) }
         let inX = xs, inY = ys
-        let parts = ParallelWork.map(count: ranges.count) { k -> Result<([Double], [Double]), Error> in
-            Result {
-                var x = Array(inX[ranges[k]]), y = Array(inY[ranges[k]])
-                try CoordinateTransformer(from: source, to: target).transform(xs: &x, ys: &y)
-                return (x, y)
-            }
+        let parts = try parallelMap(count: ranges.count) { k in
+            var x = Array(inX[ranges[k]]), y = Array(inY[ranges[k]])
+            try CoordinateTransformer(from: source, to: target).transform(xs: &x, ys: &y)
+            return (x, y)
         }
         for (k, part) in parts.enumerated() {
-            let (x, y) = try part.get()
+            let (x, y) = part
             xs.replaceSubrange(ranges[k], with: x)
             ys.replaceSubrange(ranges[k], with: y)
         }

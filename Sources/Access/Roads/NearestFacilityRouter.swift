@@ -1,7 +1,7 @@
 /// The two best labels of one node: nearest and second-nearest distinct
 /// source, each with the minimised cost (Double) and the route's length in
 /// metres and time in seconds (Float, to keep a node in 40 bytes).
-public struct TwoLabels: Sendable, Hashable {
+public struct TwoLabels: TwoBestLabels, Sendable, Hashable {
     public var nearestCost: Double = .infinity
     public var secondCost: Double = .infinity
     /// Source index, -1 when none.
@@ -32,7 +32,7 @@ public struct NodeLabels: Sendable {
 }
 
 /// Road distance from a point to its nearest and second-nearest facility.
-public struct FacilityAssignment: Sendable, Hashable {
+public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
     /// Facility (source) index, -1 when unreachable.
     public var nearest: Int32 = -1
     /// The minimised cost: seconds for `.time`, metres for `.length`.
@@ -194,9 +194,9 @@ public struct NearestFacilityRouter: Sendable {
             core.withUnsafeMutableBufferPointer { coreLabels in
                 rOffsets.withUnsafeBufferPointer { ro in
                     rArcs.withUnsafeBufferPointer { ra in
-                        var search = TwoLabelSearch(labels: coreLabels.baseAddress!, heap: LabelHeap(capacity: Swift.max(1024, n / 16)))
-                        // Sweeps along chains never queue: a heap of minimal size.
-                        var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: LabelHeap(capacity: 16))
+                        var search = TwoLabelSearch(labels: coreLabels.baseAddress!, heap: MinHeap(capacity: Swift.max(1024, n / 16)))
+                        // Sweeps along chains never queue.
+                        var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: MinHeap())
                         var seededChains = Set<Int32>()
                         for seed in seeds {
                             let c = coreId[seed.node]
@@ -217,8 +217,6 @@ public struct NearestFacilityRouter: Sendable {
                         for (i, v) in coreNodes.enumerated() { labels[Int(v)] = coreLabels[i] }
                         for c in 0..<chains.count { chains.sweep(c, &chainSearch) }
                         queued = search.heap.pushes
-                        search.heap.release()
-                        chainSearch.heap.release()
                     }
                 }
             }
@@ -239,27 +237,9 @@ public struct NearestFacilityRouter: Sendable {
         let f = point.fraction
         let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
 
-        // Ordered by cost, then source index (see `LabelOrder`).
         func offer(_ s: Int32, _ c: Double, _ l: Double, _ t: Double) {
             guard s >= 0, c.isFinite else { return }
-            if s == result.nearest {
-                if c < result.nearestCost { result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t }
-            } else if s == result.second {
-                guard c < result.secondCost else { return }
-                if LabelOrder.before(c, s, result.nearestCost, result.nearest) {
-                    result.second = result.nearest; result.secondCost = result.nearestCost
-                    result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
-                    result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
-                } else {
-                    result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
-                }
-            } else if LabelOrder.before(c, s, result.nearestCost, result.nearest) {
-                result.second = result.nearest; result.secondCost = result.nearestCost
-                result.secondLengthM = result.nearestLengthM; result.secondTimeS = result.nearestTimeS
-                result.nearest = s; result.nearestCost = c; result.nearestLengthM = l; result.nearestTimeS = t
-            } else if LabelOrder.before(c, s, result.secondCost, result.second) {
-                result.second = s; result.secondCost = c; result.secondLengthM = l; result.secondTimeS = t
-            }
+            _ = result.offer(c, l, t, s)
         }
         func offerNode(_ v: Int, _ pc: Double, _ pl: Double, _ pt: Double) {
             let x = labels.nodes[v]

@@ -62,7 +62,7 @@ public struct NearestPracticesSearch {
     private var dist: [Double]
     private var touched: [Int32] = []
     private var best: [Int32: Double] = [:]
-    private var heap = CostHeap()
+    private var heap = MinHeap<Int32>()
 
     public init(nodeCount: Int) {
         dist = [Double](repeating: .infinity, count: nodeCount)
@@ -111,8 +111,8 @@ public struct NearestPracticesSearch {
                 settled.append(Found(practice: Int(next.0), cost: next.1))
             }
         }
-        while settled.count < wanted, let (c, v32) = heap.pop() {
-            let v = Int(v32)
+        while settled.count < wanted, let top = heap.pop() {
+            let c = top.cost, v = Int(top.payload)
             guard c == dist[v] else { continue }     // stale entry
             settle(upTo: c)
             for t in Int(targets.offsets[v])..<Int(targets.offsets[v + 1]) {
@@ -128,7 +128,7 @@ public struct NearestPracticesSearch {
         for v in touched { dist[Int(v)] = .infinity }
         touched.removeAll(keepingCapacity: true)
         best.removeAll(keepingCapacity: true)
-        heap = CostHeap()
+        heap.removeAll()
         return settled
     }
 

@@ -16,35 +16,102 @@ public enum ParallelWork {
     private static let fromEnvironment: Int? = ProcessInfo.processInfo.environment["BEREIK_THREADS"]
         .flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil }
 
-    /// Index-parallel map (each index is independent work).
-    public static func map<R>(count n: Int, _ f: (Int) -> R) -> [R] {
-        guard n > 1, threads > 1 else { return (0..<n).map(f) }
-        var out = [R?](repeating: nil, count: n)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let base = buffer.baseAddress!
-            withoutActuallyEscaping(f) { f in
-                nonisolated(unsafe) let f = f
-                forEachWorker(count: n) { _, indexes in
-                    for i in indexes { base[i] = f(i) }
-                }
-            }
-        }
-        return out.map { $0! }
+    /// Workers for `n` items when each should get at least `minPerWorker`.
+    static func workers(count n: Int, minPerWorker: Int) -> Int {
+        Swift.max(1, Swift.min(threads, n / Swift.max(1, minPerWorker)))
     }
 
     /// Runs `body(worker, indexes)` on each worker; worker `w` of `k` gets the
     /// interleaved indexes `w, w + k, …` (balances dense and sparse areas).
+    /// The first error a worker throws is rethrown once all have finished.
     /// Returns the number of workers used.
     @discardableResult
-    static func forEachWorker(count n: Int, _ body: (_ worker: Int, _ indexes: StrideTo<Int>) -> Void) -> Int {
-        let workers = Swift.max(1, Swift.min(threads, n))
-        if workers == 1 { body(0, stride(from: 0, to: n, by: 1)); return 1 }
+    public static func forEachWorker<E: Error>(count n: Int, minPerWorker: Int = 1,
+                                               _ body: (_ worker: Int, _ indexes: StrideTo<Int>) throws(E) -> Void) throws(E) -> Int {
+        let workers = workers(count: n, minPerWorker: minPerWorker)
+        if workers == 1 { try body(0, stride(from: 0, to: n, by: 1)); return 1 }
+        let failure = FirstError<E>()
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                body(w, stride(from: w, to: n, by: workers))
+                do throws(E) { try body(w, stride(from: w, to: n, by: workers)) } catch { failure.keep(error, worker: w) }
             }
         }
+        if let error = failure.error { throw error }
         return workers
     }
+}
+
+/// `f(i)` for every `i` in `0..<count`, in index order, on up to
+/// `ParallelWork.threads` workers that each take one contiguous block of at
+/// least `minPerWorker` indexes (fewer items run on the calling thread).
+/// The first error thrown is rethrown once every worker has finished.
+public func parallelMap<R, E: Error>(count n: Int, minPerWorker: Int = 1,
+                                     _ f: (Int) throws(E) -> R) throws(E) -> [R] {
+    try parallelMap(count: n, minPerWorker: minPerWorker, state: { () throws(E) in () }) { (_: inout Void, i: Int) throws(E) -> R in try f(i) }
+}
+
+/// `parallelMap` with state made once per worker (a GEOS locator, a
+/// search's scratch arrays) and passed to every call on that worker.
+public func parallelMap<State, R, E: Error>(count n: Int, minPerWorker: Int = 1, state: () throws(E) -> State,
+                                            _ f: (inout State, Int) throws(E) -> R) throws(E) -> [R] {
+    let workers = ParallelWork.workers(count: n, minPerWorker: minPerWorker)
+    if workers == 1 {
+        var s = try state()
+        var out = [R]()
+        out.reserveCapacity(n)
+        for i in 0..<n { out.append(try f(&s, i)) }
+        return out
+    }
+    // Each worker initialises its own contiguous block of the result in
+    // place (no optional copy of the whole array); after a failure the
+    // blocks' initialised prefixes are deinitialised and the error rethrown.
+    let chunk = (n + workers - 1) / workers
+    let failure = FirstError<E>()
+    var initialised = [Int](repeating: 0, count: workers)
+    let result = [R](unsafeUninitializedCapacity: n) { buffer, count in
+        nonisolated(unsafe) let base = buffer.baseAddress!
+        initialised.withUnsafeMutableBufferPointer { done in
+            nonisolated(unsafe) let done = done.baseAddress!
+            withoutActuallyEscaping(state) { state in
+                withoutActuallyEscaping(f) { f in
+                    nonisolated(unsafe) let state = state, f = f
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        let lo = w * chunk, hi = Swift.min(n, lo + chunk)
+                        do throws(E) {
+                            var s = try state()
+                            for i in lo..<hi {
+                                (base + i).initialize(to: try f(&s, i))
+                                done[w] = i + 1 - lo
+                            }
+                        } catch {
+                            failure.keep(error, worker: w)
+                        }
+                    }
+                }
+            }
+        }
+        if failure.error != nil {
+            for w in 0..<workers where initialised[w] > 0 { (base + w * chunk).deinitialize(count: initialised[w]) }
+            count = 0
+        } else {
+            count = n
+        }
+    }
+    if let error = failure.error { throw error }
+    return result
+}
+
+/// The error of the lowest-numbered worker that threw (each worker stops at
+/// its first), so that the same input fails with the same error whatever the
+/// threads' timing.
+final class FirstError<E: Error>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: (worker: Int, error: E)?
+    func keep(_ e: E, worker: Int) {
+        lock.lock()
+        if kept == nil || worker < kept!.worker { kept = (worker, e) }
+        lock.unlock()
+    }
+    var error: E? { lock.lock(); defer { lock.unlock() }; return kept?.error }
 }

@@ -43,11 +43,11 @@ final class GEOSContext {
     }
 }
 
-/// Owns one GEOS geometry from the moment GEOS returns it, and destroys it
-/// with the context it was made in — unless ownership has been handed to
-/// GEOS with `surrender()` (the constructors of lines, polygons and
-/// collections take their parts, also when they fail).
-final class GEOSGeometryRef {
+/// Owns one GEOS object of `Kind` from the moment GEOS returns it, and
+/// destroys it with the context it was made in — unless ownership has been
+/// handed to GEOS with `surrender()` (the constructors of lines, polygons and
+/// collections take their parts and sequences, also when they fail).
+final class GEOSOwned<Kind: GEOSOwnedKind> {
     let context: GEOSContext
     let pointer: OpaquePointer
     private var owned = true
@@ -57,40 +57,39 @@ final class GEOSGeometryRef {
         self.context = context
     }
 
-    /// Gives the geometry to a GEOS call that takes ownership; this owner
+    /// Gives the object to a GEOS call that takes ownership; this owner
     /// will not destroy it.
     func surrender() -> OpaquePointer {
-        precondition(owned, "a GEOS geometry can be handed over only once")
+        precondition(owned, "a GEOS \(Kind.name) can be handed over only once")
         owned = false
         return pointer
     }
 
     deinit {
-        if owned { GEOSGeom_destroy_r(context.handle, pointer) }
+        if owned { Kind.destroy(context, pointer) }
     }
 }
 
-/// Owns one coordinate sequence until a line or ring constructor takes it.
-final class GEOSSequenceRef {
-    let context: GEOSContext
-    let pointer: OpaquePointer
-    private var owned = true
-
-    init(_ pointer: OpaquePointer, context: GEOSContext) {
-        self.pointer = pointer
-        self.context = context
-    }
-
-    func surrender() -> OpaquePointer {
-        precondition(owned, "a GEOS coordinate sequence can be handed over only once")
-        owned = false
-        return pointer
-    }
-
-    deinit {
-        if owned { GEOSCoordSeq_destroy_r(context.handle, pointer) }
-    }
+/// What a `GEOSOwned` holds and how GEOS destroys it.
+protocol GEOSOwnedKind {
+    static var name: String { get }
+    static func destroy(_ context: GEOSContext, _ pointer: OpaquePointer)
 }
+
+enum GEOSGeometryKind: GEOSOwnedKind {
+    static let name = "geometry"
+    static func destroy(_ context: GEOSContext, _ pointer: OpaquePointer) { GEOSGeom_destroy_r(context.handle, pointer) }
+}
+
+enum GEOSSequenceKind: GEOSOwnedKind {
+    static let name = "coordinate sequence"
+    static func destroy(_ context: GEOSContext, _ pointer: OpaquePointer) { GEOSCoordSeq_destroy_r(context.handle, pointer) }
+}
+
+/// One GEOS geometry with its owner.
+typealias GEOSGeometryRef = GEOSOwned<GEOSGeometryKind>
+/// One coordinate sequence, owned until a line or ring constructor takes it.
+typealias GEOSSequenceRef = GEOSOwned<GEOSSequenceKind>
 
 /// Owns one prepared geometry; keeps the geometry it was prepared from alive.
 final class GEOSPreparedRef {

@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// Draws the output layers onto a canvas, one function per layer kind.
 enum LayerDrawing {

@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// One rendered map: its file stem (maps/<id>.svg), title and SVG text.
 public struct RenderedMap: Sendable {

@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// Lays out one map page: title on top, the map on the left, the legend on
 /// the right, the attribution below; the layers are drawn by `drawLayers`.

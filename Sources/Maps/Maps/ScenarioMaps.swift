@@ -1,5 +1,5 @@
 import Foundation
-import Geo
+import Access
 
 /// The before/after maps of a `bereik scenario` folder, drawn from its files
 /// so `bereik map --from` redraws them too: regions by flag before and after
@@ -9,7 +9,7 @@ import Geo
 /// folder (no changes.csv): no maps.
 enum ScenarioMaps {
     static func render(_ folder: OutputFolder) throws -> [RenderedMap] {
-        guard let changes = try table(folder.path, "changes.csv") else { return [] }
+        guard let changes = try OutputFolderReader.table(folder.path, "changes.csv") else { return [] }
         let caption = MapCaption(run: folder.run)
         let extent = folder.envelope
         var maps = [RenderedMap]()
@@ -30,7 +30,7 @@ enum ScenarioMaps {
                 }
             }
         }
-        if let population = folder.population, let points = try table(folder.path, "point_changes.csv") {
+        if let population = folder.population, let points = try OutputFolderReader.table(folder.path, "point_changes.csv") {
             var delta: [String: Double?] = [:]
             for row in points {
                 guard let id = row["id"]?.text else { continue }
@@ -73,20 +73,5 @@ enum ScenarioMaps {
             .init(symbol: .fill(Palette.regionNeutral), label: "not flagged"),
             .init(symbol: .fill("white"), label: "not in changes.csv"),
         ])
-    }
-
-    /// The rows of a CSV of the folder by field name, or nil when the file is absent.
-    static func table(_ folder: String, _ fileName: String) throws -> [[String: FieldValue]]? {
-        let path = (folder as NSString).appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let layer = try VectorSource(path: path).layer()
-        let names = layer.fields.map(\.name)
-        var rows: [[String: FieldValue]] = []
-        try layer.forEach(fields: Array(names.indices)) { _, _, values, _ in
-            var row: [String: FieldValue] = [:]
-            for (name, value) in zip(names, values) { row[name] = value }
-            rows.append(row)
-        }
-        return rows
     }
 }

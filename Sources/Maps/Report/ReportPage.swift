@@ -1,3 +1,4 @@
+import Access
 import Foundation
 
 /// report.html: a printable page a planner can hand on, with the maps inline.

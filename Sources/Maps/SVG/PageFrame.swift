@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// Projects EPSG:28992 metres onto the page: a uniform scale (SVG units per
 /// metre), with y flipped because SVG's y axis points down.

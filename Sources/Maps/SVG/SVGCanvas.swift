@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// Builds SVG text element by element. Geometries are given in RD metres and
 /// placed through the `PageFrame`.

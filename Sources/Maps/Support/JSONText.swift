@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// Minimal JSON text for embedding data in HTML pages. Output is safe inside a
 /// `<script>` element: "<" is written as \u003c so "</script>" cannot occur.

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 
 /// The viewer page of an output folder with extra style and script appended,

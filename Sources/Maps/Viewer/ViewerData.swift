@@ -1,4 +1,4 @@
-import Geo
+import Access
 
 /// The data embedded in viewer.html as JSON: every layer in Web Mercator
 /// (EPSG:3857) metres, rounded to 1 m, so a user's tile layer lines up.
@@ -8,7 +8,7 @@ enum ViewerData {
     static let maxPopulationPoints = 50_000
 
     static func json(_ folder: OutputFolder) throws -> String {
-        let toMercator = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: "EPSG:3857")
+        let toMercator = try WebMercator()
         var layers = [(String, String)]()
         var note = folder.populationAggregation.map { JSONText.string("Population: " + $0.description + ".") } ?? "null"
         for layer in folder.layers {
@@ -21,7 +21,7 @@ enum ViewerData {
             layers.append((layer.name, try encode(layer, features, toMercator)))
         }
         let rd = folder.envelope
-        let extent = try toMercator.transform(.lineString([Coordinate(x: rd.minX, y: rd.minY), Coordinate(x: rd.maxX, y: rd.maxY)])).envelope
+        let extent = try toMercator.project(.lineString([Coordinate(x: rd.minX, y: rd.minY), Coordinate(x: rd.maxX, y: rd.maxY)])).envelope
         let caption = MapCaption(run: folder.run)
         return JSONText.object([
             ("title", JSONText.string(caption.isSynthetic ? "GP access — SYNTHETIC example data" : "GP access")),
@@ -35,13 +35,13 @@ enum ViewerData {
         ])
     }
 
-    static func encode(_ layer: MapLayer, _ features: [MapFeature], _ t: CoordinateTransformer) throws -> String {
+    static func encode(_ layer: MapLayer, _ features: [MapFeature], _ t: WebMercator) throws -> String {
         var rows = [String](), geometries = [String]()
         rows.reserveCapacity(features.count)
         geometries.reserveCapacity(features.count)
         for f in features {
             rows.append(JSONText.array(layer.fieldNames.map { JSONText.value(f.properties[$0]) }))
-            geometries.append(geometry(try t.transform(f.geometry)))
+            geometries.append(geometry(try t.project(f.geometry)))
         }
         return JSONText.object([
             ("fields", JSONText.array(layer.fieldNames.map(JSONText.string))),

@@ -1,3 +1,4 @@
+import Access
 /// viewer.html: one self-contained page (no network, no third-party code) with
 /// the data embedded as JSON and a hand-written pan/zoom map.
 enum ViewerPage {

@@ -82,7 +82,10 @@ final class EligibleSetsBuildTests: XCTestCase {
         XCTAssertEqual(sets.inhabitantsWithoutPostcode, without.map(\.inhabitants).reduce(0, +))
         // Same answer on one thread as on every core.
         XCTAssertEqual(try EligibleSets.build(population: points, practices: practices), sets)
-        let oneThread = try PolygonLocator.coveredPoints(points.map(\.location), by: [.polygon([rects[3]![0].ring])], threads: 1)
+        let cores = ParallelWork.threads
+        ParallelWork.threads = 1
+        defer { ParallelWork.threads = cores }
+        let oneThread = try PolygonLocator.coveredPoints(points.map(\.location), by: [.polygon([rects[3]![0].ring])])
         XCTAssertEqual(oneThread[0], points.indices.filter { rects[3]![0].holds(points[$0].location) }.map(Int32.init))
     }
 

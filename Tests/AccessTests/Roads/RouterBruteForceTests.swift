@@ -225,14 +225,13 @@ final class RouterBruteForceTests: XCTestCase {
     }
 
     func testHeapOrdersEntries() {
-        var heap = LabelHeap(capacity: 2)
-        defer { heap.release() }
+        var heap = MinHeap<Int32>()
         var rng = SplitMix64(seed: 7)
         var values = (0..<1000).map { _ in Double.random(in: 0..<100, using: &rng) }
-        for (i, v) in values.enumerated() { heap.push(v, Int32(i), 0) }
+        for (i, v) in values.enumerated() { heap.push(v, Int32(i)) }
         values.sort()
         var out = [Double]()
-        while let (c, _, _) = heap.pop() { out.append(c) }
+        while let e = heap.pop() { out.append(e.cost) }
         XCTAssertEqual(out, values)
     }
 }

@@ -1,4 +1,3 @@
-import Access
 import Geo
 
 /// An analysis output folder read back for rendering: the layers in
@@ -14,6 +13,11 @@ public struct OutputFolder: Sendable {
     /// Set when `population` holds the squares of `population_cells.geojson`
     /// instead of one feature per point (large runs).
     public var populationAggregation: PopulationAggregation?
+
+    /// A folder with nothing read yet.
+    public init(path: String) {
+        self.path = path
+    }
 
     public var layers: [MapLayer] { [regions, population, practices, catchments, sites].compactMap { $0 } }
 
@@ -35,8 +39,4 @@ public struct PopulationAggregation: Sendable {
     /// Above this many points the squares are drawn.
     public var threshold: Int
 
-    /// One line for legends and notes.
-    public var description: String {
-        "\(PopulationCellLayer.grouped(points)) population points drawn as \(PopulationCellLayer.grouped(cells)) squares of \(Markup.number(cellSizeM)) m (more than \(PopulationCellLayer.grouped(threshold)) points); colour = population-weighted mean of the square"
-    }
 }

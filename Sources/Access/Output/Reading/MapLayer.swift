@@ -1,10 +1,15 @@
 import Geo
 
-/// One feature of an output file, in EPSG:28992 (RD New) metres, with its
+/// One feature of an output file read back (`OutputFolderReader`), in EPSG:28992 (RD New) metres, with its
 /// properties by name.
 public struct MapFeature: Sendable {
     public var geometry: Geometry
     public var properties: [String: FieldValue]
+
+    public init(geometry: Geometry, properties: [String: FieldValue]) {
+        self.geometry = geometry
+        self.properties = properties
+    }
 
     public func number(_ name: String) -> Double? {
         switch properties[name] {
@@ -35,6 +40,13 @@ public struct MapLayer: Sendable {
     public var fileName: String
     public var fieldNames: [String]
     public var features: [MapFeature]
+
+    public init(name: String, fileName: String, fieldNames: [String], features: [MapFeature]) {
+        self.name = name
+        self.fileName = fileName
+        self.fieldNames = fieldNames
+        self.features = features
+    }
 
     public func has(field: String) -> Bool { fieldNames.contains(field) }
 

@@ -1,8 +1,7 @@
-import Access
 import Foundation
 import Geo
 
-public enum MapsError: Error, CustomStringConvertible {
+public enum OutputFolderError: Error, CustomStringConvertible {
     case notAnOutputFolder(String)
     case unreadable(file: String, reason: String)
 
@@ -17,7 +16,8 @@ public enum MapsError: Error, CustomStringConvertible {
 
 /// Reads an analysis output folder (the output contract) back through OGR and
 /// transforms every geometry from the file's CRS (WGS84 for GeoJSON) to
-/// EPSG:28992 for rendering.
+/// EPSG:28992: how Maps (and anything else drawing results) reads results
+/// without touching Geo.
 public enum OutputFolderReader {
     public static func read(_ folder: String) throws -> OutputFolder {
         var result = OutputFolder(path: folder)
@@ -25,8 +25,8 @@ public enum OutputFolderReader {
         result.regions = try readLayer(folder, "regions.geojson")
         if let cells = try readLayer(folder, PopulationCells.fileName) {
             // Large runs: the squares stand in for the points, which are not read.
-            result.population = PopulationCellLayer.asPopulation(cells)
-            result.populationAggregation = PopulationCellLayer.aggregation(cells)
+            result.population = asPopulation(cells)
+            result.populationAggregation = aggregation(cells)
         } else {
             result.population = try readLayer(folder, "population.geojson")
         }
@@ -34,18 +34,18 @@ public enum OutputFolderReader {
         result.catchments = try readLayer(folder, "catchments.geojson")
         result.sites = try readLayer(folder, "sites.geojson")
         if result.regions == nil && result.population == nil && result.practices == nil {
-            throw MapsError.notAnOutputFolder(folder)
+            throw OutputFolderError.notAnOutputFolder(folder)
         }
         return result
     }
 
-    static func readRun(_ folder: String) throws -> RunReport? {
+    public static func readRun(_ folder: String) throws -> RunReport? {
         let path = (folder as NSString).appendingPathComponent("run.json")
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
             return try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            throw MapsError.unreadable(file: path, reason: "not a run.json this version reads: \(error)")
+            throw OutputFolderError.unreadable(file: path, reason: "not a run.json this version reads: \(error)")
         }
     }
 
@@ -66,5 +66,49 @@ public enum OutputFolderReader {
         }
         let name = (fileName as NSString).deletingPathExtension
         return MapLayer(name: name, fileName: fileName, fieldNames: names, features: features)
+    }
+
+    /// The rows of a CSV (or any attribute table) of the folder by field
+    /// name, or nil when the file is absent.
+    public static func table(_ folder: String, _ fileName: String) throws -> [[String: FieldValue]]? {
+        let path = (folder as NSString).appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let layer = try VectorSource(path: path).layer()
+        let names = layer.fields.map(\.name)
+        var rows: [[String: FieldValue]] = []
+        try layer.forEach(fields: Array(names.indices)) { _, _, values, _ in
+            var row: [String: FieldValue] = [:]
+            for (name, value) in zip(names, values) { row[name] = value }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// `population_cells.geojson` as the population layer: each square
+    /// carries the properties the population maps colour by, under the names
+    /// of the point layer (`mean_open_m` → `nearest_open_practice_m`,
+    /// `mean_min_<mode>` → `road_min_<mode>`), so maps and viewer draw squares
+    /// and points alike; legends say which they show.
+    static func asPopulation(_ cells: MapLayer) -> MapLayer {
+        func renamed(_ name: String) -> String {
+            if name == "mean_open_m" { return "nearest_open_practice_m" }
+            if name.hasPrefix("mean_min_") { return "road_min_" + name.dropFirst("mean_min_".count) }
+            return name
+        }
+        var layer = cells
+        layer.name = "population"
+        layer.fieldNames = cells.fieldNames.map(renamed)
+        layer.features = cells.features.map { f in
+            var g = f
+            g.properties = Dictionary(uniqueKeysWithValues: f.properties.map { (renamed($0.key), $0.value) })
+            return g
+        }
+        return layer
+    }
+
+    static func aggregation(_ cells: MapLayer) -> PopulationAggregation {
+        let points = cells.features.reduce(0) { $0 + Int($1.number("points") ?? 0) }
+        let size = cells.features.first?.number("cell_size_m") ?? PopulationCells.cellSizeM
+        return PopulationAggregation(cellSizeM: size, points: points, cells: cells.features.count, threshold: PopulationCells.threshold)
     }
 }

@@ -1,0 +1,75 @@
+import XCTest
+import Geo
+@testable import Access
+
+/// The one parallel helper against plain serial loops.
+final class ParallelWorkTests: XCTestCase {
+    override func tearDown() { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
+
+    func testMapEqualsSerialMapForAnyThreadsAndSizes() {
+        for threads in [1, 2, 3, 8] {
+            ParallelWork.threads = threads
+            for n in [0, 1, 2, 7, 1_000, 10_007] {
+                for minPerWorker in [1, 100, 5_000] {
+                    XCTAssertEqual(parallelMap(count: n, minPerWorker: minPerWorker) { $0 &* 2_654_435_761 },
+                                   (0..<n).map { $0 &* 2_654_435_761 }, "threads \(threads), n \(n), min \(minPerWorker)")
+                }
+            }
+        }
+    }
+
+    func testStateIsMadeOncePerWorker() {
+        ParallelWork.threads = 4
+        let counter = NSLock(), made = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { made.deallocate() }
+        made.pointee = 0
+        nonisolated(unsafe) let m = made
+        let out = parallelMap(count: 1_000, minPerWorker: 100, state: { () -> Int in counter.lock(); m.pointee += 1; counter.unlock(); return 0 }) { calls, i in
+            calls += 1
+            return i
+        }
+        XCTAssertEqual(out, Array(0..<1_000))
+        XCTAssertEqual(made.pointee, 4)
+    }
+
+    struct Failure: Error, Equatable { var index: Int }
+
+    /// The error of the lowest failing block, whatever the threads' timing.
+    func testErrorIsTheLowestWorkersAndDeterministic() {
+        ParallelWork.threads = 4
+        for _ in 0..<20 {
+            XCTAssertThrowsError(try parallelMap(count: 4_000) { i throws(Failure) -> Int in
+                if i % 1_000 == 500 { throw Failure(index: i) }
+                return i
+            }) { XCTAssertEqual($0 as? Failure, Failure(index: 500)) }
+        }
+    }
+
+    func testForEachWorkerVisitsEveryIndexOnceAndRethrows() throws {
+        ParallelWork.threads = 3
+        let lock = NSLock()
+        nonisolated(unsafe) var seen = [Int]()
+        let workers = ParallelWork.forEachWorker(count: 100) { _, indexes in
+            for i in indexes { lock.lock(); seen.append(i); lock.unlock() }
+        }
+        XCTAssertEqual(workers, 3)
+        XCTAssertEqual(seen.sorted(), Array(0..<100))
+        XCTAssertThrowsError(try ParallelWork.forEachWorker(count: 10) { w, _ throws(Failure) in throw Failure(index: w) }) {
+            XCTAssertEqual($0 as? Failure, Failure(index: 0))
+        }
+    }
+
+    /// Locating on all workers equals one locator in a plain loop.
+    func testLocateAllEqualsSerialLocate() throws {
+        ParallelWork.threads = 3
+        func square(_ x: Double, _ y: Double) -> Geometry {
+            .polygon([[Coordinate(x: x, y: y), Coordinate(x: x + 100, y: y), Coordinate(x: x + 100, y: y + 100),
+                       Coordinate(x: x, y: y + 100), Coordinate(x: x, y: y)]])
+        }
+        let cells = (0..<3).flatMap { gy in (0..<3).map { gx in square(Double(gx) * 100, Double(gy) * 100) } }
+        var rng = SplitMix64(seed: 11)
+        let points = (0..<25_000).map { _ in Coordinate(x: rng.unit() * 400 - 50, y: rng.unit() * 400 - 50) }
+        let locator = try PolygonLocator(polygons: cells)
+        XCTAssertEqual(try PolygonLocator.locateAll(points, in: cells), try points.map { Int32(try locator.locate($0) ?? -1) })
+    }
+}
