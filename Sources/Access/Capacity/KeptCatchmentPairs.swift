@@ -22,7 +22,7 @@ public struct KeptCatchmentPairs: Sendable {
 
     init<P: CatchmentPairs>(_ source: P, practiceLocations: [Coordinate], catchment: Double, basis: String) {
         let m = source.practiceCount
-        let lists = ParallelWork.map(count: m) { j -> [(point: Int32, cost: Double)] in
+        let lists = parallelMap(count: m) { j -> [(point: Int32, cost: Double)] in
             var worker = source.makeWorker()
             var list: [(point: Int32, cost: Double)] = []
             source.forEachPair(of: j, worker: &worker) { list.append((point: $0, cost: $1)) }
