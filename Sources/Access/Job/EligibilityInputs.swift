@@ -140,3 +140,14 @@ extension AnalyzeJob.Inputs {
         return (list, n, counts)
     }
 }
+
+extension AnalyzeJob.Inputs {
+    /// The eligible sets for another practice list on the same points (a
+    /// trend date, a scenario's changed list): nil when no practice in it is
+    /// partial with an area. Areas on practices that are not partial count
+    /// for nothing, whether or not they were settled.
+    public func eligibleSets(for practices: [Practice]) throws -> EligibleSets? {
+        guard practices.contains(where: { $0.status == .partial && $0.eligibility != nil }) else { return nil }
+        return try EligibleSets.build(population: population, practices: practices)
+    }
+}
