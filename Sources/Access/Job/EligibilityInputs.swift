@@ -83,13 +83,14 @@ extension AnalyzeJob {
             populationReport.postcodes = postcodes
         }
 
+        // The list as read, areas kept whatever the status: the base a history is applied to.
+        out.listedPractices = practices
         if let path = input.statusHistory {
             var (history, report) = try StatusHistoryReader.read(path: path, practiceIDs: ids, options: input, today: today, progress: progress)
             let asOf = input.asOf ?? today
             if let earliest = history.dates.first, asOf < earliest {
                 throw InputError.invalidOption(option: "--as-of", expected: "a date on or after \(earliest), the earliest row of \(path) (before it the history holds no status)", found: asOf.description)
             }
-            let beforeHistory = practices
             let applied = history.applied(to: practices, asOf: asOf)
             practices = applied.practices
             report.statusHistory?.asOf = asOf.description
@@ -98,7 +99,6 @@ extension AnalyzeJob {
             out.notes.append("Practice status as of \(asOf)\(input.asOf == nil ? " (today)" : ""): \(applied.fromHistory) of \(practices.count) practices take their status from \(path), the others keep the practice list's.")
             out.reports.append(report)
             out.statusHistory = history
-            out.listedPractices = beforeHistory
             out.asOf = asOf
         }
 
