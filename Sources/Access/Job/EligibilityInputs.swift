@@ -120,7 +120,7 @@ extension AnalyzeJob {
                     out.notes.append("\(sets.pointsWithoutPostcode) population points (\(SafeNumber.whole(sets.inhabitantsWithoutPostcode)) inhabitants) have no postcode, so none of the \(lists) practices with a postcode list accepts them; give --population-postcode-field or --postcode-areas FILE.")
                 }
             }
-            out.notes.append("\(counts.restricted) partial practices accept new patients only from their area (\(lists) by postcode list, \(counts.restricted - lists) by polygons); \(counts.partialWithoutArea) partial practices have no area and follow the --partial rule.")
+            out.notes.append("Eligibility areas in force: \(lists) partial practices by postcode list, \(counts.restricted - lists) by polygons.")
         }
         let anyEligibilityData = practicesReport.eligibility != nil || input.eligibilityPath != nil || (out.statusHistory.map { $0.changes.contains { $0.eligibility != nil } } ?? false)
         if anyEligibilityData { practicesReport.eligibility = eligibility }
