@@ -1,3 +1,5 @@
+import Foundation
+
 /// A postcode list that cannot be read, with the piece that is wrong and
 /// what was expected there. Readers wrap it into `InputError.invalidValue`
 /// with the file, feature and field.
@@ -19,9 +21,11 @@ public struct PostcodeListError: Error, Equatable, CustomStringConvertible {
 
 extension PostcodeSet {
     /// Reads a postcode list as practices write it: PC4 codes and PC4 ranges
-    /// (`9401-9405`, also with an en dash or spaces around the dash) and PC6
+    /// (`9401-9405`, also with an en dash, spaces around the dash, or the
+    /// Dutch `9401 t/m 9405`) and PC6
     /// codes with or without a space (`9401AB`, `9401 ab`), separated by
-    /// `;`, `,`, `|` or whitespace. A PC6 range stays inside one PC4 area
+    /// `;`, `,`, `|`, whitespace or a lowercase ` en ` (and; `9401 EN` is a
+    /// PC6). A PC6 range stays inside one PC4 area
     /// (`9401AA-9401AZ`). Overlapping and adjacent PC4 ranges are merged and
     /// PC6 codes inside a listed PC4 area dropped, so equal lists give equal
     /// sets. Throws `PostcodeListError` for anything else, including an
@@ -30,7 +34,12 @@ extension PostcodeSet {
         func fail(_ piece: String, _ problem: String) -> PostcodeListError {
             PostcodeListError(text: text, piece: piece, problem: problem)
         }
-        let tokens = try tokens(of: text, fail: fail)
+        // Dutch lists write ranges as "9401 t/m 9405" (tot en met, "up to and including").
+        // A lowercase "en" between spaces is the word "and" ("9401, 9402 en 9403"); "9401 EN" stays a PC6.
+        let dashed = text.replacingOccurrences(of: "tot en met", with: "-", options: .caseInsensitive)
+            .replacingOccurrences(of: "t/m", with: "-", options: .caseInsensitive)
+            .replacingOccurrences(of: " en ", with: " ; ")
+        let tokens = try tokens(of: dashed, fail: fail)
         var ranges: [ClosedRange<Int>] = []
         var pc6: Set<Postcode> = []
         var k = 0

@@ -72,8 +72,9 @@ public struct AnalyzeJob {
         /// Who each partial practice with an area accepts (issue 13); nil
         /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
-        /// `--status-history` as read, the practices as listed before it was
-        /// applied, and the date it was applied at (`practices(asOf:)`).
+        /// `--status-history` as read (nil: none), the practices as listed
+        /// (areas kept whatever their status, before any history), and the
+        /// date the history was applied at (`practices(asOf:)`).
         public var statusHistory: StatusHistory? = nil
         public var listedPractices: [Practice]? = nil
         public var asOf: CalendarDay? = nil

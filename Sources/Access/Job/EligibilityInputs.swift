@@ -83,13 +83,14 @@ extension AnalyzeJob {
             populationReport.postcodes = postcodes
         }
 
+        // The list as read, areas kept whatever the status: the base a history is applied to.
+        out.listedPractices = practices
         if let path = input.statusHistory {
             var (history, report) = try StatusHistoryReader.read(path: path, practiceIDs: ids, options: input, today: today, progress: progress)
             let asOf = input.asOf ?? today
             if let earliest = history.dates.first, asOf < earliest {
                 throw InputError.invalidOption(option: "--as-of", expected: "a date on or after \(earliest), the earliest row of \(path) (before it the history holds no status)", found: asOf.description)
             }
-            let beforeHistory = practices
             let applied = history.applied(to: practices, asOf: asOf)
             practices = applied.practices
             report.statusHistory?.asOf = asOf.description
@@ -98,7 +99,6 @@ extension AnalyzeJob {
             out.notes.append("Practice status as of \(asOf)\(input.asOf == nil ? " (today)" : ""): \(applied.fromHistory) of \(practices.count) practices take their status from \(path), the others keep the practice list's.")
             out.reports.append(report)
             out.statusHistory = history
-            out.listedPractices = beforeHistory
             out.asOf = asOf
         }
 
@@ -120,7 +120,7 @@ extension AnalyzeJob {
                     out.notes.append("\(sets.pointsWithoutPostcode) population points (\(SafeNumber.whole(sets.inhabitantsWithoutPostcode)) inhabitants) have no postcode, so none of the \(lists) practices with a postcode list accepts them; give --population-postcode-field or --postcode-areas FILE.")
                 }
             }
-            out.notes.append("\(counts.restricted) partial practices accept new patients only from their area (\(lists) by postcode list, \(counts.restricted - lists) by polygons); \(counts.partialWithoutArea) partial practices have no area and follow the --partial rule.")
+            out.notes.append("Eligibility areas in force: \(lists) partial practices by postcode list, \(counts.restricted - lists) by polygons.")
         }
         let anyEligibilityData = practicesReport.eligibility != nil || input.eligibilityPath != nil || (out.statusHistory.map { $0.changes.contains { $0.eligibility != nil } } ?? false)
         if anyEligibilityData { practicesReport.eligibility = eligibility }
@@ -138,5 +138,16 @@ extension AnalyzeJob.Inputs {
         var (list, n) = history.applied(to: listed, asOf: day)
         let counts = EligibilityRules.settle(&list)
         return (list, n, counts)
+    }
+}
+
+extension AnalyzeJob.Inputs {
+    /// The eligible sets for another practice list on the same points (a
+    /// trend date, a scenario's changed list): nil when no practice in it is
+    /// partial with an area. Areas on practices that are not partial count
+    /// for nothing, whether or not they were settled.
+    public func eligibleSets(for practices: [Practice]) throws -> EligibleSets? {
+        guard practices.contains(where: { $0.status == .partial && $0.eligibility != nil }) else { return nil }
+        return try EligibleSets.build(population: population, practices: practices)
     }
 }

@@ -11,7 +11,7 @@ final class PostcodeListTests: XCTestCase {
         XCTAssertEqual(a.pc4Ranges, [9401...9405, 9411...9411])
         XCTAssertEqual(a.pc6, [])
         // The same list with an en dash, spaces around the dash, commas, pipes and plain spaces.
-        for text in ["9401–9405, 9411", "9401 - 9405 | 9411", "9411 9401-9405", " 9401 -9405;;9411 ", "9411\t9401 – 9405"] {
+        for text in ["9401–9405, 9411", "9401 - 9405 | 9411", "9411 9401-9405", " 9401 -9405;;9411 ", "9411\t9401 – 9405", "9401 t/m 9405; 9411", "9401 T/M 9405, 9411", "9401 tot en met 9405 en 9411", "9401-9405 en 9411"] {
             XCTAssertEqual(try PostcodeSet.parse(text), a, text)
         }
     }
@@ -33,6 +33,11 @@ final class PostcodeListTests: XCTestCase {
         for n in 9390...9430 {
             XCTAssertEqual(s.contains(Postcode(pc4: n)!), parts.contains { $0.contains(n) }, "\(n)")
         }
+    }
+
+    func testUppercaseENAfterASpaceIsAPC6() throws {
+        XCTAssertEqual(try PostcodeSet.parse("9401 EN, 9402").pc6, [pc("9401EN")])
+        XCTAssertEqual(try PostcodeSet.parse("9401 en 9402").pc4Ranges, [9401...9402], "the word 'and'")
     }
 
     func testPC6RangeInsideOnePC4() throws {

@@ -82,6 +82,8 @@ final class StatusHistoryTests: XCTestCase {
         XCTAssertEqual(back.practices.map(\.status), [.open, .closed, .open])
         XCTAssertEqual(back.fromHistory, 1)
         XCTAssertEqual(back.counts.ignoredNotPartial, 1, "B's list while B is closed")
+        XCTAssertNil(try june.eligibleSets(for: back.practices), "nobody partial with an area on 2025-02-01")
+        XCTAssertEqual(try june.eligibleSets(for: june.practices), june.eligible)
     }
 
     func testHistoryRowsInAnyOrderGiveTheSameHistory() throws {
