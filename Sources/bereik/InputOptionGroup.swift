@@ -39,6 +39,16 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Postcode column of the practice list (default: postcode, pc6, postcode_6, ...).") var postcodeField: String?
     @Option(help: "Postcode column of --postcode-points (default: postcode, pc6, pc4, ...).") var postcodePointsField: String?
 
+    // Who can register where, and status through time (issue 13).
+    @Option(help: "Practice list field with the postcodes a partial practice still accepts, e.g. '9401-9405; 9411' or '9401 AB' (default: eligible_postcodes, postcodes, alleen_postcodes, postcodegebied, inschrijfgebied, ...).") var eligibilityField: String?
+    @Option(help: "Polygons a partial practice still accepts new patients from (e.g. its village), one or more per practice id; they win over --eligibility-field.") var eligibility: String?
+    @Option(help: "Practice id column of --eligibility (default: practice_id, praktijk_id, id, agb, code).") var eligibilityIDField: String?
+    @Option(help: "Postcode (PC4/PC6) column of the population (default: postcode, pc6, pc4, ...; else the id when every id is a postcode).") var populationPostcodeField: String?
+    @Option(help: "PC4 and/or PC6 polygons that give population points without a postcode theirs (point in polygon).") var postcodeAreas: String?
+    @Option(help: "Postcode column of --postcode-areas (default: postcode, pc6, pc4, ...).") var postcodeAreasField: String?
+    @Option(help: "Practice statuses through time: rows of practice id, date from (YYYY-MM-DD or DD-MM-YYYY), status, optional eligibility postcodes and source.") var statusHistory: String?
+    @Option(help: "Apply --status-history as of this date, YYYY-MM-DD (default: today).") var asOf: String?
+
     enum DecimalSeparatorChoice: String, ExpressibleByArgument, CaseIterable {
         case comma, point
     }
@@ -55,6 +65,20 @@ struct InputOptionGroup: ParsableArguments {
         }
         if (xField == nil) != (yField == nil) {
             throw ValidationError("--x-field and --y-field go together; name both columns")
+        }
+        if eligibilityIDField != nil && eligibility == nil {
+            throw ValidationError("--eligibility-id-field needs --eligibility FILE")
+        }
+        if postcodeAreasField != nil && postcodeAreas == nil {
+            throw ValidationError("--postcode-areas-field needs --postcode-areas FILE")
+        }
+        if let asOf {
+            guard statusHistory != nil else {
+                throw ValidationError("--as-of needs --status-history FILE: it picks the status in force on that date from the history")
+            }
+            guard CalendarDay(iso: asOf) != nil else {
+                throw ValidationError("--as-of expects a date YYYY-MM-DD, e.g. 2025-06-01; got '\(asOf)'")
+            }
         }
         if crs != nil && forceCrs != nil {
             throw ValidationError("--crs and --force-crs exclude each other: --crs is for sources without a CRS, --force-crs overrides every source's CRS")
@@ -81,6 +105,9 @@ struct InputOptionGroup: ParsableArguments {
         o.populationKey = populationKey; o.populationGeometryKey = populationGeometryKey
         o.inhabitantsPerPoint = inhabitantsPerPoint
         o.postcodePoints = postcodePoints; o.postcodeField = postcodeField; o.postcodePointsField = postcodePointsField
+        o.eligibilityField = eligibilityField; o.eligibilityPath = eligibility; o.eligibilityIDField = eligibilityIDField
+        o.populationPostcodeField = populationPostcodeField; o.postcodeAreas = postcodeAreas; o.postcodeAreasField = postcodeAreasField
+        o.statusHistory = statusHistory; o.asOf = asOf.flatMap { CalendarDay(iso: $0) }
         return o
     }
 }

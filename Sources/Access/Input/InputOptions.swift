@@ -42,6 +42,24 @@ public struct InputOptions: Sendable {
     public var postcodeField: String?
     /// The postcode column of the postcode points; default: auto-detect.
     public var postcodePointsField: String?
+    /// The practice list's postcode-list eligibility field (issue 13);
+    /// default: auto-detect (eligible_postcodes, postcodes, ...).
+    public var eligibilityField: String?
+    /// Polygons per practice id a partial practice accepts from (`--eligibility`).
+    public var eligibilityPath: String?
+    /// The practice id column of `eligibilityPath`; default: auto-detect.
+    public var eligibilityIDField: String?
+    /// The population's postcode column; default: auto-detect, else the id
+    /// when every id reads as a postcode.
+    public var populationPostcodeField: String?
+    /// PC4/PC6 polygons that give points without a postcode one (`--postcode-areas`).
+    public var postcodeAreas: String?
+    /// The postcode column of `postcodeAreas`; default: auto-detect.
+    public var postcodeAreasField: String?
+    /// Practice statuses through time (`--status-history`).
+    public var statusHistory: String?
+    /// The date the status history is applied at; nil = today.
+    public var asOf: CalendarDay?
     /// How a practice with no status counts.
     public var unknownStatus: PracticeStatus = .closed
     /// How a partial patient stop counts (`--partial`); nil: `eligible` when

@@ -27,6 +27,12 @@ public struct InputReport: Codable, Sendable {
     public var join: JoinReport?
     /// Practices per geocode precision (coordinates, pc6, pc4, none).
     public var geocoding: [String: Int]?
+    /// Eligibility areas of partial practices (issue 13; practices input).
+    public var eligibility: EligibilityReport?
+    /// Where the points' postcodes came from (population input).
+    public var postcodes: PostcodeReport?
+    /// The status history and its as-of date (status history input).
+    public var statusHistory: StatusHistoryReport?
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 }

@@ -40,6 +40,8 @@ struct PopulationValues {
     var dropped65 = 0
     /// Further picks a caller adds (the join key).
     var extra: [FieldPick] = []
+    /// The points' postcodes (issue 13): from a postcode field, else the id.
+    var postcodes = PopulationPostcodes()
 
     init(path: String, options: InputOptions) {
         self.path = path
@@ -66,7 +68,8 @@ struct PopulationValues {
         let old = try r.resolve(.inhabitants65, override: options.inhabitants65Field, required: false)
         if let id { fieldsUsed["id"] = r.fieldNames[id] }
         if let old { oldName = r.fieldNames[old]; fieldsUsed["inhabitants_65plus"] = r.fieldNames[old] }
-        return [.text(id), .count(inh), .count(old)] + extra
+        let postcode = try postcodes.pick(r, override: options.populationPostcodeField, idField: id, slot: 3 + extra.count)
+        return [.text(id), .count(inh), .count(old)] + extra + [.text(postcode)]
     }
 
     /// The point of one row at `location`, or nil when skipped (counted).
@@ -114,10 +117,14 @@ struct PopulationValues {
             }
         }
         let id = row.text(0) ?? fallback ?? String(number)
-        return PopulationPoint(id: id, location: location, inhabitants: inhabitants, inhabitants65plus: old)
+        var point = PopulationPoint(id: id, location: location, inhabitants: inhabitants, inhabitants65plus: old)
+        point.postcode = try postcodes.read(row, id: id, path: path, strict: options.strict, log: log)
+        return point
     }
 
-    func finish(_ points: [PopulationPoint], _ raw: LayerReader.Result, role: String) throws -> ([PopulationPoint], InputReport) {
+    func finish(_ read: [PopulationPoint], _ raw: LayerReader.Result, role: String) throws -> ([PopulationPoint], InputReport) {
+        var points = read
+        let postcodeReport = postcodes.finish(&points, path: path)
         if points.isEmpty {
             throw InputError.noUsableFeatures(path: path, skipped: raw.log.total, firstReason: raw.log.examples.first ?? "-")
         }
@@ -126,6 +133,9 @@ struct PopulationValues {
             report.skipped["65+ above inhabitants (65+ left out, point kept)"] = dropped65
             report.warnings.append("\(path): \(dropped65) features have more inhabitants aged 65+ than inhabitants; their 65+ value is left out (use --strict to stop instead).")
         }
+        report.postcodes = postcodeReport.report
+        report.warnings += postcodeReport.warnings
+        if let name = postcodeReport.field { report.fields["postcode"] = name }
         if let perPoint = options.inhabitantsPerPoint {
             report.warnings.append("\(path): every population point counts \(Plausibility.show(perPoint)) inhabitants (--inhabitants-per-point)\(perPoint == 1 ? "; means are per inhabited address, as CBS measures" : "").")
         }

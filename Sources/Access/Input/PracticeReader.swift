@@ -19,6 +19,7 @@ public enum PracticeReader {
         var practices = [Practice]()
         var seen: [String: Int] = [:]
         var precision: [String: Int] = [:]
+        var eligibility = EligibilityReport()
         let raw = try reader.stream(pick: { r in
             let picks: [(String, FieldPick)] = [
                 ("id", .text(try r.resolve(.practiceID, override: options.idField, required: false))),
@@ -32,6 +33,7 @@ public enum PracticeReader {
                 ("birth_year", .measure(try r.resolve(.birthYear, override: nil, required: false))),
                 ("retirement_year", .measure(try r.resolve(.retirementYear, override: nil, required: false))),
                 ("postcode", .text(postcodes == nil ? nil : try r.resolve(postcode, override: options.postcodeField, required: true))),
+                ("eligibility", .text(try r.resolve(.eligibility, override: options.eligibilityField, required: false))),
             ]
             for (role, p) in picks { if let i = p.index { fieldsUsed[role] = r.fieldNames[i] } }
             statusField = fieldsUsed["status"]
@@ -99,6 +101,10 @@ public enum PracticeReader {
                 statusDate: row.text(3), statusSource: row.text(4) ?? (statusField.map { "\(path): \($0)" }),
                 gpFTE: try number(5, "gp_fte", Plausibility.fte), listSize: list.map { Int($0.rounded()) })
             practice.expectedRetirementYear = retirement
+            if let text = row.text(11) {
+                practice.eligibility = try EligibilityField.read(text, path: path, feature: n, field: fieldsUsed["eligibility"] ?? "eligibility",
+                                                                 strict: options.strict, log: log, report: &eligibility)
+            }
             practice.geocodePrecision = how
             precision[how.rawValue, default: 0] += 1
             practices.append(practice)
@@ -121,6 +127,14 @@ public enum PracticeReader {
             throw InputError.noUsableFeatures(path: path, skipped: log.total, firstReason: log.examples.first ?? "-")
         }
         var report = raw.report(role: "practices", used: practices.count, fields: fieldsUsed)
+        if let field = fieldsUsed["eligibility"] {
+            eligibility.field = field
+            if eligibility.unreadableLists > 0 {
+                report.skipped["eligibility list unreadable (list left out, practice kept)"] = eligibility.unreadableLists
+                report.warnings.append("\(path): \(eligibility.unreadableLists) eligibility lists in '\(field)' cannot be read and are left out; those practices keep the --partial rule (use --strict to stop instead; examples in run.json).")
+            }
+            report.eligibility = eligibility
+        }
         if postcodes != nil {
             report.geocoding = Dictionary(uniqueKeysWithValues: GeocodePrecision.allCases.map { ($0.rawValue, precision[$0.rawValue] ?? 0) })
         }

@@ -66,8 +66,14 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).
         public var regionOverlaps: RegionOverlapReport? = nil
-        /// Per restricted practice the points it accepts (issue 13; nil: no eligibility data).
+        /// Who each partial practice with an area accepts (issue 13); nil
+        /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
+        /// `--status-history` as read, the practices as listed before it was
+        /// applied, and the date it was applied at (`practices(asOf:)`).
+        public var statusHistory: StatusHistory? = nil
+        public var listedPractices: [Practice]? = nil
+        public var asOf: CalendarDay? = nil
     }
 
     /// One analysis of the inputs, not yet written.
@@ -91,10 +97,10 @@ public struct AnalyzeJob {
     public func readInputs(progress: Progress? = nil) throws -> Inputs {
         var timings: [String: Double] = [:]
         let started = ISO8601DateFormatter().string(from: Date())
-        let (population, popReport) = try Self.timed("read_population", &timings) {
+        var (population, popReport) = try Self.timed("read_population", &timings) {
             try PopulationReader.read(path: populationPath, options: input, progress: progress)
         }
-        let (practices, pracReport) = try Self.timed("read_practices", &timings) {
+        var (practices, pracReport) = try Self.timed("read_practices", &timings) {
             try PracticeReader.read(path: practicesPath, options: input, progress: progress)
         }
         var (regions, regReport): ([Region], InputReport?) = try Self.timed("read_regions", &timings) {
@@ -103,8 +109,12 @@ public struct AnalyzeJob {
             return (r, rep)
         }
         // Ties and ranks follow ids, not the order of the features.
-        let practicesInOrder = StableOrder.practices(practices)
+        practices = StableOrder.practices(practices)
         regions = StableOrder.regions(regions)
+        let eligibility = try Self.timed("read_eligibility", &timings) {
+            try readEligibilityAndHistory(population: &population, populationReport: &popReport, practices: practices,
+                                          practicesReport: &pracReport, progress: progress)
+        }
         // (Plausibility bounds of inhabitants, 65+ and FTE are the readers' — see Input/Plausibility.)
         var notes: [String] = []
         let (overlaps, overlapNotes) = try RegionOverlapCheck.check(regions, path: regionsPath ?? "regions")
@@ -132,9 +142,11 @@ public struct AnalyzeJob {
             groups = StableOrder.regions(g)
             groupReport = [r]
         }
-        return Inputs(population: population, practices: practicesInOrder, regions: regions, groups: groups,
-                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport, notes: notes,
-                      roadGraph: graph, roadRead: read, startedAt: started, timings: timings, regionOverlaps: overlaps)
+        return Inputs(population: population, practices: eligibility.practices, regions: regions, groups: groups,
+                      reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport + eligibility.reports,
+                      notes: notes + eligibility.notes, roadGraph: graph, roadRead: read, startedAt: started, timings: timings,
+                      regionOverlaps: overlaps, eligible: eligibility.eligible, statusHistory: eligibility.statusHistory,
+                      listedPractices: eligibility.listedPractices, asOf: eligibility.asOf)
     }
 
     /// Analyses the inputs; `practices` replaces the practice list (scenarios).

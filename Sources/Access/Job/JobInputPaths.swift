@@ -3,7 +3,8 @@
 extension AnalyzeJob {
     public var inputPaths: [String] {
         [populationPath, practicesPath]
-            + [regionsPath, designationsPath, unregisteredPath, groupByPath, roadsPath, input.populationGeometry, input.postcodePoints].compactMap { $0 }
+            + [regionsPath, designationsPath, unregisteredPath, groupByPath, roadsPath, input.populationGeometry, input.postcodePoints,
+               input.eligibilityPath, input.postcodeAreas, input.statusHistory].compactMap { $0 }
     }
 }
 

@@ -47,6 +47,28 @@ public final class PolygonLocator {
         return nil
     }
 
+    /// Indexes of every polygon that covers `c`, ascending (overlapping
+    /// polygons, e.g. the eligibility areas of neighbouring practices).
+    public func locateEvery(_ c: Coordinate) throws -> [Int] {
+        context.resetError()
+        // Returns NULL on exception.
+        let owned = try context.own(GEOSGeom_createPointFromXY_r(context.handle, c.x, c.y), "create point")
+        var candidates = [Int]()
+        withUnsafeMutablePointer(to: &candidates) { out in
+            GEOSSTRtree_query_r(context.handle, tree.pointer, owned.pointer, { item, userData in
+                userData!.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
+            }, out)
+        }
+        var hits: [Int] = []
+        for i in candidates.sorted() {
+            // Returns 2 on exception.
+            let r = GEOSPreparedCovers_r(context.handle, prepared[i].pointer, owned.pointer)
+            if r == 2 { throw context.error("prepared covers") }
+            if r == 1 { hits.append(i) }
+        }
+        return hits
+    }
+
     /// The polygon nearest to `c` within `maxDistance` and its distance, for
     /// points that fall just outside generalised boundaries.
     public func nearest(to c: Coordinate, within maxDistance: Double) throws -> (index: Int, distance: Double)? {
@@ -100,6 +122,50 @@ public final class PolygonLocator {
         if let e = errors.error { throw e }
         return result
     }
+}
+
+extension PolygonLocator {
+    /// For every polygon, the ascending indexes of the coordinates it covers
+    /// (a coordinate may lie in several polygons), on `threads` threads.
+    public static func coveredPoints(_ coordinates: [Coordinate], by polygons: [Geometry], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [[Int32]] {
+        let n = coordinates.count
+        guard !polygons.isEmpty else { return [] }
+        let workers = max(1, min(threads, n / 10_000 + 1))
+        let chunk = (n + workers - 1) / workers
+        let errors = ErrorBox()
+        // One list per worker and polygon; worker w holds chunk w, so joining in worker order keeps indexes ascending.
+        let parts = PerWorker<[[Int32]]>(count: workers, initial: [])
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = w * chunk, hi = min(n, lo + chunk)
+            guard lo < hi else { return }
+            do {
+                let locator = try PolygonLocator(polygons: polygons)
+                var lists = [[Int32]](repeating: [], count: polygons.count)
+                for i in lo..<hi {
+                    for k in try locator.locateEvery(coordinates[i]) { lists[k].append(Int32(i)) }
+                }
+                parts.set(w, lists)
+            } catch {
+                errors.set(error)
+            }
+        }
+        if let e = errors.error { throw e }
+        var result = [[Int32]](repeating: [], count: polygons.count)
+        for w in 0..<workers {
+            let lists = parts.get(w)
+            for k in lists.indices { result[k] += lists[k] }
+        }
+        return result
+    }
+}
+
+/// One slot per worker thread, each written by its own worker only.
+final class PerWorker<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T]
+    init(count: Int, initial: T) { slots = Array(repeating: initial, count: count) }
+    func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> T { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// Collects the first error thrown on any worker thread.

@@ -1,0 +1,60 @@
+import Geo
+
+/// `--postcode-areas FILE`: PC4 and/or PC6 polygons that give population
+/// points without a postcode of their own one, by point in polygon (GEOS).
+/// A point inside a PC6 polygon gets that PC6 even when a PC4 polygon also
+/// covers it; between overlapping polygons of one kind the lower postcode
+/// wins, so the order of the features does not matter.
+enum PostcodeAreas {
+    static let role = FieldRole(role: "postcode", option: "--postcode-areas-field", candidates: PostcodePoints.candidates)
+
+    /// Fills in the postcode of every point that has none and lies in an
+    /// area; the input's report, with the counts in `postcodes`.
+    static func assign(path: String, options: InputOptions, to points: inout [PopulationPoint], postcodes: inout PostcodeReport,
+                       progress: Progress? = nil) throws -> InputReport {
+        let reader = LayerReader(role: "postcode areas", path: path, layerName: nil, options: options)
+        let log = reader.log
+        var name = ""
+        var areas: [(Postcode, Int, Geometry)] = []
+        let raw = try reader.stream(pick: { r in
+            let k = try r.resolve(role, override: options.postcodeAreasField, required: true)!
+            name = r.fieldNames[k]
+            return [.text(k)]
+        }, place: .shape, progress: progress) { row in
+            let n = row.position
+            guard let g = row.shape, g.isPolygonal else {
+                try log.skip("not a polygon", feature: n, detail: "geometry is \(row.shape?.typeName ?? "Point"), a postcode area must be a polygon",
+                             error: .invalidGeometry(path: path, feature: n, detail: "a postcode area must be a polygon, found \(row.shape?.typeName ?? "Point")"))
+                return
+            }
+            guard let text = row.text(0), let code = Postcode(text: text) else {
+                try log.skip("postcode in unknown format", feature: n, detail: "\(name) = '\(row.text(0) ?? "")'",
+                             error: .invalidValue(path: path, feature: n, field: name, expected: "a postcode such as 9401AB or 9401", found: row.text(0) ?? ""))
+                return
+            }
+            areas.append((code, n, g))
+        }
+        // PC6 before PC4, then by postcode, then by feature: the locator takes the first polygon that covers a point.
+        areas.sort { a, b in
+            if a.0.isPC6 != b.0.isPC6 { return a.0.isPC6 }
+            if a.0 != b.0 { return a.0 < b.0 }
+            return a.1 < b.1
+        }
+        let missing = points.indices.filter { points[$0].postcode == nil }
+        let found = try PolygonLocator.locateAll(missing.map { points[$0].location }, in: areas.map(\.2))
+        for (k, i) in missing.enumerated() {
+            if found[k] >= 0 {
+                points[i].postcode = areas[Int(found[k])].0
+                postcodes.fromAreas += 1
+            } else {
+                postcodes.outsideAreas += 1
+            }
+        }
+        postcodes.areasFile = path
+        var report = raw.report(role: "postcode areas", used: areas.count, fields: ["postcode": name])
+        if postcodes.outsideAreas > 0 {
+            report.warnings.append("\(path): \(postcodes.outsideAreas) population points without a postcode lie in no postcode area.")
+        }
+        return report
+    }
+}
