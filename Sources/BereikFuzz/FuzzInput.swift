@@ -27,6 +27,7 @@ enum FuzzInput {
         _ = try? PopulationReader.read(path: path, options: options)
         _ = try? PracticeReader.read(path: path, options: options)
         _ = try? RegionReader.read(path: path, options: options)
+        _ = try? StatusHistoryReader.read(path: path, practiceIDs: ["1", "A"], options: options)
 
         parseCells(String(decoding: data, as: UTF8.self))
     }
@@ -34,11 +35,13 @@ enum FuzzInput {
     /// Every cell of every line through the value parsers.
     static func parseCells(_ text: String) {
         for line in text.split(whereSeparator: \.isNewline).prefix(200) {
+            _ = try? PostcodeSet.parse(String(line))
             for cell in line.split(separator: ",", omittingEmptySubsequences: false).prefix(50) {
                 let value = FieldValue.string(String(cell))
                 _ = ValueParsing.number(value)
                 _ = ValueParsing.status(value, fieldMeansStop: false)
                 _ = ValueParsing.status(value, fieldMeansStop: true)
+                _ = StatusHistoryReader.day(String(cell))
             }
         }
     }

@@ -18,7 +18,7 @@ enum EligibilityPolygons {
         var idName = ""
         var parts: [String: [Geometry]] = [:]
         var unknown: [String: Int] = [:]
-        var repaired = 0
+        var repair = try PolygonRepair(path: path, strict: options.strict, what: "an eligibility area", log: log)
         let raw = try reader.stream(pick: { r in
             let k = try r.resolve(practiceID, override: options.eligibilityIDField, required: true)!
             idName = r.fieldNames[k]
@@ -30,11 +30,6 @@ enum EligibilityPolygons {
                              error: .invalidValue(path: path, feature: n, field: idName, expected: "a practice id", found: ""))
                 return
             }
-            guard var g = row.shape, g.isPolygonal else {
-                try log.skip("not a polygon", feature: n, detail: "geometry is \(row.shape?.typeName ?? "Point"), an eligibility area must be a polygon",
-                             error: .invalidGeometry(path: path, feature: n, detail: "an eligibility area must be a polygon, found \(row.shape?.typeName ?? "Point")"))
-                return
-            }
             guard practiceIDs.contains(id) else {
                 if options.strict {
                     throw InputError.invalidValue(path: path, feature: n, field: idName, expected: "the id of a practice in the practice list", found: id)
@@ -42,20 +37,7 @@ enum EligibilityPolygons {
                 unknown[id, default: 0] += 1
                 return
             }
-            let validity = try engine.validity(g)
-            if !validity.isValid {
-                if options.strict {
-                    throw InputError.invalidGeometry(path: path, feature: n, detail: "invalid polygon: \(validity.reason) (repair it, or leave out --strict to let bereik repair it with GEOS make-valid)")
-                }
-                guard let fixed = engine.polygonalPart(try engine.makeValid(g)) else {
-                    try log.skip("invalid polygon", feature: n, detail: validity.reason,
-                                 error: .invalidGeometry(path: path, feature: n, detail: validity.reason))
-                    return
-                }
-                log.note(feature: n, detail: "invalid polygon repaired with make-valid: \(validity.reason)")
-                repaired += 1
-                g = fixed
-            }
+            guard let g = try repair.polygon(row.shape, feature: n) else { return }
             parts[id, default: []].append(g)
         }
         var areas: [String: Geometry] = [:]
@@ -65,10 +47,7 @@ enum EligibilityPolygons {
             areas[id] = keyed.count == 1 ? keyed[0].1 : try engine.unaryUnion(keyed.map(\.1))
         }
         var report = raw.report(role: "eligibility areas", used: parts.values.reduce(0) { $0 + $1.count }, fields: ["practice_id": idName])
-        if repaired > 0 {
-            report.skipped["repaired (kept)"] = repaired
-            report.warnings.append("\(path): \(repaired) invalid polygons repaired with GEOS make-valid (use --strict to reject them instead).")
-        }
+        repair.record(into: &report)
         let unknownIDs = unknown.keys.sorted()
         if !unknown.isEmpty {
             let features = unknown.values.reduce(0, +)

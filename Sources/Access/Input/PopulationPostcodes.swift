@@ -29,6 +29,8 @@ struct PopulationPostcodes {
         switch source {
         case .none: return nil
         case .id:
+            // One id that is no postcode settles it: none of them is used.
+            if idsNotPostcodes > 0 { return nil }
             guard let code = Postcode(text: id) else {
                 idsNotPostcodes += 1
                 if examples.isEmpty { examples.append(id) }

@@ -16,22 +16,19 @@ enum PostcodeAreas {
         let log = reader.log
         var name = ""
         var areas: [(Postcode, Int, Geometry)] = []
+        var repair = try PolygonRepair(path: path, strict: options.strict, what: "a postcode area", log: log)
         let raw = try reader.stream(pick: { r in
             let k = try r.resolve(role, override: options.postcodeAreasField, required: true)!
             name = r.fieldNames[k]
             return [.text(k)]
         }, place: .shape, progress: progress) { row in
             let n = row.position
-            guard let g = row.shape, g.isPolygonal else {
-                try log.skip("not a polygon", feature: n, detail: "geometry is \(row.shape?.typeName ?? "Point"), a postcode area must be a polygon",
-                             error: .invalidGeometry(path: path, feature: n, detail: "a postcode area must be a polygon, found \(row.shape?.typeName ?? "Point")"))
-                return
-            }
             guard let text = row.text(0), let code = Postcode(text: text) else {
                 try log.skip("postcode in unknown format", feature: n, detail: "\(name) = '\(row.text(0) ?? "")'",
                              error: .invalidValue(path: path, feature: n, field: name, expected: "a postcode such as 9401AB or 9401", found: row.text(0) ?? ""))
                 return
             }
+            guard let g = try repair.polygon(row.shape, feature: n) else { return }
             areas.append((code, n, g))
         }
         // PC6 before PC4, then by postcode, then by feature: the locator takes the first polygon that covers a point.
@@ -52,6 +49,7 @@ enum PostcodeAreas {
         }
         postcodes.areasFile = path
         var report = raw.report(role: "postcode areas", used: areas.count, fields: ["postcode": name])
+        repair.record(into: &report)
         if postcodes.outsideAreas > 0 {
             report.warnings.append("\(path): \(postcodes.outsideAreas) population points without a postcode lie in no postcode area.")
         }

@@ -66,6 +66,9 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).
         public var regionOverlaps: RegionOverlapReport? = nil
+        /// The points' road snaps per mode of an earlier analysis of these
+        /// inputs (a trend's first date): later analyses route without snapping again.
+        public var pointSnapsByMode: [[SnappedPoint?]]? = nil
         /// Who each partial practice with an area accepts (issue 13); nil
         /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
@@ -168,12 +171,13 @@ public struct AnalyzeJob {
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
-                                     parameters: parameters, options: parameters.roadOptions, eligible: eligible, progress: progress)
+                                     parameters: parameters, options: parameters.roadOptions,
+                                     reusingPointSnaps: inputs.pointSnapsByMode, eligible: eligible, progress: progress)
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road)
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road, eligible: eligible)
         }
         var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
@@ -187,7 +191,8 @@ public struct AnalyzeJob {
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
-            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices, regions: regions) : nil
+            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,
+                                                     regions: regions, eligible: eligible) : nil
         }
         var warnings = inputs.reports.flatMap(\.warnings) + inputs.notes
         for r in inputs.reports where r.skippedTotal > 0 {

@@ -21,7 +21,7 @@ import Foundation
 /// behind a one-way exit) is answered by a forward search from the point,
 /// stopped at its current second-best, instead of making every search of
 /// its area unbounded.
-struct EligibleRouting {
+public struct EligibleRouting: Sendable {
     let network: ReverseNetwork
     let attached: (offsets: [Int32], point: [Int32], extra: [Double])
     let points: [SnappedPoint?]
@@ -30,18 +30,18 @@ struct EligibleRouting {
     let metresPerCost: Double
 
     /// Counts of one application, for benchmarks and reports.
-    struct Stats: Sendable {
-        var searches = 0
-        var unboundedSearches = 0
-        var pairsFound = 0
-        var pointsImproved = 0
-        var forwardSearches = 0
+    public struct Stats: Sendable {
+        public var searches = 0
+        public var unboundedSearches = 0
+        public var pairsFound = 0
+        public var pointsImproved = 0
+        public var forwardSearches = 0
     }
 
     /// - Parameters:
     ///   - points: the points' snaps for `mode`; only those some restricted
     ///     practice accepts take part.
-    init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight, points: [SnappedPoint?], eligible: EligibleSets) {
+    public init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight, points: [SnappedPoint?], eligible: EligibleSets) {
         // Lengths as the router counts them (Float metres per edge, summed in Double).
         network = ReverseNetwork(graph: graph, mode: mode, weight: weight,
                                  edgeLengthsM: weight == .length ? graph.edgeLengthM.map(Double.init) : nil)
@@ -85,7 +85,7 @@ struct EligibleRouting {
     /// weight's figure (`…LengthM` for `.length`, `…TimeS` for `.time`)
     /// and NaN for the other, which the caller does not read.
     @discardableResult
-    func apply(_ assigned: inout [FacilityAssignment], practices: [SnappedPoint?], eligible: EligibleSets) -> Stats {
+    public func apply(_ assigned: inout [FacilityAssignment], practices: [SnappedPoint?], eligible: EligibleSets) -> Stats {
         let graph = network.graph
         let restricted = eligible.restrictedPractices.filter { Int($0) < practices.count && practices[Int($0)] != nil }
         // The bound of each search: the largest second-best cost among the

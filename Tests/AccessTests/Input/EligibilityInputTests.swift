@@ -113,6 +113,20 @@ final class EligibilityInputTests: XCTestCase {
                          contains: ["dorpen.geojson", "feature 5", "praktijk_id", "P9"])
     }
 
+    func testInvalidPolygonsAreRepairedAndCountedOrStrict() throws {
+        let gp = try f.write("gp.csv", "id,status,x,y\nP1,partial,233000,558000\n")
+        // A bow tie: two triangles that meet at its centre, an invalid polygon.
+        let bowTie: [[Double]] = [[232_500, 556_500], [233_500, 557_500], [233_500, 556_500], [232_500, 557_500], [232_500, 556_500]]
+        let areas = try f.rdPolygons("tie.geojson", [(bowTie, ["id": "P1"])])
+        let inputs = try job(gp) { $0.eligibilityPath = areas }.readInputs()
+        let report = try XCTUnwrap(inputs.reports.first { $0.role == "eligibility areas" })
+        XCTAssertEqual(report.skipped["repaired (kept)"], 1)
+        guard case .polygons(let g)? = inputs.practices[0].eligibility else { return XCTFail("P1 has its repaired area") }
+        XCTAssertEqual(try GeometryEngine().area(g), 500_000, accuracy: 1, "two triangles of a quarter square each")
+        assertInputError(try job(gp) { $0.eligibilityPath = areas; $0.strict = true }.readInputs(),
+                         contains: ["tie.geojson", "feature 1", "invalid polygon"])
+    }
+
     func testPostcodeFromThePC4IdOrNotAtAll() throws {
         let pc4 = try f.write("pc4.csv", "pc4,x,y,inwoners\n9401,233000,557000,10\n9402,234000,557000,20\n")
         let (points, report) = try PopulationReader.read(path: pc4, options: InputOptions())

@@ -1,6 +1,7 @@
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 /// "The nearest practice that will take you" by road against brute force:
 /// per practice a plain Dijkstra (linear scan, written here) over the road
