@@ -24,11 +24,22 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     public var assignS = 0.0
     public var settledLabels = 0
     public var queuedLabels = 0
+    /// With `partialShare` > 0: partial practices with an eligibility area
+    /// (the points within `areaRadiusM`), the (practice, point) pairs, and
+    /// the time `EligibleRouting` adds to label + assign (network, searches, merge).
+    public var partialPractices = 0
+    public var areaRadiusM = 0.0
+    public var acceptedPairs = 0
+    public var eligibleS = 0.0
+    public var eligibleSearches = 0
+    public var eligibleUnboundedSearches = 0
+    public var eligibleForwardSearches = 0
+    public var pointsServedByPartial = 0
     /// Peak resident memory of the process, MiB (nil when unknown).
     public var peakMiB: Double?
 
     /// Build + snap + route preparation + route + assign.
-    public var totalS: Double { buildS + snapS + routePrepareS + routeS + assignS }
+    public var totalS: Double { buildS + snapS + routePrepareS + routeS + assignS + eligibleS }
 
     public var description: String {
         let peak = peakMiB.map { String(format: "%.0f MiB", $0) } ?? "unknown"
@@ -38,6 +49,17 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
               total (build to assign) %.3f s, settled labels %d, queued %d, peak memory %@
             """, nodes, edges, practices, openPractices, points, reachablePoints,
             generateS, buildS, snapS, routePrepareS, routeS, assignS, totalS, settledLabels, queuedLabels, peak)
+            + eligibleDescription
+    }
+
+    var eligibleDescription: String {
+        guard partialPractices > 0 else { return "" }
+        let routing = routeS + assignS
+        return "\n" + String(format: """
+              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d unbounded), %d forward searches from points without a second open practice
+              routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
+            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleUnboundedSearches, eligibleForwardSearches,
+            routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial)
     }
 }
 
@@ -48,7 +70,8 @@ extension SyntheticRoadNetwork {
     /// by travel time, every point assigned its nearest and second-nearest
     /// open practice. Wall-clock seconds per phase; meant for release builds.
     public static func benchmarkLarge(nodes: Int = 1_000_000, points: Int = 1_000_000, practices: Int = 2_000,
-                                      openShare: Double = 0.7, seed: UInt64 = 42) -> RoadBenchmarkResult {
+                                      openShare: Double = 0.7, partialShare: Double = 0, areaRadiusM: Double = 3_000,
+                                      seed: UInt64 = 42) -> RoadBenchmarkResult {
         var result = RoadBenchmarkResult()
         let clock = ContinuousClock()
         var t = clock.now
@@ -73,6 +96,17 @@ extension SyntheticRoadNetwork {
         let practicePositions = (0..<practices).map { _ in randomPoint() }
         let open = (0..<practices).map { _ in Double.random(in: 0..<1, using: &rng) < openShare }
         let homes = (0..<points).map { _ in randomPoint() }
+        // Partial practices (own generator, so the rest is as without them):
+        // each accepts the points within `areaRadiusM`, a village-sized area.
+        var partialRNG = SplitMix64(seed: seed &+ 2)
+        let partial = (0..<practices).map { _ in Double.random(in: 0..<1, using: &partialRNG) < partialShare }
+        var eligible = EligibleSets()
+        if partial.contains(true) {
+            let tree = KDTree(homes)
+            for j in 0..<practices where partial[j] {
+                eligible.pointsByPractice[Int32(j)] = tree.within(areaRadiusM, of: practicePositions[j]).map(\.index).sorted()
+            }
+        }
         result.generateS = lap()
 
         let builder = RoadGraphBuilder()
@@ -81,7 +115,8 @@ extension SyntheticRoadNetwork {
         result.buildS = lap()
 
         let snapper = SegmentSnapper(graph: graph, mode: .car)
-        let sources = practicePositions.indices.map { open[$0] ? snapper.snap(practicePositions[$0]) : nil }
+        let practiceSnaps = practicePositions.map { snapper.snap($0) }
+        let sources = practicePositions.indices.map { open[$0] && !partial[$0] ? practiceSnaps[$0] : nil }
         let snapped = homes.map { snapper.snap($0) }
         result.snapS = lap()
 
@@ -89,13 +124,25 @@ extension SyntheticRoadNetwork {
         result.routePrepareS = lap()
         let labels = router.labelNodes(sources: sources)
         result.routeS = lap()
-        let assigned = router.assign(points: snapped, labels: labels)
+        var assigned = router.assign(points: snapped, labels: labels)
         result.assignS = lap()
+        if !eligible.pointsByPractice.isEmpty {
+            let stats = EligibleRouting(graph: graph, mode: .car, weight: .time, points: snapped, eligible: eligible)
+                .apply(&assigned, practices: practiceSnaps, eligible: eligible)
+            result.eligibleS = lap()
+            result.partialPractices = eligible.pointsByPractice.count
+            result.areaRadiusM = areaRadiusM
+            result.acceptedPairs = eligible.pointsByPractice.values.reduce(0) { $0 + $1.count }
+            result.eligibleSearches = stats.searches
+            result.eligibleUnboundedSearches = stats.unboundedSearches
+            result.eligibleForwardSearches = stats.forwardSearches
+            result.pointsServedByPartial = assigned.filter { $0.nearest >= 0 && partial[Int($0.nearest)] }.count
+        }
 
         result.nodes = graph.nodeCount
         result.edges = graph.edgeCount
         result.practices = practices
-        result.openPractices = open.filter { $0 }.count
+        result.openPractices = zip(open, partial).filter { $0 && !$1 }.count
         result.points = points
         result.reachablePoints = assigned.filter(\.isReachable).count
         result.settledLabels = labels.settledLabels

@@ -13,9 +13,17 @@ struct BenchRoads: ParsableCommand {
     @Option(help: "Road nodes.") var nodes: Int = 1_000_000
     @Option(help: "Population points.") var points: Int = 1_000_000
     @Option(help: "Practices.") var practices: Int = 2_000
+    @Option(help: "Share of practices that are partial with an eligibility area (issue 13), e.g. 0.4; their routing time is printed apart.") var partialShare: Double = 0
+    @Option(help: "Radius of each partial practice's area in metres (the points within it).") var areaRadiusM: Double = 3_000
+
+    func validate() throws {
+        guard partialShare >= 0 && partialShare <= 1 else { throw ValidationError("--partial-share must be from 0 to 1, got \(partialShare)") }
+        guard areaRadiusM.isFinite && areaRadiusM > 0 else { throw ValidationError("--area-radius-m must be a distance > 0, got \(areaRadiusM)") }
+    }
 
     func run() throws {
-        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: nodes, points: points, practices: practices)
+        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: nodes, points: points, practices: practices,
+                                                    partialShare: partialShare, areaRadiusM: areaRadiusM)
         print(r)
     }
 }

@@ -69,6 +69,34 @@ final class EligibleNearestTests: XCTestCase {
         XCTAssertGreaterThan(ties, 10, "the lattice must produce equal distances")
     }
 
+    /// The eligible columns appear only under the eligible rule; the open
+    /// columns then keep the fully open practices.
+    func testPopulationColumns() throws {
+        let (population, practices, sets) = fixture(seed: 9, points: 200)
+        var parameters = AnalysisParameters()
+        parameters.partialRule = .eligible
+        let r = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
+        let table = OutputTables(result: r, population: population, practices: practices, regions: []).population
+        let names = table.fields.map(\.name)
+        let open = try XCTUnwrap(names.firstIndex(of: "nearest_open_practice_m"))
+        let eligibleID = try XCTUnwrap(names.firstIndex(of: "nearest_eligible_practice_id"))
+        let eligibleM = try XCTUnwrap(names.firstIndex(of: "nearest_eligible_m"))
+        let fully = try XCTUnwrap(r.fullyOpen)
+        var differ = 0
+        for i in population.indices {
+            XCTAssertEqual(table.rows[i][open], .real((fully[i].firstM * 10).rounded() / 10))
+            XCTAssertEqual(table.rows[i][eligibleM], .real((r.points[i].nearestOpenM * 10).rounded() / 10))
+            XCTAssertEqual(table.rows[i][eligibleID], .string(practices[Int(r.points[i].nearestOpen)].id))
+            if fully[i].first != r.points[i].nearestOpen { differ += 1 }
+        }
+        XCTAssertGreaterThan(differ, 10)
+        parameters.partialRule = .closed
+        let closed = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
+        let plain = OutputTables(result: closed, population: population, practices: practices, regions: []).population
+        XCTAssertFalse(plain.fields.contains { $0.name.contains("eligible") })
+        XCTAssertEqual(plain.fields.count + 2, table.fields.count)
+    }
+
     func testClosedAndOpenRulesIgnoreTheSets() throws {
         let (population, practices, sets) = fixture(seed: 5)
         for rule in [PartialRule.closed, .open] {
