@@ -47,7 +47,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         p.cascadeMinInhabitants = cascadeMinInhabitants
         p.flagMaxUnreachableShare = flagMaxUnreachableShare
         p.unknownStatusCountsAs = input.unknownStatus
-        p.partialCountsAs = input.partialCounts
+        p.partialRule = input.partialRule
         return p
     }
 }

@@ -53,10 +53,9 @@ public struct SitesJob {
         let practices = inputs.practices, parameters = job.parameters
         var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
-            // eligroute: pass `eligible: sets` so restricted practices count by road too.
             road = { samples, sets in
                 let road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
-                                                parameters: parameters, options: parameters.roadOptions, progress: progress)
+                                                parameters: parameters, options: parameters.roadOptions, eligible: sets, progress: progress)
                 return (samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) },
                         road.minutes, road.modes.map(\.name))
             }
@@ -64,7 +63,7 @@ public struct SitesJob {
         let (checks, modes, measure) = try Self.check(sites, practices: practices, parameters: parameters,
                                                       assigned: baseline.result.practices.map(\.assignedInhabitants),
                                                       defaultFTE: baseline.result.parameters.defaultFTE,
-                                                      householdSize: householdSize, road: road, eligible: inputs.eligible)
+                                                      householdSize: householdSize, road: road, eligible: baseline.result.eligibleSets)
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }

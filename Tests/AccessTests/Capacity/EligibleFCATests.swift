@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 /// 2SFCA / E2SFCA with practices restricted to an eligibility area (issue
 /// 13): a restricted practice's supply counts only for the demand it
