@@ -12,12 +12,16 @@ public struct DefaultDataSet: Sendable, Hashable {
     public var regions: [Region]
     /// The synthetic road network (`DefaultRoadGenerator`), EPSG:28992.
     public var roads: [DefaultRoad]
+    /// A short status history (`StatusHistoryGenerator`), for `bereik trend`.
+    public var statusHistory: [StatusChange]
 
-    public init(population: [PopulationPoint], practices: [Practice], regions: [Region], roads: [DefaultRoad] = []) {
+    public init(population: [PopulationPoint], practices: [Practice], regions: [Region], roads: [DefaultRoad] = [],
+                statusHistory: [StatusChange] = []) {
         self.population = population
         self.practices = practices
         self.regions = regions
         self.roads = roads
+        self.statusHistory = statusHistory
     }
 }
 
@@ -39,16 +43,21 @@ public enum DefaultDataGenerator {
         var ruralRNG = SplitMix64(seed: seed, stream: "rural")
         var practices = PracticeGenerator(rng: SplitMix64(seed: seed, stream: "practices"),
                                           municipalities: municipalities)
+        let postcodes = try PlacePostcodes.codes(municipalities)
+        var places: [StatusHistoryGenerator.Place] = []
         for (m, municipality) in municipalities.enumerated() {
-            for (place, location) in zip(municipality.places, shapes.placeLocations[m]) {
+            for (k, (place, location)) in zip(municipality.places, shapes.placeLocations[m]).enumerated() {
                 let base = olderShareBase(inhabitants: place.inhabitants)
                 try grid.spread(place: place, at: location, municipality: m) { base + ageRNG.uniform(0, 0.03) }
-                practices.addPractices(for: place, at: location)
+                practices.addPractices(for: place, at: location, placeIndex: places.count)
+                places.append(.init(pc4: postcodes[m][k], location: location,
+                                    practices: PracticeGenerator.practiceCount(inhabitants: place.inhabitants)))
             }
             try grid.scatterRural(municipality.ruralInhabitants, municipality: m, name: municipality.name,
                                   rng: &ruralRNG)
         }
         practices.assignStatuses()
+        let history = practices.addHistory(places: places, seed: seed)
 
         let regions = zip(municipalities, shapes.polygons).map { m, polygon in
             Region(id: m.code, name: m.name, geometry: polygon, designation: m.designation)
@@ -57,7 +66,13 @@ public enum DefaultDataGenerator {
         let ring = try toRD.transform(DrenthePlaces.outline)
         let roads = try DefaultRoadGenerator.generate(municipalities: municipalities, placeLocations: shapes.placeLocations,
                                                       outline: ring, toRD: toRD, rng: &roadRNG)
-        return DefaultDataSet(population: grid.points(), practices: practices.practices, regions: regions, roads: roads)
+        var population = grid.points()
+        let placePoints = places.map { (location: $0.location, pc4: $0.pc4) }
+        for i in population.indices {
+            population[i].postcode = Postcode(pc4: PlacePostcodes.nearest(population[i].location, places: placePoints))
+        }
+        return DefaultDataSet(population: population, practices: practices.practices, regions: regions, roads: roads,
+                              statusHistory: history)
     }
 
     /// Share of inhabitants aged 65+ before jitter: lower in towns, higher in

@@ -11,6 +11,7 @@ public enum DefaultDataWriter {
     public static let practicesFile = "practices.geojson"
     public static let municipalitiesFile = "gemeenten.geojson"
     public static let roadsFile = "roads.geojson"
+    public static let statusHistoryFile = "status_history.csv"
 
     public static func write(_ data: DefaultDataSet, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -18,9 +19,10 @@ public enum DefaultDataWriter {
 
         try writeLayer(folder, populationFile, name: "population", geometry: .point, fields: [
             FieldDefinition("id", .string), FieldDefinition("inhabitants", .integer),
-            FieldDefinition("inhabitants_65plus", .integer),
+            FieldDefinition("inhabitants_65plus", .integer), FieldDefinition("postcode", .string),
         ], rows: try data.population.map { p in
-            ([.string(p.id), .integer(Int64(p.inhabitants)), p.inhabitants65plus.map { .integer(Int64($0)) } ?? .null],
+            ([.string(p.id), .integer(Int64(p.inhabitants)), p.inhabitants65plus.map { .integer(Int64($0)) } ?? .null,
+              optional(p.postcode?.description)],
              Geometry.point(try toWGS84.transform(p.location)))
         })
 
@@ -28,10 +30,11 @@ public enum DefaultDataWriter {
             FieldDefinition("id", .string), FieldDefinition("name", .string), FieldDefinition("status", .string),
             FieldDefinition("status_date", .string), FieldDefinition("status_source", .string),
             FieldDefinition("gp_fte", .real), FieldDefinition("list_size", .integer),
+            FieldDefinition("eligible_postcodes", .string),
         ], rows: try data.practices.map { p in
             ([.string(p.id), .string(p.name), .string(p.status.rawValue), optional(p.statusDate),
               optional(p.statusSource), p.gpFTE.map { .real($0) } ?? .null,
-              p.listSize.map { .integer(Int64($0)) } ?? .null],
+              p.listSize.map { .integer(Int64($0)) } ?? .null, optional(postcodeList(p.eligibility))],
              Geometry.point(try toWGS84.transform(p.location)))
         })
 
@@ -41,6 +44,14 @@ public enum DefaultDataWriter {
             ([.string(r.id), .string(r.name), optional(r.designation)],
              multiPolygon(try toWGS84.transform(r.geometry)))
         })
+
+        let historyPath = (folder as NSString).appendingPathComponent(statusHistoryFile)
+        let historyTemporary = historyPath + ".tmp-\(getpid())"
+        try statusHistoryText(data.statusHistory).write(toFile: historyTemporary, atomically: false, encoding: .utf8)
+        // rename(2) replaces an existing file atomically; returns 0 on success.
+        guard rename(historyTemporary, historyPath) == 0 else {
+            throw GeoError.gdal(path: historyPath, message: "cannot rename \(historyTemporary): \(String(cString: strerror(errno)))")
+        }
 
         // Fields as `LineRoadReader` reads them: highway (class), oneway, maxspeed.
         try writeLayer(folder, roadsFile, name: "roads", geometry: .lineString, fields: [
@@ -58,6 +69,23 @@ public enum DefaultDataWriter {
                      optional(road.name)],
                     Geometry.lineString(try toWGS84.transform(l.coordinates)))
         })
+    }
+
+    /// Written like the practice list field reads it: "9411-9413; 9417".
+    static func postcodeList(_ area: EligibilityArea?) -> String? {
+        guard case .postcodes(let set)? = area else { return nil }
+        return set.pc4Ranges.map { $0.lowerBound == $0.upperBound ? String($0.lowerBound) : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: "; ")
+    }
+
+    /// `status_history.csv`: practice_id, date_from, status, eligible_postcodes, source; by practice, then date.
+    static func statusHistoryText(_ rows: [StatusChange]) -> String {
+        var text = "practice_id,date_from,status,eligible_postcodes,source\n"
+        for r in rows {
+            let list = postcodeList(r.eligibility).map { "\"\($0)\"" } ?? ""
+            text += "\(r.practiceID),\(r.from),\(r.status.rawValue),\(list),\(r.source ?? "")\n"
+        }
+        return text
     }
 
     private static func optional(_ s: String?) -> FieldValue {

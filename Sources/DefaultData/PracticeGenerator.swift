@@ -17,6 +17,9 @@ struct PracticeGenerator {
     private var usedNames = Set<String>()
     private var labelCursor = 0
     private(set) var practices: [Practice] = []
+    /// Per practice: the index of its place (in table order over all municipalities).
+    private(set) var placeOfPractice: [Int] = []
+    private var currentPlace = 0
 
     private var labels: [String]
     /// Patients per inhabitant of a place with practices, so that list sizes
@@ -37,8 +40,10 @@ struct PracticeGenerator {
         return max(1, Int((Double(inhabitants) / inhabitantsPerPractice).rounded()))
     }
 
-    /// Adds the practices of one place located at `location` (RD metres).
-    mutating func addPractices(for place: DrenthePlaces.Place, at location: Coordinate) {
+    /// Adds the practices of one place located at `location` (RD metres);
+    /// `placeIndex` numbers the places over all municipalities.
+    mutating func addPractices(for place: DrenthePlaces.Place, at location: Coordinate, placeIndex: Int) {
+        currentPlace = placeIndex
         var left = Self.practiceCount(inhabitants: place.inhabitants)
         let meanList = Double(place.inhabitants) * catchmentFactor / Double(max(left, 1))
         let spread = 0.9 * PopulationGrid.decayScale(inhabitants: place.inhabitants)
@@ -73,6 +78,7 @@ struct PracticeGenerator {
         let fte = (min(4.5, max(0.8, wanted)) * 10).rounded() / 10
         let listSize = Int((fte * Self.normPatientsPerFTE * rng.uniform(0.85, 1.15)).rounded())
         let id = String(format: "P%03d", practices.count + 1)
+        placeOfPractice.append(currentPlace)
         practices.append(Practice(id: id, name: name, location: location, status: .unknown,
                                   statusDate: Self.statusDate, statusSource: Self.statusSource,
                                   gpFTE: fte, listSize: listSize))
@@ -88,6 +94,12 @@ struct PracticeGenerator {
         for (rank, i) in order.enumerated() {
             practices[i].status = rank < open ? .open : rank < open + partial ? .partial : .closed
         }
+    }
+
+    /// Partial village practices with an eligibility area and the status
+    /// history (`StatusHistoryGenerator`); call after `assignStatuses`.
+    mutating func addHistory(places: [StatusHistoryGenerator.Place], seed: UInt64) -> [StatusChange] {
+        StatusHistoryGenerator.apply(to: &practices, placeOfPractice: placeOfPractice, places: places, seed: seed)
     }
 
     private mutating func healthCentreName(place: String, number: Int) -> String {

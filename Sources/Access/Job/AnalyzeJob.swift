@@ -66,6 +66,9 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).
         public var regionOverlaps: RegionOverlapReport? = nil
+        /// The points' road snaps per mode of an earlier analysis of these
+        /// inputs (a trend's first date): later analyses route without snapping again.
+        public var pointSnapsByMode: [[SnappedPoint?]]? = nil
         /// Who each partial practice with an area accepts (issue 13); nil
         /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
@@ -168,7 +171,8 @@ public struct AnalyzeJob {
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
-                                     parameters: parameters, options: parameters.roadOptions, eligible: eligible, progress: progress)
+                                     parameters: parameters, options: parameters.roadOptions,
+                                     reusingPointSnaps: inputs.pointSnapsByMode, eligible: eligible, progress: progress)
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
