@@ -18,21 +18,17 @@ struct BaselineRouting: Sendable {
     let byLength: NearestFacilityRouter
     let lengthLabels: NodeLabels
 
-    /// The same snapping and labelling as `RoadAnalysis.run`, kept.
-    init(graph: RoadGraph, practices: [Practice], parameters: AnalysisParameters) {
+    /// The same snapping and labelling as `RoadAnalysis.run`, kept, with the baseline's routers.
+    init(graph: RoadGraph, routers: RoadRouters, practices: [Practice], parameters: AnalysisParameters) {
         self.graph = graph
-        let options = parameters.roadOptions
         let open = practices.map { parameters.isOpen($0.status) }
         var modes: [Mode] = []
         var byLength: NearestFacilityRouter?, lengthLabels: NodeLabels?
-        for (k, mode) in options.modes.enumerated() where options.modes.firstIndex(of: mode) == k {
-            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
-            let sources = zip(practices, open).map { $1 ? snapper.snap($0.location) : nil }
-            let byTime = NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
-            modes.append(Mode(mode: mode, snapper: snapper, byTime: byTime, timeLabels: byTime.labelNodes(sources: sources),
-                              targets: NearestPracticesSearch.Targets(graph: graph, mode: mode, snaps: sources)))
-            if k == 0 {
-                let router = NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
+        for m in routers.modes {
+            let sources = zip(practices, open).map { $1 ? m.snapper.snap($0.location) : nil }
+            modes.append(Mode(mode: m.mode, snapper: m.snapper, byTime: m.byTime, timeLabels: m.byTime.labelNodes(sources: sources),
+                              targets: NearestPracticesSearch.Targets(graph: graph, mode: m.mode, snaps: sources)))
+            if let router = m.byLength {
                 byLength = router
                 lengthLabels = router.labelNodes(sources: sources)
             }
@@ -41,7 +37,6 @@ struct BaselineRouting: Sendable {
         self.byLength = byLength!
         self.lengthLabels = lengthLabels!
     }
-
     /// Road access of points as `RoadAnalysis.run` gives it (nearest and
     /// second-nearest open practice by length over the first mode, quickest
     /// minutes per mode), from the kept labels.

@@ -32,13 +32,16 @@ public enum BereikApplication {
         }
         router.post("/api/sites") { request, _ in
             let body = try await collect(request, state: state)
-            let (sites, size) = try SiteRequest.sites(from: body, limits: state.limits, transformers: state.toRD, studyArea: state.studyArea)
+            let (sites, size) = try SiteRequest.sites(from: body, limits: state.limits, transformers: state.toRD, inputsExtent: state.inputsExtent)
             return json(try await state.heavy.run { try SiteAnswer.answer(sites, householdSize: size, state: state) })
         }
         router.post("/api/scenario") { request, _ in
             let body = try await collect(request, state: state)
             let changes = try ScenarioRequest.changes(from: body, state: state)
-            return json(try await state.heavy.run { try ScenarioRequest.run(changes, state: state) })
+            let (answer, timing) = try await state.heavy.run { try ScenarioRequest.run(changes, state: state) }
+            var response = json(answer)
+            response.headers[.init("Server-Timing")!] = timing
+            return response
         }
         return router
     }

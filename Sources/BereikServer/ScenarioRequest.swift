@@ -79,7 +79,9 @@ enum ScenarioRequest {
 
     /// The scenario on its own copy of the practice list, compared with the
     /// kept baseline, as `bereik scenario` computes it.
-    static func run(_ changes: [PracticeChange], state: ServerState) throws -> JSONOut {
+    /// Also returns where the time went, as a `Server-Timing` header value (kept
+    /// out of the body so one scenario always gives the same bytes).
+    static func run(_ changes: [PracticeChange], state: ServerState) throws -> (answer: JSONOut, serverTiming: String) {
         let changed: [Practice]
         do {
             changed = try ScenarioApplier.apply(changes, to: state.inputs.practices, source: "request", parameters: state.parameters)
@@ -89,14 +91,13 @@ enum ScenarioRequest {
             }
             throw APIError("invalid_change", field: "changes", detail: e.description)
         }
-        var quiet = state.job
-        quiet.writeCatchments = false
-        let scenario = try quiet.analyse(state.inputs, practices: changed)
+        let started = Date(), cpu = Self.processCPUSeconds()
+        let scenario = try state.job.analyse(try ScenarioEligibility.inputs(state.inputs, changed: changed), practices: changed, reusing: state.baseline)
         let inputs = state.inputs
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: state.baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)
         let tables = DecisionRows.analysis(scenario.result, practices: changed, regions: inputs.regions)
-        return .object([
+        let answer = JSONOut.object([
             ("summary", .string(DecisionRows.scenarioSummary(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
                                                              regions: inputs.regions, scenarioPractices: changed))),
             ("measure", .string(comparison.measure)),
@@ -107,5 +108,21 @@ enum ScenarioRequest {
             ("regions", tables.regions.json),
             ("practices", tables.practices.json),
         ])
+        // Where the time went (for scripts/bench-serve.sh): routing, FCA, indicators, all of it, and the
+        // process's CPU time meanwhile (what the answer costs, whatever else runs on the machine).
+        var split: [(String, Double)] = ["route", "fca", "analyse"].map { ($0, scenario.timings[$0] ?? 0) }
+        for (key, seconds) in (scenario.result.road?.report.timingsSeconds ?? [:]).sorted(by: { $0.key < $1.key }) {
+            split.append(("road_" + key, seconds))
+        }
+        split.append(("total", Date().timeIntervalSince(started)))
+        split.append(("cpu", Self.processCPUSeconds() - cpu))
+        return (answer, split.map { "\($0.0);dur=\(Int(($0.1 * 1000).rounded()))" }.joined(separator: ", "))
+    }
+
+    /// User + system CPU seconds of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -10,12 +10,14 @@ import Maps
 public final class ServerState: @unchecked Sendable {
     let job: AnalyzeJob
     let inputs: AnalyzeJob.Inputs
-    let baseline: AnalyzeJob.Analysis
+    let baseline: Baseline
     let regionRows: TableRows
     let practiceRows: TableRows
     let routing: BaselineRouting?
-    /// Where requests may ask about (RD New): the inputs' extent plus a margin.
+    /// Where point queries may ask about (RD New): the inputs' extent plus a margin.
     let studyArea: Envelope
+    /// The extent of the population points and practices, which sites are measured from (`bereik sites`' rule).
+    let inputsExtent: Envelope
     let practiceLonLat: [Coordinate]
     /// The inputs' extent in lon/lat: min lon, min lat, max lon, max lat.
     let extentWGS84: [Double]
@@ -27,6 +29,9 @@ public final class ServerState: @unchecked Sendable {
     /// The page served at `/`.
     public let page: String
     public let timings: [String: Double]
+    /// Resident memory (MiB) after each start-up step, and the page's size: what the start-up costs.
+    let startupMemoryMiB: [(String, Double)]
+    let pageBytes: Int
 
     /// Reads the inputs, builds the graph, routes the baseline, renders the page.
     public convenience init(job: AnalyzeJob, limits: RequestLimits = RequestLimits(), progress: Access.Progress? = nil) throws {
@@ -39,21 +44,27 @@ public final class ServerState: @unchecked Sendable {
     public init(job: AnalyzeJob, inputs: AnalyzeJob.Inputs, limits: RequestLimits = RequestLimits(), progress: Access.Progress? = nil,
                 readSeconds: Double = 0) throws {
         var timings: [String: Double] = ["read": readSeconds]
+        var memory: [(String, Double)] = [("read", Self.residentMiB())]
         var t0 = Date()
         var job = job
-        job.writeCatchments = true
-        let baseline = try job.analyse(inputs, progress: progress)
+        job.writeCatchments = false
+        let baseline = try job.baseline(inputs, forScenarios: true, progress: progress)
         timings["baseline"] = Date().timeIntervalSince(t0)
+        memory.append(("baseline", Self.residentMiB()))
         t0 = Date()
         progress?.step("keeping the road labels")
-        routing = inputs.roadGraph.map { BaselineRouting(graph: $0, practices: inputs.practices, parameters: job.parameters) }
+        if let graph = inputs.roadGraph, let routers = baseline.routers {
+            routing = BaselineRouting(graph: graph, routers: routers, practices: inputs.practices, parameters: job.parameters)
+        } else {
+            routing = nil
+        }
         timings["labels"] = Date().timeIntervalSince(t0)
+        memory.append(("labels", Self.residentMiB()))
         t0 = Date()
         (regionRows, practiceRows) = DecisionRows.analysis(baseline.result,
                                                            practices: inputs.practices, regions: inputs.regions)
-        var area = Envelope.empty
-        for p in inputs.population { area.expand(toInclude: p.location) }
-        for p in inputs.practices { area.expand(toInclude: p.location) }
+        let area = SitesJob.studyExtent(inputs)
+        inputsExtent = area
         let margin = 20_000.0
         studyArea = Envelope(minX: area.minX - margin, minY: area.minY - margin, maxX: area.maxX + margin, maxY: area.maxY + margin)
         toRD = try TransformerPool(from: CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
@@ -72,11 +83,23 @@ public final class ServerState: @unchecked Sendable {
         var writer = job
         writer.outputFolder = folder
         writer.geoPackage = false
-        _ = try writer.write(inputs, baseline)
+        var shown = baseline.analysis
+        let method = job.catchments ?? (inputs.roadGraph == nil ? .voronoi : .road)
+        shown.catchments = (method, try Catchments.compute(method: method, result: baseline.result, population: inputs.population,
+                                                           practices: inputs.practices, regions: inputs.regions))
+        _ = try writer.write(inputs, shown)
         page = try LiveViewerPage.html(outputFolder: folder, extraStyle: LivePage.css, extraScript: LivePage.javascript,
                                        extraSidebar: LivePage.sidebar)
         progress?.finish()
         timings["page"] = Date().timeIntervalSince(t0)
+        // Writing the viewer's layers and reading them back leaves freed heap
+        // the allocator keeps (about 100 MiB at 200,000 points); give it back.
+        #if os(Linux)
+        _ = giveFreedHeapBack(0)
+        #endif
+        memory.append(("page", Self.residentMiB()))
+        startupMemoryMiB = memory
+        pageBytes = page.utf8.count
         self.job = job
         self.inputs = inputs
         self.baseline = baseline
@@ -106,6 +129,23 @@ public final class ServerState: @unchecked Sendable {
             ("modes", .array((routing?.modes.map(\.mode.name) ?? []).map(JSONOut.string))),
             ("measure", .string(routing == nil ? "straight line" : "by road")),
             ("extent_wgs84", .array(extentWGS84.map { .number(($0 * 1e6).rounded() / 1e6) })),
+            ("kept_fca_pairs", .int(baseline.keptPairs?.pairCount ?? 0)),
+            ("page_bytes", .int(pageBytes)),
+            ("startup_rss_mib", .object(startupMemoryMiB.map { ($0.0, .number($0.1.rounded())) })),
         ])
     }
+
+    /// This process's resident memory (VmRSS) in MiB; 0 where /proc is not there.
+    static func residentMiB() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kB = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+        return kB / 1024
+    }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim` (not in Swift's Glibc module): returns freed heap to the system.
+@_silgen_name("malloc_trim")
+private func giveFreedHeapBack(_ pad: Int) -> Int32
+#endif

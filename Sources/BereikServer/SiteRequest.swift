@@ -8,7 +8,7 @@ import Geo
 /// site_id/id and name. Points or polygons.
 enum SiteRequest {
     static func sites(from body: [UInt8], limits: RequestLimits, transformers: TransformerPool,
-                      studyArea: Envelope) throws -> (sites: [HousingSite], householdSize: Double?) {
+                      inputsExtent: Envelope) throws -> (sites: [HousingSite], householdSize: Double?) {
         let root = try JSONInput.object(JSONInput.parse(body), field: "body")
         let type = try JSONInput.string(root["type"], field: "type")
         guard type == "FeatureCollection" else {
@@ -39,10 +39,12 @@ enum SiteRequest {
             do { rd = try transformer.transform(lonLat) } catch {
                 throw APIError("bad_coordinate", field: path + ".geometry", expected: "WGS84 lon/lat that can be transformed to RD New", found: "\(error)")
             }
-            let e = rd.envelope, centre = Coordinate(x: (e.minX + e.maxX) / 2, y: (e.minY + e.maxY) / 2)
-            guard studyArea.contains(centre) else {
-                throw APIError("outside_study_area", field: path + ".geometry", expected: "a site inside the study area (WGS84 lon/lat)",
-                               found: String(format: "RD %.0f, %.0f", centre.x, centre.y))
+            // The rule of `bereik sites`: a site farther from the inputs is taken for wrong coordinates.
+            let km = SitesJob.distanceKm(rd, from: inputsExtent)
+            guard km <= SitesJob.maxSiteDistanceKm else {
+                throw APIError("outside_study_area", field: path + ".geometry",
+                               expected: "a site within \(Int(SitesJob.maxSiteDistanceKm)) km of the population points and practices (WGS84 lon/lat)",
+                               found: "\(Int(km.rounded())) km away")
             }
             func value(_ role: FieldRole) -> (String, FieldValue)? {
                 for c in role.candidates {

@@ -23,7 +23,7 @@ final class ConcurrencyTests: XCTestCase {
         let firstOpen = try XCTUnwrap(state.inputs.practices.first { state.parameters.isOpen($0.status) })
         DispatchQueue.concurrentPerform(iterations: spots.count + 2) { i in
             if i >= spots.count {
-                answers.scenario(try? ScenarioRequest.run([.close(id: firstOpen.id)], state: state).text)
+                answers.scenario(try? ScenarioRequest.run([.close(id: firstOpen.id)], state: state).answer.text)
             } else {
                 answers.set(i, try? ask(spots[i]))
             }

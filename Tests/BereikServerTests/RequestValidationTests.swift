@@ -7,7 +7,7 @@ final class RequestValidationTests: XCTestCase {
     func siteError(_ body: String) throws -> APIError? {
         let state = try ServerFixture.state()
         do {
-            _ = try SiteRequest.sites(from: Array(body.utf8), limits: state.limits, transformers: state.toRD, studyArea: state.studyArea)
+            _ = try SiteRequest.sites(from: Array(body.utf8), limits: state.limits, transformers: state.toRD, inputsExtent: state.inputsExtent)
             return nil
         } catch let e as APIError { return e }
     }

@@ -57,6 +57,41 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertEqual(load.count, 2)
     }
 
+    /// One rule for how far a site may lie from the inputs: a site 30 km
+    /// north of them gets the same verdict from the server as from `bereik
+    /// sites`; one 70 km north is refused by both, naming the distance.
+    func testSiteDistanceRuleIsTheCLIs() throws {
+        let s = try served()
+        let extent = try XCTUnwrap(try s.request("GET", "/api/health").json["extent_wgs84"] as? [Double])
+        let lon = (extent[0] + extent[2]) / 2
+        func site(_ kmNorth: Double) -> String {
+            let lat = extent[3] + kmNorth / 111.2
+            return #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"site_id":"far","homes":100},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}]}"#
+        }
+        let dir = try temporaryFolder()
+        // 30 km: beyond the point queries' 20 km margin, within the sites' 50 km.
+        let near = try s.request("POST", "/api/sites", body: Data(site(30).utf8))
+        XCTAssertEqual(near.status, 200, String(decoding: near.body, as: UTF8.self))
+        try site(30).write(toFile: dir + "/near.geojson", atomically: true, encoding: .utf8)
+        let cli = try runCLI(["sites", "--sites", dir + "/near.geojson", "--out", dir + "/near"])
+        XCTAssertEqual(cli.status, 0, cli.output)
+        let csv = try readCSV(dir + "/near/sites.csv")
+        let rows = try XCTUnwrap(near.json["sites"] as? [[String: Any]])
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(csv.count, 1)
+        for (a, b) in zip(rows, csv) { assertSameRow(a, b, "site 30 km away") }
+        // 70 km: both refuse.
+        let far = try s.request("POST", "/api/sites", body: Data(site(70).utf8))
+        XCTAssertEqual(far.status, 400)
+        XCTAssertEqual(far.json["error"] as? String, "outside_study_area")
+        let found = try XCTUnwrap(far.json["found"] as? String)
+        XCTAssertNotNil(found.range(of: #"^(69|70|71) km away$"#, options: .regularExpression), found)
+        try site(70).write(toFile: dir + "/far.geojson", atomically: true, encoding: .utf8)
+        let refused = try runCLI(["sites", "--sites", dir + "/far.geojson", "--out", dir + "/far"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.output.contains(found), "the CLI names another distance than the server's \(found): " + refused.output)
+    }
+
     func testScenarioAnswerEqualsTheCLI() throws {
         let s = try served()
         let point = try s.request("GET", "/api/point?lon=6.56&lat=52.86")

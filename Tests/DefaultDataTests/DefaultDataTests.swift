@@ -109,7 +109,7 @@ final class DefaultDataTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try DefaultDataWriter.write(try data(), to: folder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        XCTAssertEqual(files, ["gemeenten.geojson", "population.geojson", "practices.geojson", "roads.geojson"])
+        XCTAssertEqual(files, ["gemeenten.geojson", "population.geojson", "practices.geojson", "roads.geojson", "status_history.csv"])
         var bytes = 0
         for f in files {
             let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + f)

@@ -85,7 +85,7 @@ public enum RoadAnalysis {
 
     public static func run(graph: RoadGraph, read: RoadReadReport, population: [PopulationPoint], practices: [Practice],
                            parameters: AnalysisParameters, options: RoadOptions,
-                           reusingPointSnaps: [[SnappedPoint?]]? = nil, eligible: EligibleSets? = nil,
+                           reusingPointSnaps: [[SnappedPoint?]]? = nil, eligible: EligibleSets? = nil, routers: RoadRouters? = nil,
                            progress: Progress? = nil) throws -> RoadAccess {
         var timings: [String: Double] = [:]
         let n = population.count
@@ -109,7 +109,8 @@ public enum RoadAnalysis {
         for (k, mode) in modes.enumerated() {
             progress?.step("routing by \(mode.name)")
             var t0 = Date()
-            let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
+            let kept = routers?.mode(mode, graph: graph, options: options)
+            let snapper = kept?.snapper ?? SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
             let practiceSnaps = practices.map { snapper.snap($0.location) }
             let points: [SnappedPoint?]
             if let reused = reusingPointSnaps, k < reused.count, reused[k].count == n {
@@ -123,7 +124,7 @@ public enum RoadAnalysis {
             notSnapped[mode.name] = points.filter { $0 == nil }.count
             let sources = zip(practiceSnaps, sourcesOpen).map { $1 ? $0 : nil }
             t0 = Date()
-            let byTime = NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
+            let byTime = kept?.byTime ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
             let timeLabels = byTime.labelNodes(sources: sources)
             var quickest = byTime.assign(points: points, labels: timeLabels)
             timings["route_\(mode.name)"] = Date().timeIntervalSince(t0)
@@ -148,7 +149,7 @@ public enum RoadAnalysis {
                 firstPointSnaps = points
                 firstPracticeSnaps = practiceSnaps
                 t0 = Date()
-                let byLength = NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
+                let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
                 let lengthLabels = byLength.labelNodes(sources: sources)
                 nodePractice = lengthLabels.nodes.map(\.nearest)
                 var shortest = byLength.assign(points: points, labels: lengthLabels)

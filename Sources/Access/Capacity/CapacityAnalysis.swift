@@ -18,8 +18,10 @@ public struct CapacityResult: Sendable {
 }
 
 public enum CapacityAnalysis {
+    /// - Parameter kept: pairs of an earlier run on the same points (see
+    ///   `keepPairs`); used when they fit these practices, else searched again.
     public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                           road: RoadAccess?, eligible: EligibleSets? = nil) -> CapacityResult {
+                           road: RoadAccess?, eligible: EligibleSets? = nil, kept: KeptCatchmentPairs? = nil) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
         // No FTE at all: supply is unknown, so is every point's access.
@@ -44,24 +46,66 @@ public enum CapacityAnalysis {
             // The positions the road pass snapped for its first mode.
             snapped = road.pointSnaps
             // Pairs streamed from bounded searches, never stored (memory O(points + practices)).
-            let source = RoadCosts.pairs(graph: road.graph, mode: mode, weight: weight, points: road.pointSnaps,
-                                         practices: road.practiceSnaps, catchment: catchment).restricted(by: eligible)
-            (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply,
-                                                        method: fca.method, catchment: catchment)
             basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
                 ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"
+            func source(_ practiceSnaps: [SnappedPoint?]) -> RoadPairs {
+                RoadCosts.pairs(graph: road.graph, mode: mode, weight: weight, points: road.pointSnaps,
+                                practices: practiceSnaps, catchment: catchment)
+            }
+            if let kept, kept.fits(practices, catchment: catchment, basis: basis) {
+                // Only the practices added after the kept ones are searched.
+                let added = practices.count > kept.practiceCount
+                    ? source(road.practiceSnaps.enumerated().map { $0.offset < kept.practiceCount ? nil : $0.element }) : nil
+                (result, pairs) = FloatingCatchment.compute(pairs: ExtendedCatchmentPairs(kept: kept, live: added, practiceCount: practices.count)
+                                                                .restricted(by: eligible),
+                                                            demand: demand, supply: supply, method: fca.method, catchment: catchment)
+            } else {
+                (result, pairs) = FloatingCatchment.compute(pairs: source(road.practiceSnaps).restricted(by: eligible), demand: demand, supply: supply,
+                                                            method: fca.method, catchment: catchment)
+            }
         } else {
             catchment = fca.catchmentKm * 1000
-            let source = StraightLineCosts.pairs(points: population.map(\.location), practices: practices.map(\.location), catchmentM: catchment)
-                .restricted(by: eligible)
-            (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply,
-                                                        method: fca.method, catchment: catchment)
             basis = "straight line, catchment \(Flagging.number(fca.catchmentKm)) km"
+            func source() -> StraightLinePairs {
+                StraightLineCosts.pairs(points: population.map(\.location), practices: practices.map(\.location), catchmentM: catchment)
+            }
+            if let kept, kept.fits(practices, catchment: catchment, basis: basis) {
+                let added = practices.count > kept.practiceCount ? source() : nil
+                (result, pairs) = FloatingCatchment.compute(pairs: ExtendedCatchmentPairs(kept: kept, live: added, practiceCount: practices.count)
+                                                                .restricted(by: eligible),
+                                                            demand: demand, supply: supply, method: fca.method, catchment: catchment)
+            } else {
+                (result, pairs) = FloatingCatchment.compute(pairs: source().restricted(by: eligible), demand: demand, supply: supply,
+                                                            method: fca.method, catchment: catchment)
+            }
         }
         let per10k: [Double?] = result.access.indices.map { i in
             snapped.map { $0[i] == nil } == true ? nil : result.access[i] * 10_000
         }
         return CapacityResult(method: fca.method, basis: basis, fcaPer10k: per10k, pairs: pairs,
                               seconds: Date().timeIntervalSince(t0))
+    }
+
+    /// The pairs `run` would search for these inputs, searched once and kept
+    /// for later runs on the same points (nil when no practice has an FTE:
+    /// `run` then searches nothing).
+    public static func keepPairs(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
+                                 road: RoadAccess?) -> KeptCatchmentPairs? {
+        let fca = parameters.fca
+        guard parameters.defaultFTE != nil || practices.contains(where: { $0.gpFTE != nil }) else { return nil }
+        let places = practices.map(\.location)
+        if let road, let mode = road.modes.first {
+            let minutes = fca.catchmentMinutes[mode.name]
+            let catchment = minutes ?? fca.catchmentKm * 1000
+            let basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
+                ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"
+            let source = RoadCosts.pairs(graph: road.graph, mode: mode, weight: minutes == nil ? .length : .time, points: road.pointSnaps,
+                                         practices: road.practiceSnaps, catchment: catchment)
+            return KeptCatchmentPairs(source, practiceLocations: places, catchment: catchment, basis: basis)
+        }
+        let catchment = fca.catchmentKm * 1000
+        let source = StraightLineCosts.pairs(points: population.map(\.location), practices: places, catchmentM: catchment)
+        return KeptCatchmentPairs(source, practiceLocations: places, catchment: catchment,
+                                  basis: "straight line, catchment \(Flagging.number(fca.catchmentKm)) km")
     }
 }

@@ -56,9 +56,7 @@ public struct PlanJob {
     public func run(progress: Progress? = nil) throws -> Outcome {
         let started = Date()
         let inputs = try job.readInputs(progress: progress)
-        var quiet = job
-        quiet.writeCatchments = false
-        let analysis = try quiet.analyse(inputs, progress: progress)
+        let analysis = try job.baseline(inputs, progress: progress).analysis
         let baseline = analysis.result
         let parameters = job.parameters, population = inputs.population
         let limit = parameters.flagMaxKm * 1000

@@ -27,10 +27,9 @@ public struct ScenarioJob {
     public func run(progress: Progress? = nil) throws -> Outcome {
         let inputs = try job.readInputs(progress: progress)
         let changed = try ScenarioApplier.apply(changes, to: inputs.practices, source: changesSource, parameters: job.parameters)
-        var quiet = job
-        quiet.writeCatchments = false
-        let baseline = try quiet.analyse(inputs, progress: progress)
-        let scenario = try job.analyse(try ScenarioEligibility.inputs(inputs, changed: changed), practices: changed, progress: progress)
+        let baseline = try job.baseline(inputs, progress: progress)
+        let scenario = try job.analyse(try ScenarioEligibility.inputs(inputs, changed: changed), practices: changed,
+                                       reusing: baseline, progress: progress)
         let outcome = try job.write(inputs, scenario, progress: progress)
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)

@@ -47,15 +47,24 @@ public struct SitesJob {
             warnings.append("\(sitesPath): \(siteReport.skippedTotal) of \(siteReport.features) sites skipped (\(reasons)); they have no verdict.")
         }
         try Self.checkDistance(sites, inputs: inputs, path: sitesPath)
-        var quiet = job
-        quiet.writeCatchments = false
-        let baseline = try quiet.analyse(inputs, progress: progress)
+        let baseline = try job.baseline(inputs, progress: progress)
         let practices = inputs.practices, parameters = job.parameters
         var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = { samples, sets in
-                let road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
-                                                parameters: parameters, options: parameters.roadOptions, eligible: sets, progress: progress)
+                let road: RoadAccess
+                do {
+                    road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
+                                                parameters: parameters, options: parameters.roadOptions, eligible: sets,
+                                                progress: progress)
+                } catch AnalysisError.noUsableRoadNearPoints {
+                    // The baseline reached its points, so the roads are usable: only
+                    // these sites lie off them — out of reach by road (as `serve` answers).
+                    var modes: [TravelMode] = []
+                    for m in parameters.roadOptions.modes where !modes.contains(m) { modes.append(m) }
+                    return (samples.map { _ in (first: -1, firstM: .infinity, second: -1, secondM: .infinity) },
+                            modes.map { _ in samples.map { _ in .infinity } }, modes.map(\.name))
+                }
                 return (samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) },
                         road.minutes, road.modes.map(\.name))
             }
@@ -70,7 +79,7 @@ public struct SitesJob {
         let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
         let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
-        let written = try job.writeDecisionReport(inputs, baseline, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
+        let written = try job.writeDecisionReport(inputs, baseline.analysis, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
                                                   outputs: files, started: started, extraWarnings: warnings)
         return Outcome(checks: checks, practices: practices, modes: modes, measure: measure, files: written, report: report,
                        warnings: warnings, skippedSites: siteReport.skippedTotal)
@@ -81,21 +90,33 @@ public struct SitesJob {
     public static let maxSiteDistanceKm = 50.0
 
     static func checkDistance(_ sites: [HousingSite], inputs: AnalyzeJob.Inputs, path: String) throws {
-        var area = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-        for p in inputs.population { area.expand(toInclude: p.location) }
-        for p in inputs.practices { area.expand(toInclude: p.location) }
-        guard !area.isEmpty else { return }
+        let area = studyExtent(inputs)
         for site in sites {
-            let e = site.geometry.envelope
-            guard !e.isEmpty else { continue }
-            let dx = Swift.max(0, area.minX - e.maxX, e.minX - area.maxX), dy = Swift.max(0, area.minY - e.maxY, e.minY - area.maxY)
-            let km = (dx * dx + dy * dy).squareRoot() / 1000
+            let km = distanceKm(site.geometry, from: area)
             if !(km <= maxSiteDistanceKm) {
                 throw AnalysisError.implausible(path: path, feature: "site \(site.id)", field: "geometry",
                                                 expected: "a site within \(SafeNumber.whole(maxSiteDistanceKm)) km of the population points and practices (check its coordinates and CRS, --crs)",
                                                 found: "\(SafeNumber.whole(km)) km away")
             }
         }
+    }
+
+    /// The extent of the population points and practices, which sites are measured from.
+    public static func studyExtent(_ inputs: AnalyzeJob.Inputs) -> Envelope {
+        var area = Envelope(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
+        for p in inputs.population { area.expand(toInclude: p.location) }
+        for p in inputs.practices { area.expand(toInclude: p.location) }
+        return area
+    }
+
+    /// Kilometres between a site's envelope (`geometry`, RD New) and `area` (0 when they overlap;
+    /// 0 as well for an empty site or area, which nothing can be said of).
+    /// A site is refused when this is more than `maxSiteDistanceKm`.
+    public static func distanceKm(_ geometry: Geometry, from area: Envelope) -> Double {
+        let e = geometry.envelope
+        guard !e.isEmpty, !area.isEmpty else { return 0 }
+        let dx = Swift.max(0, area.minX - e.maxX, e.minX - area.maxX), dy = Swift.max(0, area.minY - e.maxY, e.minY - area.maxY)
+        return (dx * dx + dy * dy).squareRoot() / 1000
     }
 
     /// Road access of sample points: per sample the nearest and second-nearest

@@ -153,7 +153,11 @@ public struct AnalyzeJob {
     }
 
     /// Analyses the inputs; `practices` replaces the practice list (scenarios).
-    public func analyse(_ inputs: Inputs, practices override: [Practice]? = nil, progress: Progress? = nil) throws -> Analysis {
+    /// `reusing`: a baseline of the same inputs whose points' road snaps (and,
+    /// when kept, routers and catchment pairs) are taken over instead of
+    /// computed again; `routers`: routers to use (default: the baseline's).
+    public func analyse(_ inputs: Inputs, practices override: [Practice]? = nil, reusing baseline: Baseline? = nil,
+                        routers: RoadRouters? = nil, progress: Progress? = nil) throws -> Analysis {
         var timings: [String: Double] = [:]
         let population = inputs.population, regions = inputs.regions
         let practices = override ?? inputs.practices
@@ -172,12 +176,14 @@ public struct AnalyzeJob {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
                                      parameters: parameters, options: parameters.roadOptions,
-                                     reusingPointSnaps: inputs.pointSnapsByMode, eligible: eligible, progress: progress)
+                                     reusingPointSnaps: baseline?.result.road?.pointSnapsByMode ?? inputs.pointSnapsByMode, eligible: eligible,
+                                     routers: routers ?? baseline?.routers, progress: progress)
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road, eligible: eligible)
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road,
+                                 eligible: eligible, kept: baseline?.keptPairs)
         }
         var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
