@@ -15,7 +15,8 @@ enum SiteAnswer {
         }
         let (checks, modes, measure) = try SitesJob.check(sites, practices: practices, parameters: state.parameters, assigned: assigned,
                                                           defaultFTE: state.baseline.result.parameters.defaultFTE,
-                                                          householdSize: householdSize ?? 2.1, road: road)
+                                                          householdSize: householdSize ?? 2.1, road: road,
+                                                          eligible: state.baseline.result.eligibleSets)
         let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure)
         // Load: the new residents go to the serving practice (served) or are
         // shared by the candidates in reach (strained), as a planner reads it.

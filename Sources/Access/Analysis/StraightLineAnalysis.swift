@@ -36,7 +36,7 @@ public enum StraightLineAnalysis {
             regionCount: max(regions.count, 1), parameters: parameters, road: road)
         let practiceResults = PracticeLoad.compute(
             population: population, points: points, practices: practices, practiceRegions: practiceRegions,
-            parameters: parameters, road: road)
+            parameters: parameters, road: road, eligible: eligible)
         var regionsWithCapacity = regionResults
         RegionCapacityIndicators.compute(&regionsWithCapacity, population: population, points: points, practices: practices,
                                          practiceRegions: practiceRegions, parameters: parameters, road: road,

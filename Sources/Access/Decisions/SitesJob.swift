@@ -72,7 +72,7 @@ public struct SitesJob {
         let (checks, modes, measure) = try Self.check(sites, practices: practices, parameters: parameters,
                                                       assigned: baseline.result.practices.map(\.assignedInhabitants),
                                                       defaultFTE: baseline.result.parameters.defaultFTE,
-                                                      householdSize: householdSize, road: road, eligible: inputs.eligible)
+                                                      householdSize: householdSize, road: road, eligible: baseline.result.eligibleSets)
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }

@@ -221,6 +221,9 @@ public struct AnalyzeJob {
             warnings.append("\(suppressed) regions have fewer than \(SafeNumber.whole(parameters.minInhabitants)) inhabitants; their statistics are suppressed (null) in the exports (--min-inhabitants).")
         }
         warnings += result.eligibility.map { $0.warnings } ?? []
+        if eligible != nil {
+            warnings += EligibleCapacityNote.lines(catchments: catchmentPolygons, cascadeMinInhabitants: parameters.cascadeMinInhabitants)
+        }
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
