@@ -47,6 +47,8 @@ final class TrendCommandTests: XCTestCase {
                                    (["--to", "oktober"], "--to: expected a month YYYY-MM"),
                                    (["--step", "week"], "--step: expected month, quarter or year"),
                                    (["--as-of", "2025-06-01"], "--as-of"),
+                                   (["--catchments", "road"], "--catchments has no effect on a trend"),
+                                   (["--format", "gpkg"], "--format gpkg has no effect on a trend"),
                                    (["--from", "2024-06"], "lies before the first row"),
                                    (["--from", "2026-06", "--to", "2025-06"], "lies after --to")] {
             let r = try CLI.run(["trend", "--out", out, "--no-maps"] + arguments)
