@@ -44,7 +44,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         p.regionToleranceM = regionToleranceM
         p.flagMaxUnreachableShare = flagMaxUnreachableShare
         p.unknownStatusCountsAs = input.unknownStatus
-        p.partialCountsAs = input.partialCounts
+        p.partialRule = input.partialRule
         return p
     }
 }

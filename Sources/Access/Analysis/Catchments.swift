@@ -43,7 +43,7 @@ public enum Catchments {
     /// Road catchments: `owner[k]` is the site key of the road node at
     /// `sites[k]`; each grid cell goes to the owner of its nearest node, the
     /// cells are polygonized (GDAL) and clipped to `area`.
-    static func roadPolygons(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
+    public static func roadPolygons(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
         guard !sites.isEmpty else { return [:] }
         let box = try gridEnvelope(area: area, engine: engine)
         let cell = roadCellSize(width: box.maxX - box.minX, height: box.maxY - box.minY)
@@ -115,7 +115,7 @@ public enum Catchments {
     /// beyond the margin enter through the nearest border cell).
     static let gridMarginM = 1_000.0
 
-    static func gridEnvelope(area: Geometry, engine: GeometryEngine) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    public static func gridEnvelope(area: Geometry, engine: GeometryEngine) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
         let b = try envelope(of: area, engine: engine)
         return (b.minX - gridMarginM, b.minY - gridMarginM, b.maxX + gridMarginM, b.maxY + gridMarginM)
     }

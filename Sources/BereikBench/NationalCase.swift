@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// A generated national-size case in real files, for `bereik bench national`:
 /// at scale 1, 9,000,000 population points (GeoPackage), a road network of

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Road 2SFCA on a synthetic network (release builds): the pairs within the
 /// catchment are streamed from two passes of bounded searches, never stored,
@@ -33,7 +34,7 @@ public enum FCABenchmark {
         lap("snap")
         let source = RoadCosts.pairs(graph: graph, mode: .car, weight: .length, points: snappedHomes, practices: snappedSites, catchment: catchmentM)
         lap("reverse network")
-        let (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply, method: .twoStep, catchment: catchmentM)
+        let (result, pairs) = FloatingCatchment.compute(streaming: source, demand: demand, supply: supply, method: .twoStep, catchment: catchmentM)
         lap("2sfca streamed (two passes of searches)")
         return Figures(nodes: graph.nodeCount, points: points, practices: practices, pairs: pairs, phases: phases,
                        peakMiB: PeakMemory.mebibytes(), checksum: result.access.reduce(0, +) * 10_000)

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Criticality of all practices and `plan --new k` on a generated road
 /// network. Criticality costs one routing pass (nearest and second-nearest

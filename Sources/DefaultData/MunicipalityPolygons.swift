@@ -1,4 +1,5 @@
 import Geo
+import Access
 
 /// Municipal polygons of the synthetic province, in EPSG:28992: the Voronoi
 /// cells of all places, clipped to the province outline and unioned per

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// One road of the default data set: the line as the graph builder takes it
 /// plus a display name (nil for most minor roads).

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Writing the population layer at national scale: generated points analysed
 /// by straight line, then the output table built and written in every

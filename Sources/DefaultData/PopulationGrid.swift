@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Spreads the table's inhabitants over 500 m grid cells (EPSG:28992, lower
 /// left corners on multiples of 500 m, like the CBS grid): each place with a

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Geo
 @testable import Access
+@testable import DefaultData
 
 /// Generated once per test process; generation takes a few seconds.
 private let generated = Result { try DefaultDataGenerator.generate() }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Geo
 @testable import Access
+@testable import DefaultData
 
 /// Generated and written once per test process.
 private let written = Result { () throws -> (DefaultDataSet, String) in

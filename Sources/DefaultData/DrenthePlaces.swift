@@ -1,4 +1,5 @@
 import Geo
+import Access
 
 /// The municipalities and main places (kernen) of the synthetic default data
 /// set, modelled on Drenthe from public facts: CBS municipality codes and

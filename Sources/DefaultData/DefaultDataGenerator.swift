@@ -1,4 +1,5 @@
 import Geo
+import Access
 
 /// The embedded default data set: a SYNTHETIC province modelled on Drenthe.
 /// All geometry in EPSG:28992 metres.

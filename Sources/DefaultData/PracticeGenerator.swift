@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Synthetic GP practices: about one per 3,800 inhabitants of a place, none
 /// in places under `minimumPlaceSize` (so the countryside has real gaps), in

@@ -1,4 +1,5 @@
 import Geo
+import Access
 
 /// A road-like synthetic network for tests and benchmarks: a jittered grid
 /// of junctions about `spacingM` apart (EPSG:28992-like coordinates around

@@ -1,4 +1,5 @@
 import Geo
+import Access
 
 /// SYNTHETIC four-digit postcodes (PC4) for the default data set: each
 /// place gets one code, numbered from a base per municipality that lies in

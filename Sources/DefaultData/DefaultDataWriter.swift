@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Writes the default data set as RFC 7946 GeoJSON (WGS84 lon/lat) into a
 /// folder: `population.geojson`, `practices.geojson`, `gemeenten.geojson`,

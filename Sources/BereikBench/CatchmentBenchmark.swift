@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Road catchments on a generated network, by several methods side by side
 /// (release builds): the nearest-node grid polygonized with GDAL (what

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// The straight-line analysis at national scale on generated data: clustered
 /// population points and practices over a 280 × 300 km box in RD New, with

@@ -1,5 +1,6 @@
 import XCTest
 import Access
+import BereikBench
 
 /// The benchmark code itself (figures come from `bereik bench roads`, not
 /// from tests): it runs, and the synthetic network has the intended shape.

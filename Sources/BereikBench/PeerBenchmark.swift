@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// bereik on the peer benchmark's neutral datasets (`shared/bench`, its
 /// `--external` contract): undirected length-weighted graph from
@@ -91,7 +92,7 @@ public enum PeerBenchmark {
         timings["build_s"] = Date().timeIntervalSince(t0)
 
         t0 = Date()
-        let pointSnaps = RoadAnalysis.parallelMap(pointXY) { incident[nodeTree.nearest(to: $0).index] }
+        let pointSnaps = ParallelWork.map(count: pointXY.count) { incident[nodeTree.nearest(to: pointXY[$0]).index] }
         let practiceSnaps = practiceXY.map { incident[nodeTree.nearest(to: $0).index] }
         let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
         let labels = router.labelNodes(sources: zip(practiceSnaps, isOpen).map { $1 ? $0 : nil })

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Access
 
 /// Seconds per phase of one end-to-end road run on a synthetic network
 /// (`SyntheticRoadNetwork.benchmarkLarge`), and the peak memory.

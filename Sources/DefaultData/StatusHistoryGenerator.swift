@@ -1,4 +1,5 @@
 import Geo
+import Access
 
 /// The default data's partial practices with an eligibility area and its
 /// short status history (2025-01 to 2026-09), own stream "history" so the

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Geo
 @testable import Access
+@testable import BereikBench
 
 /// The generated national case at a tiny scale: the files hold what the
 /// size says, and a second prepare reuses them.
