@@ -8,7 +8,7 @@ enum SiteAnswer {
         let assigned = state.baseline.result.practices.map(\.assignedInhabitants)
         var road: SitesJob.SiteRoadAccess?
         if let routing = state.routing {
-            road = { samples in
+            road = { samples, _ in
                 let a = routing.access(samples)
                 return (a.access, a.minutes, a.modes)
             }

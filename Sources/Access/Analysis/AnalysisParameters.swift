@@ -30,6 +30,9 @@ public struct AnalysisParameters: Codable, Sendable {
     public var partialRule: PartialRule?
     /// Competition-aware access (`fca_per_10k`).
     public var fca = FCAParameters()
+    /// Cascade risk: closures of practices with at least this many assigned
+    /// inhabitants count towards `receiving_risk_inhabitants`.
+    public var cascadeMinInhabitants: Double = 1_000
     /// FTE assumed for practices without one; set by the analysis (see
     /// `FTEDefault.resolve`): `--default-fte`, else the median of the known
     /// FTE; nil when no practice has an FTE (FTE figures are then empty).

@@ -76,6 +76,13 @@ public struct PracticeAccess: Sendable {
     /// 1 = most critical open practice (by criticality inhabitants, then
     /// extra km); nil for practices that do not count as open.
     public var criticalityRank: Int?
+    /// Cascade risk: the inhabitants that would turn to this practice, summed
+    /// over the closures (one at a time) of every practice with at least
+    /// `cascadeMinInhabitants` assigned inhabitants.
+    public var receivingRiskInhabitants: Double = 0
+    /// 1 = most at risk of being overrun next (ties by practice id); nil for
+    /// practices that take nobody.
+    public var receivingRiskRank: Int?
 }
 
 public struct AnalysisResult: Sendable {

@@ -3,7 +3,9 @@ import Geo
 
 /// Competition-aware access per population point: the cost matrix within
 /// the catchment (road or straight line), then the chosen FCA variant with
-/// GP FTE as supply.
+/// GP FTE as supply. With eligibility sets (issue 13) a practice restricted
+/// to an area offers its supply only to the points it accepts: its pairs
+/// with other points are dropped (`EligiblePairs`).
 public struct CapacityResult: Sendable {
     public var method: FCAMethod
     /// What the costs are, for run.json and the summary.
@@ -17,7 +19,7 @@ public struct CapacityResult: Sendable {
 
 public enum CapacityAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                           road: RoadAccess?) -> CapacityResult {
+                           road: RoadAccess?, eligible: EligibleSets? = nil) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
         // No FTE at all: supply is unknown, so is every point's access.
@@ -26,9 +28,10 @@ public enum CapacityAnalysis {
                                   fcaPer10k: Array(repeating: nil, count: population.count), pairs: 0,
                                   seconds: Date().timeIntervalSince(t0))
         }
-        let supply = practices.map { p -> Double in
-            guard !fca.openOnly || parameters.isOpen(p.status) else { return 0 }
-            return FTEDefault.fte(p, parameters)?.value ?? 0
+        let availability = PracticeAvailability(practices: practices, parameters: parameters, eligible: eligible)
+        let supply = practices.indices.map { j -> Double in
+            guard !fca.openOnly || availability.takesSomeone[j] else { return 0 }
+            return FTEDefault.fte(practices[j], parameters)?.value ?? 0
         }
         let catchment: Double, basis: String
         let demand = population.map(\.inhabitants)
@@ -42,7 +45,7 @@ public enum CapacityAnalysis {
             snapped = road.pointSnaps
             // Pairs streamed from bounded searches, never stored (memory O(points + practices)).
             let source = RoadCosts.pairs(graph: road.graph, mode: mode, weight: weight, points: road.pointSnaps,
-                                         practices: road.practiceSnaps, catchment: catchment)
+                                         practices: road.practiceSnaps, catchment: catchment).restricted(by: eligible)
             (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply,
                                                         method: fca.method, catchment: catchment)
             basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
@@ -50,6 +53,7 @@ public enum CapacityAnalysis {
         } else {
             catchment = fca.catchmentKm * 1000
             let source = StraightLineCosts.pairs(points: population.map(\.location), practices: practices.map(\.location), catchmentM: catchment)
+                .restricted(by: eligible)
             (result, pairs) = FloatingCatchment.compute(pairs: source, demand: demand, supply: supply,
                                                         method: fca.method, catchment: catchment)
             basis = "straight line, catchment \(Flagging.number(fca.catchmentKm)) km"

@@ -30,7 +30,7 @@ public struct ScenarioJob {
         var quiet = job
         quiet.writeCatchments = false
         let baseline = try quiet.analyse(inputs, progress: progress)
-        let scenario = try job.analyse(inputs, practices: changed, progress: progress)
+        let scenario = try job.analyse(try ScenarioEligibility.inputs(inputs, changed: changed), practices: changed, progress: progress)
         let outcome = try job.write(inputs, scenario, progress: progress)
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)

@@ -177,7 +177,7 @@ public struct AnalyzeJob {
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road)
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road, eligible: eligible)
         }
         var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
@@ -191,7 +191,8 @@ public struct AnalyzeJob {
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
-            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices, regions: regions) : nil
+            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,
+                                                     regions: regions, eligible: eligible) : nil
         }
         var warnings = inputs.reports.flatMap(\.warnings) + inputs.notes
         for r in inputs.reports where r.skippedTotal > 0 {

@@ -142,7 +142,8 @@ public struct OutputTables {
                      FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
                      FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string),
                      FieldDefinition("criticality_rank", .integer), FieldDefinition("fte_basis", .string),
-                     FieldDefinition("geocode_precision", .string)],
+                     FieldDefinition("geocode_precision", .string),
+                     FieldDefinition("receiving_risk_inhabitants", .real), FieldDefinition("receiving_risk_rank", .integer)],
             rows: zip(prac, result.practices).map { p, a in
                 [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
                  p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
@@ -152,7 +153,8 @@ public struct OutputTables {
                  a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
                  .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
                  regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null,
-                 .string(Self.fteBasis(p, result.parameters)), .string(p.geocodePrecision.rawValue)]
+                 .string(Self.fteBasis(p, result.parameters)), .string(p.geocodePrecision.rawValue),
+                 .real(a.receivingRiskInhabitants.rounded()), a.receivingRiskRank.map { .integer(Int64($0)) } ?? .null]
             },
             geometries: prac.map { .point($0.location) }, kind: .point)
     }
@@ -170,7 +172,7 @@ public struct OutputTables {
                 return [.string(practices[c.practices[0]].id),
                         .string(c.practices.map { practices[$0].id }.joined(separator: ";")),
                         .string(c.practices.map { practices[$0].name }.joined(separator: "; ")),
-                        .string(method.rawValue), .real(c.inhabitants.rounded()),
+                        .string(c.eligibleOnly ? "eligible area" : method.rawValue), .real(c.inhabitants.rounded()),
                         total.map { .real(($0 * 100).rounded() / 100) } ?? .null,
                         total.flatMap { $0 > 0 ? .real((c.inhabitants / $0).rounded()) : nil } ?? .null]
             },
