@@ -27,6 +27,12 @@ struct TrendCommand: ParsableCommand {
         } catch let e as TrendError {
             throw ValidationError(e.description)
         }
+        if shared.output.catchments != nil {
+            throw ValidationError("--catchments has no effect on a trend: it writes no catchments (run analyze for them)")
+        }
+        if let extra = shared.output.format.first(where: { $0 != .geojson }) {
+            throw ValidationError("--format \(extra.rawValue) has no effect on a trend: it writes trend.csv and charts, no layers")
+        }
         if shared.fields.asOf != nil {
             throw ValidationError("--as-of does not apply to a trend: it analyses every date from --from to --to")
         }
@@ -79,7 +85,7 @@ enum TrendSummary {
         for id in order {
             let rows = o.rows.filter { $0.regionID == id }.sorted { $0.date < $1.date }
             guard let a = rows.first, let b = rows.last else { continue }
-            s += pad(String(a.name.prefix(27)), 28) + pad(share(a.shareWithinFlagKm), 22) + pad(share(b.shareWithinFlagKm), 10)
+            s += pad(a.isTotal ? "Study area (total)" : String(a.name.prefix(27)), 28) + pad(share(a.shareWithinFlagKm), 22) + pad(share(b.shareWithinFlagKm), 10)
             s += pad("\(a.takingNewPatients) → \(b.takingNewPatients)", 12) + "\(rows.filter(\.flagged).count) of \(rows.count) dates\n"
         }
         s += "Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)."

@@ -15,7 +15,10 @@ final class PointQueryTests: XCTestCase {
         let pop = state.inputs.population
         let toWGS = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         var checked = 0
-        for i in stride(from: 0, to: pop.count, by: max(1, pop.count / 60)) {
+        // A query point has no postcode, so only fully open practices take it; the analysis's
+        // point does the same unless a partial practice's area (example data) accepts it.
+        let accepted = Set((state.baseline.result.eligibleSets?.pointsByPractice.values.joined()).map { Array($0) } ?? [])
+        for i in stride(from: 0, to: pop.count, by: max(1, pop.count / 60)) where !accepted.contains(Int32(i)) {
             let lonLat = try toWGS.transform(pop[i].location)
             let (_, rd) = try PointQuery.location(lon: String(lonLat.x), lat: String(lonLat.y), state: state)
             let a = try parsed(PointQuery.answer(lonLat: lonLat, rd: rd, state: state))

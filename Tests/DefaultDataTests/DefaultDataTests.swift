@@ -103,6 +103,38 @@ final class DefaultDataTests: XCTestCase {
         XCTAssert((2_300e6...3_100e6).contains(area), "area \(area / 1e6) km²")
     }
 
+    /// Issue 13's part of the example data: postcodes, partial practices with an area, a history ending in the list's status.
+    func testPostcodesEligibilityAndStatusHistory() throws {
+        let d = try data()
+        XCTAssertTrue(d.population.allSatisfy { $0.postcode != nil && !$0.postcode!.isPC6 }, "every cell has a PC4")
+        let restricted = d.practices.filter { $0.eligibility != nil }
+        XCTAssertEqual(restricted.count, 8)
+        for p in restricted {
+            XCTAssertEqual(p.status, .partial, p.id)
+            guard case .postcodes(let set)? = p.eligibility else { return XCTFail(p.id) }
+            // The cell nearest to the practice lies in its own village, whose PC4 the list holds.
+            let cell = d.population.min { a, b in
+                hypot(a.location.x - p.location.x, a.location.y - p.location.y) < hypot(b.location.x - p.location.x, b.location.y - p.location.y)
+            }!
+            XCTAssertTrue(set.contains(cell.postcode!), "\(p.id): \(set) should hold \(cell.postcode!)")
+        }
+        let history = StatusHistory(changes: d.statusHistory)
+        XCTAssertEqual(history.dates.first?.description, "2025-01-01")
+        XCTAssertEqual(history.dates.last?.description, "2026-09-01")
+        XCTAssertTrue(history.dates.allSatisfy { $0.day == 1 })
+        // Applied as of the last date, the history gives the practice list's statuses.
+        let (asOfEnd, fromHistory) = history.applied(to: d.practices.map { var p = $0; p.status = .unknown; return p }, asOf: history.dates.last!)
+        XCTAssertEqual(fromHistory, Set(d.statusHistory.map(\.practiceID)).count)
+        for (p, q) in zip(d.practices, asOfEnd) where d.statusHistory.contains(where: { $0.practiceID == p.id }) {
+            XCTAssertEqual(q.status, p.status, p.id)
+        }
+        XCTAssertTrue(d.practices.contains { p in history.change(for: p.id, asOf: CalendarDay(year: 2025, month: 1, day: 1)!)?.status != p.status },
+                      "some practices had another status at the start")
+        let text = DefaultDataWriter.statusHistoryText(d.statusHistory)
+        XCTAssertTrue(text.hasPrefix("practice_id,date_from,status,eligible_postcodes,source\n"))
+        XCTAssertEqual(text.split(separator: "\n").count, d.statusHistory.count + 1)
+    }
+
     func testWriterProducesSmallGeoJSON() throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("bereik-default-data-\(ProcessInfo.processInfo.processIdentifier)").path

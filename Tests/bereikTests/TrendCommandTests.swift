@@ -47,6 +47,8 @@ final class TrendCommandTests: XCTestCase {
                                    (["--to", "oktober"], "--to: expected a month YYYY-MM"),
                                    (["--step", "week"], "--step: expected month, quarter or year"),
                                    (["--as-of", "2025-06-01"], "--as-of"),
+                                   (["--catchments", "road"], "--catchments has no effect on a trend"),
+                                   (["--format", "gpkg"], "--format gpkg has no effect on a trend"),
                                    (["--from", "2024-06"], "lies before the first row"),
                                    (["--from", "2026-06", "--to", "2025-06"], "lies after --to")] {
             let r = try CLI.run(["trend", "--out", out, "--no-maps"] + arguments)
@@ -59,5 +61,39 @@ final class TrendCommandTests: XCTestCase {
                              "--practices", CLI.packageRoot.path + "/GeoData/practices.geojson", "--out", f + "/x"])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.stderr.contains("--status-history"), r.stderr)
+    }
+}
+
+/// The check on the example data (partial practices with areas and
+/// a status history): the trend's rows equal `analyze --as-of` on those dates.
+final class TrendAsOfTests: XCTestCase {
+    func testTrendEqualsAnalyzeAsOfOnTheExampleData() throws {
+        let root = try CLI.temporaryFolder()
+        let history = CLI.packageRoot.path + "/GeoData/status_history.csv"
+        let t = try CLI.run(["trend", "--from", "2025-06", "--to", "2026-06", "--step", "year", "--no-maps", "--out", root + "/trend"])
+        XCTAssertEqual(t.status, 0, t.stderr)
+        let trend = try String(contentsOfFile: root + "/trend/trend.csv", encoding: .utf8).split(separator: "\n").map { TrendCommandTests.cells(String($0)) }
+        let header = trend[0]
+        func value(_ row: [String], _ name: String, _ h: [String]) -> String { row[h.firstIndex(of: name)!] }
+        for date in ["2025-06-01", "2026-06-01"] {
+            let out = root + "/as-of-\(date)"
+            let a = try CLI.run(["analyze", "--status-history", history, "--as-of", date, "--no-maps", "--catchments", "none", "--out", out])
+            XCTAssertEqual(a.status, 0, a.stderr)
+            let regions = try String(contentsOfFile: out + "/regions.csv", encoding: .utf8).split(separator: "\n").map { TrendCommandTests.cells(String($0)) }
+            let rh = regions[0]
+            XCTAssertEqual(regions.count - 1, 13)
+            for region in regions.dropFirst() {
+                let id = value(region, "region_id", rh)
+                let row = try XCTUnwrap(trend.first { value($0, "region_id", header) == id && value($0, "date", header) == date }, "\(id) \(date)")
+                for (mine, theirs) in [("open_practices", "open_practices"), ("mean_m", "mean_road_m"), ("p90_m", "p90_road_m"),
+                                       ("share_within_5km", "share_within_5km_road"), ("access_share", "access_share"),
+                                       ("flagged", "flagged"), ("light", "light")] {
+                    XCTAssertEqual(value(row, mine, header), value(region, theirs, rh), "\(id) \(date) \(mine)")
+                }
+            }
+        }
+        // The dates differ: some region's share changes between them.
+        let shares = trend.dropFirst().map { value($0, "region_id", header) + value($0, "access_share", header) }
+        XCTAssertGreaterThan(Set(shares).count, 13)
     }
 }

@@ -13,7 +13,8 @@ public struct TrendRow: Sendable, Equatable {
     public var practices: Int
     /// Practices that count as open to new patients under the rules.
     public var openPractices: Int
-    /// Partial stops that still accept new patients from an area (eligibility known).
+    /// Partial stops that still accept new patients from an area (eligibility
+    /// known, and the `eligible` partial rule in force on that date).
     public var partialWithArea: Int
     /// `openPractices` + `partialWithArea`: the practices that will take someone new.
     public var takingNewPatients: Int
@@ -45,7 +46,7 @@ extension TrendRow {
                      inRegion: (Int) -> Bool, parameters: AnalysisParameters, byRoad: Bool, fromHistory: Int) -> TrendRow {
         var partialWithArea = 0
         for (j, p) in practices.enumerated() where inRegion(j) {
-            if p.status == .partial && p.eligibility != nil && !parameters.isOpen(.partial) { partialWithArea += 1 }
+            if p.status == .partial && p.eligibility != nil && parameters.partialRule == .eligible { partialWithArea += 1 }
         }
         let share = r.capacity.accessShare
         let suppressed = r.capacity.suppressed
@@ -58,7 +59,7 @@ extension TrendRow {
             shareWithin: suppressed ? parameters.bandsKm.map { _ in nil }
                 : (byRoad ? r.shareWithinByRoad : r.shareWithin).map { Optional($0) },
             shareWithinFlagKm: suppressed ? nil : share,
-            inhabitantsBeyondFlagKm: suppressed ? nil : share.map { max(0, r.inhabitants * (1 - $0)) },
+            inhabitantsBeyondFlagKm: suppressed ? nil : r.inhabitantsWithoutEligibleWithinFlag ?? share.map { max(0, r.inhabitants * (1 - $0)) },
             roadUnreachableInhabitants: suppressed || !byRoad ? nil : r.roadUnreachableInhabitants,
             flagged: r.flagged, light: r.capacity.signal?.light.rawValue, suppressed: suppressed,
             practicesFromHistory: fromHistory)
