@@ -95,7 +95,7 @@ public struct EligibleRouting: Sendable {
         let forward = points.indices.filter { points[$0] != nil && !assigned[$0].secondCost.isFinite }
         var isForward = [Bool](repeating: false, count: points.count)
         for i in forward { isForward[i] = true }
-        let limits: [Double] = ParallelWork.map(count: restricted.count) { k in
+        let limits: [Double] = parallelMap(count: restricted.count) { k in
             let p = restricted[k], at = practices[Int(p)]!
             let home = component(at)
             var limit = -Double.infinity
@@ -165,7 +165,7 @@ public struct EligibleRouting: Sendable {
             if let c = network.partial(g.edgeForwardArc[e], sp.fraction) { atNode[g.edgeFrom[e], default: []].append((p, c)) }
             if let c = network.partial(g.edgeBackwardArc[e], 1 - sp.fraction) { atNode[g.edgeTo[e], default: []].append((p, c)) }
         }
-        return ParallelWork.map(count: forward.count) { k in
+        return parallelMap(count: forward.count) { k in
             let i = forward[k], q = points[i]!
             var best = NearestPair(first: assigned[i].nearest, firstM: assigned[i].nearestCost,
                                    second: assigned[i].second, secondM: assigned[i].secondCost)
@@ -182,7 +182,7 @@ public struct EligibleRouting: Sendable {
                 if let direct { reach(p, direct) }
             }
             var dist: [Int32: Double] = [:]
-            var heap = CostHeap()
+            var heap = MinHeap<Int32>()
             func push(_ v: Int32, _ c: Double) {
                 guard c < (dist[v] ?? .infinity) else { return }
                 dist[v] = c
@@ -192,7 +192,8 @@ public struct EligibleRouting: Sendable {
                 if let c = network.partial(g.edgeForwardArc[e], 1 - q.fraction) { push(g.edgeTo[e], c) }
                 if let c = network.partial(g.edgeBackwardArc[e], q.fraction) { push(g.edgeFrom[e], c) }
             }
-            while let (c, v) = heap.pop() {
+            while let top = heap.pop() {
+                let c = top.cost, v = top.payload
                 guard c == dist[v], c <= best.secondM else { if c > best.secondM { break }; continue }
                 for (p, extra) in atNode[v] ?? [] { reach(p, c + extra) }
                 for a in Int(g.offsets[Int(v)])..<Int(g.offsets[Int(v) + 1]) where network.arcCost[a].isFinite {
