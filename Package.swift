@@ -20,6 +20,10 @@ let package = Package(
         .target(name: "Geo", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
         .target(name: "Access", dependencies: ["Geo"]),
         .target(name: "Maps", dependencies: ["Access"]),
+        // Benchmarks and the synthetic road network: the `bench` commands and tests, not the domain library.
+        .target(name: "BereikBench", dependencies: ["Access", "Geo"]),
+        // The generator of the embedded default data (GeoData/), for `generate-default-data` and the tests.
+        .target(name: "DefaultData", dependencies: ["Access", "Geo"]),
         .target(
             name: "BereikServer",
             dependencies: [
@@ -30,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "bereik",
             dependencies: [
-                "Access", "Maps", "BereikServer",
+                "Access", "Maps", "BereikServer", "BereikBench", "DefaultData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,7 +43,9 @@ let package = Package(
         .systemLibrary(name: "CFuzzerDriver"),
         .executableTarget(name: "bereik-fuzz", dependencies: ["Access", "Geo", "CFuzzerDriver"], path: "Sources/BereikFuzz"),
         .testTarget(name: "GeoTests", dependencies: ["Geo"]),
-        .testTarget(name: "AccessTests", dependencies: ["Access", "Geo"]),
+        .testTarget(name: "AccessTests", dependencies: ["Access", "Geo", "BereikBench"]),
+        .testTarget(name: "BereikBenchTests", dependencies: ["BereikBench", "Access", "Geo"]),
+        .testTarget(name: "DefaultDataTests", dependencies: ["DefaultData", "Access", "Geo"]),
         .testTarget(name: "bereikTests", dependencies: ["bereik", "Access", "Geo"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "Access", "Geo"]),
         .testTarget(

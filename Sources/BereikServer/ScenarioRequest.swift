@@ -92,7 +92,7 @@ enum ScenarioRequest {
             throw APIError("invalid_change", field: "changes", detail: e.description)
         }
         let started = Date(), cpu = Self.processCPUSeconds()
-        let scenario = try state.job.analyse(state.inputs, practices: changed, reusing: state.baseline)
+        let scenario = try state.job.analyse(changed: changed, on: state.baseline)
         let inputs = state.inputs
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: state.baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)

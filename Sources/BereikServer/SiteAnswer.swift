@@ -8,14 +8,14 @@ enum SiteAnswer {
         let assigned = state.baseline.result.practices.map(\.assignedInhabitants)
         var road: SitesJob.SiteRoadAccess?
         if let routing = state.routing {
-            road = { samples in
+            road = { samples, _ in
                 let a = routing.access(samples)
                 return (a.access, a.minutes, a.modes)
             }
         }
         let (checks, modes, measure) = try SitesJob.check(sites, practices: practices, parameters: state.parameters, assigned: assigned,
                                                           defaultFTE: state.baseline.result.parameters.defaultFTE,
-                                                          householdSize: householdSize ?? 2.1, road: road)
+                                                          householdSize: householdSize ?? 2.1, road: road, eligible: state.inputs.eligible)
         let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure)
         // Load: the new residents go to the serving practice (served) or are
         // shared by the candidates in reach (strained), as a planner reads it.

@@ -23,6 +23,7 @@ public enum MapRenderer {
     }
 
     public static func renderAll(outputFolder: String, png: Bool) throws -> Outcome {
+        if TrendRenderer.isTrendFolder(outputFolder) { return try TrendRenderer.renderAll(outputFolder: outputFolder, png: png) }
         let folder = try OutputFolderReader.read(outputFolder)
         let maps = MapCatalog.render(folder) + (try ScenarioMaps.render(folder))
         let mapsDir = (outputFolder as NSString).appendingPathComponent("maps")

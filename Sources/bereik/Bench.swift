@@ -1,5 +1,6 @@
 import ArgumentParser
 import Access
+import BereikBench
 import Foundation
 
 struct Bench: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Access
+import BereikBench
 import Foundation
 
 /// `bereik bench external --data {data} --out {out}`: the peer benchmark's

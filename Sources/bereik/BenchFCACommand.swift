@@ -1,4 +1,5 @@
 import Access
+import BereikBench
 import ArgumentParser
 import Foundation
 

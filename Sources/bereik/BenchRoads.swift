@@ -1,5 +1,6 @@
 import ArgumentParser
 import Access
+import BereikBench
 
 /// `bereik bench roads`: graph build, snapping and the routing pass on a
 /// generated road-like network (default the scenario: 1,000,000

@@ -7,7 +7,7 @@ struct Bereik: ParsableCommand {
         commandName: "bereik",
         abstract: "Geographic access to GP care: distance to the nearest practice open to new patients.",
         version: BereikVersion.current,
-        subcommands: [Analyze.self, ScenarioCommand.self, SitesCommand.self, PlanCommand.self, GenerateDefaultData.self, MapCommand.self, ServeCommand.self, Bench.self],
+        subcommands: [Analyze.self, ScenarioCommand.self, SitesCommand.self, PlanCommand.self, TrendCommand.self, GenerateDefaultData.self, MapCommand.self, ServeCommand.self, Bench.self],
         defaultSubcommand: Analyze.self
     )
 }

@@ -15,6 +15,13 @@ enum DefaultDataLocation {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
+    /// The default data's status history (for `bereik trend`), when it has one.
+    static func statusHistory() -> String? {
+        guard let files = try? find() else { return nil }
+        let path = (files.population as NSString).deletingLastPathComponent + "/status_history.csv"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     static func find() throws -> Files {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["BEREIK_GEODATA"] { candidates.append(env) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Access
+import DefaultData
 
 struct GenerateDefaultData: ParsableCommand {
     static let configuration = CommandConfiguration(

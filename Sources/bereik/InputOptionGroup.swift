@@ -18,7 +18,7 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Layer to read from the regions source (e.g. gemeenten in a CBS wijk- en buurtkaart).") var regionsLayer: String?
     @Option(help: "CRS of sources that have none (CSV), e.g. EPSG:28992 or EPSG:4326.") var crs: String?
     @Option(help: "How practices without a status count: open or closed.") var unknownStatus: StatusChoice = .closed
-    @Option(help: "How a partial patient stop counts: open or closed.") var partial: StatusChoice = .closed
+    @Option(help: "How a partial patient stop counts: open, closed, or eligible (open only to the points of its eligibility area). Default: eligible when some partial practice has an eligibility area, else closed.") var partial: PartialRule?
     @Option(help: "Override even a CRS that a source declares (use with care; --crs applies only to sources without one).") var forceCrs: String?
     @Flag(help: "Reject bad rows and invalid polygons instead of skipping or repairing them.") var strict = false
 
@@ -97,7 +97,7 @@ struct InputOptionGroup: ParsableArguments {
         o.statusField = statusField; o.fteField = fteField; o.listSizeField = listSizeField
         o.regionIDField = regionIDField; o.regionNameField = regionNameField; o.designationField = designationField
         o.populationLayer = populationLayer; o.practicesLayer = practicesLayer; o.regionsLayer = regionsLayer
-        o.crs = crs; o.unknownStatus = unknownStatus.status; o.partialCounts = partial.status; o.strict = strict
+        o.crs = crs; o.unknownStatus = unknownStatus.status; o.partialRule = partial; o.strict = strict
         o.forceCRS = forceCrs
         o.decimalSeparator = decimalSeparator.map { $0 == .comma ? .comma : .point }
         o.xField = xField; o.yField = yField
@@ -111,3 +111,5 @@ struct InputOptionGroup: ParsableArguments {
         return o
     }
 }
+
+extension PartialRule: ExpressibleByArgument {}

@@ -9,6 +9,7 @@ struct ThresholdOptionGroup: ParsableArguments {
     @Option(parsing: .unconditional, help: "Count points outside every region but within this many metres of one in the nearest region (0 = off).") var regionToleranceM: Double = 1000
     @Option(parsing: .unconditional, help: "With --roads: also flag a region when more than this share (0–1) of its inhabitants reaches no open practice by road (default: off; they always count as not within --flag-max-km).") var flagMaxUnreachableShare: Double?
     @Option(parsing: .unconditional, help: "Distance bands in km for share_within_<n>km, comma-separated.") var bandsKm: String = "1,3,5"
+    @Option(parsing: .unconditional, help: "Cascade risk: closures of practices with at least this many assigned inhabitants count towards receiving_risk_inhabitants.") var cascadeMinInhabitants: Double = 1000
     @Option(parsing: .unconditional, help: "Patients per full-time GP: a number or a preset (nza2018 = 2095, nza2013 = 2168, nza2012 = 2350, lhv = 1800).") var norm: String = "nza2018"
 
     func validate() throws {
@@ -17,6 +18,7 @@ struct ThresholdOptionGroup: ParsableArguments {
         try OptionCheck.check(flagMaxMeanKm, "--flag-max-mean-km", .from(0, upTo: 1_000, "km"))
         if let x = flagMaxUnreachableShare { try OptionCheck.check(x, "--flag-max-unreachable-share", .from(0, upTo: 1)) }
         try OptionCheck.check(regionToleranceM, "--region-tolerance-m", .from(0, upTo: 100_000, "m"))
+        try OptionCheck.check(cascadeMinInhabitants, "--cascade-min-inhabitants", .from(0, upTo: 100_000_000, "inhabitants"))
         _ = try bands()
         _ = try normValue()
     }
@@ -42,9 +44,10 @@ struct ThresholdOptionGroup: ParsableArguments {
         p.bandsKm = try bands()
         p.normPatientsPerFTE = try normValue()
         p.regionToleranceM = regionToleranceM
+        p.cascadeMinInhabitants = cascadeMinInhabitants
         p.flagMaxUnreachableShare = flagMaxUnreachableShare
         p.unknownStatusCountsAs = input.unknownStatus
-        p.partialCountsAs = input.partialCounts
+        p.partialRule = input.partialRule
         return p
     }
 }

@@ -1,6 +1,7 @@
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 /// Scenario, housing-site and planning answers on fixtures worked out by hand
 /// (straight line, flag distance 5 km, norm 2,095 patients per FTE).

@@ -1,6 +1,7 @@
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 /// Road catchments against brute force: every sample place must lie in the
 /// catchment of the practice that its nearest road node reaches first by

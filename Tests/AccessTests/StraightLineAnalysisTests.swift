@@ -69,7 +69,7 @@ final class StraightLineAnalysisTests: XCTestCase {
 
     func testPartialCountsAsOpenWhenAsked() throws {
         var j = job(fixtures.folder + "/out")
-        j.parameters.partialCountsAs = .open
+        j.parameters.partialRule = .open
         let o = try j.run()
         XCTAssertEqual(o.result.points[1].nearestOpenM, 1_000, accuracy: 1e-6)
         XCTAssertEqual(o.result.openPracticeCount, 3)

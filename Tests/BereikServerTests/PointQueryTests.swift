@@ -16,6 +16,12 @@ final class PointQueryTests: XCTestCase {
         let toWGS = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         var checked = 0
         for i in stride(from: 0, to: pop.count, by: max(1, pop.count / 60)) {
+            // A clicked place has no postcode, so the point query counts fully open
+            // practices only; a population point may also be taken by a partial
+            // practice whose postcode list holds it (issue 13). Compare where the
+            // analysis found fully open practices (its answer is then the same).
+            let found = [road.roadPractice[i], road.roadSecondPractice[i], road.minutesPractice[0][i], state.baseline.result.points[i].nearestOpen]
+            if found.contains(where: { $0 >= 0 && practices[Int($0)].status != .open }) { continue }
             let lonLat = try toWGS.transform(pop[i].location)
             let (_, rd) = try PointQuery.location(lon: String(lonLat.x), lat: String(lonLat.y), state: state)
             let a = try parsed(PointQuery.answer(lonLat: lonLat, rd: rd, state: state))
@@ -35,7 +41,7 @@ final class PointQueryTests: XCTestCase {
             XCTAssertEqual(try XCTUnwrap(line.first?["distance_m"] as? Double), p.nearestOpenM, accuracy: 0.11)
             checked += 1
         }
-        XCTAssertGreaterThan(checked, 30)
+        XCTAssertGreaterThan(checked, 20)
     }
 
     /// The three nearest by road against an independent computation: the

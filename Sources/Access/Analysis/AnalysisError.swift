@@ -7,6 +7,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
                                 openPractices: Int, practicesNotSnapped: Int, maxSnapM: Double)
     /// A value outside its physical range.
     case implausible(path: String, feature: String, field: String, expected: String, found: String)
+    /// `--partial eligible` while no partial practice has an eligibility area.
+    case noEligibilityData(partialPractices: Int)
+    /// A partial practice carries an eligibility area but no set of points was built for it.
+    case eligibilityNotResolved(practiceID: String)
 
     /// Largest GP FTE one practice may have: the readers' bound (`Plausibility.fte`).
     public static var maxPracticeFTE: Double { Plausibility.fte.upperBound }
@@ -22,6 +26,10 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
                 + "Check that the road file covers the study area (and its CRS, --roads-crs), that it holds more than motorways, and that the travel profile allows some road classes for \(mode)."
         case let .implausible(path, feature, field, expected, found):
             return "\(path), \(feature), field '\(field)': expected \(expected), found \(found)"
+        case .noEligibilityData(let partial):
+            return "--partial eligible: no partial practice has an eligibility area (\(partial) partial practices); give the areas (an eligibility field on the practice list or --eligibility FILE) or choose --partial open or closed"
+        case .eligibilityNotResolved(let id):
+            return "practice \(id): partial with an eligibility area, but the population points it accepts were not determined (the eligible sets were not built for it)"
         }
     }
 }

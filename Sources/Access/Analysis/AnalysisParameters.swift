@@ -23,10 +23,16 @@ public struct AnalysisParameters: Codable, Sendable {
     public var normPatientsPerFTE: Double = 2_095
     /// How a practice with no known status counts.
     public var unknownStatusCountsAs: PracticeStatus = .closed
-    /// How a partial patient stop counts.
-    public var partialCountsAs: PracticeStatus = .closed
+    /// How a partial patient stop counts (`--partial`); nil: decided by the
+    /// data (`PartialRule.resolve`) — the analysis sets the rule in force.
+    /// `isOpen(.partial)` is true only under `open`: under `eligible` a
+    /// partial practice is open only to its area's points (`EligibleSets`).
+    public var partialRule: PartialRule?
     /// Competition-aware access (`fca_per_10k`).
     public var fca = FCAParameters()
+    /// Cascade risk: closures of practices with at least this many assigned
+    /// inhabitants count towards `receiving_risk_inhabitants`.
+    public var cascadeMinInhabitants: Double = 1_000
     /// FTE assumed for practices without one; set by the analysis (see
     /// `FTEDefault.resolve`): `--default-fte`, else the median of the known
     /// FTE; nil when no practice has an FTE (FTE figures are then empty).
@@ -54,7 +60,7 @@ public struct AnalysisParameters: Codable, Sendable {
         switch status {
         case .open: return true
         case .closed: return false
-        case .partial: return partialCountsAs == .open
+        case .partial: return partialRule == .open
         case .unknown: return unknownStatusCountsAs == .open
         }
     }

@@ -1,6 +1,9 @@
 /// Per population point: nearest practice of any status, nearest and
 /// second-nearest open practice (indexes into the practice list, -1 when
 /// none) with straight-line metres, and the region it lies in (-1: none).
+/// Under the `eligible` partial rule "open" means "will take this point":
+/// the fully open practices and the partial ones whose area holds it
+/// (`AnalysisResult.fullyOpen` keeps the fully open pair).
 public struct PointAccess: Sendable {
     public var nearestPractice: Int32 = -1
     public var nearestPracticeM: Double = .infinity
@@ -46,6 +49,10 @@ public struct RegionAccess: Sendable {
     public var roadUnreachableInhabitants: Double = 0
     /// `roadUnreachableInhabitants` / inhabitants (nil without inhabitants).
     public var roadUnreachableShare: Double?
+    /// Under the `eligible` rule: inhabitants without a practice that will
+    /// take them within the flag distance (by road over the first mode when
+    /// routed — the unreachable count as without —, else straight line).
+    public var inhabitantsWithoutEligibleWithinFlag: Double?
     public var flagged = false
     public var flagReasons: [String] = []
     /// Capacity, competition-aware access and the signalling matrix.
@@ -69,6 +76,13 @@ public struct PracticeAccess: Sendable {
     /// 1 = most critical open practice (by criticality inhabitants, then
     /// extra km); nil for practices that do not count as open.
     public var criticalityRank: Int?
+    /// Cascade risk: the inhabitants that would turn to this practice, summed
+    /// over the closures (one at a time) of every practice with at least
+    /// `cascadeMinInhabitants` assigned inhabitants.
+    public var receivingRiskInhabitants: Double = 0
+    /// 1 = most at risk of being overrun next (ties by practice id); nil for
+    /// practices that take nobody.
+    public var receivingRiskRank: Int?
 }
 
 public struct AnalysisResult: Sendable {
@@ -91,4 +105,13 @@ public struct AnalysisResult: Sendable {
     /// regions were given: over ALL population points, including those
     /// outside every region, and all practices. Not ranked.
     public var regionsTotal: RegionAccess? = nil
+    /// Under the `eligible` rule: per point the nearest two fully open
+    /// practices (no patient stop), straight line; nil otherwise (then the
+    /// open fields of `points` are these).
+    public var fullyOpen: [NearestPair]? = nil
+    /// What the `eligible` rule did (nil under `open` and `closed`).
+    public var eligibility: EligibilityUse? = nil
+    /// The eligible sets routed with (nil unless the rule is `eligible`):
+    /// capacity, catchments and decisions read them from here.
+    public var eligibleSets: EligibleSets? = nil
 }

@@ -8,6 +8,9 @@ public struct Catchment: Sendable {
     public var practices: [Int]
     public var geometry: Geometry
     public var inhabitants: Double
+    /// A practice restricted to an eligibility area (issue 13): drawn over
+    /// the partition of the unrestricted practices, not part of it.
+    public var eligibleOnly = false
 }
 
 public enum CatchmentMethod: String, Codable, Sendable, CaseIterable {
@@ -43,7 +46,7 @@ public enum Catchments {
     /// Road catchments: `owner[k]` is the site key of the road node at
     /// `sites[k]`; each grid cell goes to the owner of its nearest node, the
     /// cells are polygonized (GDAL) and clipped to `area`.
-    static func roadPolygons(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
+    public static func roadPolygons(sites: [Coordinate], owner: [Int], area: Geometry, engine: GeometryEngine) throws -> [Int: Geometry] {
         guard !sites.isEmpty else { return [:] }
         let box = try gridEnvelope(area: area, engine: engine)
         let cell = roadCellSize(width: box.maxX - box.minX, height: box.maxY - box.minY)
@@ -115,7 +118,7 @@ public enum Catchments {
     /// beyond the margin enter through the nearest border cell).
     static let gridMarginM = 1_000.0
 
-    static func gridEnvelope(area: Geometry, engine: GeometryEngine) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    public static func gridEnvelope(area: Geometry, engine: GeometryEngine) throws -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
         let b = try envelope(of: area, engine: engine)
         return (b.minX - gridMarginM, b.minY - gridMarginM, b.maxX + gridMarginM, b.maxY + gridMarginM)
     }
@@ -141,11 +144,17 @@ public enum Catchments {
     }
 
     /// Computes catchments for the open practices with the given method.
+    ///
+    /// With eligibility sets (issue 13) the partition is drawn for the fully
+    /// open practices only — the area each serves for residents whom no
+    /// restricted practice accepts — and every restricted practice gets an
+    /// overlay (`eligibleOnly`, see `eligiblePolygons`) after them.
     public static func compute(method: CatchmentMethod, result: AnalysisResult, population: [PopulationPoint],
-                               practices: [Practice], regions: [Region]) throws -> [Catchment] {
+                               practices: [Practice], regions: [Region], eligible: EligibleSets? = nil) throws -> [Catchment] {
         let engine = try GeometryEngine()
         let area = try studyArea(population: population, practices: practices, regions: regions, engine: engine)
-        let open = practices.indices.filter { result.parameters.isOpen(practices[$0].status) }
+        let availability = PracticeAvailability(practices: practices, parameters: result.parameters, eligible: eligible)
+        let open = practices.indices.filter { result.parameters.isOpen(practices[$0].status) && !availability.restricted[$0] }
         // Co-located practices form one site, keyed by its first practice.
         var siteOf: [Coordinate: Int] = [:]
         var members: [Int: [Int]] = [:]
@@ -179,10 +188,50 @@ public enum Catchments {
         for (i, p) in assigned.enumerated() where p >= 0 {
             if let site = siteOfPractice[Int(p)] { inhabitants[site, default: 0] += population[i].inhabitants }
         }
-        return members.keys.sorted().compactMap { key in
+        let partition = members.keys.sorted().compactMap { key -> Catchment? in
             guard let g = polygons[key] else { return nil }
             return Catchment(practices: members[key]!, geometry: g, inhabitants: inhabitants[key] ?? 0)
         }
+        guard availability.restricted.contains(true) else { return partition }
+        let overlays = try eligiblePolygons(population: population, assigned: assigned, restricted: availability.restricted,
+                                            area: area, engine: engine)
+        var served: [Int: Double] = [:]
+        for (i, p) in assigned.enumerated() where p >= 0 && availability.restricted[Int(p)] {
+            served[Int(p), default: 0] += population[i].inhabitants
+        }
+        return partition + overlays.keys.sorted().map { j in
+            Catchment(practices: [j], geometry: overlays[j]!, inhabitants: served[j] ?? 0, eligibleOnly: true)
+        }
+    }
+
+    /// Catchments of practices restricted to an eligibility area: the places
+    /// whose nearest population point is served by the practice (its
+    /// per-point assignment, "the nearest practice that will take you"),
+    /// on the road catchment grid (`NearestSeedGrid` over the population
+    /// points, ties by point index), polygonized and clipped to `area`. So a
+    /// restricted catchment is the part of its eligibility area where it is
+    /// the nearest practice that takes the residents, as far as population
+    /// points show it: the border lies halfway between served and unserved
+    /// points, not on a postcode or village boundary.
+    static func eligiblePolygons(population: [PopulationPoint], assigned: [Int32], restricted: [Bool], area: Geometry,
+                                 engine: GeometryEngine) throws -> [Int: Geometry] {
+        let label = assigned.map { j -> Int32 in j >= 0 && restricted[Int(j)] ? j : -1 }
+        guard label.contains(where: { $0 >= 0 }) else { return [:] }
+        let box = try gridEnvelope(area: area, engine: engine)
+        let cell = roadCellSize(width: box.maxX - box.minX, height: box.maxY - box.minY)
+        let grid = NearestSeedGrid(seeds: population.map(\.location), envelope: box, cellSize: cell) { a, da, b, db in
+            da != db ? da < db : a < b
+        }
+        let keys = Array(Set(label.filter { $0 >= 0 })).sorted()
+        let labelIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        let labels = grid.seed.map { k -> Int32 in k < 0 || label[Int(k)] < 0 ? -1 : labelIndex[label[Int(k)]]! }
+        let pieces = try LabelPolygonizer.polygons(of: LabelPolygonizer.Grid(
+            labels: labels, width: grid.width, height: grid.height, minX: grid.minX, maxY: grid.maxY, cellSize: cell))
+        var parts = [[Geometry]](repeating: [], count: keys.count)
+        for p in pieces { parts[Int(p.label)].append(p.polygon) }
+        var result: [Int: Geometry] = [:]
+        for (k, g) in try clip(parts, to: area).enumerated() { if let g { result[Int(keys[k])] = g } }
+        return result
     }
 
     /// The regions' union, or the hull of all points with a 1 km margin.

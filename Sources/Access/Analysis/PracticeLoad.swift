@@ -1,7 +1,17 @@
-/// Per-practice load and criticality from nearest / second-nearest open.
+/// Per-practice load, criticality and cascade risk from each point's nearest
+/// and second-nearest practice that will take it (with eligibility sets:
+/// the practices that accept the point; without: the open ones).
+///
+/// Closing practice j moves exactly the points whose first practice is j to
+/// their second (nobody else's first changes), so one pass gives, for every
+/// j at once, who would lose access within the flag distance (criticality),
+/// how much farther they would travel, and which practice would receive
+/// them — the basis of the cascade risk.
 enum PracticeLoad {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
-                        practiceRegions: [Int32], parameters: AnalysisParameters, road: RoadAccess?) -> [PracticeAccess] {
+                        practiceRegions: [Int32], parameters: AnalysisParameters, road: RoadAccess?,
+                        eligible: EligibleSets? = nil) -> [PracticeAccess] {
+        let availability = PracticeAvailability(practices: practices, parameters: parameters, eligible: eligible)
         var result = practices.enumerated().map { j, p -> PracticeAccess in
             var a = PracticeAccess()
             a.isOpen = parameters.isOpen(p.status)
@@ -15,11 +25,13 @@ enum PracticeLoad {
         let limit = parameters.flagMaxKm * 1000
         var extraWeighted = [Double](repeating: 0, count: practices.count)
         var extraWeight = [Double](repeating: 0, count: practices.count)
+        func assignment(_ i: Int) -> (first: Int32, firstM: Double, second: Int32, secondM: Double) {
+            // Nearest and second-nearest practice that takes the point: by road when routed.
+            road.map { ($0.roadPractice[i], $0.roadM[i], $0.roadSecondPractice[i], $0.roadSecondM[i]) }
+                ?? (points[i].nearestOpen, points[i].nearestOpenM, points[i].secondOpen, points[i].secondOpenM)
+        }
         for i in points.indices {
-            // Nearest and second-nearest open practice: by road when routed.
-            let (first, firstM, second, secondM): (Int32, Double, Int32, Double) = road.map {
-                ($0.roadPractice[i], $0.roadM[i], $0.roadSecondPractice[i], $0.roadSecondM[i])
-            } ?? (points[i].nearestOpen, points[i].nearestOpenM, points[i].secondOpen, points[i].secondOpenM)
+            let (first, firstM, second, secondM) = assignment(i)
             guard first >= 0 else { continue }
             let j = Int(first)
             let w = population[i].inhabitants
@@ -35,13 +47,28 @@ enum PracticeLoad {
         for j in practices.indices where extraWeight[j] > 0 {
             result[j].criticalityExtraKm = extraWeighted[j] / extraWeight[j] / 1000
         }
-        let ranked = practices.indices.filter { result[$0].isOpen }.sorted { a, b in
+        // Cascade risk: what each practice would receive, summed over the
+        // closures (one at a time) of the practices with at least N assigned inhabitants.
+        let minimum = parameters.cascadeMinInhabitants
+        for i in points.indices {
+            let (first, _, second, _) = assignment(i)
+            guard first >= 0, second >= 0, result[Int(first)].assignedInhabitants >= minimum else { continue }
+            result[Int(second)].receivingRiskInhabitants += population[i].inhabitants
+        }
+        let taking = practices.indices.filter { availability.takesSomeone[$0] }
+        let ranked = taking.sorted { a, b in
             let x = result[a], y = result[b]
             if x.criticalityInhabitants != y.criticalityInhabitants { return x.criticalityInhabitants > y.criticalityInhabitants }
             if (x.criticalityExtraKm ?? 0) != (y.criticalityExtraKm ?? 0) { return (x.criticalityExtraKm ?? 0) > (y.criticalityExtraKm ?? 0) }
             return a < b
         }
         for (rank, j) in ranked.enumerated() { result[j].criticalityRank = rank + 1 }
+        // Practices are in id order (StableOrder), so index order breaks ties by id.
+        let atRisk = taking.sorted { a, b in
+            let x = result[a].receivingRiskInhabitants, y = result[b].receivingRiskInhabitants
+            return x != y ? x > y : a < b
+        }
+        for (rank, j) in atRisk.enumerated() { result[j].receivingRiskRank = rank + 1 }
         return result
     }
 }

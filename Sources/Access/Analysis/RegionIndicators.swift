@@ -48,6 +48,13 @@ enum RegionIndicators {
                 if let fte = res.gpFTE { res.gpFTEPer10k = fte / res.inhabitants * 10_000 }
             }
             if let road, res.inhabitants > 0 { addRoadIndicators(&res, road: road, members: idx, population: population, parameters: parameters) }
+            if parameters.partialRule == .eligible {
+                let limit = parameters.flagMaxKm * 1000
+                res.inhabitantsWithoutEligibleWithinFlag = idx.reduce(0) { sum, i in
+                    let d = road.map { $0.roadM[i] } ?? points[i].nearestOpenM
+                    return d <= limit ? sum : sum + population[i].inhabitants
+                }
+            }
             (res.flagged, res.flagReasons) = Flagging.evaluate(res, parameters: parameters, population: population, points: points, road: road, members: idx)
             results[r] = res
         }

@@ -3,7 +3,10 @@ import Geo
 
 /// Road-network access for every population point: one multi-source pass
 /// per mode over the reversed graph from all open practices, giving the
-/// nearest and second-nearest open practice by road.
+/// nearest and second-nearest open practice by road. Under the `eligible`
+/// partial rule "open" means "will take this point" (fully open, or partial
+/// with the point in its area: `EligibleRouting`), in `roadM`… and
+/// `minutes`…; `fullyOpen` keeps the fully open pair by road length.
 public struct RoadAccess: Sendable {
     public var modes: [TravelMode]
     /// Shortest road distance (metres) to the nearest open practice over the
@@ -30,6 +33,10 @@ public struct RoadAccess: Sendable {
     /// the same graph and population (a scenario, a trend date) routes
     /// without snapping again: pass them as `RoadAnalysis.run(reusingPointSnaps:)`.
     public var pointSnapsByMode: [[SnappedPoint?]] = []
+    /// Under the `eligible` rule: per point the nearest two fully open
+    /// practices by road length (first mode), as `roadM`/`roadPractice` were
+    /// before eligibility; nil otherwise. `nodePractice` stays fully open.
+    public var fullyOpen: [NearestPair]? = nil
 }
 
 /// Counts and timings of the road step, for `run.json` and the summary.
@@ -78,11 +85,17 @@ public enum RoadAnalysis {
 
     public static func run(graph: RoadGraph, read: RoadReadReport, population: [PopulationPoint], practices: [Practice],
                            parameters: AnalysisParameters, options: RoadOptions,
-                           reusingPointSnaps: [[SnappedPoint?]]? = nil, routers: RoadRouters? = nil,
+                           reusingPointSnaps: [[SnappedPoint?]]? = nil, eligible: EligibleSets? = nil,
+                           routers: RoadRouters? = nil,
                            progress: Progress? = nil) throws -> RoadAccess {
         var timings: [String: Double] = [:]
         let n = population.count
         let sourcesOpen = practices.map { parameters.isOpen($0.status) }
+        // Restricted practices (eligible rule): routed apart, to their areas' points only.
+        let restricting = parameters.partialRule == .eligible ? eligible.flatMap { $0.pointsByPractice.isEmpty ? nil : $0 } : nil
+        var takesPart = sourcesOpen
+        for p in restricting?.pointsByPractice.keys ?? [:].keys where Int(p) < practices.count { takesPart[Int(p)] = true }
+        var fullyOpen: [NearestPair]?
         var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
         var roadSecondM = roadM, roadSecondPractice = roadPractice
         var snapM = roadM
@@ -108,14 +121,20 @@ public enum RoadAnalysis {
             }
             pointSnapsByMode.append(points)
             timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
-            practicesNotSnapped[mode.name] = zip(practiceSnaps, sourcesOpen).filter { $0.0 == nil && $0.1 }.count
+            practicesNotSnapped[mode.name] = zip(practiceSnaps, takesPart).filter { $0.0 == nil && $0.1 }.count
             notSnapped[mode.name] = points.filter { $0 == nil }.count
             let sources = zip(practiceSnaps, sourcesOpen).map { $1 ? $0 : nil }
             t0 = Date()
             let byTime = kept?.byTime ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
             let timeLabels = byTime.labelNodes(sources: sources)
-            let quickest = byTime.assign(points: points, labels: timeLabels)
+            var quickest = byTime.assign(points: points, labels: timeLabels)
             timings["route_\(mode.name)"] = Date().timeIntervalSince(t0)
+            if let restricting {
+                t0 = Date()
+                EligibleRouting(graph: graph, mode: mode, weight: .time, points: points, eligible: restricting)
+                    .apply(&quickest, practices: practiceSnaps, eligible: restricting)
+                timings["route_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
+            }
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
             minutesPractice.append(quickest.map(\.nearest))
             unreachable[mode.name] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
@@ -134,8 +153,18 @@ public enum RoadAnalysis {
                 let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
                 let lengthLabels = byLength.labelNodes(sources: sources)
                 nodePractice = lengthLabels.nodes.map(\.nearest)
-                let shortest = byLength.assign(points: points, labels: lengthLabels)
+                var shortest = byLength.assign(points: points, labels: lengthLabels)
                 timings["route_length_\(mode.name)"] = Date().timeIntervalSince(t0)
+                if let restricting {
+                    fullyOpen = shortest.map { a in
+                        a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
+                                                    second: a.second, secondM: a.second >= 0 ? a.secondLengthM : .infinity) : NearestPair()
+                    }
+                    t0 = Date()
+                    EligibleRouting(graph: graph, mode: mode, weight: .length, points: points, eligible: restricting)
+                        .apply(&shortest, practices: practiceSnaps, eligible: restricting)
+                    timings["route_length_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
+                }
                 for i in 0..<n {
                     let a = shortest[i]
                     snapM[i] = points[i]?.distanceM ?? .infinity
@@ -160,7 +189,8 @@ public enum RoadAnalysis {
         return RoadAccess(modes: modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
                           minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice,
-                          pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps, pointSnapsByMode: pointSnapsByMode)
+                          pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps, pointSnapsByMode: pointSnapsByMode,
+                          fullyOpen: fullyOpen)
     }
 
     /// `map` over all cores for pure per-element work.

@@ -8,11 +8,18 @@ import Geo
 public enum StraightLineAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], regions: [Region],
                            parameters: AnalysisParameters, road: RoadAccess? = nil,
-                           capacity: CapacityResult? = nil, progress: Progress? = nil) throws -> AnalysisResult {
+                           capacity: CapacityResult? = nil, eligible: EligibleSets? = nil,
+                           progress: Progress? = nil) throws -> AnalysisResult {
         var snappedToRegion: (points: Int, maxDistance: Double) = (0, 0)
         let openIndexes = practices.indices.filter { parameters.isOpen(practices[$0].status) }
         progress?.step("nearest practices")
         var points = nearest(population: population, practices: practices, openIndexes: openIndexes)
+        // Under the eligible rule the open fields become "the nearest practice
+        // that will take you"; every step below reads those.
+        var fullyOpen: [NearestPair]?
+        if parameters.partialRule == .eligible, let eligible, !eligible.pointsByPractice.isEmpty {
+            fullyOpen = EligibleNearest.apply(&points, population: population, practices: practices, eligible: eligible)
+        }
         if !regions.isEmpty {
             progress?.step("assigning points to regions")
             let located = try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry))
@@ -45,7 +52,7 @@ public enum StraightLineAnalysis {
             pointsOutsideRegions: outside.count,
             inhabitantsOutsideRegions: outside.reduce(0) { $0 + population[$1].inhabitants },
             pointsAssignedToNearbyRegion: snappedToRegion.points,
-            maxDistanceToNearbyRegionM: snappedToRegion.maxDistance, regionsTotal: total)
+            maxDistanceToNearbyRegionM: snappedToRegion.maxDistance, regionsTotal: total, fullyOpen: fullyOpen)
     }
 
     /// The indicators of the whole study area: every point (inside a region

@@ -53,7 +53,9 @@ struct BoundedSearch {
                 for k in Int(attached.offsets[node])..<Int(attached.offsets[node + 1]) {
                     let i = attached.point[k]
                     guard let q = points[Int(i)], Int(q.edge) == e else { continue }
-                    let direct = q.fraction <= p.fraction
+                    // At the practice's own position: no travel (as the router's assign).
+                    let direct = q.fraction == p.fraction ? 0
+                        : q.fraction < p.fraction
                         ? network.partial(g.edgeForwardArc[e], p.fraction - q.fraction)
                         : network.partial(g.edgeBackwardArc[e], q.fraction - p.fraction)
                     if let direct { offer(i, direct, limit) }

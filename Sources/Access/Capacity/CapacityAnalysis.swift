@@ -3,7 +3,9 @@ import Geo
 
 /// Competition-aware access per population point: the cost matrix within
 /// the catchment (road or straight line), then the chosen FCA variant with
-/// GP FTE as supply.
+/// GP FTE as supply. With eligibility sets (issue 13) a practice restricted
+/// to an area offers its supply only to the points it accepts: its pairs
+/// with other points are dropped (`EligiblePairs`).
 public struct CapacityResult: Sendable {
     public var method: FCAMethod
     /// What the costs are, for run.json and the summary.
@@ -19,7 +21,7 @@ public enum CapacityAnalysis {
     /// - Parameter kept: pairs of an earlier run on the same points (see
     ///   `keepPairs`); used when they fit these practices, else searched again.
     public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                           road: RoadAccess?, kept: KeptCatchmentPairs? = nil) -> CapacityResult {
+                           road: RoadAccess?, eligible: EligibleSets? = nil, kept: KeptCatchmentPairs? = nil) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
         // No FTE at all: supply is unknown, so is every point's access.
@@ -28,9 +30,10 @@ public enum CapacityAnalysis {
                                   fcaPer10k: Array(repeating: nil, count: population.count), pairs: 0,
                                   seconds: Date().timeIntervalSince(t0))
         }
-        let supply = practices.map { p -> Double in
-            guard !fca.openOnly || parameters.isOpen(p.status) else { return 0 }
-            return FTEDefault.fte(p, parameters)?.value ?? 0
+        let availability = PracticeAvailability(practices: practices, parameters: parameters, eligible: eligible)
+        let supply = practices.indices.map { j -> Double in
+            guard !fca.openOnly || availability.takesSomeone[j] else { return 0 }
+            return FTEDefault.fte(practices[j], parameters)?.value ?? 0
         }
         let catchment: Double, basis: String
         let demand = population.map(\.inhabitants)
@@ -53,10 +56,10 @@ public enum CapacityAnalysis {
                 // Only the practices added after the kept ones are searched.
                 let added = practices.count > kept.practiceCount
                     ? source(road.practiceSnaps.enumerated().map { $0.offset < kept.practiceCount ? nil : $0.element }) : nil
-                (result, pairs) = FloatingCatchment.compute(pairs: ExtendedCatchmentPairs(kept: kept, live: added, practiceCount: practices.count),
+                (result, pairs) = FloatingCatchment.compute(pairs: ExtendedCatchmentPairs(kept: kept, live: added, practiceCount: practices.count).restricted(by: eligible),
                                                             demand: demand, supply: supply, method: fca.method, catchment: catchment)
             } else {
-                (result, pairs) = FloatingCatchment.compute(pairs: source(road.practiceSnaps), demand: demand, supply: supply,
+                (result, pairs) = FloatingCatchment.compute(pairs: source(road.practiceSnaps).restricted(by: eligible), demand: demand, supply: supply,
                                                             method: fca.method, catchment: catchment)
             }
         } else {
@@ -67,10 +70,10 @@ public enum CapacityAnalysis {
             }
             if let kept, kept.fits(practices, catchment: catchment, basis: basis) {
                 let added = practices.count > kept.practiceCount ? source() : nil
-                (result, pairs) = FloatingCatchment.compute(pairs: ExtendedCatchmentPairs(kept: kept, live: added, practiceCount: practices.count),
+                (result, pairs) = FloatingCatchment.compute(pairs: ExtendedCatchmentPairs(kept: kept, live: added, practiceCount: practices.count).restricted(by: eligible),
                                                             demand: demand, supply: supply, method: fca.method, catchment: catchment)
             } else {
-                (result, pairs) = FloatingCatchment.compute(pairs: source(), demand: demand, supply: supply,
+                (result, pairs) = FloatingCatchment.compute(pairs: source().restricted(by: eligible), demand: demand, supply: supply,
                                                             method: fca.method, catchment: catchment)
             }
         }

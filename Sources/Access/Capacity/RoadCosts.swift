@@ -36,7 +36,7 @@ public enum RoadCosts {
 
     /// The pairs as a stream: each practice's bounded search is run when its
     /// pairs are asked for, nothing is stored.
-    static func pairs(graph: RoadGraph, mode: TravelMode, weight: RouteWeight,
+    public static func pairs(graph: RoadGraph, mode: TravelMode, weight: RouteWeight,
                              points: [SnappedPoint?], practices: [SnappedPoint?], catchment: Double,
                              edgeLengthsM: [Double]? = nil) -> RoadPairs {
         let network = ReverseNetwork(graph: graph, mode: mode, weight: weight, edgeLengthsM: edgeLengthsM)
@@ -57,7 +57,7 @@ public enum RoadCosts {
 
 /// Road pairs of `RoadCosts.pairs`: per practice, the points in reach (by
 /// internal number, see `original`) with their cost in the catchment's unit.
-struct RoadPairs: CatchmentPairs {
+public struct RoadPairs: CatchmentPairs {
     let network: ReverseNetwork
     let attached: (offsets: [Int32], point: [Int32], extra: [Double])
     let points: [SnappedPoint?]

@@ -4,13 +4,16 @@ import Geo
 /// GeoPackage, ...): one row per change with `action` (close, status, fte,
 /// add; also open/partial as shorthand for a status), `practice_id` and
 /// `value`; rows that add a practice carry a point geometry (or x/y, lon/lat
-/// columns in a CSV) and optionally `name` and `fte`.
+/// columns in a CSV) and optionally `name` and `fte`. A row that sets a
+/// partial stop may carry the postcodes the practice still accepts new
+/// patients from (`eligible_postcodes` or `postcodes`, issue 13).
 public enum ChangeFileReader {
     static let actionNames = ["action", "actie", "change", "wijziging"]
     static let idNames = ["practice_id", "id", "praktijk_id", "agb", "agb_code", "code"]
     static let valueNames = ["value", "waarde", "status", "fte"]
     static let nameNames = ["name", "naam", "praktijknaam"]
     static let fteNames = ["fte", "gp_fte"]
+    static let postcodeNames = ["eligible_postcodes", "postcodes", "alleen_postcodes", "postcode_list"]
 
     public static func read(path: String, crs: String? = nil) throws -> [PracticeChange] {
         let source = try VectorSource(path: path)
@@ -26,6 +29,7 @@ public enum ChangeFileReader {
         let value = try field("value", valueNames, required: false)
         let name = try field("name", nameNames, required: false)
         let fte = try field("fte", fteNames, required: false)
+        let postcodes = try field("eligible postcodes", postcodeNames, required: false)
         let crsUsed = crs ?? layer.crs
         var changes: [PracticeChange] = []
         var added = 0
@@ -45,12 +49,31 @@ public enum ChangeFileReader {
                 guard let v = text(value) else { throw ScenarioError.badChange(source: row, detail: "\(verb) needs a value (\(what))") }
                 return v
             }
+            // Postcodes only make sense with a partial stop set in the same row.
+            func eligibility(_ status: PracticeStatus, _ id: String) throws {
+                guard let list = text(postcodes) else { return }
+                guard status == .partial else {
+                    throw ScenarioError.badChange(source: row, detail: "column \(names[postcodes!]) ('\(list)') applies only to a row that sets a partial stop; this row sets \(status.rawValue)")
+                }
+                let set = try ScenarioEligibility.postcodes(list, source: "\(row), column \(names[postcodes!])")
+                changes.append(.setEligibility(id: id, postcodes: set, text: list))
+            }
             switch verb {
-            case "close", "sluit", "sluiten": changes.append(.close(id: try practiceID()))
+            case "close", "sluit", "sluiten":
+                let p = try practiceID()
+                changes.append(.close(id: p))
+                try eligibility(.closed, p)
             case "open", "partial", "closed":
-                changes.append(.setStatus(id: try practiceID(), status: try PracticeChangeParser.status(verb, source: row)))
+                let p = try practiceID(), s = try PracticeChangeParser.status(verb, source: row)
+                changes.append(.setStatus(id: p, status: s))
+                try eligibility(s, p)
             case "status":
-                changes.append(.setStatus(id: try practiceID(), status: try PracticeChangeParser.status(try required("a status"), source: row)))
+                let p = try practiceID(), s = try PracticeChangeParser.status(try required("a status"), source: row)
+                changes.append(.setStatus(id: p, status: s))
+                try eligibility(s, p)
+            case "fte" where text(postcodes) != nil, "add" where text(postcodes) != nil, "new" where text(postcodes) != nil,
+                 "nieuw" where text(postcodes) != nil:
+                throw ScenarioError.badChange(source: row, detail: "column \(names[postcodes!]) applies only to a row that sets a partial stop (action partial, or status with value partial)")
             case "fte":
                 changes.append(.setFTE(id: try practiceID(), fte: try PracticeChangeParser.fte(try required("a number of FTE"), source: row)))
             case "add", "new", "nieuw":

@@ -3,7 +3,7 @@ import Geo
 /// For each candidate location, the elements (population points) within
 /// `limitM` of it: by straight line, or by road with a bounded search from
 /// each candidate.
-enum CoverageSets {
+public enum CoverageSets {
     /// A uniform grid over points for radius queries.
     struct Grid {
         let cell: Double
@@ -32,7 +32,7 @@ enum CoverageSets {
     /// Road coverage from the bounded searches of `RoadCosts` (by length,
     /// the metric of `road_m`): an element is covered when its road distance
     /// to the candidate is within `limitM`.
-    static func road(candidates: [Coordinate], elements: [Coordinate], graph: RoadGraph, mode: TravelMode,
+    public static func road(candidates: [Coordinate], elements: [Coordinate], graph: RoadGraph, mode: TravelMode,
                      limitM: Double, maxSnapM: Double) -> [[Int32]] {
         let snapper = SegmentSnapper(graph: graph, mode: mode, maxDistanceM: maxSnapM)
         let matrix = RoadCosts.matrix(graph: graph, mode: mode, weight: .length,

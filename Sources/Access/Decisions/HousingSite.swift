@@ -8,6 +8,9 @@ public struct HousingSite: Sendable {
     public var homes: Double
     /// Persons per home for this site, when the file says; else the default.
     public var householdSize: Double?
+    /// The residents' postcode (PC4 or PC6), when the site file says; decides
+    /// which practices with a postcode-list partial stop take them.
+    public var postcode: Postcode? = nil
 
     /// Plausibility bounds: the largest Dutch plans count some 10,000s of
     /// homes; a household of more than 20 persons per home is a typo.
@@ -22,6 +25,8 @@ extension FieldRole {
         "household_size", "huishoudgrootte", "persons_per_home", "personen_per_woning"])
     public static let siteID = FieldRole(role: "site id", option: "--id-field", candidates: [
         "site_id", "id", "code", "plan_id", "projectcode"])
+    public static let sitePostcode = FieldRole(role: "site postcode", option: "a field named postcode", candidates: [
+        "postcode", "pc6", "pc4", "postcode6", "postcode4"])
     public static let siteName = FieldRole(role: "site name", option: "--name-field", candidates: [
         "name", "naam", "projectnaam", "locatie", "plannaam"])
 }
@@ -38,6 +43,7 @@ public enum SiteReader {
                 ("name", try r.resolve(.siteName, override: nil, required: false)),
                 ("homes", try r.resolve(.homes, override: homesField, required: true)),
                 ("household_size", try r.resolve(.householdSize, override: nil, required: false)),
+                ("postcode", try r.resolve(.sitePostcode, override: nil, required: false)),
             ]
             for (role, i) in picks { if let i { fieldsUsed[role] = r.fieldNames[i] } }
             return picks.map { $0.1 ?? -1 }
@@ -59,9 +65,17 @@ public enum SiteReader {
                 }
                 size = v
             }
+            var postcode: Postcode?
+            if let code = text(4) {
+                guard let p = Postcode(text: code) else {
+                    throw InputError.invalidValue(path: path, feature: f.position, field: fieldsUsed["postcode"]!,
+                                                  expected: "a postcode such as 9401 or 9401 AB", found: code)
+                }
+                postcode = p
+            }
             let id = text(0) ?? String(f.position)
             sites.append(HousingSite(id: id, name: text(1) ?? id, geometry: f.point.map { .point($0) } ?? f.shape!,
-                                     homes: homes, householdSize: size))
+                                     homes: homes, householdSize: size, postcode: postcode))
         }
         return (sites, raw.report(role: "sites", used: sites.count, fields: fieldsUsed))
     }

@@ -115,7 +115,7 @@ public struct PlanJob {
     }
 
     /// One candidate per grid cell of uncovered population: the heaviest point in it.
-    static func generate(population: [PopulationPoint], uncovered: [Bool], spacingM: Double, max: Int) -> [Candidate] {
+    public static func generate(population: [PopulationPoint], uncovered: [Bool], spacingM: Double, max: Int) -> [Candidate] {
         var best: [Int64: (Int, Double)] = [:]
         for i in population.indices where uncovered[i] {
             let p = population[i].location

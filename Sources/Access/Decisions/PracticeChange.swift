@@ -10,6 +10,9 @@ public enum PracticeChange: Sendable, Equatable {
     case setFTE(id: String, fte: Double)
     /// A new practice at a location (EPSG:28992), open unless stated.
     case add(Practice)
+    /// The postcodes a partial practice still accepts new patients from
+    /// (issue 13); `text` is the list as written, for the summary.
+    case setEligibility(id: String, postcodes: PostcodeSet, text: String)
 
     /// Ids given to added practices that had none (`new1`, `new2`, ...).
     static func isGeneratedID(_ id: String) -> Bool {
@@ -26,6 +29,7 @@ public enum PracticeChange: Sendable, Equatable {
         case .close(let id): return "closes \(label(id))"
         case .setStatus(let id, let s): return "sets \(label(id)) to \(s.rawValue)"
         case .setFTE(let id, let fte): return "sets the GP FTE of \(label(id)) to \(fte)"
+        case .setEligibility(let id, _, let text): return "lets \(label(id)) take new patients only from postcodes \(text)"
         case .add(let p):
             let fte = p.gpFTE.map { " with \($0) FTE" } ?? ""
             return "adds \(p.name) (\(p.id)) at RD \(SafeNumber.whole(p.location.x)), \(SafeNumber.whole(p.location.y))\(fte)"

@@ -15,6 +15,7 @@ public enum ScenarioApplier {
         // Two changes that set one practice's status (or FTE) differently
         // contradict each other: refused rather than "last wins".
         var statusSet: [String: (PracticeStatus, PracticeChange)] = [:], fteSet: [String: (Double, PracticeChange)] = [:]
+        var eligibilitySet: [String: (PostcodeSet, PracticeChange)] = [:]
         func once<T: Equatable>(_ id: String, _ value: T, _ change: PracticeChange, in seen: inout [String: (T, PracticeChange)]) throws {
             if let (earlier, what) = seen[id], earlier != value {
                 throw ScenarioError.contradictoryChanges(id: id, first: what.describe(practices), second: change.describe(practices), source: source)
@@ -32,6 +33,9 @@ public enum ScenarioApplier {
             case .setFTE(let id, let fte):
                 try once(id, fte, change, in: &fteSet)
                 result[try find(id)].gpFTE = fte
+            case .setEligibility(let id, let postcodes, _):
+                try once(id, postcodes, change, in: &eligibilitySet)
+                result[try find(id)].eligibility = .postcodes(postcodes)
             case .add(var p):
                 if let existing = index[p.id] {
                     // Ids the tool made up (new1, new2, ...) move aside; an id
@@ -43,6 +47,13 @@ public enum ScenarioApplier {
                 }
                 index[p.id] = result.count
                 result.append(p)
+            }
+        }
+        // Eligibility applies only to a partial stop; on any other status it would silently do nothing.
+        for (id, (_, change)) in eligibilitySet.sorted(by: { $0.key < $1.key }) {
+            let j = try find(id)
+            guard result[j].status == .partial else {
+                throw ScenarioError.badChange(source: source, detail: "\(change.describe(practices)): eligibility postcodes apply only to a practice with a partial stop, and \(id) is \(result[j].status.rawValue) in the scenario (set its status to partial in the same change)")
             }
         }
         for j in practices.indices where result[j] != practices[j] { result[j].statusSource = "scenario" }

@@ -28,7 +28,7 @@ public struct ScenarioJob {
         let inputs = try job.readInputs(progress: progress)
         let changed = try ScenarioApplier.apply(changes, to: inputs.practices, source: changesSource, parameters: job.parameters)
         let baseline = try job.baseline(inputs, progress: progress)
-        let scenario = try job.analyse(inputs, practices: changed, reusing: baseline, progress: progress)
+        let scenario = try job.analyse(changed: changed, on: baseline, progress: progress)
         let outcome = try job.write(inputs, scenario, progress: progress)
         let comparison = ScenarioComparison.compare(population: inputs.population, baseline: baseline.result, scenario: scenario.result,
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)

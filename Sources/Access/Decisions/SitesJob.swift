@@ -51,7 +51,8 @@ public struct SitesJob {
         let practices = inputs.practices, parameters = job.parameters
         var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
-            road = { samples in
+            // eligroute: pass `eligible: sets` so restricted practices count by road too.
+            road = { samples, sets in
                 let road: RoadAccess
                 do {
                     road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
@@ -71,7 +72,7 @@ public struct SitesJob {
         let (checks, modes, measure) = try Self.check(sites, practices: practices, parameters: parameters,
                                                       assigned: baseline.result.practices.map(\.assignedInhabitants),
                                                       defaultFTE: baseline.result.parameters.defaultFTE,
-                                                      householdSize: householdSize, road: road)
+                                                      householdSize: householdSize, road: road, eligible: inputs.eligible)
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
@@ -120,7 +121,8 @@ public struct SitesJob {
 
     /// Road access of sample points: per sample the nearest and second-nearest
     /// open practice by road (index, metres), minutes per mode, and the modes.
-    public typealias SiteRoadAccess = ([PopulationPoint]) throws -> (
+    /// The samples' eligible sets (nil: no restricted practice) come along.
+    public typealias SiteRoadAccess = ([PopulationPoint], EligibleSets?) throws -> (
         access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)], minutes: [[Double]], modes: [String])
 
     /// Judges sites against analysed inputs: samples each site, finds each
@@ -129,7 +131,7 @@ public struct SitesJob {
     /// (the baseline's assigned inhabitants per practice).
     public static func check(_ sites: [HousingSite], practices: [Practice], parameters: AnalysisParameters, assigned: [Double],
                              defaultFTE: Double?, householdSize: Double,
-                             road: SiteRoadAccess?) throws -> (checks: [SiteCheck], modes: [String], measure: String) {
+                             road: SiteRoadAccess?, eligible: EligibleSets? = nil) throws -> (checks: [SiteCheck], modes: [String], measure: String) {
         let engine = try GeometryEngine()
         var owner: [Int] = [], samples: [PopulationPoint] = []
         for (s, site) in sites.enumerated() {
@@ -138,13 +140,17 @@ public struct SitesJob {
                 samples.append(PopulationPoint(id: "\(site.id)#\(k)", location: c, inhabitants: 1))
             }
         }
-        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) }
+        // Practices restricted to an area take a site's residents only when it lies in it (SiteEligibility).
+        let eligibility = SiteEligibility(practices: practices, eligible: eligible)
+        let sets = eligibility.isEmpty ? nil : try eligibility.sets(samples: samples, owner: owner, sites: sites)
+        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) && eligibility.areas[$0] == nil }
         let straight = StraightLineAnalysis.nearest(population: samples, practices: practices, openIndexes: open)
         var access = straight.map { (first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+        if let sets { access = SiteEligibility.nearest(samples: samples, practices: practices, open: access, sets: sets) }
         var minutes: [[Double]] = []
         var modes: [String] = []
         if let road {
-            (access, minutes, modes) = try road(samples)
+            (access, minutes, modes) = try road(samples, sets)
         }
         let measure = minutes.isEmpty ? "straight line" : "by road"
         var mine = [[Int]](repeating: [], count: sites.count)
@@ -154,10 +160,14 @@ public struct SitesJob {
                 let v = mine[s].map { m[$0] }.filter(\.isFinite)
                 return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
             }
-            return SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine[s].map { access[$0] }, minutes: mins,
-                                   limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
+            var check = SiteCheck.judge(site: sites[s], householdSize: householdSize, samples: mine[s].map { access[$0] }, minutes: mins,
+                                        limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
                 PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned[j], defaultFTE: defaultFTE)
             }
+            if let sets, let why = eligibility.reason(site: sites[s], samples: mine[s], sets: sets, practices: practices) {
+                check.reasons.append(why)
+            }
+            return check
         }
         return (checks, modes, measure)
     }

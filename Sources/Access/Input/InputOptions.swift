@@ -62,8 +62,9 @@ public struct InputOptions: Sendable {
     public var asOf: CalendarDay?
     /// How a practice with no status counts.
     public var unknownStatus: PracticeStatus = .closed
-    /// How a partial patient stop counts (open only when asked).
-    public var partialCounts: PracticeStatus = .closed
+    /// How a partial patient stop counts (`--partial`); nil: `eligible` when
+    /// some partial practice has an eligibility area, else `closed`.
+    public var partialRule: PartialRule?
     /// Reject instead of skip or repair.
     public var strict = false
 

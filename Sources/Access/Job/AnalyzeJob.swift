@@ -66,6 +66,9 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).
         public var regionOverlaps: RegionOverlapReport? = nil
+        /// The points' road snaps per mode of an earlier analysis of these
+        /// inputs (a trend's first date): later analyses route without snapping again.
+        public var pointSnapsByMode: [[SnappedPoint?]]? = nil
         /// Who each partial practice with an area accepts (issue 13); nil
         /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
@@ -163,7 +166,8 @@ public struct AnalyzeJob {
         (parameters.defaultFTE, parameters.defaultFTERule) = FTEDefault.resolve(practices, explicit: parameters.explicitDefaultFTE)
         var statusCounts: [String: Int] = [:]
         for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
-        guard practices.contains(where: { parameters.isOpen($0.status) }) else {
+        let (eligible, eligibility) = try Self.partialRule(&parameters, inputs: inputs, practices: practices)
+        guard practices.contains(where: { parameters.isOpen($0.status) }) || (eligibility?.restrictedPractices ?? 0) > 0 else {
             let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
         }
@@ -172,26 +176,29 @@ public struct AnalyzeJob {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,
                                      parameters: parameters, options: parameters.roadOptions,
-                                     reusingPointSnaps: baseline?.result.road?.pointSnapsByMode,
-                                     routers: routers ?? baseline?.routers, progress: progress)
+                                     reusingPointSnaps: inputs.pointSnapsByMode ?? baseline?.result.road?.pointSnapsByMode,
+                                     eligible: eligible, routers: routers ?? baseline?.routers, progress: progress)
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
         let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road,
+            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road, eligible: eligible,
                                  kept: baseline?.keptPairs)
         }
-        let result = try Self.timed("analyse", &timings) {
+        var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, road: road, capacity: capacity, progress: progress)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible, progress: progress)
         }
+        result.eligibleSets = eligible
+        result.eligibility = eligibility.map { $0.counted(result, practices: practices) }
         let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: inputs.groups,
-                                         parameters: parameters, road: road, capacity: capacity)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
-            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices, regions: regions) : nil
+            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,
+                                                     regions: regions, eligible: eligible) : nil
         }
         var warnings = inputs.reports.flatMap(\.warnings) + inputs.notes
         for r in inputs.reports where r.skippedTotal > 0 {
@@ -212,6 +219,7 @@ public struct AnalyzeJob {
         if suppressed > 0 {
             warnings.append("\(suppressed) regions have fewer than \(SafeNumber.whole(parameters.minInhabitants)) inhabitants; their statistics are suppressed (null) in the exports (--min-inhabitants).")
         }
+        warnings += result.eligibility.map { $0.warnings } ?? []
         let unknown = statusCounts["unknown"] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
@@ -275,8 +283,21 @@ public struct AnalyzeJob {
             libraries: ["gdal": LibraryVersions.gdal, "geos": LibraryVersions.geos, "proj": LibraryVersions.proj],
             outputs: [])
         CapacityWarnings.addCounts(&base, result: result, practices: analysis.practices, regions: inputs.regions)
+        if let use = result.eligibility { base.counts.merge(use.counts) { $1 } }
         base.regionOverlaps = inputs.regionOverlaps
         return base
+    }
+
+    /// Settles the partial rule in force (`--partial`, else by the data) in
+    /// `parameters`, and the eligible sets the routing uses (nil unless the
+    /// rule is `eligible`).
+    static func partialRule(_ parameters: inout AnalysisParameters, inputs: Inputs,
+                            practices: [Practice]) throws -> (EligibleSets?, EligibilityUse?) {
+        let rule = PartialRule.resolve(requested: parameters.partialRule, practices: practices)
+        parameters.partialRule = rule
+        let sets = EligibilityUse.effectiveSets(inputs.eligible, practices: practices, pointCount: inputs.population.count)
+        guard let use = try EligibilityUse.check(rule: rule, sets: sets, practices: practices) else { return (nil, nil) }
+        return (sets, use)
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {

@@ -2,14 +2,14 @@ import Foundation
 import Geo
 
 /// One output layer: fields, rows and geometries in EPSG:28992.
-struct OutputTable {
-    var name: String
-    var fields: [FieldDefinition]
-    var rows: [[FieldValue]]
-    var geometries: [Geometry?]?
-    var kind: GeometryKind
+public struct OutputTable {
+    public var name: String
+    public var fields: [FieldDefinition]
+    public var rows: [[FieldValue]]
+    public var geometries: [Geometry?]?
+    public var kind: GeometryKind
 
-    var withoutGeometry: OutputTable {
+    public var withoutGeometry: OutputTable {
         OutputTable(name: name, fields: fields, rows: rows, geometries: nil, kind: .none)
     }
 
@@ -23,7 +23,7 @@ struct OutputTable {
     /// Streams the table to `path` as RFC 7946 GeoJSON in WGS84. Point layers
     /// and layers without geometry go through `GeoJSONStreamWriter` (the
     /// bytes OGR would write, about 20 times as fast); polygon layers through OGR.
-    func writeGeoJSON(path: String, toWGS84: CoordinateTransformer) throws {
+    public func writeGeoJSON(path: String, toWGS84: CoordinateTransformer) throws {
         let points = try wgs84Points(toWGS84, path: path)
         guard geometries == nil || points != nil else {
             let writer = try VectorWriter(path: path, format: .geoJSON)
@@ -54,7 +54,7 @@ struct OutputTable {
     /// Streams the table's rows (no geometry) to `path` as CSV in `dialect`;
     /// returns how many text cells were neutralised against formula injection.
     @discardableResult
-    func writeCSV(path: String, dialect: CSVDialect) throws -> Int {
+    public func writeCSV(path: String, dialect: CSVDialect) throws -> Int {
         let writer = try CSVWriter(path: path, fields: fields, dialect: dialect)
         for row in rows { try writer.write(row) }
         try writer.close()
@@ -63,7 +63,7 @@ struct OutputTable {
 
     /// Writes the table as one layer of an OGR file (GeoPackage, FlatGeobuf,
     /// or a GeoJSON polygon layer).
-    func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
+    public func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
         let layer = try writer.addLayer(name: name, fields: fields, geometry: geometries == nil ? .none : kind, crs: crs)
         let moved = try transform.flatMap { try wgs84Points($0, path: writer.path) }
         for (i, row) in rows.enumerated() {
@@ -80,7 +80,7 @@ struct OutputTable {
     /// All point geometries reprojected in one PROJ call (population layers
     /// can hold millions of points); nil when the layer is not all points
     /// (features without geometry are allowed and stay nil).
-    func wgs84Points(_ transform: CoordinateTransformer, path: String) throws -> [Coordinate?]? {
+    public func wgs84Points(_ transform: CoordinateTransformer, path: String) throws -> [Coordinate?]? {
         guard let geometries, kind == .point else { return nil }
         var xs = [Double](), ys = [Double]()
         xs.reserveCapacity(geometries.count); ys.reserveCapacity(geometries.count)

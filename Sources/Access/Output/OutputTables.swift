@@ -3,12 +3,12 @@ import Geo
 
 /// The rows of the output contract, built from an analysis result. Distances
 /// in metres with one decimal, shares in 0–1, times in minutes.
-struct OutputTables {
-    var population: OutputTable
+public struct OutputTables {
+    public var population: OutputTable
     var regions: OutputTable
     var practices: OutputTable
 
-    init(result: AnalysisResult, population pop: [PopulationPoint], practices prac: [Practice], regions reg: [Region]) {
+    public init(result: AnalysisResult, population pop: [PopulationPoint], practices prac: [Practice], regions reg: [Region]) {
         func metres(_ d: Double) -> FieldValue { d.isFinite ? .real((d * 10).rounded() / 10) : .null }
         func id(_ i: Int32) -> FieldValue { i >= 0 ? .string(prac[Int(i)].id) : .null }
         func regionID(_ r: Int32) -> FieldValue { r >= 0 && r < reg.count ? .string(reg[Int(r)].id) : .null }
@@ -27,15 +27,34 @@ struct OutputTables {
                  id(a.secondOpen), metres(a.secondOpenM)]
             },
             geometries: pop.map { .point($0.location) }, kind: .point)
+        // Eligible rule: the `open` columns keep the fully open practices (no
+        // patient stop); the eligible ones ("will take this point") follow.
+        if let fullyOpen = result.fullyOpen {
+            population.fields += [FieldDefinition("nearest_eligible_practice_id", .string), FieldDefinition("nearest_eligible_m", .real)]
+            for i in population.rows.indices {
+                let o = fullyOpen[i], a = result.points[i]
+                population.rows[i].replaceSubrange(6..<10, with: [id(o.first), metres(o.firstM), id(o.second), metres(o.secondM)])
+                population.rows[i] += [id(a.nearestOpen), metres(a.nearestOpenM)]
+            }
+        }
         if let road = result.road {
             func minutes(_ m: Double) -> FieldValue { m.isFinite ? .real((m * 100).rounded() / 100) : .null }
             population.fields += [FieldDefinition("road_practice_id", .string), FieldDefinition("road_m", .real),
-                                  FieldDefinition("road_second_practice_id", .string), FieldDefinition("road_second_m", .real),
-                                  FieldDefinition("snap_m", .real)]
+                                  FieldDefinition("road_second_practice_id", .string), FieldDefinition("road_second_m", .real)]
+            if road.fullyOpen != nil {
+                population.fields += [FieldDefinition("road_eligible_practice_id", .string), FieldDefinition("road_eligible_m", .real)]
+            }
+            population.fields.append(FieldDefinition("snap_m", .real))
             population.fields += road.modes.flatMap { [FieldDefinition("road_min_\($0.name)", .real), FieldDefinition("road_\($0.name)_practice_id", .string)] }
             for i in population.rows.indices {
-                population.rows[i] += [id(road.roadPractice[i]), metres(road.roadM[i]), id(road.roadSecondPractice[i]),
-                                       metres(road.roadSecondM[i]), metres(road.snapM[i])]
+                if let o = road.fullyOpen?[i] {
+                    population.rows[i] += [id(o.first), metres(o.firstM), id(o.second), metres(o.secondM),
+                                           id(road.roadPractice[i]), metres(road.roadM[i])]
+                } else {
+                    population.rows[i] += [id(road.roadPractice[i]), metres(road.roadM[i]), id(road.roadSecondPractice[i]),
+                                           metres(road.roadSecondM[i])]
+                }
+                population.rows[i].append(metres(road.snapM[i]))
                 population.rows[i] += road.modes.indices.flatMap { k in [minutes(road.minutes[k][i]), id(road.minutesPractice[k][i])] }
             }
         }
@@ -65,6 +84,8 @@ struct OutputTables {
                 regionFields += result.parameters.roadOptions.bands(mode).map { FieldDefinition("share_within_\(Self.km($0))min_\(mode.name)", .real) }
             }
         }
+        let eligibleColumns = result.fullyOpen != nil
+        if eligibleColumns { regionFields.append(FieldDefinition("inhabitants_without_eligible_within_flag", .real)) }
         regionFields += [FieldDefinition("gp_fte", .real), FieldDefinition("gp_fte_per_10k", .real),
                          FieldDefinition("flagged", .boolean), FieldDefinition("flag_reasons", .string)]
         regionFields += RegionCapacityColumns.fields
@@ -97,6 +118,7 @@ struct OutputTables {
                                       count: result.parameters.roadOptions.bands(mode).count)
                     }
                 }
+                if eligibleColumns { row.append(r.inhabitantsWithoutEligibleWithinFlag.map { .real($0.rounded()) } ?? .null) }
                 row += [optional(r.gpFTE, digits: 100), optional(r.gpFTEPer10k, digits: 100),
                         .boolean(r.flagged), r.flagReasons.isEmpty ? .null : .string(r.flagReasons.joined(separator: "; "))]
                 row += RegionCapacityColumns.values(r, ranked: label == nil)
@@ -120,7 +142,8 @@ struct OutputTables {
                      FieldDefinition("assigned_per_fte", .real), FieldDefinition("criticality_inhabitants", .real),
                      FieldDefinition("criticality_extra_km", .real), FieldDefinition("region_id", .string),
                      FieldDefinition("criticality_rank", .integer), FieldDefinition("fte_basis", .string),
-                     FieldDefinition("geocode_precision", .string)],
+                     FieldDefinition("geocode_precision", .string),
+                     FieldDefinition("receiving_risk_inhabitants", .real), FieldDefinition("receiving_risk_rank", .integer)],
             rows: zip(prac, result.practices).map { p, a in
                 [.string(p.id), .string(p.name), .string(p.status.rawValue), .boolean(a.isOpen),
                  p.statusDate.map { .string($0) } ?? .null, p.statusSource.map { .string($0) } ?? .null,
@@ -130,7 +153,8 @@ struct OutputTables {
                  a.isOpen ? optional(p.gpFTE.flatMap { $0 > 0 ? a.assignedInhabitants / $0 : nil }, digits: 1) : .null,
                  .real(a.criticalityInhabitants.rounded()), optional(a.criticalityExtraKm, digits: 100),
                  regionID(a.region), a.criticalityRank.map { .integer(Int64($0)) } ?? .null,
-                 .string(Self.fteBasis(p, result.parameters)), .string(p.geocodePrecision.rawValue)]
+                 .string(Self.fteBasis(p, result.parameters)), .string(p.geocodePrecision.rawValue),
+                 .real(a.receivingRiskInhabitants.rounded()), a.receivingRiskRank.map { .integer(Int64($0)) } ?? .null]
             },
             geometries: prac.map { .point($0.location) }, kind: .point)
     }
@@ -148,7 +172,7 @@ struct OutputTables {
                 return [.string(practices[c.practices[0]].id),
                         .string(c.practices.map { practices[$0].id }.joined(separator: ";")),
                         .string(c.practices.map { practices[$0].name }.joined(separator: "; ")),
-                        .string(method.rawValue), .real(c.inhabitants.rounded()),
+                        .string(c.eligibleOnly ? "eligible area" : method.rawValue), .real(c.inhabitants.rounded()),
                         total.map { .real(($0 * 100).rounded() / 100) } ?? .null,
                         total.flatMap { $0 > 0 ? .real((c.inhabitants / $0).rounded()) : nil } ?? .null]
             },

@@ -27,6 +27,8 @@ public struct RunReport: Codable, Sendable {
     public var fte: FTEReport? = nil
     /// The study-area total row of regions.csv ("total"), when regions were given.
     public var studyAreaTotal: StudyAreaTotal? = nil
+    /// `bereik trend`: its dates and status history.
+    public var trend: TrendReport? = nil
 }
 
 /// run.json: the FTE behind the capacity figures.

@@ -17,7 +17,7 @@ public enum ParallelWork {
         .flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil }
 
     /// Index-parallel map (each index is independent work).
-    static func map<R>(count n: Int, _ f: (Int) -> R) -> [R] {
+    public static func map<R>(count n: Int, _ f: (Int) -> R) -> [R] {
         guard n > 1, threads > 1 else { return (0..<n).map(f) }
         var out = [R?](repeating: nil, count: n)
         out.withUnsafeMutableBufferPointer { buffer in

@@ -37,7 +37,7 @@ struct ReportContent {
         if let mean = p.flagMaxMeanKm { rows.append(("… or when the mean distance exceeds", "\(Markup.number(mean)) km")) }
         rows += [
             ("Normpraktijk (patients per full-time GP)", Markup.number(p.normPatientsPerFTE)),
-            ("A partial patient stop counts as", p.partialCountsAs.rawValue),
+            ("A partial patient stop counts as", (p.partialRule ?? .closed).rawValue),
             ("Unknown status counts as", p.unknownStatusCountsAs.rawValue),
             ("Points outside regions within this distance join the nearest region", "\(Markup.number(p.regionToleranceM)) m"),
         ]

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 /// The streamed FCA (two passes of searches, no stored pairs) against the
 /// matrix-based computation it replaced, on road and straight-line fixtures,

@@ -1,6 +1,7 @@
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 final class RoadCostsTests: XCTestCase {
     func testHandCase() {

@@ -1,6 +1,7 @@
 import XCTest
 import Geo
 import Access
+import BereikBench
 
 final class RoadGraphTests: XCTestCase {
     func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }

@@ -1,6 +1,7 @@
 import XCTest
 import Geo
 @testable import Access
+import BereikBench
 
 /// Checks the one-pass two-label router against plain single-source Dijkstra
 /// runs (one per practice) on an adjacency list in which every snapped point

@@ -1,0 +1,79 @@
+/// The nearest two distinct practices of one point (practice indexes, -1
+/// when none) with their cost: straight-line or road metres, or seconds.
+public struct NearestPair: Sendable, Equatable {
+    public var first: Int32 = -1
+    public var firstM: Double = .infinity
+    public var second: Int32 = -1
+    public var secondM: Double = .infinity
+
+    public init() {}
+
+    public init(first: Int32, firstM: Double, second: Int32, secondM: Double) {
+        self.first = first; self.firstM = firstM; self.second = second; self.secondM = secondM
+    }
+
+    /// Keeps the best two distinct practices; equal costs go to the lower
+    /// practice index (`LabelOrder`, as the KD-tree and the router do), so
+    /// the order of the offers does not matter.
+    /// - Returns: whether the pair changed.
+    @discardableResult
+    public mutating func offer(_ cost: Double, _ practice: Int32) -> Bool {
+        guard practice >= 0, !cost.isNaN, cost < .infinity else { return false }
+        if practice == first {
+            guard cost < firstM else { return false }
+            firstM = cost
+            return true
+        }
+        if practice == second {
+            guard cost < secondM else { return false }
+            if LabelOrder.before(cost, practice, firstM, first) {
+                (second, secondM) = (first, firstM)
+                (first, firstM) = (practice, cost)
+            } else {
+                secondM = cost
+            }
+            return true
+        }
+        if LabelOrder.before(cost, practice, firstM, first) {
+            (second, secondM) = (first, firstM)
+            (first, firstM) = (practice, cost)
+            return true
+        }
+        if LabelOrder.before(cost, practice, secondM, second) {
+            (second, secondM) = (practice, cost)
+            return true
+        }
+        return false
+    }
+}
+
+/// "The nearest practice that will take you" in a straight line (issue 13):
+/// after the KD-tree pass over the fully open practices, every restricted
+/// practice (a partial stop with an eligibility area, ascending index) is
+/// offered to the points of its area only. Exact: a point's candidates are
+/// the fully open practices (whose best two the KD-tree gave) and the
+/// restricted practices that accept it (each offered here).
+enum EligibleNearest {
+    /// Updates the open fields of `points` to the eligible ones and returns
+    /// the fully open pair of every point as it was before.
+    static func apply(_ points: inout [PointAccess], population: [PopulationPoint], practices: [Practice],
+                      eligible: EligibleSets) -> [NearestPair] {
+        let fullyOpen = points.map { NearestPair(first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+        var pairs = fullyOpen
+        for p in eligible.restrictedPractices {
+            let at = practices[Int(p)].location
+            for i in eligible.pointsByPractice[p] ?? [] {
+                // The KD-tree's arithmetic: node minus query, squared, root.
+                let q = population[Int(i)].location
+                let dx = at.x - q.x, dy = at.y - q.y
+                pairs[Int(i)].offer((dx * dx + dy * dy).squareRoot(), p)
+            }
+        }
+        for i in points.indices {
+            let e = pairs[i]
+            points[i].nearestOpen = e.first; points[i].nearestOpenM = e.firstM
+            points[i].secondOpen = e.second; points[i].secondOpenM = e.secondM
+        }
+        return fullyOpen
+    }
+}

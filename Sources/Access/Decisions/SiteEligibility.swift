@@ -1,0 +1,88 @@
+import Geo
+
+/// Who would take the new residents of housing sites when some practices
+/// accept new patients only from an area (issue 13). A site's residents'
+/// postcode comes from the site's `postcode` field; a practice restricted to
+/// a postcode list accepts them only when that postcode is in its list (no
+/// postcode: it does not); a practice restricted to polygons accepts the
+/// site's points that lie inside them (point in polygon, GEOS). Every other
+/// practice that counts as open accepts everyone.
+struct SiteEligibility {
+    /// Practice index → its eligibility area, for the restricted practices.
+    let areas: [Int: EligibilityArea]
+
+    /// The restricted practices: the keys of `eligible` (nil or empty: none).
+    init(practices: [Practice], eligible: EligibleSets?) {
+        var areas: [Int: EligibilityArea] = [:]
+        for key in eligible?.restrictedPractices ?? [] where Int(key) < practices.count {
+            if let area = practices[Int(key)].eligibility { areas[Int(key)] = area }
+        }
+        self.areas = areas
+    }
+
+    var isEmpty: Bool { areas.isEmpty }
+
+    /// Per restricted practice, the sample points it accepts; `owner[k]` is
+    /// the site of sample k.
+    func sets(samples: [PopulationPoint], owner: [Int], sites: [HousingSite]) throws -> EligibleSets {
+        var sets = EligibleSets()
+        let polygonPractices = areas.keys.sorted().compactMap { j -> (Int, Geometry)? in
+            if case .polygons(let g) = areas[j]! { return (j, g) }
+            return nil
+        }
+        let covered = try PolygonLocator.coveredPoints(samples.map(\.location), by: polygonPractices.map(\.1), threads: 1)
+        for (k, (j, _)) in polygonPractices.enumerated() { sets.pointsByPractice[Int32(j)] = covered[k] }
+        for (j, area) in areas {
+            guard case .postcodes(let list) = area else { continue }
+            sets.pointsByPractice[Int32(j)] = samples.indices.filter { k in
+                sites[owner[k]].postcode.map(list.contains) ?? false
+            }.map { Int32($0) }
+        }
+        return sets
+    }
+
+    /// Each sample's nearest and second-nearest practice that takes it
+    /// (straight line): the fully open pair, improved by every restricted
+    /// practice over the samples it accepts. Ties go to the lower index.
+    static func nearest(samples: [PopulationPoint], practices: [Practice], open: [(first: Int32, firstM: Double, second: Int32, secondM: Double)],
+                        sets: EligibleSets) -> [(first: Int32, firstM: Double, second: Int32, secondM: Double)] {
+        var result = open
+        for j in sets.restrictedPractices {
+            for k in sets.pointsByPractice[j]! {
+                let i = Int(k), d = samples[i].location.distance(to: practices[Int(j)].location)
+                var r = result[i]
+                func before(_ a: Int32, _ da: Double) -> Bool { a < 0 || d < da || (d == da && j < a) }
+                if before(r.first, r.firstM) {
+                    (r.second, r.secondM) = (r.first, r.firstM)
+                    (r.first, r.firstM) = (j, d)
+                } else if before(r.second, r.secondM) {
+                    (r.second, r.secondM) = (j, d)
+                }
+                result[i] = r
+            }
+        }
+        return result
+    }
+
+    /// What the verdict rests on, in words (nil without restricted practices).
+    func reason(site: HousingSite, samples: [Int], sets: EligibleSets, practices: [Practice]) -> String? {
+        guard !isEmpty else { return nil }
+        let mine = Set(samples.map { Int32($0) })
+        let accepting = areas.keys.sorted().filter { j in sets.pointsByPractice[Int32(j)]!.contains { mine.contains($0) } }
+        let lists = areas.values.filter { if case .postcodes = $0 { return true }; return false }.count
+        var text: String
+        if let code = site.postcode {
+            text = "the residents' postcode is \(code) (the site's postcode field)"
+        } else if lists > 0 {
+            text = "the site has no postcode field, so the \(lists) practices that take new patients only from a postcode list do not count for it"
+        } else {
+            text = "the site has no postcode field"
+        }
+        let polygons = areas.count - lists
+        if polygons > 0 { text += "; \(polygons) practices take new patients only from their area (polygons), checked by location" }
+        let names = accepting.prefix(4).map { practices[$0].name == practices[$0].id ? practices[$0].id : "\(practices[$0].name) (\(practices[$0].id))" }
+        text += accepting.isEmpty ? "; no practice with a partial stop takes them, only fully open practices count"
+            : "; \(accepting.count) practices with a partial stop take them (\(names.joined(separator: ", "))\(accepting.count > 4 ? ", …" : ""))"
+        return text
+    }
+}

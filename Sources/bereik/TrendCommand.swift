@@ -1,0 +1,92 @@
+import ArgumentParser
+import Access
+import Foundation
+
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Region indicators at a series of dates, from the practices' status history: trend.csv and charts.",
+        discussion: """
+        Reads the inputs once, builds the road graph and snaps the population once, then per date applies
+        --status-history (the row in force for each practice, else the practice list's status) and runs one
+        analysis pass. Writes trend.csv (region × date), run.json, maps/trend_overview.svg/.png, a chart per
+        region flagged on some date (maps/trend_<region>.svg/.png) and report.html/report.md. Without
+        --population and --practices it runs on the example data and its GeoData/status_history.csv.
+        """)
+
+    @Option(help: "First date: YYYY-MM (its first day) or YYYY-MM-DD (default: the first date of the status history; not before it).") var from: String?
+    @Option(help: "Last date: YYYY-MM or YYYY-MM-DD, always included (default: the last date of the status history).") var to: String?
+    @Option(help: "Distance between dates: month, quarter or year.") var step: String = "month"
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        do {
+            _ = try from.map { try TrendDates.parseDay($0, option: "--from") }
+            _ = try to.map { try TrendDates.parseDay($0, option: "--to") }
+            _ = try TrendDates.parseStep(step)
+        } catch let e as TrendError {
+            throw ValidationError(e.description)
+        }
+        if shared.fields.asOf != nil {
+            throw ValidationError("--as-of does not apply to a trend: it analyses every date from --from to --to")
+        }
+        if shared.fields.statusHistory == nil && !shared.sources.usesDefaultData {
+            throw ValidationError(TrendError.noStatusHistory.description)
+        }
+    }
+
+    func run() throws {
+        try FileErrorWords.run(out: shared.output.out) { try runCommand() }
+    }
+
+    private func runCommand() throws {
+        var job = try shared.job()
+        if job.input.statusHistory == nil, shared.sources.usesDefaultData {
+            guard let path = DefaultDataLocation.statusHistory() else { throw BereikFailure(message: TrendError.noStatusHistory.description) }
+            job.input.statusHistory = path
+        }
+        var trend = TrendJob(job: job, history: nil, historyPath: job.input.statusHistory)
+        trend.from = try from.map { try TrendDates.parseDay($0, option: "--from") }
+        trend.to = try to.map { try TrendDates.parseDay($0, option: "--to") }
+        trend.step = try TrendDates.parseStep(step)
+        let out = shared.output.out
+        let progress = Progress()
+        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
+            var staged = trend
+            staged.job.outputFolder = staging
+            return try staged.run(progress: progress)
+        }
+        print(TrendSummary.make(run.value, outputFolder: out))
+        if let maps = run.maps {
+            print("Charts: \(maps.files.filter { $0.hasPrefix("maps/") && $0.hasSuffix(".svg") }.count) in \(out)/maps and report.html (open it in a browser)."
+                  + maps.notes.map { "\n  - \($0)" }.joined())
+        }
+    }
+}
+
+/// The terminal summary of a trend: per region the share within the flag
+/// distance on the first and last date, and on how many dates it was flagged.
+enum TrendSummary {
+    static func make(_ o: TrendJob.Outcome, outputFolder: String) -> String {
+        guard let first = o.dates.first, let last = o.dates.last else { return "No dates." }
+        var s = "Trend from \(first) to \(last), \(o.dates.count) dates, distances \(o.byRoad ? "by road" : "in a straight line")"
+        if o.report.syntheticData { s += " — SYNTHETIC example data" }
+        s += ".\n"
+        let flagKm = o.report.parameters.flagMaxKm
+        s += pad("region", 28) + pad("within \(number(flagKm)) km first", 22) + pad("last", 10) + pad("taking new", 12) + "flagged on\n"
+        var order: [String] = []
+        for r in o.rows where !order.contains(r.regionID) { order.append(r.regionID) }
+        for id in order {
+            let rows = o.rows.filter { $0.regionID == id }.sorted { $0.date < $1.date }
+            guard let a = rows.first, let b = rows.last else { continue }
+            s += pad(String(a.name.prefix(27)), 28) + pad(share(a.shareWithinFlagKm), 22) + pad(share(b.shareWithinFlagKm), 10)
+            s += pad("\(a.takingNewPatients) → \(b.takingNewPatients)", 12) + "\(rows.filter(\.flagged).count) of \(rows.count) dates\n"
+        }
+        s += "Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)."
+        return s
+    }
+
+    static func share(_ v: Double?) -> String { v.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
+    static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+}

@@ -1,0 +1,29 @@
+import XCTest
+import Access
+import BereikBench
+
+/// The benchmark code itself (figures come from `bereik bench roads`, not
+/// from tests): it runs, and the synthetic network has the intended shape.
+final class RoadBenchmarkTests: XCTestCase {
+    func testBenchmarkLargeRunsSmall() {
+        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: 5_000, points: 2_000, practices: 20)
+        XCTAssertEqual(r.points, 2_000)
+        XCTAssertGreaterThan(r.reachablePoints, 1_000)
+        XCTAssertGreaterThan(r.openPractices, 5)
+        XCTAssertGreaterThanOrEqual(r.totalS, r.routeS)
+    }
+
+    func testSyntheticNetworkShape() {
+        let g = SyntheticRoadNetwork.generate(nodes: 20_000, seed: 1)
+        XCTAssertEqual(Double(g.nodeCount), 20_000, accuracy: 3_000)
+        XCTAssertGreaterThan(g.componentSizes[0], g.nodeCount * 8 / 10)
+        // Degree-2 shape nodes make up most of the nodes.
+        var degree2 = 0
+        var degree = [Int](repeating: 0, count: g.nodeCount)
+        for e in 0..<g.edgeCount { degree[Int(g.edgeFrom[e])] += 1; degree[Int(g.edgeTo[e])] += 1 }
+        for d in degree where d == 2 { degree2 += 1 }
+        XCTAssertGreaterThan(degree2, g.nodeCount / 2)
+        // Same seed, same network.
+        XCTAssertEqual(SyntheticRoadNetwork.generate(nodes: 2_000, seed: 9).nodeX, SyntheticRoadNetwork.generate(nodes: 2_000, seed: 9).nodeX)
+    }
+}
