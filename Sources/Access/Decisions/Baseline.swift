@@ -45,3 +45,13 @@ extension AnalyzeJob {
         return Baseline(inputs: inputs, analysis: analysis, routers: routers, keptPairs: kept)
     }
 }
+
+extension AnalyzeJob {
+    /// A changed practice list analysed on the baseline's inputs, as `bereik
+    /// scenario` analyses it (who each restricted practice accepts is built
+    /// again from the changed list), taking over what the baseline kept.
+    public func analyse(changed practices: [Practice], on baseline: Baseline, progress: Progress? = nil) throws -> Analysis {
+        try analyse(ScenarioEligibility.inputs(baseline.inputs, changed: practices), practices: practices, reusing: baseline,
+                    progress: progress)
+    }
+}
