@@ -25,6 +25,11 @@ public struct EligibleSets: Sendable, Equatable {
 
     public func accepts(practice: Int32, point: Int32) -> Bool {
         guard let list = pointsByPractice[practice] else { return true }
+        return Self.contains(list, point)
+    }
+
+    /// Whether the ascending `list` (a value of `pointsByPractice`) holds `point`.
+    static func contains(_ list: [Int32], _ point: Int32) -> Bool {
         var lo = 0, hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2

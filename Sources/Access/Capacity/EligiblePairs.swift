@@ -16,14 +16,14 @@ struct EligiblePairs<Base: CatchmentPairs>: CatchmentPairs {
     func makeWorker() -> Base.Worker { base.makeWorker() }
 
     func forEachPair(of j: Int, worker: inout Base.Worker, _ body: (Int32, Double) -> Void) {
-        guard eligible.pointsByPractice[Int32(j)] != nil else {
+        guard let accepted = eligible.pointsByPractice[Int32(j)] else {
             base.forEachPair(of: j, worker: &worker, body)
             return
         }
         let order = base.original
         base.forEachPair(of: j, worker: &worker) { i, cost in
             let point = order.map { $0[Int(i)] } ?? i
-            if eligible.accepts(practice: Int32(j), point: point) { body(i, cost) }
+            if EligibleSets.contains(accepted, point) { body(i, cost) }
         }
     }
 }
