@@ -61,6 +61,26 @@ struct TrendChart {
 
         c.open("g", [("id", "plot")])
         c.element("rect", [("id", "plot-area"), ("x", n(x0)), ("y", n(y0)), ("width", n(w)), ("height", n(h)), ("fill", Palette.background), ("stroke", "#888")])
+        // Bands under the grid, the threshold and the lines.
+        if !bands.isEmpty {
+            c.open("g", [("id", "bands")])
+            for b in bands {
+                var run: [(x: Double, lo: Double, hi: Double)] = [], k = 0
+                func flush() {
+                    defer { run = [] }
+                    guard !run.isEmpty else { return }
+                    let top = run.map { n($0.x) + " " + n(py($0.hi)) }, bottom = run.reversed().map { n($0.x) + " " + n(py($0.lo)) }
+                    c.element("path", [("class", "band"), ("data-band", "\(b.id)-\(k)"), ("d", "M" + (top + bottom).joined(separator: "L") + "Z"),
+                                       ("fill", b.colour), ("stroke", b.colour), ("stroke-width", "1")])
+                    k += 1
+                }
+                for ((day, lo), (_, hi)) in zip(b.lower, b.upper) {
+                    if let lo, let hi { run.append((px(day), lo, hi)) } else { flush() }
+                }
+                flush()
+            }
+            c.close("g")
+        }
         // y axis: grid lines and labelled ticks.
         c.open("g", [("id", "y-axis")])
         var v = lo
@@ -98,25 +118,6 @@ struct TrendChart {
             let y = py(threshold.value)
             c.element("line", [("id", "threshold"), ("x1", n(x0)), ("y1", n(y)), ("x2", n(x0 + w)), ("y2", n(y)),
                                ("stroke", Palette.vermillion), ("stroke-width", "1.5"), ("stroke-dasharray", "7 4"), ("data-label", threshold.label)])
-        }
-        if !bands.isEmpty {
-            c.open("g", [("id", "bands")])
-            for b in bands {
-                var run: [(x: Double, lo: Double, hi: Double)] = [], k = 0
-                func flush() {
-                    defer { run = [] }
-                    guard !run.isEmpty else { return }
-                    let top = run.map { n($0.x) + " " + n(py($0.hi)) }, bottom = run.reversed().map { n($0.x) + " " + n(py($0.lo)) }
-                    c.element("path", [("class", "band"), ("data-band", "\(b.id)-\(k)"), ("d", "M" + (top + bottom).joined(separator: "L") + "Z"),
-                                       ("fill", b.colour), ("stroke", b.colour), ("stroke-width", "1")])
-                    k += 1
-                }
-                for ((day, lo), (_, hi)) in zip(b.lower, b.upper) {
-                    if let lo, let hi { run.append((px(day), lo, hi)) } else { flush() }
-                }
-                flush()
-            }
-            c.close("g")
         }
         c.open("g", [("id", "series")])
         for s in series {

@@ -14,13 +14,17 @@ import Foundation
 /// regions as lines (at most `flaggedCap`, worst first), so its size and
 /// legend do not grow with the number of regions.
 enum TrendCharts {
-    /// Colours and dashes for many lines: Okabe & Ito without yellow (too pale for a line), then dashed, then dotted.
-    static let colours = [Palette.blue, Palette.orange, Palette.bluishGreen, Palette.vermillion, Palette.reddishPurple, Palette.skyBlue, "#000000"]
+    /// Colours and dashes for many lines: Okabe & Ito without yellow (too pale for a line) and vermillion
+    /// (the threshold's dashed line), then dashed, then dotted.
+    static let colours = [Palette.blue, Palette.orange, Palette.bluishGreen, Palette.reddishPurple, Palette.skyBlue, "#000000"]
     static let dashes: [String?] = [nil, "7 3", "2 2.5"]
+    /// Beside the spread: without the median's blue, the threshold's vermillion and the total's black;
+    /// 4 colours × 3 dashes give every flagged line of the cap its own look.
+    static let flaggedColours = [Palette.orange, Palette.bluishGreen, Palette.reddishPurple, Palette.skyBlue]
     /// Most region lines in the overview and most per-region charts.
     static let flaggedCap = 12
     /// The spread band and its median line (a light and a dark blue, colour-blind safe).
-    static let bandColour = "#cfe3f2", medianColour = "#1f4e79"
+    static let bandColour = "#cfe3f2", medianColour = Palette.blue
     /// Region names in the legend are cut to this many characters.
     static let nameLength = 20
 
@@ -42,13 +46,15 @@ enum TrendCharts {
         let flagged = worstFirst(series.areas.filter(\.everFlagged), share: share)
         let charted = Array(flagged.prefix(flaggedCap))
 
+        let areas = worstFirst(series.areas, share: share)
+        let palette = areas.count <= flaggedCap ? colours : flaggedColours
         var lines: [TrendChart.Series] = [], bands: [TrendChart.Band] = [], legend: [Legend] = []
         func line(_ r: TrendSeries.Region, _ k: Int) {
-            let colour = colours[k % colours.count], dash = dashes[(k / colours.count) % dashes.count]
+            let colour = palette[k % palette.count], dash = dashes[(k / palette.count) % dashes.count]
             lines.append(TrendChart.Series(id: r.id, colour: colour, dash: dash, width: 2, values: values(r)))
         }
         func entry(_ r: TrendSeries.Region, _ k: Int) -> Legend.Entry {
-            .init(symbol: .line(colours[k % colours.count], dash: dashes[(k / colours.count) % dashes.count]),
+            .init(symbol: .line(palette[k % palette.count], dash: dashes[(k / palette.count) % dashes.count]),
                   label: legendLabel(r, share: share))
         }
         var totalEntry: [Legend.Entry] = []
@@ -56,7 +62,6 @@ enum TrendCharts {
             totalEntry = [.init(symbol: .line("#333333", dash: nil), label: legendLabel(total, name: "Study area total", share: share))]
         }
         let thresholdEntry: [Legend.Entry] = threshold.map { [.init(symbol: .line(Palette.vermillion, dash: "7 4"), label: $0.label)] } ?? []
-        let areas = worstFirst(series.areas, share: share)
         if areas.count <= flaggedCap {
             // Few regions: every one as a line, lowest last value listed first.
             for (k, r) in areas.enumerated() { line(r, k) }
@@ -65,7 +70,7 @@ enum TrendCharts {
             let spread = TrendSpread(series.areas, dates: series.dates, value: share)
             bands.append(TrendChart.Band(id: "p10-p90", colour: bandColour,
                                          lower: spread.days.map { ($0.date, $0.p10) }, upper: spread.days.map { ($0.date, $0.p90) }))
-            lines.append(TrendChart.Series(id: "median", colour: medianColour, dash: nil, width: 2.5, values: spread.days.map { ($0.date, $0.median) }))
+            lines.append(TrendChart.Series(id: "median", colour: medianColour, dash: nil, width: 3, values: spread.days.map { ($0.date, $0.median) }))
             let first = spread.days.first, last = spread.days.last
             legend.append(Legend(title: "Across the \(series.areas.count) regions (each counts once), first → last", entries: [
                 .init(symbol: .line(medianColour, dash: nil), label: "median: \(number(first?.median)) → \(number(last?.median)) %"),
