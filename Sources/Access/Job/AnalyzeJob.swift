@@ -69,6 +69,10 @@ public struct AnalyzeJob {
         /// The points' road snaps per mode of an earlier analysis of these
         /// inputs (a trend's first date): later analyses route without snapping again.
         public var pointSnapsByMode: [[SnappedPoint?]]? = nil
+        /// The points' regions and groups, located once for analyses of the
+        /// same points (a trend's dates); nil: each analysis locates them.
+        public var regionLocation: RegionLocation? = nil
+        public var groupLocation: RegionLocation? = nil
         /// Who each partial practice with an area accepts (issue 13); nil
         /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
@@ -188,13 +192,15 @@ public struct AnalyzeJob {
         }
         var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible, progress: progress)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible,
+                                         located: inputs.regionLocation, progress: progress)
         }
         result.eligibleSets = eligible
         result.eligibility = eligibility.map { $0.counted(result, practices: practices) }
         let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: inputs.groups,
-                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible,
+                                         located: inputs.groupLocation)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {
