@@ -16,7 +16,7 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Layer to read from the population source (default: the first).") var populationLayer: String?
     @Option(help: "Layer to read from the practices source.") var practicesLayer: String?
     @Option(help: "Layer to read from the regions source (e.g. gemeenten in a CBS wijk- en buurtkaart).") var regionsLayer: String?
-    @Option(help: "CRS of sources that have none (CSV), e.g. EPSG:28992 or EPSG:4326.") var crs: String?
+    @Option(help: "CRS of sources that have none (CSV), e.g. EPSG:28992 or EPSG:4326; also the road layer's unless --roads-crs.") var crs: String?
     @Option(help: "How practices without a status count: open or closed.") var unknownStatus: StatusChoice = .closed
     @Option(help: "How a partial patient stop counts: open, closed, or eligible (open only to the points of its eligibility area). Default: eligible when some partial practice has an eligibility area, else closed.") var partial: PartialRule?
     @Option(help: "Override even a CRS that a source declares (use with care; --crs applies only to sources without one).") var forceCrs: String?

@@ -38,13 +38,15 @@ extension AnalyzeJob {
         }
         var result = try Self.timed("analyse", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible, progress: progress)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible,
+                                         located: inputs.regionLocation, progress: progress)
         }
         result.eligibleSets = eligible
         result.eligibility = eligibility.map { $0.counted(result, practices: practices) }
         let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
             try StraightLineAnalysis.run(population: population, practices: practices, regions: inputs.groups,
-                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible)
+                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible,
+                                         located: inputs.groupLocation)
         }
         let method = catchments ?? (road == nil ? .voronoi : .road)
         let catchmentPolygons = try Self.timed("catchments", &timings) {

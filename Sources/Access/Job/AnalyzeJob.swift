@@ -71,6 +71,10 @@ public struct AnalyzeJob {
         /// The points' road snaps per mode of an earlier analysis of these
         /// inputs (a trend's first date): later analyses route without snapping again.
         public var pointSnapsByMode: [[SnappedPoint?]]? = nil
+        /// The points' regions and groups, located once for analyses of the
+        /// same points (a trend's dates); nil: each analysis locates them.
+        public var regionLocation: RegionLocation? = nil
+        public var groupLocation: RegionLocation? = nil
         /// Who each partial practice with an area accepts (issue 13); nil
         /// when no practice is partial with an area on the analysed date.
         public var eligible: EligibleSets? = nil
