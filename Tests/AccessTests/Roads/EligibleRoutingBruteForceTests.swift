@@ -37,9 +37,10 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
                homes: [SnappedPoint?], eligible: EligibleSets, label: String) -> (checked: Int, servedByRestricted: Int) {
         let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
         let sources = practices.indices.map { restricted.contains($0) ? nil : practices[$0] }
-        var got = router.assign(points: homes, labels: router.labelNodes(sources: sources))
-        EligibleRouting(graph: graph, mode: mode, weight: weight, points: homes, eligible: eligible)
-            .apply(&got, practices: practices, eligible: eligible)
+        let labels = router.labelNodes(sources: sources)
+        var got = router.assign(points: homes, labels: labels)
+        EligibleRouting(router: router, points: homes, eligible: eligible)
+            .apply(&got, labels: labels, practices: practices, eligible: eligible)
 
         let (reversed, practiceNode, homeNode) = BruteForce.expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
         let perPractice = practices.indices.map { p in practiceNode[p].map { BruteForce.reverseDijkstra(reversed, from: $0).map(\.cost) } ?? [] }
@@ -177,9 +178,10 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             let sets = EligibleSets(pointsByPractice: [Int32(restrictedIndex): [0]])
             let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
             let sources = practices.indices.map { $0 == restrictedIndex ? nil : practices[$0] }
-            var got = router.assign(points: [home], labels: router.labelNodes(sources: sources))
-            EligibleRouting(graph: graph, mode: .car, weight: .length, points: [home], eligible: sets)
-                .apply(&got, practices: practices, eligible: sets)
+            let labels = router.labelNodes(sources: sources)
+            var got = router.assign(points: [home], labels: labels)
+            EligibleRouting(router: router, points: [home], eligible: sets)
+                .apply(&got, labels: labels, practices: practices, eligible: sets)
             XCTAssertEqual(got[0].nearest, 0, "restricted practice \(restrictedIndex)")
             XCTAssertEqual(got[0].second, 1)
             XCTAssertEqual(got[0].nearestCost, 1_000, accuracy: 1e-3)
