@@ -18,6 +18,9 @@ BIN=.build/release/bereik
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)"; exit 1; }
 
 ms() { python3 -c 'import sys; v=sorted(float(x)*1000 for x in sys.argv[1:]); print("p50 %.1f ms, max %.1f ms (n=%d)" % (v[len(v)//2], v[-1], len(v)))' "$@"; }
+# The server's CPU seconds so far (user + system), whatever else loads the machine.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / t}' /proc/"$1"/stat; }
+per_query() { python3 -c 'import sys,re; a,b=float(sys.argv[1]),float(sys.argv[2]); m=re.search(r"(\d+) requests", sys.argv[3]); n=int(m.group(1)) if m else 0; print("server CPU %.2f ms per query (%.1f s for %d)" % ((b-a)*1000/max(n,1), b-a, n))' "$@"; }
 mem() { awk -v k="$2" '$1 == k":" {printf "%.0f MiB", $2/1024}' /proc/"$1"/status; }
 
 run_one() {
@@ -42,10 +45,14 @@ run_one() {
   python3 -c 'import json,sys; h=json.loads(sys.argv[1]); print("  RSS after each start-up step (MiB): " + ", ".join("%s %d" % kv for kv in h["startup_rss_mib"].items()) + "; page %.1f MB; kept FCA pairs %d (%.0f MiB)" % (h["page_bytes"] / 1e6, h["kept_fca_pairs"], h["kept_fca_pairs"] * 12 / 2**20))' "$health"
   # Paced: the target rate for the whole duration; memory must stay flat.
   local before; before=$(mem $pid VmRSS)
-  RATE=$RATE THREADS=2 BBOX=$bbox wrk -t2 -c16 -d"${DURATION}s" --timeout 5s -s scripts/bench-serve-paced.lua "$url" | grep '^paced point'
+  local c0 line; c0=$(cpu $pid)
+  line=$(RATE=$RATE THREADS=2 BBOX=$bbox wrk -t2 -c16 -d"${DURATION}s" --timeout 5s -s scripts/bench-serve-paced.lua "$url" | grep '^paced point')
+  echo "$line; $(per_query "$c0" "$(cpu $pid)" "$line")"
   echo "memory during the paced run: RSS $before at start, $(mem $pid VmRSS) at end"
   # Unpaced: as many as 8 connections get answered.
-  BBOX=$bbox wrk -t2 -c8 -d"${DURATION}s" --timeout 5s -s scripts/bench-serve-point.lua "$url" | grep '^point:' | sed 's/^point:/unpaced point (8 connections):/'
+  c0=$(cpu $pid)
+  line=$(BBOX=$bbox wrk -t2 -c8 -d"${DURATION}s" --timeout 5s -s scripts/bench-serve-point.lua "$url" | grep '^point:' | sed 's/^point:/unpaced point (8 connections):/')
+  echo "$line; $(per_query "$c0" "$(cpu $pid)" "$line")"
   # A site check: a 1 km square with 300 homes in the middle of the extent.
   local site; site=$(python3 -c '
 import json,sys
