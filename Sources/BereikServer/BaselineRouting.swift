@@ -18,16 +18,21 @@ struct BaselineRouting: Sendable {
     let byLength: NearestFacilityRouter
     let lengthLabels: NodeLabels
 
-    /// The same snapping and labelling as `RoadAnalysis.run`, kept, with the baseline's routers.
-    init(graph: RoadGraph, routers: RoadRouters, practices: [Practice], parameters: AnalysisParameters) {
+    /// The same snapping and labelling as `RoadAnalysis.run`, kept, with the
+    /// baseline's routers. The labels hold the open practices; the point
+    /// searches' targets also the `restricted` ones (partial practices that
+    /// take new patients from their area only), which a query lets count
+    /// only where they take the place.
+    init(graph: RoadGraph, routers: RoadRouters, practices: [Practice], parameters: AnalysisParameters, restricted: Set<Int> = []) {
         self.graph = graph
         let open = practices.map { parameters.isOpen($0.status) }
         var modes: [Mode] = []
         var byLength: NearestFacilityRouter?, lengthLabels: NodeLabels?
         for m in routers.modes {
-            let sources = zip(practices, open).map { $1 ? m.snapper.snap($0.location) : nil }
+            let snaps = practices.indices.map { j in open[j] || restricted.contains(j) ? m.snapper.snap(practices[j].location) : nil }
+            let sources = snaps.indices.map { open[$0] ? snaps[$0] : nil }
             modes.append(Mode(mode: m.mode, snapper: m.snapper, byTime: m.byTime, timeLabels: m.byTime.labelNodes(sources: sources),
-                              targets: NearestPracticesSearch.Targets(graph: graph, mode: m.mode, snaps: sources)))
+                              targets: NearestPracticesSearch.Targets(graph: graph, mode: m.mode, snaps: snaps)))
             if let router = m.byLength {
                 byLength = router
                 lengthLabels = router.labelNodes(sources: sources)

@@ -28,7 +28,7 @@ public enum BereikApplication {
         router.get("/api/point") { request, _ in
             let q = request.uri.queryParameters
             let (lonLat, rd) = try PointQuery.location(lon: q.get("lon"), lat: q.get("lat"), state: state)
-            return json(PointQuery.answer(lonLat: lonLat, rd: rd, state: state))
+            return json(try PointQuery.answer(lonLat: lonLat, rd: rd, state: state))
         }
         router.post("/api/sites") { request, _ in
             let body = try await collect(request, state: state)

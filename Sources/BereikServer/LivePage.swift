@@ -119,6 +119,10 @@ enum LivePage {
         });
         resultBox.appendChild(a.nearest_by_road.length ? t : el("p", { "class": "hint" }, ["No roads in this analysis: straight line only."]));
         resultBox.appendChild(s);
+        if (a.eligibility && a.eligibility.restricted_practices > 0) {
+          resultBox.appendChild(el("p", { id: "point-eligibility", "class": "hint", "data-postcode": a.eligibility.postcode || "" },
+            ["Postcode here: " + (a.eligibility.postcode || "unknown") + " (" + a.eligibility.postcode_source + "). " + a.eligibility.note]));
+        }
         return a;
       }).catch(function (err) { showError(resultBox, err); });
     }

@@ -31,8 +31,10 @@ enum PointQuery {
         return (c, rd)
     }
 
-    static func answer(lonLat: Coordinate, rd: Coordinate, state: ServerState) -> JSONOut {
+    static func answer(lonLat: Coordinate, rd: Coordinate, state: ServerState) throws -> JSONOut {
         let practices = state.inputs.practices, parameters = state.parameters
+        let decision = try state.eligibility.decide(rd)
+        let accepting = Set(decision.accepting)
         func metres(_ d: Double) -> JSONOut { d.isFinite ? .number((d * 10).rounded() / 10) : .null }
         func minutes(_ m: Double) -> JSONOut { m.isFinite ? .number((m * 100).rounded() / 100) : .null }
         func id(_ j: Int32) -> JSONOut { j >= 0 ? .string(practices[Int(j)].id) : .null }
@@ -44,11 +46,12 @@ enum PointQuery {
                 ("headroom_basis", .string(room.basis)),
                 ("lon", .number((state.practiceLonLat[j].x * 1e6).rounded() / 1e6)),
                 ("lat", .number((state.practiceLonLat[j].y * 1e6).rounded() / 1e6)),
+                ("takes_new_patients", .string(accepting.contains(j) ? "from its area, which includes this place" : "everyone")),
             ])
         }
-        // Straight line: every open practice, nearest first (ties by id).
-        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) }
-        let byLine = open.map { j -> (Int, Double) in
+        // Straight line: every practice that takes the place, nearest first (ties by id).
+        let takers = practices.indices.filter { parameters.isOpen(practices[$0].status) || accepting.contains($0) }
+        let byLine = takers.map { j -> (Int, Double) in
             let dx = practices[j].location.x - rd.x, dy = practices[j].location.y - rd.y
             return (j, (dx * dx + dy * dy).squareRoot())
         }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : practices[$0.0].id < practices[$1.0].id }.prefix(keep)
@@ -56,6 +59,15 @@ enum PointQuery {
             ("query", .object([("lon", .number(lonLat.x)), ("lat", .number(lonLat.y)),
                                ("x", .number((rd.x * 10).rounded() / 10)), ("y", .number((rd.y * 10).rounded() / 10))])),
             ("measure", .string(state.routing == nil ? "straight line" : "by road")),
+            ("eligibility", .object([
+                ("partial_rule", .string(state.eligibility.rule.rawValue)),
+                ("restricted_practices", .int(state.eligibility.restricted.count)),
+                ("postcode", decision.postcode.map { .string($0.description) } ?? .null),
+                ("postcode_source", .string(decision.postcodeSource)),
+                ("accepting_practice_ids", .array(decision.accepting.map { .string(practices[$0].id) })),
+                ("undecided_practice_ids", .array(decision.undecided.map { .string(practices[$0].id) })),
+                ("note", .string(decision.note)),
+            ])),
             ("nearest_straight_line", .array(byLine.map { describe($0.0, [("distance_m", metres($0.1))]) })),
         ]
         guard let routing = state.routing else {
@@ -64,22 +76,56 @@ enum PointQuery {
         }
         let point = PopulationPoint(id: "query", location: rd, inhabitants: 1)
         let a = routing.access([point])
+        // The practices that take the place only from their area, by road: the
+        // nearest by length (first mode) and the quickest per mode, to be
+        // compared with the open practices' kept labels as the analysis does.
+        var restrictedLength: (Int32, Double) = (-1, .infinity)
+        var restrictedTime = [(Int32, Double)](repeating: (-1, .infinity), count: routing.modes.count)
+        if !accepting.isEmpty {
+            state.searches.with { search in
+                for (k, m) in routing.modes.enumerated() {
+                    guard let s = m.snapper.snap(rd) else { continue }
+                    if k == 0, let f = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .length, k: 1,
+                                                      only: accepting, limit: 200_000).first {
+                        restrictedLength = (Int32(f.practice), f.cost)
+                    }
+                    if let f = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .time, k: 1,
+                                              only: accepting, limit: 6 * 3600).first {
+                        restrictedTime[k] = (Int32(f.practice), f.cost / 60)
+                    }
+                }
+            }
+        }
+        // The restricted practice wins when strictly nearer, or as near with a lower index.
+        func better(_ r: (Int32, Double), than o: (Int32, Double)) -> (Int32, Double) {
+            guard r.0 >= 0 else { return o }
+            guard o.0 >= 0 else { return r }
+            return r.1 < o.1 || (r.1 == o.1 && r.0 < o.0) ? r : o
+        }
+        let eligibleRule = state.baseline.result.road?.fullyOpen != nil
         var columns: [(String, JSONOut)] = [
             ("road_practice_id", id(a.access[0].first)), ("road_m", metres(a.access[0].firstM)),
             ("road_second_practice_id", id(a.access[0].second)), ("road_second_m", metres(a.access[0].secondM)),
-            ("snap_m", metres(a.snapM[0])),
         ]
+        if eligibleRule {
+            let e = better(restrictedLength, than: (a.access[0].first, a.access[0].firstM))
+            columns += [("road_eligible_practice_id", id(e.0)), ("road_eligible_m", metres(e.1))]
+        }
+        columns.append(("snap_m", metres(a.snapM[0])))
         for (k, m) in a.modes.enumerated() {
-            columns += [("road_min_\(m)", minutes(a.minutes[k][0])), ("road_\(m)_practice_id", id(a.minutesPractice[k][0]))]
+            let e = better(restrictedTime[k], than: (a.minutesPractice[k][0], a.minutes[k][0]))
+            columns += [("road_min_\(m)", minutes(e.1)), ("road_\(m)_practice_id", id(e.0))]
         }
         pairs.append(("population_columns", .object(columns)))
-        // The three nearest by road length (first mode), then each one's quickest time per mode.
+        // The three nearest by road length (first mode) among the practices that
+        // take the place, then each one's quickest time per mode.
         var ranked: [(Int, Double)] = []
         var perMode: [[Int: Double]] = []
+        let open = { (j: Int) in parameters.isOpen(practices[j].status) || accepting.contains(j) }
         if let first = routing.modes.first, let snapped = first.snapper.snap(rd) {
             state.searches.with { search in
                 ranked = search.nearest(from: snapped, graph: routing.graph, targets: first.targets, weight: .length, k: keep,
-                                        limit: 200_000).map { ($0.practice, $0.cost) }
+                                        allowed: open, limit: 200_000).map { ($0.practice, $0.cost) }
                 let wanted = Set(ranked.map(\.0))
                 for m in routing.modes {
                     guard !wanted.isEmpty, let s = m.snapper.snap(rd) else { perMode.append([:]); continue }

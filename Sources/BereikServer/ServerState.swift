@@ -14,6 +14,8 @@ public final class ServerState: @unchecked Sendable {
     let regionRows: TableRows
     let practiceRows: TableRows
     let routing: BaselineRouting?
+    /// Which partial practices take a clicked place.
+    let eligibility: PlaceEligibility
     /// Where point queries may ask about (RD New): the inputs' extent plus a margin.
     let studyArea: Envelope
     /// The extent of the population points and practices, which sites are measured from (`bereik sites`' rule).
@@ -53,8 +55,11 @@ public final class ServerState: @unchecked Sendable {
         memory.append(("baseline", Self.residentMiB()))
         t0 = Date()
         progress?.step("keeping the road labels")
+        eligibility = try PlaceEligibility(practices: inputs.practices, result: baseline.result, postcodeAreasPath: job.input.postcodeAreas,
+                                           options: job.input)
         if let graph = inputs.roadGraph, let routers = baseline.routers {
-            routing = BaselineRouting(graph: graph, routers: routers, practices: inputs.practices, parameters: job.parameters)
+            routing = BaselineRouting(graph: graph, routers: routers, practices: inputs.practices, parameters: job.parameters,
+                                      restricted: Set(eligibility.restricted))
         } else {
             routing = nil
         }

@@ -16,7 +16,7 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Layer to read from the population source (default: the first).") var populationLayer: String?
     @Option(help: "Layer to read from the practices source.") var practicesLayer: String?
     @Option(help: "Layer to read from the regions source (e.g. gemeenten in a CBS wijk- en buurtkaart).") var regionsLayer: String?
-    @Option(help: "CRS of sources that have none (CSV), e.g. EPSG:28992 or EPSG:4326.") var crs: String?
+    @Option(help: "CRS of sources that have none (CSV), e.g. EPSG:28992 or EPSG:4326; also the road layer's unless --roads-crs.") var crs: String?
     @Option(help: "How practices without a status count: open or closed.") var unknownStatus: StatusChoice = .closed
     @Option(help: "How a partial patient stop counts: open, closed, or eligible (open only to the points of its eligibility area). Default: eligible when some partial practice has an eligibility area, else closed.") var partial: PartialRule?
     @Option(help: "Override even a CRS that a source declares (use with care; --crs applies only to sources without one).") var forceCrs: String?
@@ -44,7 +44,7 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Polygons a partial practice still accepts new patients from (e.g. its village), one or more per practice id; they win over --eligibility-field.") var eligibility: String?
     @Option(help: "Practice id column of --eligibility (default: practice_id, praktijk_id, id, agb, code).") var eligibilityIDField: String?
     @Option(help: "Postcode (PC4/PC6) column of the population (default: postcode, pc6, pc4, ...; else the id when every id is a postcode).") var populationPostcodeField: String?
-    @Option(help: "PC4 and/or PC6 polygons that give population points without a postcode theirs (point in polygon).") var postcodeAreas: String?
+    @Option(help: "PC4 and/or PC6 polygons that give population points (and, for sites, housing sites) without a postcode theirs (point in polygon).") var postcodeAreas: String?
     @Option(help: "Postcode column of --postcode-areas (default: postcode, pc6, pc4, ...).") var postcodeAreasField: String?
     @Option(help: "Practice statuses through time: rows of practice id, date from (YYYY-MM-DD or DD-MM-YYYY), status, optional eligibility postcodes and source.") var statusHistory: String?
     @Option(help: "Apply --status-history as of this date, YYYY-MM-DD (default: today).") var asOf: String?

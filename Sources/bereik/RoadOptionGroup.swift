@@ -6,7 +6,7 @@ import Foundation
 struct RoadOptionGroup: ParsableArguments {
     @Option(help: "Road network: OSM extract (.osm.pbf/.osm) or a line layer (NWB wegvakken, Shapefile, GeoPackage).") var roads: String?
     @Option(help: "Layer of the road source.") var roadsLayer: String?
-    @Option(help: "CRS of a road layer without one, e.g. EPSG:28992.") var roadsCrs: String?
+    @Option(help: "CRS of a road layer without one, e.g. EPSG:28992 (default: --crs).") var roadsCrs: String?
     @Option(help: "Travel modes, comma-separated: car, bicycle, foot (default: car). The first also gives road_m.") var mode: String?
     @Option(parsing: .unconditional, help: "Maximum distance in metres from a point to a usable road; farther points are reported unreachable (default: 1000).") var maxSnapM: Double?
     @Option(help: "Profile file overriding speeds (lines like `car.residential = 30`).") var profile: String?

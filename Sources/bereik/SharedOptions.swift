@@ -61,6 +61,8 @@ struct SharedOptions: ParsableArguments {
         job.input = fields.options
         job.parameters = try thresholds.parameters(input: job.input)
         job.parameters.roadOptions = try roads.options()
+        // --crs names the CRS of every source without one, the road layer included.
+        if job.parameters.roadOptions.crs == nil { job.parameters.roadOptions.crs = job.input.crs }
         try capacity.apply(to: &job.parameters)
         job.roadsPath = roads.roads ?? (sources.usesDefaultData ? DefaultDataLocation.roads() : nil)
         return job

@@ -7,10 +7,12 @@ struct TrendCommand: ParsableCommand {
         commandName: "trend",
         abstract: "Region indicators at a series of dates, from the practices' status history: trend.csv and charts.",
         discussion: """
-        Reads the inputs once, builds the road graph and snaps the population once, then per date applies
-        --status-history (the row in force for each practice, else the practice list's status) and runs one
-        analysis pass. Writes trend.csv (region × date), run.json, maps/trend_overview.svg/.png, a chart per
-        region flagged on some date (maps/trend_<region>.svg/.png) and report.html/report.md. Without
+        Reads the inputs once, builds the road graph, snaps the population and locates it in the regions once,
+        then per date applies --status-history (the row in force for each practice, else the practice list's
+        status) and runs one analysis pass. Writes trend.csv (region × date), run.json,
+        maps/trend_overview.svg/.png (with more than 12 regions: the spread across regions and at most 12
+        flagged regions), a chart per flagged region, worst first, at most 12 (maps/trend_<region>.svg/.png)
+        and report.html/report.md. Without
         --population and --practices it runs on the example data and its GeoData/status_history.csv.
         """)
 

@@ -14,7 +14,7 @@ final class ConcurrencyTests: XCTestCase {
         let spots = try stride(from: 0, to: pop.count, by: max(1, pop.count / 40)).map { try toWGS.transform(pop[$0].location) }
         @Sendable func ask(_ c: Coordinate) throws -> String {
             let (lonLat, rd) = try PointQuery.location(lon: String(c.x), lat: String(c.y), state: state)
-            return PointQuery.answer(lonLat: lonLat, rd: rd, state: state).text
+            return try PointQuery.answer(lonLat: lonLat, rd: rd, state: state).text
         }
         let sequential = try spots.map(ask)
         let statusesBefore = state.inputs.practices.map(\.status)

@@ -51,7 +51,7 @@ final class TrendChartTests: XCTestCase {
         let xs = labelXs(overview, cls: "date-label")
         XCTAssertEqual(xs.count, 4)
         XCTAssertTrue(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 >= 64 }, "\(xs)")
-        XCTAssertTrue(overview.contains(">Beta, &quot;the village&quot;: 95.0 % → 88.0 %</text>"), "legend: name, first and last share")
+        XCTAssertTrue(overview.contains(">Beta, &quot;the village&quot;: 95.0 → 88.0 %</text>"), "legend: name, first and last share")
 
         let b = try String(contentsOfFile: dir + "/maps/trend_B.svg", encoding: .utf8)
         XCTAssertNil(SVGDocumentProbe(svg: b).parseError)

@@ -43,4 +43,34 @@ final class InputOptionTests: XCTestCase {
         XCTAssertEqual((run["counts"] as? [String: Any])?["inhabitants"] as? Double, 3750)
         XCTAssertTrue(r.stdout.contains("could not be placed"), r.stdout)
     }
+
+    /// A road CSV has no CRS: without --roads-crs or --crs the run stops with
+    /// a named error (the points' CRS is detected, the roads' is not); --crs names the CRS of every source without one, roads
+    /// included, and the road figures are then the same as with --roads-crs.
+    func testRoadLayerWithoutCRSTakesCrsOrStops() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "id,x,y,inhabitants\na,231000,550000,10\nb,233000,551000,20\n".write(toFile: dir + "/pop.csv", atomically: true, encoding: .utf8)
+        try "id,x,y,status\nP1,230000,550000,open\nP2,234000,551000,open\n".write(toFile: dir + "/gp.csv", atomically: true, encoding: .utf8)
+        try "id,WKT\n1,\"LINESTRING (230000 550000, 231000 550000, 232000 550000, 233000 550000, 234000 550000)\"\n2,\"LINESTRING (233000 550000, 233000 551000, 234000 551000)\"\n"
+            .write(toFile: dir + "/roads.csv", atomically: true, encoding: .utf8)
+        let common = ["analyze", "--population", dir + "/pop.csv", "--practices", dir + "/gp.csv", "--roads", dir + "/roads.csv",
+                      "--no-maps", "--catchments", "none"]
+        let stopped = try CLI.run(common + ["--out", dir + "/never"])
+        XCTAssertNotEqual(stopped.status, 0)
+        XCTAssertTrue(stopped.stderr.contains("roads.csv") && stopped.stderr.contains("--roads-crs") && stopped.stderr.contains("--crs"), stopped.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/never"))
+        var roadM: [[Double]] = []
+        for (name, crs) in [("a", ["--crs", "EPSG:28992"]), ("b", ["--crs", "EPSG:28992", "--roads-crs", "EPSG:28992"])] {
+            let r = try CLI.run(common + crs + ["--out", dir + "/" + name])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let props = try CLI.features(dir + "/\(name)/population.geojson").map { $0["properties"] as! [String: Any] }
+            roadM.append(props.map { $0["road_m"] as? Double ?? -1 })
+            let roads = try CLI.json(dir + "/\(name)/run.json")["roads"] as? [String: Any]
+            XCTAssertEqual(roads?["crs"] as? String, "EPSG:28992")
+        }
+        // By hand: a is 1000 m from P1 along line 1; b is 1000 m from P2 along line 2's last piece.
+        XCTAssertEqual(roadM[0].map { $0.rounded() }, [1000, 1000])
+        XCTAssertEqual(roadM[0], roadM[1])
+    }
 }

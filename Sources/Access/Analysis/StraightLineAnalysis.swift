@@ -9,7 +9,7 @@ public enum StraightLineAnalysis {
     public static func run(population: [PopulationPoint], practices: [Practice], regions: [Region],
                            parameters: AnalysisParameters, road: RoadAccess? = nil,
                            capacity: CapacityResult? = nil, eligible: EligibleSets? = nil,
-                           progress: Progress? = nil) throws -> AnalysisResult {
+                           located: RegionLocation? = nil, progress: Progress? = nil) throws -> AnalysisResult {
         var snappedToRegion: (points: Int, maxDistance: Double) = (0, 0)
         let openIndexes = practices.indices.filter { parameters.isOpen(practices[$0].status) }
         progress?.step("nearest practices")
@@ -22,10 +22,10 @@ public enum StraightLineAnalysis {
         }
         if !regions.isEmpty {
             progress?.step("assigning points to regions")
-            let located = try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry))
-            for i in points.indices { points[i].region = located[i] }
-            snappedToRegion = try assignNearby(&points, population: population, regions: regions,
-                                               tolerance: parameters.regionToleranceM)
+            let location = try located.flatMap { $0.fits(population: population.count, regions: regions.count, toleranceM: parameters.regionToleranceM) ? $0 : nil }
+                ?? locate(population: population, regions: regions, toleranceM: parameters.regionToleranceM)
+            for i in points.indices { points[i].region = location.pointRegions[i] }
+            snappedToRegion = (location.nearbyPoints, location.maxNearbyDistanceM)
         }
         let practiceRegions: [Int32] = regions.isEmpty
             ? Array(repeating: -1, count: practices.count)
@@ -73,21 +73,26 @@ public enum StraightLineAnalysis {
         return total[0]
     }
 
-    /// Puts points that lie just outside every region into the nearest one.
-    static func assignNearby(_ points: inout [PointAccess], population: [PopulationPoint], regions: [Region],
-                             tolerance: Double) throws -> (points: Int, maxDistance: Double) {
-        let outside = points.indices.filter { points[$0].region < 0 }
-        guard tolerance > 0, !outside.isEmpty else { return (0, 0) }
-        let locator = try PolygonLocator(polygons: regions.map(\.geometry))
+    /// Each point's region (point in polygon, all cores), then the points
+    /// that lie just outside every region put into the nearest one within
+    /// `toleranceM`. It depends on the points and regions only, so a trend
+    /// locates once and passes the result to every date's `run(located:)`.
+    public static func locate(population: [PopulationPoint], regions: [Region], toleranceM: Double) throws -> RegionLocation {
+        var regionOf = try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry))
+        let outside = regionOf.indices.filter { regionOf[$0] < 0 }
         var count = 0, maxDistance = 0.0
-        for i in outside {
-            if let hit = try locator.nearest(to: population[i].location, within: tolerance) {
-                points[i].region = Int32(hit.index)
-                count += 1
-                maxDistance = max(maxDistance, hit.distance)
+        if toleranceM > 0, !outside.isEmpty {
+            let locator = try PolygonLocator(polygons: regions.map(\.geometry))
+            for i in outside {
+                if let hit = try locator.nearest(to: population[i].location, within: toleranceM) {
+                    regionOf[i] = Int32(hit.index)
+                    count += 1
+                    maxDistance = max(maxDistance, hit.distance)
+                }
             }
         }
-        return (count, maxDistance)
+        return RegionLocation(pointRegions: regionOf, nearbyPoints: count, maxNearbyDistanceM: maxDistance,
+                              regionCount: regions.count, toleranceM: toleranceM)
     }
 
     /// Nearest practice of any status and nearest two open ones, on all cores.

@@ -11,6 +11,8 @@ public struct HousingSite: Sendable {
     /// The residents' postcode (PC4 or PC6), when the site file says; decides
     /// which practices with a postcode-list partial stop take them.
     public var postcode: Postcode? = nil
+    /// Where `postcode` came from (nil: no postcode).
+    public var postcodeSource: SitePostcodeSource? = nil
 
     /// Plausibility bounds: the largest Dutch plans count some 10,000s of
     /// homes; a household of more than 20 persons per home is a typo.

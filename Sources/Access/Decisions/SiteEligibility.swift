@@ -1,10 +1,12 @@
+import Foundation
 import Geo
 
 /// Who would take the new residents of housing sites when some practices
 /// accept new patients only from an area (issue 13). A site's residents'
-/// postcode comes from the site's `postcode` field; a practice restricted to
-/// a postcode list accepts them only when that postcode is in its list (no
-/// postcode: it does not); a practice restricted to polygons accepts the
+/// postcode comes from the site's `postcode` field, else from the
+/// `--postcode-areas` polygon it lies in (`SitePostcodes`); a practice
+/// restricted to a postcode list accepts them only when that postcode is in
+/// its list (no postcode: it cannot be decided, and it does not); a practice restricted to polygons accepts the
 /// site's points that lie inside them (point in polygon, GEOS). Every other
 /// practice that counts as open accepts everyone.
 struct SiteEligibility {
@@ -65,18 +67,24 @@ struct SiteEligibility {
     }
 
     /// What the verdict rests on, in words (nil without restricted practices).
-    func reason(site: HousingSite, samples: [Int], sets: EligibleSets, practices: [Practice]) -> String? {
+    /// `postcodeAreas`: the `--postcode-areas` file, when given.
+    func reason(site: HousingSite, samples: [Int], sets: EligibleSets, practices: [Practice], postcodeAreas: String? = nil) -> String? {
         guard !isEmpty else { return nil }
         let mine = Set(samples.map { Int32($0) })
         let accepting = areas.keys.sorted().filter { j in sets.pointsByPractice[Int32(j)]!.contains { mine.contains($0) } }
         let lists = areas.values.filter { if case .postcodes = $0 { return true }; return false }.count
         var text: String
         if let code = site.postcode {
-            text = "the residents' postcode is \(code) (the site's postcode field)"
+            let source = site.postcodeSource == .areas
+                ? "the postcode area the site lies in, --postcode-areas \(postcodeAreas.map { ($0 as NSString).lastPathComponent } ?? "")"
+                : "the site's postcode field"
+            text = "the residents' postcode is \(code) (\(source))"
         } else if lists > 0 {
-            text = "the site has no postcode field, so the \(lists) practices that take new patients only from a postcode list do not count for it"
+            let why = postcodeAreas.map { "the site has no postcode field and lies in no postcode area of \(($0 as NSString).lastPathComponent)" }
+                ?? "the site has no postcode field and no --postcode-areas FILE was given"
+            text = "\(why), so whether the \(lists) practices that take new patients only from a postcode list would take its residents cannot be decided; they do not count for it"
         } else {
-            text = "the site has no postcode field"
+            text = "the site has no postcode"
         }
         let polygons = areas.count - lists
         if polygons > 0 { text += "; \(polygons) practices take new patients only from their area (polygons), checked by location" }

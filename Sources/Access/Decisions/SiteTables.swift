@@ -2,7 +2,9 @@ import Geo
 
 /// `sites.geojson` / `sites.csv`: one row per housing site.
 enum SiteTables {
-    static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String) -> OutputTable {
+    /// `postcodes`: add `postcode` and `postcode_source` (when some practice
+    /// takes new patients only from a postcode list, so the postcode matters).
+    static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String, postcodes: Bool = false) -> OutputTable {
         func id(_ j: Int?) -> FieldValue { j.map { .string(practices[$0].id) } ?? .null }
         var fields = [FieldDefinition("site_id", .string), FieldDefinition("name", .string), FieldDefinition("homes", .real),
                       FieldDefinition("household_size", .real), FieldDefinition("new_residents", .real),
@@ -15,6 +17,7 @@ enum SiteTables {
                    FieldDefinition("headroom_places", .real), FieldDefinition("headroom_basis", .string),
                    FieldDefinition("practices_within", .string), FieldDefinition("headroom_within", .real),
                    FieldDefinition("reasons", .string)]
+        if postcodes { fields.insert(contentsOf: [FieldDefinition("postcode", .string), FieldDefinition("postcode_source", .string)], at: 6) }
         let rows = checks.map { c -> [FieldValue] in
             var row: [FieldValue] = [.string(c.site.id), .string(c.site.name), .real(c.site.homes),
                                      .real(c.householdSize),
@@ -23,6 +26,10 @@ enum SiteTables {
                                      id(c.nearestPractice), c.nearestPractice.map { .string(practices[$0].name) } ?? .null,
                                      DecisionFiles.metres(c.distanceM)]
             row += c.minutes.map { DecisionFiles.round($0) }
+            if postcodes {
+                row.insert(contentsOf: [c.site.postcode.map { .string($0.description) } ?? .null,
+                                        c.site.postcodeSource.map { .string($0.rawValue) } ?? .null], at: 6)
+            }
             row += [id(c.serving?.practice), DecisionFiles.metres(c.serving?.meanM),
                     DecisionFiles.round(c.serving?.headroom.places, 1), c.serving.map { .string($0.headroom.basis) } ?? .null,
                     .string(c.candidates.map { practices[$0.practice].id }.joined(separator: ";")),

@@ -32,7 +32,7 @@ public struct SitesJob {
 
     public func run(progress: Progress? = nil) throws -> Outcome {
         let started = Date()
-        let (sites, siteReport) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
+        let (readSites, siteReport) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
                                                       crs: job.input.crs, strict: job.input.strict)
         guard householdSize.isFinite, householdSize > 0, householdSize <= HousingSite.maxHouseholdSize else {
             throw AnalysisError.implausible(path: "--household-size", feature: "option", field: "household size",
@@ -40,6 +40,9 @@ public struct SitesJob {
                                             found: SafeNumber.text(householdSize))
         }
         let inputs = try job.readInputs(progress: progress)
+        // Sites without a postcode field take theirs from --postcode-areas (point in polygon).
+        let located = try SitePostcodes.fill(readSites, areasPath: job.input.postcodeAreas, options: job.input)
+        let sites = located.sites
         // Sites skipped by the reader (no geometry, ...) are counted, never dropped silently.
         var warnings = siteReport.warnings
         if siteReport.skippedTotal > 0 {
@@ -48,6 +51,12 @@ public struct SitesJob {
         }
         try Self.checkDistance(sites, inputs: inputs, path: sitesPath)
         let baseline = try job.baseline(inputs, progress: progress)
+        let lists = Self.postcodeListPractices(baseline.result.eligibleSets, practices: inputs.practices)
+        let undecided = sites.filter { $0.postcode == nil }.count
+        if lists > 0 && undecided > 0 {
+            let how = job.input.postcodeAreas.map { "lie in no postcode area of \($0)" } ?? "have no postcode field and no --postcode-areas FILE was given"
+            warnings.append("\(undecided) of \(sites.count) sites \(how): whether the \(lists) practices that take new patients only from a postcode list would take their residents cannot be decided, so those practices do not count for them.")
+        }
         let practices = inputs.practices, parameters = job.parameters
         var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
@@ -72,11 +81,12 @@ public struct SitesJob {
         let (checks, modes, measure) = try Self.check(sites, practices: practices, parameters: parameters,
                                                       assigned: baseline.result.practices.map(\.assignedInhabitants),
                                                       defaultFTE: baseline.result.parameters.defaultFTE,
-                                                      householdSize: householdSize, road: road, eligible: baseline.result.eligibleSets)
+                                                      householdSize: householdSize, road: road, eligible: baseline.result.eligibleSets,
+                                                      postcodeAreas: job.input.postcodeAreas)
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
-        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
+        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: lists > 0)
         let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
         let written = try job.writeDecisionReport(inputs, baseline.analysis, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
@@ -125,13 +135,22 @@ public struct SitesJob {
     public typealias SiteRoadAccess = ([PopulationPoint], EligibleSets?) throws -> (
         access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)], minutes: [[Double]], modes: [String])
 
+    /// Restricted practices that take new patients only from a postcode list:
+    /// when there are any, a site's postcode matters and sites.* carry it.
+    public static func postcodeListPractices(_ eligible: EligibleSets?, practices: [Practice]) -> Int {
+        eligible?.restrictedPractices.filter {
+            guard Int($0) < practices.count, case .postcodes? = practices[Int($0)].eligibility else { return false }
+            return true
+        }.count ?? 0
+    }
+
     /// Judges sites against analysed inputs: samples each site, finds each
     /// sample's nearest open practices (by `road` when given, else straight
     /// line) and judges the site with the practices' room after `assigned`
     /// (the baseline's assigned inhabitants per practice).
     public static func check(_ sites: [HousingSite], practices: [Practice], parameters: AnalysisParameters, assigned: [Double],
                              defaultFTE: Double?, householdSize: Double,
-                             road: SiteRoadAccess?, eligible: EligibleSets? = nil) throws -> (checks: [SiteCheck], modes: [String], measure: String) {
+                             road: SiteRoadAccess?, eligible: EligibleSets? = nil, postcodeAreas: String? = nil) throws -> (checks: [SiteCheck], modes: [String], measure: String) {
         let engine = try GeometryEngine()
         var owner: [Int] = [], samples: [PopulationPoint] = []
         for (s, site) in sites.enumerated() {
@@ -164,7 +183,8 @@ public struct SitesJob {
                                         limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
                 PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned[j], defaultFTE: defaultFTE)
             }
-            if let sets, let why = eligibility.reason(site: sites[s], samples: mine[s], sets: sets, practices: practices) {
+            if let sets, let why = eligibility.reason(site: sites[s], samples: mine[s], sets: sets, practices: practices,
+                                                                   postcodeAreas: postcodeAreas) {
                 check.reasons.append(why)
             }
             return check

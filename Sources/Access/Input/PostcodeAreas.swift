@@ -12,6 +12,29 @@ enum PostcodeAreas {
     /// area; the input's report, with the counts in `postcodes`.
     static func assign(path: String, options: InputOptions, to points: inout [PopulationPoint], postcodes: inout PostcodeReport,
                        progress: Progress? = nil) throws -> InputReport {
+        let (areas, read) = try self.read(path: path, options: options, progress: progress)
+        let missing = points.indices.filter { points[$0].postcode == nil }
+        let found = try PolygonLocator.locateAll(missing.map { points[$0].location }, in: areas.map(\.geometry))
+        for (k, i) in missing.enumerated() {
+            if found[k] >= 0 {
+                points[i].postcode = areas[Int(found[k])].code
+                postcodes.fromAreas += 1
+            } else {
+                postcodes.outsideAreas += 1
+            }
+        }
+        postcodes.areasFile = path
+        var report = read
+        if postcodes.outsideAreas > 0 {
+            report.warnings.append("\(path): \(postcodes.outsideAreas) population points without a postcode lie in no postcode area.")
+        }
+        return report
+    }
+
+    /// The areas of the file in the order a point takes the first that
+    /// covers it (PC6 before PC4, then by postcode, then by feature), and the input's report.
+    static func read(path: String, options: InputOptions, progress: Progress? = nil) throws
+        -> (areas: [(code: Postcode, geometry: Geometry)], report: InputReport) {
         let reader = LayerReader(role: "postcode areas", path: path, layerName: nil, options: options)
         let log = reader.log
         var name = ""
@@ -37,22 +60,8 @@ enum PostcodeAreas {
             if a.0 != b.0 { return a.0 < b.0 }
             return a.1 < b.1
         }
-        let missing = points.indices.filter { points[$0].postcode == nil }
-        let found = try PolygonLocator.locateAll(missing.map { points[$0].location }, in: areas.map(\.2))
-        for (k, i) in missing.enumerated() {
-            if found[k] >= 0 {
-                points[i].postcode = areas[Int(found[k])].0
-                postcodes.fromAreas += 1
-            } else {
-                postcodes.outsideAreas += 1
-            }
-        }
-        postcodes.areasFile = path
         var report = raw.report(role: "postcode areas", used: areas.count, fields: ["postcode": name])
         repair.record(into: &report)
-        if postcodes.outsideAreas > 0 {
-            report.warnings.append("\(path): \(postcodes.outsideAreas) population points without a postcode lie in no postcode area.")
-        }
-        return report
+        return (areas.map { ($0.0, $0.2) }, report)
     }
 }

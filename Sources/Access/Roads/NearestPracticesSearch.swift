@@ -1,16 +1,26 @@
 /// The k nearest practices from ONE point by road, for interactive point
-/// queries (`bereik serve`): a Dijkstra over the graph's forward arcs from
+/// queries (`bereik serve`): a search over the graph's forward arcs from
 /// the point's snapped position (so oneway roads count in the direction
 /// home → practice, as `road_m` does), stopped once k practices are settled
 /// or the cost passes a limit. Practices are reached through the end nodes of
 /// the edge they snapped to, plus directly along a shared edge. Costs exclude
 /// the walks to the road, as `road_m` does.
 ///
+/// The search is A* with the straight line as its bound: no route from a
+/// node to a practice's snapped position is shorter than the straight line
+/// between them (in time: that line at the mode's highest speed on any arc),
+/// so the bound is admissible and consistent and the practices come out in
+/// the exact order of Dijkstra's search, after visiting far fewer nodes. The
+/// bound of a node towards any practice is kept per node (`Targets`); a
+/// search for given practices (`only`) bounds by those few. Practices in
+/// another (weakly connected) component of the mode's graph than the point
+/// are known unreachable and never searched for.
+///
 /// The search state (a distance per node) is reused between queries and
 /// reset through the list of touched nodes, so a query costs what it visits,
 /// not the size of the graph. One instance per thread.
 public struct NearestPracticesSearch {
-    /// Practices that may be reached (open, snapped), attached to nodes.
+    /// Practices that may be reached (snapped), attached to nodes.
     public struct Targets: Sendable {
         let mode: TravelMode
         /// Per node, the practices reached from it: CSR over `practice`, with
@@ -21,14 +31,29 @@ public struct NearestPracticesSearch {
         let fraction: [Double]
         /// Practices lying strictly inside an edge, by edge.
         let onEdge: [Int32: [(practice: Int32, fraction: Double)]]
+        /// The mode's travel time per arc (`graph.arcTimeS[mode]`, held directly for the inner loop).
+        let times: [Float]
+        /// Per node: a lower bound in metres of the road length to the nearest target (straight line).
+        let boundM: [Float]
+        /// Per practice: its snapped position (nil: not a target) and its component.
+        let position: [Coordinate?]
+        let practiceComponent: [Int32]
+        /// Weakly connected component of each node over the arcs the mode may travel.
+        let component: [Int32]
+        /// Metres per second: the mode's highest speed on any arc (time bounds).
+        let topSpeed: Double
 
         /// `snaps[j]`: practice j's snapped position for `mode` (nil: takes no part).
         public init(graph: RoadGraph, mode: TravelMode, snaps: [SnappedPoint?]) {
             self.mode = mode
+            let times = graph.arcTimeS[mode.rawValue]
+            self.times = times
             var entries: [(node: Int32, practice: Int32, arc: Int32, fraction: Double)] = []
             var onEdge: [Int32: [(practice: Int32, fraction: Double)]] = [:]
+            var position = [Coordinate?](repeating: nil, count: snaps.count)
             for (j, sp) in snaps.enumerated() {
                 guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
+                position[j] = sp.location
                 let e = Int(sp.edge)
                 let a = graph.edgeFrom[e], b = graph.edgeTo[e]
                 if sp.fraction <= 0 { entries.append((a, Int32(j), -1, 0)); continue }
@@ -50,6 +75,87 @@ public struct NearestPracticesSearch {
             }
             self.offsets = offsets; self.practice = practice; self.arc = arc; self.fraction = fraction
             self.onEdge = onEdge
+            self.position = position
+            let component = Self.components(graph, times: times)
+            self.component = component
+            practiceComponent = snaps.map { sp in
+                guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { return -1 }
+                return component[Int(graph.edgeFrom[Int(sp.edge)])]
+            }
+            var top = 0.0
+            for a in 0..<graph.arcCount where times[a].isFinite && graph.arcLengthM[a] > 0 {
+                // An arc of length travelled in no time leaves time without a bound.
+                top = times[a] > 0 ? Swift.max(top, Double(graph.arcLengthM[a]) / Double(times[a])) : .infinity
+            }
+            topSpeed = top
+            boundM = Self.bounds(graph, to: position.compactMap { $0 })
+        }
+
+        /// Union-find over the usable arcs: the weakly connected component of each node (its root).
+        static func components(_ graph: RoadGraph, times: [Float]) -> [Int32] {
+            var parent = (0..<Int32(graph.nodeCount)).map { $0 }
+            func find(_ v: Int32) -> Int32 {
+                var r = v
+                while parent[Int(r)] != r { r = parent[Int(r)] }
+                var x = v
+                while parent[Int(x)] != r { let next = parent[Int(x)]; parent[Int(x)] = r; x = next }
+                return r
+            }
+            for u in 0..<graph.nodeCount {
+                for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
+                    let ru = find(Int32(u)), rv = find(graph.targets[a])
+                    if ru != rv { parent[Int(max(ru, rv))] = min(ru, rv) }
+                }
+            }
+            return (0..<Int32(graph.nodeCount)).map { find($0) }
+        }
+
+        /// Per node, the straight-line distance to the nearest of `sites`,
+        /// shrunk by one part in a thousand (rounding of the Float arc lengths
+        /// never makes it exceed a route), from a grid of the sites searched
+        /// in rings until no nearer site can be in the next ring.
+        static func bounds(_ graph: RoadGraph, to sites: [Coordinate]) -> [Float] {
+            let n = graph.nodeCount
+            guard !sites.isEmpty, n > 0 else { return [Float](repeating: 0, count: n) }
+            var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+            for i in 0..<n {
+                minX = Swift.min(minX, graph.nodeX[i]); maxX = Swift.max(maxX, graph.nodeX[i])
+                minY = Swift.min(minY, graph.nodeY[i]); maxY = Swift.max(maxY, graph.nodeY[i])
+            }
+            for s in sites {
+                minX = Swift.min(minX, s.x); maxX = Swift.max(maxX, s.x); minY = Swift.min(minY, s.y); maxY = Swift.max(maxY, s.y)
+            }
+            let side = Swift.max(1, Int(Double(sites.count).squareRoot().rounded(.up)))
+            let cell = Swift.max(1, Swift.max(maxX - minX, maxY - minY) / Double(side))
+            let cols = Int((maxX - minX) / cell) + 1, rows = Int((maxY - minY) / cell) + 1
+            var buckets = [[Int]](repeating: [], count: cols * rows)
+            func cellOf(_ x: Double, _ y: Double) -> (Int, Int) {
+                (Swift.min(cols - 1, Swift.max(0, Int((x - minX) / cell))), Swift.min(rows - 1, Swift.max(0, Int((y - minY) / cell))))
+            }
+            for (k, s) in sites.enumerated() { let (c, r) = cellOf(s.x, s.y); buckets[r * cols + c].append(k) }
+            var bound = [Float](repeating: 0, count: n)
+            for v in 0..<n {
+                let x = graph.nodeX[v], y = graph.nodeY[v]
+                let (c0, r0) = cellOf(x, y)
+                var best = Double.infinity
+                var ring = 0
+                while ring <= cols + rows {
+                    // Every site outside the rings so far is at least `ring` cells away.
+                    if best.isFinite && Double(ring - 1) * cell >= best.squareRoot() { break }
+                    for r in (r0 - ring)...(r0 + ring) where r >= 0 && r < rows {
+                        let edge = r == r0 - ring || r == r0 + ring
+                        for c in (c0 - ring)...(c0 + ring) where c >= 0 && c < cols && (edge || c == c0 - ring || c == c0 + ring) {
+                            for k in buckets[r * cols + c] {
+                                let dx = sites[k].x - x, dy = sites[k].y - y
+                                best = Swift.min(best, dx * dx + dy * dy)
+                            }
+                        }
+                    }
+                    ring += 1
+                }
+                bound[v] = Float(best.squareRoot() * 0.999)
+            }
+            return bound
         }
     }
 
@@ -60,83 +166,126 @@ public struct NearestPracticesSearch {
     }
 
     private var dist: [Double]
+    /// The bound of each touched node towards the wanted practices (`only` searches).
+    private var bound: [Double]
     private var touched: [Int32] = []
-    private var best: [Int32: Double] = [:]
+    /// Practices offered and not yet settled, with their best cost so far.
+    private var pending: [(practice: Int32, cost: Double)] = []
     private var heap = MinHeap<Int32>()
+    /// Heap pops of the last search (for benchmarks).
+    public private(set) var lastPops = 0
 
     public init(nodeCount: Int) {
         dist = [Double](repeating: .infinity, count: nodeCount)
+        bound = [Double](repeating: 0, count: nodeCount)
     }
 
     /// Practices in order of cost from `point` (ties by practice index):
     /// at most `k`, or, with `only`, just those (as far as reachable).
-    /// Stops at `limit` (in the weight's unit: metres or seconds).
+    /// `allowed`: when given, only the practices it accepts count (a place's
+    /// eligibility). Stops at `limit` (in the weight's unit: metres or seconds).
     public mutating func nearest(from point: SnappedPoint, graph: RoadGraph, targets: Targets, weight: RouteWeight,
-                                 k: Int, only: Set<Int>? = nil, limit: Double = .infinity) -> [Found] {
-        let mode = targets.mode
-        func cost(_ arc: Int32, _ f: Double) -> Double? {
-            guard arc >= 0 else { return nil }
-            let c = graph.arcCost(Int(arc), mode: mode, weight: weight)
-            return c.isFinite ? c * f : nil
-        }
-        func offer(_ j: Int32, _ c: Double) {
-            guard c <= limit, only == nil || only!.contains(Int(j)) else { return }
-            if c < best[j, default: .infinity] { best[j] = c }
-        }
+                                 k: Int, only: Set<Int>? = nil, allowed: ((Int) -> Bool)? = nil,
+                                 limit: Double = .infinity) -> [Found] {
+        let times = targets.times, lengths = graph.arcLengthM
         let e = Int(point.edge)
         let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-        if point.fraction <= 0 { push(a, 0, limit) } else if point.fraction >= 1 { push(b, 0, limit) } else {
-            if let c = cost(graph.edgeForwardArc[e], 1 - point.fraction) { push(b, c, limit) }
-            if let c = cost(graph.edgeBackwardArc[e], point.fraction) { push(a, c, limit) }
+        let home = targets.component[a]
+        // The wanted practices in the point's component (the others cannot be reached).
+        let wantedSet = only.map { Set($0.filter { j in j >= 0 && j < targets.position.count && targets.practiceComponent[j] == home }) }
+        let wantedSites: [Coordinate] = wantedSet.map { $0.sorted().compactMap { targets.position[$0] } } ?? []
+        // Per unit of straight line, the least the weight can cost.
+        let perMetre = weight == .time ? (targets.topSpeed > 0 && targets.topSpeed.isFinite ? 0.999 / targets.topSpeed : 0) : 1.0
+        @inline(__always) func cost(_ arc: Int32, _ f: Double) -> Double? {
+            guard arc >= 0 else { return nil }
+            let t = times[Int(arc)]
+            guard t.isFinite else { return nil }
+            return (weight == .time ? Double(t) : Double(lengths[Int(arc)])) * f
         }
-        // Practices on the point's own edge, reached without a node.
-        for (j, g) in targets.onEdge[point.edge] ?? [] {
-            if g == point.fraction { offer(j, 0) }
-            else if g > point.fraction, let c = cost(graph.edgeForwardArc[e], g - point.fraction) { offer(j, c) }
-            else if g < point.fraction, let c = cost(graph.edgeBackwardArc[e], point.fraction - g) { offer(j, c) }
+        @inline(__always) func boundAt(_ v: Int) -> Double {
+            guard wantedSet != nil else { return Double(targets.boundM[v]) * perMetre }
+            var best = Double.infinity
+            let x = graph.nodeX[v], y = graph.nodeY[v]
+            for s in wantedSites {
+                let dx = s.x - x, dy = s.y - y
+                best = Swift.min(best, dx * dx + dy * dy)
+            }
+            return best.isFinite ? best.squareRoot() * 0.999 * perMetre : 0
+        }
+        @inline(__always) func push(_ v: Int, _ c: Double) {
+            guard c < dist[v] else { return }
+            if dist[v] == .infinity {
+                touched.append(Int32(v))
+                bound[v] = boundAt(v)
+            }
+            let f = c + bound[v]
+            guard f <= limit else { return }
+            dist[v] = c
+            heap.push(f, Int32(v))
         }
         var settled: [Found] = []
-        var done = Set<Int32>()
-        let wanted = only.map { min($0.count, k) } ?? k
+        var settledSet = Set<Int32>()
+        func offer(_ j: Int32, _ c: Double) {
+            guard c <= limit else { return }
+            if let wantedSet { guard wantedSet.contains(Int(j)) else { return } }
+            if let allowed { guard allowed(Int(j)) else { return } }
+            if let i = pending.firstIndex(where: { $0.practice == j }) {
+                if c < pending[i].cost { pending[i].cost = c }
+            } else if !settledSet.contains(j) {
+                pending.append((j, c))
+            }
+        }
+        let wanted = wantedSet.map { min($0.count, k) } ?? k
+        lastPops = 0
+        if wanted > 0 {
+            if point.fraction <= 0 { push(a, 0) } else if point.fraction >= 1 { push(b, 0) } else {
+                if let c = cost(graph.edgeForwardArc[e], 1 - point.fraction) { push(b, c) }
+                if let c = cost(graph.edgeBackwardArc[e], point.fraction) { push(a, c) }
+            }
+            // Practices on the point's own edge, reached without a node.
+            for (j, g) in targets.onEdge[point.edge] ?? [] {
+                if g == point.fraction { offer(j, 0) }
+                else if g > point.fraction, let c = cost(graph.edgeForwardArc[e], g - point.fraction) { offer(j, c) }
+                else if g < point.fraction, let c = cost(graph.edgeBackwardArc[e], point.fraction - g) { offer(j, c) }
+            }
+        }
         func settle(upTo c: Double) {
-            // A practice is final once no cheaper label can still come: the
-            // offered practices not yet final are few, so a scan finds the least.
-            while settled.count < wanted, best.count > done.count {
-                var next: (Int32, Double)?
-                for (j, cost) in best where !done.contains(j) {
-                    if next == nil || cost < next!.1 || (cost == next!.1 && j < next!.0) { next = (j, cost) }
+            // A practice is final once no cheaper label can still come: no
+            // route through an unsettled node costs less than the heap's least key.
+            while settled.count < wanted, !pending.isEmpty {
+                var i = 0
+                for x in 1..<pending.count {
+                    let p = pending[x], q = pending[i]
+                    if p.cost < q.cost || (p.cost == q.cost && p.practice < q.practice) { i = x }
                 }
-                guard let next, next.1 <= c else { return }
-                done.insert(next.0)
-                settled.append(Found(practice: Int(next.0), cost: next.1))
+                guard pending[i].cost <= c else { return }
+                let next = pending.remove(at: i)
+                settledSet.insert(next.practice)
+                settled.append(Found(practice: Int(next.practice), cost: next.cost))
             }
         }
         while settled.count < wanted, let top = heap.pop() {
-            let c = top.cost, v = Int(top.payload)
-            guard c == dist[v] else { continue }     // stale entry
-            settle(upTo: c)
+            let v = Int(top.payload)
+            let c = dist[v]
+            guard top.cost == c + bound[v] else { continue }     // stale entry
+            lastPops += 1
+            if !pending.isEmpty { settle(upTo: top.cost) }
+            if settled.count >= wanted { break }
             for t in Int(targets.offsets[v])..<Int(targets.offsets[v + 1]) {
                 if targets.arc[t] < 0 { offer(targets.practice[t], c) }
                 else if let extra = cost(targets.arc[t], targets.fraction[t]) { offer(targets.practice[t], c + extra) }
             }
             for arc in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
-                let w = graph.arcCost(arc, mode: mode, weight: weight)
-                if w.isFinite { push(Int(graph.targets[arc]), c + w, limit) }
+                let t = times[arc]
+                guard t.isFinite else { continue }
+                push(Int(graph.targets[arc]), c + (weight == .time ? Double(t) : Double(lengths[arc])))
             }
         }
         settle(upTo: .infinity)
         for v in touched { dist[Int(v)] = .infinity }
         touched.removeAll(keepingCapacity: true)
-        best.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
         heap.removeAll()
         return settled
-    }
-
-    @inline(__always)
-    private mutating func push(_ v: Int, _ c: Double, _ limit: Double) {
-        guard c <= limit, c < dist[v] else { return }
-        if dist[v] == .infinity { touched.append(Int32(v)) }
-        dist[v] = c
-        heap.push(c, Int32(v))
     }
 }

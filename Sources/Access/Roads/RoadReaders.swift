@@ -13,7 +13,7 @@ public enum RoadReadError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingCRS(let path, let layer):
-            return "\(path), layer '\(layer)': the layer has no coordinate reference system; pass its CRS (e.g. --roads-crs EPSG:28992 or EPSG:4326)"
+            return "\(path), layer '\(layer)': the layer has no coordinate reference system; pass its CRS (e.g. --roads-crs EPSG:28992 or EPSG:4326; --crs applies too)"
         case .noLineLayer(let path, let layers):
             return "\(path): no layer with line geometries (layers: \(layers.joined(separator: ", ")))"
         case .missingField(let path, let layer, let field, let available):

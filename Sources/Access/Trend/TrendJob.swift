@@ -75,17 +75,27 @@ public struct TrendJob {
     }
 
     /// One analysis per date on inputs read once (`inputs.statusHistory` and
-    /// `listedPractices` set); the points' road snaps of the first date are
-    /// reused by the others, the eligible sets are built per date.
+    /// `listedPractices` set): the points' regions are located once, the
+    /// points' road snaps of the first date are reused by the others, and a
+    /// practice's accepted points are looked up once per area it has.
     public func compute(_ inputs: AnalyzeJob.Inputs, dates: [CalendarDay], progress: Progress? = nil) throws -> [DateResult] {
         var perDate = job
         perDate.writeCatchments = false
         var shared = inputs
+        // Where the points lie does not change with the date: located once.
+        let tolerance = job.parameters.regionToleranceM
+        if !inputs.regions.isEmpty {
+            shared.regionLocation = try StraightLineAnalysis.locate(population: inputs.population, regions: inputs.regions, toleranceM: tolerance)
+        }
+        if !inputs.groups.isEmpty {
+            shared.groupLocation = try StraightLineAnalysis.locate(population: inputs.population, regions: inputs.groups, toleranceM: tolerance)
+        }
+        var eligibleSets = TrendEligibleSets()
         var out: [DateResult] = []
         for (k, date) in dates.enumerated() {
             progress?.step("trend \(date) (\(k + 1) of \(dates.count))")
             guard let (practices, fromHistory, counts) = inputs.practices(asOf: date) else { throw TrendError.noStatusHistory }
-            shared.eligible = counts.restricted > 0 ? try EligibleSets.build(population: inputs.population, practices: practices) : nil
+            shared.eligible = counts.restricted > 0 ? try eligibleSets.sets(population: inputs.population, practices: practices) : nil
             shared.asOf = date
             let analysis = try perDate.analyse(shared, practices: practices, progress: nil)
             if shared.pointSnapsByMode == nil, let road = analysis.result.road { shared.pointSnapsByMode = road.pointSnapsByMode }
@@ -98,17 +108,20 @@ public struct TrendJob {
 
     /// The rows of one date: every region in the analysis's order, then the study-area total.
     static func rows(_ analysis: AnalyzeJob.Analysis, regions: [Region], date: CalendarDay, fromHistory: Int) -> [TrendRow] {
-        let result = analysis.result, practices = analysis.practices
+        let result = analysis.result
         let byRoad = result.road != nil
+        // Without regions the one "region" is the whole study area (index 0).
+        let partial = TrendRow.partialWithArea(analysis.practices, regionOf: regions.isEmpty ? analysis.practices.map { _ in 0 } : result.practices.map(\.region),
+                                               regions: max(regions.count, 1), parameters: result.parameters)
         var rows = result.regions.map { r -> TrendRow in
             let region = regions.isEmpty ? nil : regions[r.regionIndex]
-            return TrendRow.make(r, id: region?.id ?? "all", name: region?.name ?? "Study area", date: date, practices: practices,
-                                 inRegion: { regions.isEmpty || result.practices[$0].region == Int32(r.regionIndex) },
+            return TrendRow.make(r, id: region?.id ?? "all", name: region?.name ?? "Study area", date: date,
+                                 partialWithArea: partial[r.regionIndex],
                                  parameters: result.parameters, byRoad: byRoad, fromHistory: fromHistory)
         }
         if let total = result.regionsTotal {
             let label = OutputTables.totalLabel(regions)
-            var row = TrendRow.make(total, id: label.id, name: label.name, date: date, practices: practices, inRegion: { _ in true },
+            var row = TrendRow.make(total, id: label.id, name: label.name, date: date, partialWithArea: partial[max(regions.count, 1)],
                                     parameters: result.parameters, byRoad: byRoad, fromHistory: fromHistory)
             row.isTotal = true
             rows.append(row)

@@ -40,14 +40,25 @@ public struct TrendRow: Sendable, Equatable {
 }
 
 extension TrendRow {
-    /// The row of one region (or the study-area total) of an analysis on `date`.
-    /// `inRegion(j)`: whether practice j lies in the row's area.
-    static func make(_ r: RegionAccess, id: String, name: String, date: CalendarDay, practices: [Practice],
-                     inRegion: (Int) -> Bool, parameters: AnalysisParameters, byRoad: Bool, fromHistory: Int) -> TrendRow {
-        var partialWithArea = 0
-        for (j, p) in practices.enumerated() where inRegion(j) {
-            if p.status == .partial && p.eligibility != nil && parameters.partialRule == .eligible { partialWithArea += 1 }
+    /// Per region index (the last entry: the whole study area), the partial
+    /// practices with an area that take new patients under the rules: one
+    /// pass over the practices, not one per region. `regionOf(j)`: practice
+    /// j's region index, -1 when in none.
+    static func partialWithArea(_ practices: [Practice], regionOf: [Int32], regions: Int, parameters: AnalysisParameters) -> [Int] {
+        var counts = [Int](repeating: 0, count: regions + 1)
+        guard parameters.partialRule == .eligible else { return counts }
+        for (j, p) in practices.enumerated() where p.status == .partial && p.eligibility != nil {
+            let r = Int(regionOf[j])
+            if r >= 0 && r < regions { counts[r] += 1 }
+            counts[regions] += 1
         }
+        return counts
+    }
+
+    /// The row of one region (or the study-area total) of an analysis on
+    /// `date`; `partialWithArea`: its count from `partialWithArea(_:…)`.
+    static func make(_ r: RegionAccess, id: String, name: String, date: CalendarDay, partialWithArea: Int,
+                     parameters: AnalysisParameters, byRoad: Bool, fromHistory: Int) -> TrendRow {
         let share = r.capacity.accessShare
         let suppressed = r.capacity.suppressed
         return TrendRow(

@@ -86,13 +86,13 @@ enum ReportPage {
         let regions = c.rankedRegions
         guard !regions.isEmpty else { return "" }
         var s = "<section id=\"regions\"><h2>Regions ranked by urgency</h2>"
-        s += "<p>Flagged regions first, then by mean distance to the nearest practice open to new patients\(c.folder.regions?.has(field: "urgency_rank") == true ? " (order: urgency_rank)" : "").</p>"
+        s += "<p>Flagged regions first, then by mean distance to the nearest practice open to new patients\(c.folder.regions?.has(RegionColumn.urgencyRank) == true ? " (order: urgency_rank)" : "").</p>"
         s += "<table id=\"ranked-regions\"><thead><tr><th>#</th><th>Region</th><th>Designation</th><th class=\"num\">Inhabitants</th><th class=\"num\">Mean distance (open)</th><th class=\"num\">Within 1 km</th><th class=\"num\">Within 5 km</th><th>Flag and reasons</th></tr></thead><tbody>\n"
         for (i, r) in regions.enumerated() {
-            let reasons = r.flag("flagged") ? "<b>flagged</b>: " + e(r.text("flag_reasons") ?? "") : "not flagged"
-            s += "<tr class=\"\(r.flag("flagged") ? "flagged" : "")\"><td>\(i + 1)</td><td>\(e(r.text("name") ?? r.text("region_id") ?? "?"))</td><td>\(e(r.text("designation") ?? "—"))</td>"
-            s += "<td class=\"num\">\(ReportContent.count(r.number("inhabitants")))</td><td class=\"num\">\(ReportContent.km(r.number("mean_open_m")))</td>"
-            s += "<td class=\"num\">\(ReportContent.share(r.number("share_within_1km")))</td><td class=\"num\">\(ReportContent.share(r.number("share_within_5km")))</td><td>\(reasons)</td></tr>\n"
+            let reasons = r.flag(RegionColumn.flagged) ? "<b>flagged</b>: " + e(r.text(RegionColumn.flagReasons) ?? "") : "not flagged"
+            s += "<tr class=\"\(r.flag(RegionColumn.flagged) ? "flagged" : "")\"><td>\(i + 1)</td><td>\(e(r.text(RegionColumn.name) ?? r.text(RegionColumn.regionID) ?? "?"))</td><td>\(e(r.text(RegionColumn.designation) ?? "—"))</td>"
+            s += "<td class=\"num\">\(ReportContent.count(r.number(RegionColumn.inhabitants)))</td><td class=\"num\">\(ReportContent.km(r.number(RegionColumn.meanOpenM)))</td>"
+            s += "<td class=\"num\">\(ReportContent.share(r.number(RegionColumn.shareWithin(km: 1))))</td><td class=\"num\">\(ReportContent.share(r.number(RegionColumn.shareWithin(km: 5))))</td><td>\(reasons)</td></tr>\n"
         }
         return s + "</tbody></table></section>\n"
     }

@@ -5,7 +5,8 @@ import Foundation
 /// style (title and data line on top, legend on the right, sources below,
 /// the same font and colours): dated x axis, labelled y axis with grid
 /// lines, a dashed threshold line, optional value labels at the points and
-/// a row of counts under the axis. Labels that would collide are thinned.
+/// a row of counts under the axis, optional filled bands under the lines.
+/// Labels that would collide are thinned.
 struct TrendChart {
     struct Series {
         var id: String
@@ -19,6 +20,15 @@ struct TrendChart {
         var labelled = false
     }
 
+    /// A filled band between two values per date (e.g. the p10–p90 spread
+    /// across regions), drawn under the lines; it breaks where either is nil.
+    struct Band {
+        var id: String
+        var colour: String
+        var lower: [(CalendarDay, Double?)]
+        var upper: [(CalendarDay, Double?)]
+    }
+
     var id: String
     var title: String
     var subtitle: String
@@ -26,6 +36,7 @@ struct TrendChart {
     /// Formats a value for the point labels (ticks are whole axis units with "%").
     var format: (Double) -> String
     var series: [Series]
+    var bands: [Band] = []
     var dates: [CalendarDay]
     var threshold: (value: Double, label: String)?
     /// A labelled row of text under the x axis, one entry per date (e.g. practices taking new patients).
@@ -50,6 +61,26 @@ struct TrendChart {
 
         c.open("g", [("id", "plot")])
         c.element("rect", [("id", "plot-area"), ("x", n(x0)), ("y", n(y0)), ("width", n(w)), ("height", n(h)), ("fill", Palette.background), ("stroke", "#888")])
+        // Bands under the grid, the threshold and the lines.
+        if !bands.isEmpty {
+            c.open("g", [("id", "bands")])
+            for b in bands {
+                var run: [(x: Double, lo: Double, hi: Double)] = [], k = 0
+                func flush() {
+                    defer { run = [] }
+                    guard !run.isEmpty else { return }
+                    let top = run.map { n($0.x) + " " + n(py($0.hi)) }, bottom = run.reversed().map { n($0.x) + " " + n(py($0.lo)) }
+                    c.element("path", [("class", "band"), ("data-band", "\(b.id)-\(k)"), ("d", "M" + (top + bottom).joined(separator: "L") + "Z"),
+                                       ("fill", b.colour), ("stroke", b.colour), ("stroke-width", "1")])
+                    k += 1
+                }
+                for ((day, lo), (_, hi)) in zip(b.lower, b.upper) {
+                    if let lo, let hi { run.append((px(day), lo, hi)) } else { flush() }
+                }
+                flush()
+            }
+            c.close("g")
+        }
         // y axis: grid lines and labelled ticks.
         c.open("g", [("id", "y-axis")])
         var v = lo
@@ -136,6 +167,7 @@ struct TrendChart {
     func axis() -> (Double, Double, Double) {
         var lo = yRange.lowerBound, hi = yRange.upperBound
         for s in series { for case let (_, v?) in s.values { lo = min(lo, v); hi = max(hi, v) } }
+        for b in bands { for case let (_, v?) in b.lower + b.upper { lo = min(lo, v); hi = max(hi, v) } }
         if let t = threshold?.value { lo = min(lo, t); hi = max(hi, t) }
         if hi <= lo { hi = lo + 1 }
         let raw = (hi - lo) / 6

@@ -50,7 +50,20 @@ enum TrendReportPage {
         let t = folder.run?.trend
         let basis = series.distanceBasis == "road" ? "by road" : "in a straight line"
         let from = series.dates.first?.description ?? "?", to = series.dates.last?.description ?? "?"
-        return "\(series.dates.count) dates from \(from) to \(to) (step: \(t?.step ?? "?")), status of the practices on each date from \(t?.statusHistory.map { ($0 as NSString).lastPathComponent } ?? "the status history") (\(t?.historyRows ?? 0) rows); distances \(basis) to the nearest practice that will take a new patient. Table: the change from the first to the last date, largest fall in the share within the flag distance first."
+        return "\(series.dates.count) dates from \(from) to \(to) (step: \(t?.step ?? "?")), status of the practices on each date from \(t?.statusHistory.map { ($0 as NSString).lastPathComponent } ?? "the status history") (\(t?.historyRows ?? 0) rows); distances \(basis) to the nearest practice that will take a new patient. Table: the change from the first to the last date, largest fall in the share within the flag distance first. \(chartsNote(series))"
+    }
+
+    /// Which charts there are: the overview's form and how many flagged regions have one (the cap stated).
+    static func chartsNote(_ series: TrendSeries) -> String {
+        let (charted, flagged) = TrendCharts.chartedRegions(series)
+        let cap = TrendCharts.flaggedCap
+        let overview = series.areas.count <= cap
+            ? "The overview draws every region as a line."
+            : "The overview draws the spread across the \(series.areas.count) regions (median and p10–p90 band per date, each region counted once), the study-area total and at most \(cap) flagged regions as lines (lowest last share first)."
+        let perRegion = flagged == 0 ? "No region was flagged on any date, so there is no chart per region."
+            : charted.count == flagged ? "Each of the \(flagged) regions flagged on some date has a chart of its own."
+            : "\(charted.count) of the \(flagged) regions flagged on some date have a chart of their own (at most \(cap), lowest last share first); every region's figures are in the table and in trend.csv."
+        return overview + " " + perRegion
     }
 
     static func html(_ folder: OutputFolder, series: TrendSeries, charts: [RenderedMap]) -> String {
