@@ -49,15 +49,23 @@ enum ReportPage {
     }
 
     /// The SVG without its XML declaration, ids prefixed so several maps can share one page.
+    /// Works on the UTF-8 bytes: a map of 500 m squares at national scale
+    /// is tens of megabytes, where Foundation's string search (through
+    /// UTF-16) took seconds.
     static func inlineSVG(_ svg: String) -> String {
-        var body = svg
-        if let end = body.range(of: "?>\n") { body = String(body[end.upperBound...]) }
-        let id = body.range(of: "id=\"").flatMap { r in body[r.upperBound...].firstIndex(of: "\"").map { String(body[r.upperBound..<$0]) } } ?? "map"
-        for name in ["designation-hatch", "map-clip"] {
-            body = body.replacingOccurrences(of: "id=\"\(name)\"", with: "id=\"\(id)-\(name)\"")
-                .replacingOccurrences(of: "url(#\(name))", with: "url(#\(id)-\(name))")
+        var body = Array(svg.utf8)
+        if let end = ByteSearch.firstIndex(of: Array("?>\n".utf8), in: body) { body.removeSubrange(0..<end + 3) }
+        var id = Array("map".utf8)
+        if let start = ByteSearch.firstIndex(of: Array("id=\"".utf8), in: body),
+           let close = body[(start + 4)...].firstIndex(of: UInt8(ascii: "\"")) {
+            id = Array(body[(start + 4)..<close])
         }
-        return body
+        for name in ["designation-hatch", "map-clip"].map({ Array($0.utf8) }) {
+            let q = [UInt8(ascii: "\"")], dash = [UInt8(ascii: "-")]
+            body = ByteSearch.replacingAll(Array("id=\"".utf8) + name + q, with: Array("id=\"".utf8) + id + dash + name + q, in: body)
+            body = ByteSearch.replacingAll(Array("url(#".utf8) + name + Array(")".utf8), with: Array("url(#".utf8) + id + dash + name + Array(")".utf8), in: body)
+        }
+        return String(decoding: body, as: UTF8.self)
     }
 
     static func summary(_ c: ReportContent) -> String {
