@@ -51,9 +51,7 @@ public struct SitesJob {
         }
         try Self.checkDistance(sites, inputs: inputs, path: sitesPath)
         let baseline = try job.baseline(inputs, progress: progress)
-        let lists = baseline.result.eligibleSets?.restrictedPractices.filter {
-            if case .postcodes? = inputs.practices[Int($0)].eligibility { return true }; return false
-        }.count ?? 0
+        let lists = Self.postcodeListPractices(baseline.result.eligibleSets, practices: inputs.practices)
         let undecided = sites.filter { $0.postcode == nil }.count
         if lists > 0 && undecided > 0 {
             let how = job.input.postcodeAreas.map { "lie in no postcode area of \($0)" } ?? "have no postcode field and no --postcode-areas FILE was given"
@@ -136,6 +134,15 @@ public struct SitesJob {
     /// The samples' eligible sets (nil: no restricted practice) come along.
     public typealias SiteRoadAccess = ([PopulationPoint], EligibleSets?) throws -> (
         access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)], minutes: [[Double]], modes: [String])
+
+    /// Restricted practices that take new patients only from a postcode list:
+    /// when there are any, a site's postcode matters and sites.* carry it.
+    public static func postcodeListPractices(_ eligible: EligibleSets?, practices: [Practice]) -> Int {
+        eligible?.restrictedPractices.filter {
+            guard Int($0) < practices.count, case .postcodes? = practices[Int($0)].eligibility else { return false }
+            return true
+        }.count ?? 0
+    }
 
     /// Judges sites against analysed inputs: samples each site, finds each
     /// sample's nearest open practices (by `road` when given, else straight

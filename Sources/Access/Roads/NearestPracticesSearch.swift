@@ -83,8 +83,9 @@ public struct NearestPracticesSearch {
                 return component[Int(graph.edgeFrom[Int(sp.edge)])]
             }
             var top = 0.0
-            for a in 0..<graph.arcCount where times[a].isFinite && times[a] > 0 {
-                top = Swift.max(top, Double(graph.arcLengthM[a]) / Double(times[a]))
+            for a in 0..<graph.arcCount where times[a].isFinite && graph.arcLengthM[a] > 0 {
+                // An arc of length travelled in no time leaves time without a bound.
+                top = times[a] > 0 ? Swift.max(top, Double(graph.arcLengthM[a]) / Double(times[a])) : .infinity
             }
             topSpeed = top
             boundM = Self.bounds(graph, to: position.compactMap { $0 })
@@ -194,7 +195,7 @@ public struct NearestPracticesSearch {
         let wantedSet = only.map { Set($0.filter { j in j >= 0 && j < targets.position.count && targets.practiceComponent[j] == home }) }
         let wantedSites: [Coordinate] = wantedSet.map { $0.sorted().compactMap { targets.position[$0] } } ?? []
         // Per unit of straight line, the least the weight can cost.
-        let perMetre = weight == .time ? (targets.topSpeed > 0 ? 0.999 / targets.topSpeed : 0) : 1.0
+        let perMetre = weight == .time ? (targets.topSpeed > 0 && targets.topSpeed.isFinite ? 0.999 / targets.topSpeed : 0) : 1.0
         @inline(__always) func cost(_ arc: Int32, _ f: Double) -> Double? {
             guard arc >= 0 else { return nil }
             let t = times[Int(arc)]
