@@ -86,7 +86,7 @@ public struct SitesJob {
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
-        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: lists > 0)
+        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
         let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
         let written = try job.writeDecisionReport(inputs, baseline.analysis, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
@@ -183,6 +183,7 @@ public struct SitesJob {
                                         limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
                 PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned[j], defaultFTE: defaultFTE)
             }
+            check.postcodeDecides = eligibility.hasPostcodeLists
             if let sets, let why = eligibility.reason(site: sites[s], samples: mine[s], sets: sets, practices: practices,
                                                                    postcodeAreas: postcodeAreas) {
                 check.reasons.append(why)
