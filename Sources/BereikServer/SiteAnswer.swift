@@ -19,8 +19,7 @@ enum SiteAnswer {
                                                           householdSize: householdSize ?? 2.1, road: road,
                                                           eligible: state.baseline.result.eligibleSets,
                                                           postcodeAreas: state.job.input.postcodeAreas)
-        let lists = SitesJob.postcodeListPractices(state.baseline.result.eligibleSets, practices: practices)
-        let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: lists > 0)
+        let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure)
         // Load: the new residents go to the serving practice (served) or are
         // shared by the candidates in reach (strained), as a planner reads it.
         let load: [JSONOut] = checks.map { c in

@@ -15,8 +15,8 @@ public struct TableRows: Sendable {
 
 public enum DecisionRows {
     /// The rows of sites.csv.
-    public static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String, postcodes: Bool = false) -> TableRows {
-        TableRows(SiteTables.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: postcodes))
+    public static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String) -> TableRows {
+        TableRows(SiteTables.sites(checks, practices: practices, modes: modes, measure: measure))
     }
 
     /// The rows of changes.csv.

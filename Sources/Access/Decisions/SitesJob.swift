@@ -137,7 +137,7 @@ public struct SitesJob {
 
     /// Restricted practices that take new patients only from a postcode list:
     /// when there are any, a site's postcode matters and sites.* carry it.
-    public static func postcodeListPractices(_ eligible: EligibleSets?, practices: [Practice]) -> Int {
+    static func postcodeListPractices(_ eligible: EligibleSets?, practices: [Practice]) -> Int {
         eligible?.restrictedPractices.filter {
             guard Int($0) < practices.count, case .postcodes? = practices[Int($0)].eligibility else { return false }
             return true
