@@ -3,8 +3,13 @@ import Access
 /// The verdict of `bereik sites` for posted sites, and how the new residents
 /// would add to the load of the practices near them.
 enum SiteAnswer {
-    static func answer(_ sites: [HousingSite], householdSize: Double?, state: ServerState) throws -> JSONOut {
+    static func answer(_ posted: [HousingSite], householdSize: Double?, state: ServerState) throws -> JSONOut {
         let practices = state.inputs.practices
+        let input = state.job.input
+        let sites = try DecisionRows.locatePostcodes(posted, areasPath: input.postcodeAreas, options: input)
+        let lists = state.baseline.result.eligibleSets?.restrictedPractices.filter {
+            if case .postcodes? = practices[Int($0)].eligibility { return true }; return false
+        }.count ?? 0
         let assigned = state.baseline.result.practices.map(\.assignedInhabitants)
         var road: SitesJob.SiteRoadAccess?
         if let routing = state.routing {
@@ -16,8 +21,9 @@ enum SiteAnswer {
         let (checks, modes, measure) = try SitesJob.check(sites, practices: practices, parameters: state.parameters, assigned: assigned,
                                                           defaultFTE: state.baseline.result.parameters.defaultFTE,
                                                           householdSize: householdSize ?? 2.1, road: road,
-                                                          eligible: state.baseline.result.eligibleSets)
-        let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure)
+                                                          eligible: state.baseline.result.eligibleSets,
+                                                          postcodeAreas: input.postcodeAreas)
+        let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: lists > 0)
         // Load: the new residents go to the serving practice (served) or are
         // shared by the candidates in reach (strained), as a planner reads it.
         let load: [JSONOut] = checks.map { c in
