@@ -121,9 +121,13 @@ public enum NationalCase {
     private static func write(_ path: String, layer name: String, geometry: GeometryKind, fields: [FieldDefinition],
                               _ body: (LayerWriter) throws -> Void) throws {
         try? FileManager.default.removeItem(atPath: path)
-        let writer = try VectorWriter(path: path, format: .geoPackage)
-        let layer = try writer.addLayer(name: name, fields: fields, geometry: geometry, crs: CoordinateTransformer.rdNew)
-        try body(layer)
-        try writer.close()
+        // One transaction (VectorWriter) with SQLite's cache and no syncing:
+        // the population file went from 230 s to a fraction at scale 0.1.
+        try GDALWriteSettings.fastGeoPackage {
+            let writer = try VectorWriter(path: path, format: .geoPackage)
+            let layer = try writer.addLayer(name: name, fields: fields, geometry: geometry, crs: CoordinateTransformer.rdNew)
+            try body(layer)
+            try writer.close()
+        }
     }
 }

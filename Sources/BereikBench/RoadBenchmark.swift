@@ -32,8 +32,22 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     public var acceptedPairs = 0
     public var eligibleS = 0.0
     public var eligibleSearches = 0
-    public var eligibleUnboundedSearches = 0
     public var eligibleForwardSearches = 0
+    /// Nodes settled by the restricted practices' searches and by the forward searches.
+    public var eligibleSettledNodes = 0
+    public var eligibleForwardSettledNodes = 0
+    /// `eligibleS` by step: preparation (costs per arc, points attached to
+    /// nodes), the searches' bounds, the practices' searches, the forward
+    /// searches with merging.
+    public var eligiblePrepareS = 0.0
+    public var eligibleLimitsS = 0.0
+    public var eligibleSearchS = 0.0
+    public var eligibleForwardS = 0.0
+    /// Processor seconds (user + system, all threads) of route + assign and
+    /// of the eligibility step: on a shared machine the wall times above
+    /// include waiting for a core.
+    public var routingCPUS = 0.0
+    public var eligibleCPUS = 0.0
     public var pointsServedByPartial = 0
     /// Peak resident memory of the process, MiB (nil when unknown).
     public var peakMiB: Double?
@@ -56,10 +70,15 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
         guard partialPractices > 0 else { return "" }
         let routing = routeS + assignS
         return "\n" + String(format: """
-              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d unbounded), %d forward searches from points without a second open practice
+              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled), %d forward searches from points without a second open practice (%d nodes settled)
+              eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | forward and merge %.3f s
               routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
-            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleUnboundedSearches, eligibleForwardSearches,
-            routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial)
+              processor time: routing %.3f s, eligibility %.3f s (%.1f %%)
+            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes,
+            eligibleForwardSearches, eligibleForwardSettledNodes,
+            eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleForwardS,
+            routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial,
+            routingCPUS, eligibleCPUS, routingCPUS > 0 ? eligibleCPUS / routingCPUS * 100 : 0)
     }
 }
 
@@ -122,19 +141,28 @@ extension SyntheticRoadNetwork {
 
         let router = NearestFacilityRouter(graph: graph, mode: .car)
         result.routePrepareS = lap()
+        var cpu = cpuTime()
         let labels = router.labelNodes(sources: sources)
         result.routeS = lap()
         var assigned = router.assign(points: snapped, labels: labels)
         result.assignS = lap()
+        result.routingCPUS = cpuTime() - cpu
         if !eligible.pointsByPractice.isEmpty {
-            let stats = EligibleRouting(graph: graph, mode: .car, weight: .time, points: snapped, eligible: eligible)
-                .apply(&assigned, practices: practiceSnaps, eligible: eligible)
-            result.eligibleS = lap()
+            cpu = cpuTime()
+            let routing = EligibleRouting(router: router, points: snapped, eligible: eligible)
+            result.eligiblePrepareS = lap()
+            let stats = routing.apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible)
+            result.eligibleS = lap() + result.eligiblePrepareS
+            result.eligibleCPUS = cpuTime() - cpu
+            result.eligibleLimitsS = stats.limitsS
+            result.eligibleSearchS = stats.searchS
+            result.eligibleForwardS = stats.forwardS
+            result.eligibleSettledNodes = stats.settledNodes
+            result.eligibleForwardSettledNodes = stats.forwardSettledNodes
             result.partialPractices = eligible.pointsByPractice.count
             result.areaRadiusM = areaRadiusM
             result.acceptedPairs = eligible.pointsByPractice.values.reduce(0) { $0 + $1.count }
             result.eligibleSearches = stats.searches
-            result.eligibleUnboundedSearches = stats.unboundedSearches
             result.eligibleForwardSearches = stats.forwardSearches
             result.pointsServedByPartial = assigned.filter { $0.nearest >= 0 && partial[Int($0.nearest)] }.count
         }

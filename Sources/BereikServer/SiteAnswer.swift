@@ -5,11 +5,7 @@ import Access
 enum SiteAnswer {
     static func answer(_ posted: [HousingSite], householdSize: Double?, state: ServerState) throws -> JSONOut {
         let practices = state.inputs.practices
-        let input = state.job.input
-        let sites = try DecisionRows.locatePostcodes(posted, areasPath: input.postcodeAreas, options: input)
-        let lists = state.baseline.result.eligibleSets?.restrictedPractices.filter {
-            if case .postcodes? = practices[Int($0)].eligibility { return true }; return false
-        }.count ?? 0
+        let sites = try state.eligibility.withPostcodes(posted)
         let assigned = state.baseline.result.practices.map(\.assignedInhabitants)
         var road: SitesJob.SiteRoadAccess?
         if let routing = state.routing {
@@ -22,7 +18,8 @@ enum SiteAnswer {
                                                           defaultFTE: state.baseline.result.parameters.defaultFTE,
                                                           householdSize: householdSize ?? 2.1, road: road,
                                                           eligible: state.baseline.result.eligibleSets,
-                                                          postcodeAreas: input.postcodeAreas)
+                                                          postcodeAreas: state.job.input.postcodeAreas)
+        let lists = SitesJob.postcodeListPractices(state.baseline.result.eligibleSets, practices: practices)
         let rows = DecisionRows.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: lists > 0)
         // Load: the new residents go to the serving practice (served) or are
         // shared by the candidates in reach (strained), as a planner reads it.

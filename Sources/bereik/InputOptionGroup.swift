@@ -44,7 +44,7 @@ struct InputOptionGroup: ParsableArguments {
     @Option(help: "Polygons a partial practice still accepts new patients from (e.g. its village), one or more per practice id; they win over --eligibility-field.") var eligibility: String?
     @Option(help: "Practice id column of --eligibility (default: practice_id, praktijk_id, id, agb, code).") var eligibilityIDField: String?
     @Option(help: "Postcode (PC4/PC6) column of the population (default: postcode, pc6, pc4, ...; else the id when every id is a postcode).") var populationPostcodeField: String?
-    @Option(help: "PC4 and/or PC6 polygons that give population points without a postcode theirs (point in polygon).") var postcodeAreas: String?
+    @Option(help: "PC4 and/or PC6 polygons that give population points (and, for sites, housing sites) without a postcode theirs (point in polygon).") var postcodeAreas: String?
     @Option(help: "Postcode column of --postcode-areas (default: postcode, pc6, pc4, ...).") var postcodeAreasField: String?
     @Option(help: "Practice statuses through time: rows of practice id, date from (YYYY-MM-DD or DD-MM-YYYY), status, optional eligibility postcodes and source.") var statusHistory: String?
     @Option(help: "Apply --status-history as of this date, YYYY-MM-DD (default: today).") var asOf: String?

@@ -89,20 +89,7 @@ final class CriticalityBruteForceTests: XCTestCase {
         let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [],
                                                   parameters: parameters, road: road)
         // Plain Dijkstra over the links as drawn (undirected, Euclidean lengths).
-        var adjacency = [[(Int, Double)]](repeating: [], count: nodes.count)
-        for (a, b) in links {
-            let l = nodes[a].distance(to: nodes[b])
-            adjacency[a].append((b, l)); adjacency[b].append((a, l))
-        }
-        func dijkstra(_ s: Int) -> [Double] {
-            var dist = [Double](repeating: .infinity, count: nodes.count), done = [Bool](repeating: false, count: nodes.count)
-            dist[s] = 0
-            while let u = dist.indices.filter({ !done[$0] && dist[$0].isFinite }).min(by: { dist[$0] < dist[$1] }) {
-                done[u] = true
-                for (v, l) in adjacency[u] where dist[u] + l < dist[v] { dist[v] = dist[u] + l }
-            }
-            return dist
-        }
+        let dijkstra = BruteForce.undirected(nodes: nodes, links: links)
         let fromPractice = sites.map(dijkstra)
         let open = practices.indices.filter { practices[$0].status == .open }
         func d(_ i: Int, _ set: [Int]) -> Double { set.map { fromPractice[$0][i] }.min() ?? .infinity }

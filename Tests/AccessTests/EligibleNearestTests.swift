@@ -139,20 +139,7 @@ final class EligibleNearestTests: XCTestCase {
                                         parameters: parameters, options: parameters.roadOptions, eligible: sets)
         let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [],
                                                   parameters: parameters, road: road, eligible: sets)
-        var adjacency = [[(Int, Double)]](repeating: [], count: nodes.count)
-        for (a, b) in links {
-            let l = nodes[a].distance(to: nodes[b])
-            adjacency[a].append((b, l)); adjacency[b].append((a, l))
-        }
-        func dijkstra(_ s: Int) -> [Double] {
-            var dist = [Double](repeating: .infinity, count: nodes.count), done = [Bool](repeating: false, count: nodes.count)
-            dist[s] = 0
-            while let u = dist.indices.filter({ !done[$0] && dist[$0].isFinite }).min(by: { dist[$0] < dist[$1] }) {
-                done[u] = true
-                for (v, l) in adjacency[u] where dist[u] + l < dist[v] { dist[v] = dist[u] + l }
-            }
-            return dist
-        }
+        let dijkstra = BruteForce.undirected(nodes: nodes, links: links)
         let from = sites.map(dijkstra)
         let fully = try XCTUnwrap(road.fullyOpen)
         var served = 0

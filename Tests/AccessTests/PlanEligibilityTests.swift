@@ -79,4 +79,63 @@ final class PlanEligibilityTests: XCTestCase {
             }
         }
     }
+
+    /// By road on a 1 km lattice: who is covered now equals a brute force
+    /// that routes to each practice on its own (an analysis with only that
+    /// practice open, no eligibility involved) and keeps, per point, the
+    /// practices that take it.
+    func testRoadCoverageEqualsBruteForce() throws {
+        let f = try Fixtures()
+        var rng = SplitMix64(seed: 77)
+        let x0 = 150_000.0, y0 = 450_000.0
+        var lines: [String] = []
+        for j in 0...10 { lines.append("[[\(x0),\(y0 + Double(j) * 1000)],[\(x0 + 16_000),\(y0 + Double(j) * 1000)]]") }
+        for i in 0...16 { lines.append("[[\(x0 + Double(i) * 1000),\(y0)],[\(x0 + Double(i) * 1000),\(y0 + 10_000)]]") }
+        let features = lines.map { #"{"type":"Feature","properties":{"highway":"unclassified","maxspeed":"60"},"geometry":{"type":"LineString","coordinates":\#($0)}}"# }
+        let roads = try f.write("roads.geojson", #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":["# + features.joined(separator: ",") + "]}")
+        func pc4(_ x: Double) -> Int { 9401 + Int((x - x0) / 4_000) }
+        let points = (0..<200).map { _ -> (x: Double, y: Double, inhabitants: Double) in
+            (x0 + 50 + rng.unit() * 15_900, y0 + 50 + rng.unit() * 9_900, Double(1 + rng.next() % 40))
+        }
+        let practices = (0..<8).map { k -> (x: Double, y: Double, status: String, list: [Int]?) in
+            let x = x0 + 500 + rng.unit() * 15_000, y = y0 + 500 + rng.unit() * 9_000
+            return k % 3 == 0 ? (x, y, "open", nil) : (x, y, "partial", [pc4(x)])
+        }
+        let pop = try f.rdPoints("pop.geojson", points.enumerated().map { i, p in
+            (p.x, p.y, ["id": "p\(i)", "inwoners": p.inhabitants, "postcode": "\(pc4(p.x))"] as [String: Any])
+        })
+        let gp = try f.rdPoints("gp.geojson", practices.enumerated().map { j, p in
+            var props: [String: Any] = ["id": "G\(j)", "status": p.status]
+            if let list = p.list { props["eligible_postcodes"] = list.map(String.init).joined(separator: ";") }
+            return (p.x, p.y, props)
+        })
+        var job = AnalyzeJob(populationPath: pop, practicesPath: gp, regionsPath: nil, outputFolder: f.folder + "/out")
+        job.roadsPath = roads
+        job.writeCatchments = false
+        job.parameters.flagMaxKm = 2
+        let outcome = try PlanJob(job: job, newPractices: 1).run()
+
+        // Brute force: road metres from each practice alone, then per point the practices that take it.
+        let inputs = try job.readInputs()
+        var covered = [Bool](repeating: false, count: points.count), nearButNotTaken = covered
+        // The input order of the points, by id.
+        let order = inputs.population.map { Int($0.id.dropFirst())! }
+        for j in practices.indices {
+            var alone = inputs.practices
+            for k in alone.indices { alone[k].status = .closed; alone[k].eligibility = nil }
+            let index = try XCTUnwrap(alone.firstIndex { $0.id == "G\(j)" })
+            alone[index].status = .open
+            var single = inputs
+            single.eligible = nil
+            let road = try XCTUnwrap(try job.analyse(single, practices: alone).result.road)
+            for (k, i) in order.enumerated() where road.roadM[k] <= 2_000 {
+                if practices[j].list.map({ $0.contains(pc4(points[i].x)) }) ?? true { covered[i] = true } else { nearButNotTaken[i] = true }
+            }
+        }
+        let before = points.indices.reduce(0.0) { covered[$1] ? $0 + points[$1].inhabitants : $0 }
+        XCTAssertEqual(outcome.coveredBefore, before, accuracy: 1e-6)
+        XCTAssertEqual(outcome.measure, "road")
+        XCTAssertTrue(points.indices.contains { nearButNotTaken[$0] && !covered[$0] },
+                      "the fixture has points within 2 km by road of a partial practice that does not take them, and of no other")
+    }
 }

@@ -50,6 +50,22 @@ final class ValueParsingTests: XCTestCase {
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
+    /// Fed in pieces that split blocks anywhere, the digest is that of the whole
+    /// (the 1,000,000 × 'a' vector of FIPS 180-2).
+    func testSHA256InUnevenPiecesEqualsTheWhole() {
+        let whole = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        for piece in [7, 63, 65, 1_000, 65_537] {
+            var hasher = SHA256()
+            var start = 0
+            while start < whole.count {
+                let end = min(whole.count, start + piece)
+                hasher.update(whole.subdata(in: start..<end))
+                start = end
+            }
+            XCTAssertEqual(hasher.finalize(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", "pieces of \(piece)")
+        }
+    }
+
     func testSHA256OfFileMatchesSha256sum() throws {
         let f = try Fixtures()
         let path = try f.write("blob.txt", String(repeating: "bereik huisarts ", count: 100_000))

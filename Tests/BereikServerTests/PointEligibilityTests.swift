@@ -127,4 +127,26 @@ final class PointEligibilityTests: XCTestCase {
         let columns = try XCTUnwrap(a["population_columns"] as? [String: Any])
         XCTAssertEqual(try XCTUnwrap(columns["road_eligible_m"] as? Double), x.roadM, accuracy: 0.11)
     }
+
+    /// A posted site without a postcode field takes the postcode of the
+    /// `--postcode-areas` polygon it lies in, as `bereik sites` does, and the
+    /// answer carries the CLI's `postcode`/`postcode_source` columns; the
+    /// same site outside every area has none and says why.
+    func testPostedSiteTakesItsPostcodeFromTheAreas() throws {
+        let state = try Self.state()
+        func site(_ lon: Double, _ lat: Double) throws -> [String: Any] {
+            let body = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"site_id":"s","homes":20},"geometry":{"type":"Point","coordinates":[\#(lon),\#(lat)]}}]}"#
+            let (sites, household) = try SiteRequest.sites(from: Array(body.utf8), limits: state.limits, transformers: state.toRD,
+                                                           inputsExtent: state.inputsExtent)
+            let answer = try parsed(SiteAnswer.answer(sites, householdSize: household, state: state))
+            return try XCTUnwrap((answer["sites"] as? [[String: Any]])?.first)
+        }
+        let inside = try site(Self.p056.lon + 0.004, Self.p056.lat - 0.003)
+        XCTAssertEqual(inside["postcode"] as? String, "7816")
+        XCTAssertEqual(inside["postcode_source"] as? String, SitePostcodeSource.areas.rawValue)
+        // 0.1° east lies outside the one area (±0.02° around P056).
+        let outside = try site(Self.p056.lon + 0.1, Self.p056.lat)
+        XCTAssertTrue(outside["postcode"] is NSNull || outside["postcode"] == nil, "\(outside)")
+        XCTAssertTrue((outside["reasons"] as? String ?? "").contains("postcode"), "\(outside)")
+    }
 }

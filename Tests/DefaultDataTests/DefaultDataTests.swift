@@ -128,7 +128,7 @@ final class DefaultDataTests: XCTestCase {
         for (p, q) in zip(d.practices, asOfEnd) where d.statusHistory.contains(where: { $0.practiceID == p.id }) {
             XCTAssertEqual(q.status, p.status, p.id)
         }
-        XCTAssertTrue(d.practices.contains { p in history.change(for: p.id, asOf: CalendarDay(year: 2025, month: 1, day: 1)!)?.status != p.status },
+        XCTAssertTrue(d.practices.contains { p in history.inForce(asOf: CalendarDay(year: 2025, month: 1, day: 1)!)[p.id]?.status != p.status },
                       "some practices had another status at the start")
         let text = DefaultDataWriter.statusHistoryText(d.statusHistory)
         XCTAssertTrue(text.hasPrefix("practice_id,date_from,status,eligible_postcodes,source\n"))

@@ -130,8 +130,8 @@ public enum RoadAnalysis {
             timings["route_\(mode.name)"] = Date().timeIntervalSince(t0)
             if let restricting {
                 t0 = Date()
-                EligibleRouting(graph: graph, mode: mode, weight: .time, points: points, eligible: restricting)
-                    .apply(&quickest, practices: practiceSnaps, eligible: restricting)
+                EligibleRouting(router: byTime, points: points, eligible: restricting)
+                    .apply(&quickest, labels: timeLabels, practices: practiceSnaps, eligible: restricting)
                 timings["route_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
             }
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
@@ -160,8 +160,8 @@ public enum RoadAnalysis {
                                                     second: a.second, secondM: a.second >= 0 ? a.secondLengthM : .infinity) : NearestPair()
                     }
                     t0 = Date()
-                    EligibleRouting(graph: graph, mode: mode, weight: .length, points: points, eligible: restricting)
-                        .apply(&shortest, practices: practiceSnaps, eligible: restricting)
+                    EligibleRouting(router: byLength, points: points, eligible: restricting)
+                        .apply(&shortest, labels: lengthLabels, practices: practiceSnaps, eligible: restricting)
                     timings["route_length_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
                 }
                 for i in 0..<n {

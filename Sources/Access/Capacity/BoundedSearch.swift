@@ -1,31 +1,118 @@
-/// Per-worker state of the bounded Dijkstra searches in `RoadCosts`:
-/// arrays sized once and reset through the lists of what was touched.
+/// The arcs a `BoundedSearch` walks, in the direction of the search: from
+/// node v, each neighbour w with the cost of the step. Walking the arcs
+/// u → v backwards (`ReverseNetwork`, `RouterCore`) gives each node its cost
+/// node → source ("how far is the practice from here"); walking them forwards
+/// (`ForwardArcs`) gives source → node ("how far is everything from this
+/// point").
+protocol SearchArcs {
+    /// Calls `body(w, cost)` for each step out of `v` the mode may take.
+    func forEachStep(from v: Int, _ body: (_ w: Int, _ cost: Double) -> Void)
+}
+
+/// The forward arcs of the whole graph for one mode and weight (costs
+/// metres for `.length`, seconds for `.time`), read from the graph itself:
+/// nothing to prepare.
+struct ForwardArcs: SearchArcs {
+    let graph: RoadGraph
+    let times: [Float]
+    let weight: RouteWeight
+
+    init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight) {
+        self.graph = graph
+        times = graph.arcTimeS[mode.rawValue]
+        self.weight = weight
+    }
+
+    /// Cost of arc `a` (`.infinity`: the mode may not travel it).
+    @inline(__always)
+    func cost(_ a: Int) -> Double {
+        let t = times[a]
+        guard t.isFinite else { return .infinity }
+        return weight == .time ? Double(t) : Double(graph.arcLengthM[a])
+    }
+
+    /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
+    func partial(_ arc: Int32, _ fraction: Double) -> Double? {
+        guard arc >= 0 else { return nil }
+        let c = cost(Int(arc))
+        return c.isFinite ? c * fraction : nil
+    }
+
+    @inline(__always)
+    func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
+        for a in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
+            let c = cost(a)
+            if c.isFinite { body(Int(graph.targets[a]), c) }
+        }
+    }
+}
+
+/// The one bounded Dijkstra kernel of the road searches that start from a
+/// single position: the catchment pairs of capacity and plan coverage
+/// (`RoadCosts`, over a `ReverseNetwork`), the searches of the restricted
+/// practices of `EligibleRouting` (over the router's core, `RouterCore`)
+/// and its forward searches from points (`ForwardArcs`). The direction is
+/// that of the arcs it is given.
+///
+/// Per-worker state: arrays sized once and reset through the list of what
+/// was touched, so a search costs what it visits, not the size of the graph.
+/// A search: `push` its seeds, take nodes in order of cost with `next`,
+/// `relax` those to go on from, `finish`.
 struct BoundedSearch {
     var dist: [Double]
     var touchedNodes: [Int32] = []
     var best: [Double]
     var touchedPoints: [Int32] = []
     var heap = MinHeap<Int32>()
+    /// Nodes settled since creation (for reports and benchmarks).
+    private(set) var settledNodes = 0
 
-    init(nodeCount: Int, pointCount: Int) {
+    /// - Parameters:
+    ///   - nodeCount: nodes of the graph searched.
+    ///   - pointCount: points for `forEachPair` (0 when not used).
+    init(nodeCount: Int, pointCount: Int = 0) {
         dist = [Double](repeating: .infinity, count: nodeCount)
         best = [Double](repeating: .infinity, count: pointCount)
     }
 
-    /// Points whose cost to the practice at `p` is ≤ `limit`, by point index.
-    mutating func pairs(from p: SnappedPoint, network: ReverseNetwork,
-                        attached: (offsets: [Int32], point: [Int32], extra: [Double]),
-                        points: [SnappedPoint?], limit: Double) -> [(point: Int32, cost: Double)] {
-        var result: [(point: Int32, cost: Double)] = []
-        forEachPair(from: p, network: network, attached: attached, points: points, limit: limit, inPointOrder: true) {
-            result.append((point: $0, cost: $1))
+    /// Offers cost `c` to node `v` (a seed, or a step): kept and queued when
+    /// lower than v's and within `limit`.
+    @inline(__always)
+    mutating func push(_ v: Int, _ c: Double, _ limit: Double) {
+        guard c <= limit, c < dist[v] else { return }
+        if dist[v] == .infinity { touchedNodes.append(Int32(v)) }
+        dist[v] = c
+        heap.push(c, Int32(v))
+    }
+
+    /// The next node to settle with its cost (nil when none is left within
+    /// the limit). The caller then relaxes its arcs with `relax`, or not.
+    @inline(__always)
+    mutating func next() -> (node: Int, cost: Double)? {
+        while let top = heap.pop() {
+            let v = Int(top.payload)
+            if top.cost == dist[v] { settledNodes += 1; return (v, top.cost) }   // else a stale entry
         }
-        return result
+        return nil
+    }
+
+    /// Pushes the neighbours of `v`, settled at cost `c`.
+    @inline(__always)
+    mutating func relax<Arcs: SearchArcs>(_ v: Int, _ c: Double, over arcs: Arcs, limit: Double) {
+        arcs.forEachStep(from: v) { w, step in push(w, c + step, limit) }
+    }
+
+    /// Ends a search (also one stopped early): resets the node state.
+    mutating func finish() {
+        heap.removeAll()
+        for v in touchedNodes { dist[Int(v)] = .infinity }
+        touchedNodes.removeAll(keepingCapacity: true)
     }
 
     /// Calls `body(point, cost)` for every point whose cost to the practice
     /// at `p` is ≤ `limit` (in point order when asked, else in search
-    /// order); nothing is kept afterwards.
+    /// order), over the reversed network and its attached points; nothing
+    /// is kept afterwards.
     mutating func forEachPair(from p: SnappedPoint, network: ReverseNetwork,
                               attached: (offsets: [Int32], point: [Int32], extra: [Double]),
                               points: [SnappedPoint?], limit: Double, inPointOrder: Bool,
@@ -37,16 +124,13 @@ struct BoundedSearch {
             if let c = network.partial(g.edgeForwardArc[e], p.fraction) { push(a, c, limit) }
             if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { push(b, c, limit) }
         }
-        while let top = heap.pop() {
-            let c = top.cost, v = Int(top.payload)
-            guard c == dist[v] else { continue }    // stale entry
+        while let (v, c) = next() {
             for k in Int(attached.offsets[v])..<Int(attached.offsets[v + 1]) {
                 offer(attached.point[k], c + attached.extra[k], limit)
             }
-            for k in Int(network.offsets[v])..<Int(network.offsets[v + 1]) {
-                push(Int(network.from[k]), c + network.cost[k], limit)
-            }
+            relax(v, c, over: network, limit: limit)
         }
+        finish()
         // A point on the practice's own edge can reach it without a node.
         if p.fraction > 0 && p.fraction < 1 {
             for node in [a, b] {
@@ -65,17 +149,7 @@ struct BoundedSearch {
         if inPointOrder { touchedPoints.sort() }
         for i in touchedPoints { body(i, best[Int(i)]) }
         for i in touchedPoints { best[Int(i)] = .infinity }
-        for v in touchedNodes { dist[Int(v)] = .infinity }
         touchedPoints.removeAll(keepingCapacity: true)
-        touchedNodes.removeAll(keepingCapacity: true)
-    }
-
-    @inline(__always)
-    private mutating func push(_ v: Int, _ c: Double, _ limit: Double) {
-        guard c <= limit, c < dist[v] else { return }
-        if dist[v] == .infinity { touchedNodes.append(Int32(v)) }
-        dist[v] = c
-        heap.push(c, Int32(v))
     }
 
     @inline(__always)
@@ -86,3 +160,29 @@ struct BoundedSearch {
     }
 }
 
+extension ReverseNetwork: SearchArcs {
+    @inline(__always)
+    func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
+        for k in Int(offsets[v])..<Int(offsets[v + 1]) { body(Int(from[k]), cost[k]) }
+    }
+}
+
+/// The reversed arcs of a router's core (`NearestFacilityRouter`: the nodes
+/// outside degree-2 chains, by core number, and the chains' shortcuts) with
+/// their Float64 costs.
+struct RouterCore: SearchArcs {
+    let offsets: [Int32]
+    let arcs: [ReverseArc]
+    let cost: [Double]
+
+    init(_ router: NearestFacilityRouter) {
+        offsets = router.rOffsets
+        arcs = router.rArcs
+        cost = router.rCost
+    }
+
+    @inline(__always)
+    func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
+        for k in Int(offsets[v])..<Int(offsets[v + 1]) where cost[k].isFinite { body(Int(arcs[k].from), cost[k]) }
+    }
+}

@@ -45,7 +45,7 @@ public enum CapacityAnalysis {
             catchment = minutes ?? fca.catchmentKm * 1000
             // The positions the road pass snapped for its first mode.
             snapped = road.pointSnaps
-            // Pairs streamed from bounded searches, never stored (memory O(points + practices)).
+            // Pairs streamed from bounded searches, kept between the passes only within a budget (FCAPairMemo).
             basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
                 ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"
             func source(_ practiceSnaps: [SnappedPoint?]) -> RoadPairs {

@@ -13,6 +13,12 @@ protocol CatchmentPairs: Sendable {
     /// Calls `body(point, cost)` for each point in reach of practice `j`, in
     /// no particular order.
     func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void)
+    /// Whether every pair is already held in memory (no search to save).
+    var holdsPairs: Bool { get }
+}
+
+extension CatchmentPairs {
+    var holdsPairs: Bool { false }
 }
 
 /// A Neumaier-compensated running sum: the total does not depend on the

@@ -12,6 +12,7 @@ struct EligiblePairs<Base: CatchmentPairs>: CatchmentPairs {
     var pointCount: Int { base.pointCount }
     var practiceCount: Int { base.practiceCount }
     var original: [Int32]? { base.original }
+    var holdsPairs: Bool { base.holdsPairs }
 
     func makeWorker() -> Base.Worker { base.makeWorker() }
 

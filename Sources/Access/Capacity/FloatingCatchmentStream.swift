@@ -1,12 +1,24 @@
-/// Floating catchment from streamed pairs: the searches are run again per
-/// pass instead of storing the pairs, so memory is O(points + practices)
-/// (per worker thread: one search state and one set of per-point sums).
+/// Floating catchment from streamed pairs: the first pass's searches are
+/// kept for the later passes up to a budget (`FCAPairMemo`, 512 MiB), and
+/// searched again per pass beyond it, so memory stays O(points + practices)
+/// plus that bound (per worker thread: one search state and one set of
+/// per-point sums).
 /// Same formulas as `FloatingCatchment.compute(matrix:…)`.
 extension FloatingCatchment {
     /// The access per point and ratio per practice, and how many pairs lay
     /// within the catchment.
-    static func compute<P: CatchmentPairs>(pairs: P, demand original: [Double], supply: [Double], method: FCAMethod,
-                                           catchment: Double) -> (result: Result, pairs: Int) {
+    static func compute<P: CatchmentPairs>(pairs source: P, demand original: [Double], supply: [Double], method: FCAMethod,
+                                           catchment: Double, keptBytes: Int = 512 << 20) -> (result: Result, pairs: Int) {
+        if source.holdsPairs {
+            return compute(passes: source, demand: original, supply: supply, method: method, catchment: catchment, afterFirst: {})
+        }
+        // The first pass's searches are kept (within a budget) for the later passes.
+        let memo = FCAPairMemo(source, budgetBytes: keptBytes)
+        return compute(passes: memo, demand: original, supply: supply, method: method, catchment: catchment, afterFirst: memo.stopKeeping)
+    }
+
+    private static func compute<P: CatchmentPairs>(passes pairs: P, demand original: [Double], supply: [Double], method: FCAMethod,
+                                                   catchment: Double, afterFirst: () -> Void) -> (result: Result, pairs: Int) {
         let n = pairs.pointCount, m = pairs.practiceCount
         precondition(original.count == n && supply.count == m)
         // Work in the pairs' own point numbering; results go back at the end.
@@ -15,6 +27,7 @@ extension FloatingCatchment {
         var rowSum: [Double]?
         if method == .balanced {
             rowSum = sumPerPoint(pairs) { _, cost in method.weight(cost, catchment: catchment) }
+            afterFirst()
         }
         @inline(__always) func weight(_ i: Int32, _ cost: Double) -> Double {
             let w = method.weight(cost, catchment: catchment)
@@ -41,6 +54,7 @@ extension FloatingCatchment {
                 }
             }
         }
+        if method != .balanced { afterFirst() }
         // Pass 2, per point: A_i = Σ_j R_j·W_ij.
         let sums = sumPerPointByPractice(pairs, skip: { ratio[$0] == nil }) { j, i, cost in ratio[j]! * weight(i, cost) }
         var access = sums

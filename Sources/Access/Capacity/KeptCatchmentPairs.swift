@@ -53,6 +53,7 @@ struct ExtendedCatchmentPairs<Live: CatchmentPairs>: CatchmentPairs {
 
     var pointCount: Int { kept.pairs.pointCount }
     var original: [Int32]? { kept.original }
+    var holdsPairs: Bool { live == nil }
 
     /// A search state is made only when an added practice is searched.
     func makeWorker() -> Live.Worker? { nil }

@@ -15,15 +15,8 @@ public struct TableRows: Sendable {
 
 public enum DecisionRows {
     /// The rows of sites.csv.
-    /// `postcodes`: with `postcode` and `postcode_source`, as `bereik sites` writes them when some practice takes new patients only from a postcode list.
     public static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String, postcodes: Bool = false) -> TableRows {
         TableRows(SiteTables.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: postcodes))
-    }
-
-    /// Sites with their postcode's source, those without a postcode field
-    /// taking one from `--postcode-areas` (as `bereik sites` does).
-    public static func locatePostcodes(_ sites: [HousingSite], areasPath: String?, options: InputOptions) throws -> [HousingSite] {
-        try SitePostcodes.fill(sites, areasPath: areasPath, options: options).sites
     }
 
     /// The rows of changes.csv.

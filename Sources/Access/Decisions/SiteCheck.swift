@@ -29,6 +29,9 @@ public struct SiteCheck: Sendable {
     public var serving: Candidate?
     public var verdict: Verdict
     public var reasons: [String]
+    /// Some practice takes new patients only from a postcode list, so the
+    /// site's postcode decides (sites.csv then has `postcode`, `postcode_source`).
+    public var postcodeDecides = false
 
     /// Judges a site from its sample points' nearest and second-nearest open
     /// practice (`first`, `firstM`, `second`, `secondM` per sample).

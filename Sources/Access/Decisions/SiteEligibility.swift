@@ -24,6 +24,9 @@ struct SiteEligibility {
 
     var isEmpty: Bool { areas.isEmpty }
 
+    /// Some restricted practice takes new patients only from a postcode list.
+    var hasPostcodeLists: Bool { areas.values.contains { if case .postcodes = $0 { return true }; return false } }
+
     /// Per restricted practice, the sample points it accepts; `owner[k]` is
     /// the site of sample k.
     func sets(samples: [PopulationPoint], owner: [Int], sites: [HousingSite]) throws -> EligibleSets {

@@ -2,9 +2,11 @@ import Geo
 
 /// `sites.geojson` / `sites.csv`: one row per housing site.
 enum SiteTables {
-    /// `postcodes`: add `postcode` and `postcode_source` (when some practice
-    /// takes new patients only from a postcode list, so the postcode matters).
-    static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String, postcodes: Bool = false) -> OutputTable {
+    /// With `postcode` and `postcode_source` after `verdict` when some practice
+    /// takes new patients only from a postcode list (`SiteCheck.postcodeDecides`):
+    /// the same for the CLI's sites.csv and serve's answer.
+    static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String) -> OutputTable {
+        let postcodes = checks.contains(where: \.postcodeDecides)
         func id(_ j: Int?) -> FieldValue { j.map { .string(practices[$0].id) } ?? .null }
         var fields = [FieldDefinition("site_id", .string), FieldDefinition("name", .string), FieldDefinition("homes", .real),
                       FieldDefinition("household_size", .real), FieldDefinition("new_residents", .real),

@@ -51,9 +51,7 @@ public struct SitesJob {
         }
         try Self.checkDistance(sites, inputs: inputs, path: sitesPath)
         let baseline = try job.baseline(inputs, progress: progress)
-        let lists = baseline.result.eligibleSets?.restrictedPractices.filter {
-            if case .postcodes? = inputs.practices[Int($0)].eligibility { return true }; return false
-        }.count ?? 0
+        let lists = Self.postcodeListPractices(baseline.result.eligibleSets, practices: inputs.practices)
         let undecided = sites.filter { $0.postcode == nil }.count
         if lists > 0 && undecided > 0 {
             let how = job.input.postcodeAreas.map { "lie in no postcode area of \($0)" } ?? "have no postcode field and no --postcode-areas FILE was given"
@@ -88,7 +86,7 @@ public struct SitesJob {
         var report = SiteReport.markdown(checks, practices: practices, modes: modes, measure: measure,
                                          limitKm: parameters.flagMaxKm, synthetic: job.syntheticData)
         if !warnings.isEmpty { report += "## Warnings\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n" }
-        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: lists > 0)
+        let table = SiteTables.sites(checks, practices: practices, modes: modes, measure: measure)
         let files = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(
             tables: [("sites.geojson", table), ("sites.csv", table)], texts: [("sites.md", report)])
         let written = try job.writeDecisionReport(inputs, baseline.analysis, extraInputs: [siteReport], counts: ["sites": Double(sites.count)],
@@ -137,6 +135,15 @@ public struct SitesJob {
     public typealias SiteRoadAccess = ([PopulationPoint], EligibleSets?) throws -> (
         access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)], minutes: [[Double]], modes: [String])
 
+    /// Restricted practices that take new patients only from a postcode list:
+    /// when there are any, a site's postcode matters and sites.* carry it.
+    public static func postcodeListPractices(_ eligible: EligibleSets?, practices: [Practice]) -> Int {
+        eligible?.restrictedPractices.filter {
+            guard Int($0) < practices.count, case .postcodes? = practices[Int($0)].eligibility else { return false }
+            return true
+        }.count ?? 0
+    }
+
     /// Judges sites against analysed inputs: samples each site, finds each
     /// sample's nearest open practices (by `road` when given, else straight
     /// line) and judges the site with the practices' room after `assigned`
@@ -176,6 +183,7 @@ public struct SitesJob {
                                         limitM: parameters.flagMaxKm * 1000, measure: measure, practices: practices) { j in
                 PracticeHeadroom(practice: practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned[j], defaultFTE: defaultFTE)
             }
+            check.postcodeDecides = eligibility.hasPostcodeLists
             if let sets, let why = eligibility.reason(site: sites[s], samples: mine[s], sets: sets, practices: practices,
                                                                    postcodeAreas: postcodeAreas) {
                 check.reasons.append(why)

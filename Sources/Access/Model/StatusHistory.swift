@@ -77,20 +77,19 @@ public struct StatusHistory: Sendable, Hashable {
     /// Every date on which some status changes, ascending.
     public var dates: [CalendarDay] { Array(Set(changes.map(\.from))).sorted() }
 
-    /// The row in force for `practiceID` on `day` (the latest row dated on
-    /// or before it); nil when the history says nothing yet.
-    public func change(for practiceID: String, asOf day: CalendarDay) -> StatusChange? {
-        var best: StatusChange?
-        for c in changes where c.practiceID == practiceID && c.from <= day { best = c }
-        return best
+    /// The row in force for each practice on `day`: its latest row dated on
+    /// or before it; practices the history says nothing about yet are absent.
+    public func inForce(asOf day: CalendarDay) -> [String: StatusChange] {
+        var inForce: [String: StatusChange] = [:]
+        for c in changes where c.from <= day { inForce[c.practiceID] = c }   // sorted: the last one wins
+        return inForce
     }
 
     /// The practices as they stood on `day`: the status (and eligibility and
     /// source) in force from the history; practices the history says nothing
     /// about by then keep the list's status. Also how many came from history.
     public func applied(to practices: [Practice], asOf day: CalendarDay) -> (practices: [Practice], fromHistory: Int) {
-        var inForce: [String: StatusChange] = [:]
-        for c in changes where c.from <= day { inForce[c.practiceID] = c }   // sorted: the last one wins
+        let inForce = inForce(asOf: day)
         var out = practices, count = 0
         for i in out.indices {
             guard let c = inForce[out[i].id] else { continue }

@@ -67,6 +67,25 @@ final class ByteSink {
 
     func bytes(_ a: [UInt8]) throws { try a.withUnsafeBufferPointer { try bytes($0) } }
 
+    /// Appends a large block (a chunk formatted elsewhere) with `write(2)`
+    /// straight from `a`, after what is buffered: one copy less than `bytes`.
+    func block(_ a: [UInt8]) throws {
+        guard fd >= 0, a.count >= capacity else { return try bytes(a) }
+        try flush()
+        try a.withUnsafeBufferPointer { p in
+            var offset = 0
+            while offset < p.count {
+                let n = Foundation.write(fd, p.baseAddress! + offset, p.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+        bytesWritten += a.count
+    }
+
     func ascii(_ s: StaticString) throws {
         try bytes(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }

@@ -34,7 +34,7 @@ final class GeoJSONStreamWriter {
     /// Appends `count` features formatted elsewhere by `text` (in order, the
     /// first of the file with `first: true`).
     func append(formatted bytes: [UInt8], count: Int) throws {
-        try sink.bytes(bytes)
+        try sink.block(bytes)
         features += count
     }
 

@@ -48,27 +48,31 @@ public enum PopulationCells {
             }
             cells[k] = s
         }
-        var fields = [FieldDefinition("cell_id", .string), FieldDefinition("cell_size_m", .real), FieldDefinition("points", .integer),
-                      FieldDefinition("inhabitants", .real), FieldDefinition("mean_open_m", .real), FieldDefinition("max_open_m", .real)]
-        fields += modes.map { FieldDefinition("mean_min_\($0.name)", .real) }
-        var rows = [[FieldValue]](), geometries = [Geometry?]()
-        rows.reserveCapacity(cells.count); geometries.reserveCapacity(cells.count)
-        // Sorted by key: the same bytes whatever the order of the points.
-        for k in cells.keys.sorted() {
-            let s = cells[k]!
-            let ix = Double(k >> 32), iy = Double(Int32(truncatingIfNeeded: k))
-            let x0 = ix * size, y0 = iy * size
-            func round(_ v: Double, _ digits: Double) -> FieldValue { .real((v * digits).rounded() / digits) }
-            var row: [FieldValue] = [.string(cellID(x0, y0)), .real(size), .integer(Int64(s.points)), .real((s.inhabitants * 10).rounded() / 10),
-                                     s.openWeight > 0 ? round(s.openSum / s.openWeight, 10) : .null,
-                                     s.openMax.isFinite ? round(s.openMax, 10) : .null]
-            row += modes.indices.map { m in s.minuteWeight[m] > 0 ? round(s.minuteSum[m] / s.minuteWeight[m], 100) : .null }
-            rows.append(row)
-            let ring = [Coordinate(x: x0, y: y0), Coordinate(x: x0 + size, y: y0), Coordinate(x: x0 + size, y: y0 + size),
-                        Coordinate(x: x0, y: y0 + size), Coordinate(x: x0, y: y0)]
-            geometries.append(.polygon([ring]))
+        typealias C = PopulationCellColumn
+        typealias Cell = (x0: Double, y0: Double, sums: Sums)
+        var columns: [OutputColumn<Cell>] = [
+            .text(C.cellID) { cellID($0.x0, $0.y0) },
+            .number(C.cellSizeM, .metres, decimals: nil) { _ in size },
+            .count(C.points) { $0.sums.points },
+            .number(C.inhabitants, .inhabitants, decimals: 1) { $0.sums.inhabitants },
+            .number(C.meanOpenM, .metres, decimals: 1) { $0.sums.openWeight > 0 ? $0.sums.openSum / $0.sums.openWeight : nil },
+            .number(C.maxOpenM, .metres, decimals: 1) { $0.sums.openMax },
+        ]
+        columns += modes.indices.map { m in
+            .number(C.meanMinutes(modes[m].name), .minutes, decimals: 2) { c in
+                c.sums.minuteWeight[m] > 0 ? c.sums.minuteSum[m] / c.sums.minuteWeight[m] : nil
+            }
         }
-        return OutputTable(name: "population_cells", fields: fields, rows: rows, geometries: geometries, kind: .polygon)
+        // Sorted by key: the same bytes whatever the order of the points.
+        let sorted: [Cell] = cells.keys.sorted().map { k in
+            (Double(k >> 32) * size, Double(Int32(truncatingIfNeeded: k)) * size, cells[k]!)
+        }
+        let geometries: [Geometry?] = sorted.map { c in
+            let x0 = c.x0, y0 = c.y0
+            return .polygon([[Coordinate(x: x0, y: y0), Coordinate(x: x0 + size, y: y0), Coordinate(x: x0 + size, y: y0 + size),
+                              Coordinate(x: x0, y: y0 + size), Coordinate(x: x0, y: y0)]])
+        }
+        return OutputTable(name: "population_cells", columns: columns, rows: sorted, geometries: geometries, kind: .polygon)
     }
 
     /// "E1505N4520": the lower-left corner in hectometres (RD New).

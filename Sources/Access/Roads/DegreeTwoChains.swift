@@ -89,22 +89,23 @@ struct DegreeTwoChains {
     }
 
     /// Appends the shortcut arcs of chain c as (head, reversed arc stored at
-    /// head): last → first stored at first, first → last stored at last.
-    func appendShortcuts(_ c: Int, to result: inout [(head: Int32, arc: ReverseArc)]) {
+    /// head, its cost summed in Float64): last → first stored at first,
+    /// first → last stored at last.
+    func appendShortcuts(_ c: Int, to result: inout [(head: Int32, arc: ReverseArc, exactCost: Double)]) {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         let first = nodes[lo], last = nodes[hi]
         guard first != last else { return }
-        func sum(_ arcs: [ReverseArc], from: Int32) -> ReverseArc? {
+        func sum(_ arcs: [ReverseArc], from: Int32) -> (ReverseArc, Double)? {
             var cost = 0.0, length = 0.0, time = 0.0
             for p in lo..<hi {
                 let a = arcs[p]
                 guard a.cost.isFinite else { return nil }
                 cost += Double(a.cost); length += Double(a.length); time += Double(a.time)
             }
-            return ReverseArc(from: from, cost: Float(cost), length: Float(length), time: Float(time))
+            return (ReverseArc(from: from, cost: Float(cost), length: Float(length), time: Float(time)), cost)
         }
-        if let a = sum(down, from: last) { result.append((first, a)) }
-        if let a = sum(up, from: first) { result.append((last, a)) }
+        if let (a, c) = sum(down, from: last) { result.append((first, a, c)) }
+        if let (a, c) = sum(up, from: first) { result.append((last, a, c)) }
     }
 }
 

@@ -73,12 +73,16 @@ public struct NearestFacilityRouter: Sendable {
     public let weight: RouteWeight
     // Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
     // may travel: for node v, the arcs u → v as (u, cost, length, time).
-    private let rOffsets: [Int32]
-    private let rArcs: [ReverseArc]
-    private let chains: DegreeTwoChains
+    let rOffsets: [Int32]
+    let rArcs: [ReverseArc]
+    /// The cost of each core arc in Float64: a shortcut's is the sum of its
+    /// chain's arcs, not rounded to Float (for `EligibleRouting`, whose
+    /// costs are those of a search over the whole graph).
+    let rCost: [Double]
+    let chains: DegreeTwoChains
     /// Core number of each node (-1 inside a chain), and the node of each core number.
-    private let coreId: [Int32]
-    private let coreNodes: [Int32]
+    let coreId: [Int32]
+    let coreNodes: [Int32]
     /// `graph.arcTimeS[mode]`, held directly for the per-point work.
     private let times: [Float]
 
@@ -100,7 +104,7 @@ public struct NearestFacilityRouter: Sendable {
         var coreNodes = [Int32]()
         for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
         let nc = coreNodes.count
-        var shortcuts = [(head: Int32, arc: ReverseArc)]()
+        var shortcuts = [(head: Int32, arc: ReverseArc, exactCost: Double)]()
         for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
         var offsets = [Int32](repeating: 0, count: nc + 1)
         for (i, v) in coreNodes.enumerated() {
@@ -112,20 +116,22 @@ public struct NearestFacilityRouter: Sendable {
         for i in 0..<nc { offsets[i + 1] += offsets[i] }
         var cursor = offsets
         var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Swift.max(Int(offsets[nc]), 1))
-        func add(_ head: Int32, _ arc: ReverseArc) {
+        var costs = [Double](repeating: .infinity, count: arcs.count)
+        func add(_ head: Int32, _ arc: ReverseArc, _ exactCost: Double) {
             let i = Int(coreId[Int(head)])
             var a = arc
             a.from = coreId[Int(arc.from)]
-            arcs[Int(cursor[i])] = a; cursor[i] += 1
+            arcs[Int(cursor[i])] = a; costs[Int(cursor[i])] = exactCost; cursor[i] += 1
         }
         for v in coreNodes {
             for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
-                add(v, fullArcs[k])
+                add(v, fullArcs[k], Double(fullArcs[k].cost))
             }
         }
-        for s in shortcuts { add(s.head, s.arc) }
+        for s in shortcuts { add(s.head, s.arc, s.exactCost) }
         rOffsets = offsets
         rArcs = arcs
+        rCost = costs
         self.coreId = coreId
         self.coreNodes = coreNodes
         self.chains = chains

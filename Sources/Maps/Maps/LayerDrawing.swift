@@ -15,7 +15,7 @@ enum LayerDrawing {
     static func designations(_ canvas: inout SVGCanvas, _ layer: MapLayer?) {
         guard let layer else { return }
         canvas.open("g", [("id", "layer-designations")])
-        for f in layer.features where !(f.text("designation") ?? "").isEmpty {
+        for f in layer.features where !(f.text(RegionColumn.designation) ?? "").isEmpty {
             canvas.path(f.geometry, [("fill", "url(#designation-hatch)"), ("stroke", "#222"), ("stroke-width", "2")])
         }
         canvas.close("g")
@@ -26,7 +26,7 @@ enum LayerDrawing {
         canvas.open("g", [("id", "region-labels"), ("font-size", "11"), ("text-anchor", "middle"), ("fill", "#111"),
                           ("stroke", "white"), ("stroke-width", "3"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
         for f in layer.features {
-            guard let name = f.text("name") else { continue }
+            guard let name = f.text(RegionColumn.name) else { continue }
             let p = canvas.frame.page(labelPoint(f.geometry))
             canvas.element("text", [("x", Markup.number(p.x)), ("y", Markup.number(p.y))], text: name)
         }
@@ -91,9 +91,9 @@ enum LayerDrawing {
     static func practices(_ canvas: inout SVGCanvas, _ layer: MapLayer?, opacity: Double = 0.9) {
         guard let layer else { return }
         canvas.open("g", [("id", "layer-practices"), ("stroke", "#222"), ("stroke-width", "0.7"), ("opacity", Markup.number(opacity))])
-        for f in layer.features.sorted(by: { ($0.number("gp_fte") ?? 0) > ($1.number("gp_fte") ?? 0) }) {
-            canvas.circle(at: f.geometry.symbolPoint, radius: practiceRadius(fte: f.number("gp_fte")),
-                          [("fill", Palette.practiceStatus(f.text("status") ?? "unknown"))])
+        for f in layer.features.sorted(by: { ($0.number(PracticeColumn.gpFTE) ?? 0) > ($1.number(PracticeColumn.gpFTE) ?? 0) }) {
+            canvas.circle(at: f.geometry.symbolPoint, radius: practiceRadius(fte: f.number(PracticeColumn.gpFTE)),
+                          [("fill", Palette.practiceStatus(f.text(PracticeColumn.status) ?? "unknown"))])
         }
         canvas.close("g")
     }

@@ -20,14 +20,14 @@ enum MapCatalog {
         if let regions = folder.regions {
             add("regions-flagged", "Regions flagged for poor access to a GP practice open to new patients",
                 [flagLegend(folder), designationLegend]) { c in
-                LayerDrawing.regions(&c, regions) { $0.flag("flagged") ? Palette.vermillion : Palette.regionNeutral }
+                LayerDrawing.regions(&c, regions) { $0.flag(RegionColumn.flagged) ? Palette.vermillion : Palette.regionNeutral }
                 LayerDrawing.designations(&c, regions)
                 LayerDrawing.regionLabels(&c, regions)
             }
             let classes = ClassBreaks.meanDistanceKm
             add("regions-mean-distance", "Mean distance to the nearest practice open to new patients, per region",
                 [classLegend("Population-weighted mean distance (km)", classes) + noData, designationLegend]) { c in
-                LayerDrawing.regions(&c, regions) { f in f.number("mean_open_m").map { classes.colour($0 / 1000) } ?? "white" }
+                LayerDrawing.regions(&c, regions) { f in f.number(RegionColumn.meanOpenM).map { classes.colour($0 / 1000) } ?? "white" }
                 LayerDrawing.designations(&c, regions)
                 LayerDrawing.regionLabels(&c, regions)
             }
@@ -39,12 +39,11 @@ enum MapCatalog {
             add("population-distance", "Distance from where people live to the nearest practice open to new patients",
                 [classLegend("Straight-line distance to the nearest open practice (km), \(unit)", classes) + noOpenPractice] + aggregated) { c in
                 LayerDrawing.regions(&c, folder.regions) { _ in Palette.regionNeutral }
-                LayerDrawing.population(&c, population) { f in f.number("nearest_open_practice_m").map { classes.colour($0 / 1000) } ?? Palette.grey }
+                LayerDrawing.population(&c, population) { f in f.number(PopulationColumn.nearestOpenPracticeM).map { classes.colour($0 / 1000) } ?? Palette.grey }
                 LayerDrawing.regionLabels(&c, folder.regions)
             }
-            if let field = travelTimeField(population) {
-                let minutes = ClassBreaks.travelMinutes
-                let mode = field.replacingOccurrences(of: "road_min_", with: "")
+            if let mode = travelTimeMode(population) {
+                let minutes = ClassBreaks.travelMinutes, field = PopulationColumn.roadMinutes(mode)
                 add("population-time", "Travel time by \(mode) to the nearest practice open to new patients",
                     [classLegend("Travel time by \(mode) over the road network (minutes)" + (folder.populationAggregation.map { ", population-weighted mean per \(Markup.number($0.cellSizeM)) m square" } ?? ""), minutes) + noOpenPractice] + aggregated) { c in
                     LayerDrawing.regions(&c, folder.regions) { _ in Palette.regionNeutral }
@@ -75,10 +74,10 @@ enum MapCatalog {
         return maps
     }
 
-    /// The travel-time property to map, car preferred: `road_min_<mode>`.
-    static func travelTimeField(_ layer: MapLayer) -> String? {
-        if layer.has(field: "road_min_car") { return "road_min_car" }
-        return layer.fieldNames.first { $0.hasPrefix("road_min_") }
+    /// The mode whose travel time (`road_min_<mode>`) is mapped, car preferred.
+    static func travelTimeMode(_ layer: MapLayer) -> String? {
+        if layer.has(PopulationColumn.roadMinutes(TravelMode.car.name)) { return TravelMode.car.name }
+        return layer.fieldNames.lazy.compactMap(PopulationColumn.mode(ofRoadMinutes:)).first
     }
 
     static func classLegend(_ title: String, _ classes: ClassBreaks) -> Legend {

@@ -19,11 +19,11 @@ enum ScenarioMaps {
         }
         var byRegion: [String: [String: FieldValue]] = [:]
         for row in changes { if let id = row["region_id"]?.text { byRegion[id] = row } }
-        if let regions = folder.regions, regions.features.contains(where: { f in f.text("region_id").map { byRegion[$0] != nil } ?? false }) {
+        if let regions = folder.regions, regions.features.contains(where: { f in f.text(RegionColumn.regionID).map { byRegion[$0] != nil } ?? false }) {
             for (when, field) in [("before", "flagged_before"), ("after", "flagged_after")] {
                 add("scenario-regions-\(when)", "Regions flagged \(when) the scenario", [flagLegend(when)]) { c in
                     LayerDrawing.regions(&c, regions) { f in
-                        guard let row = f.text("region_id").flatMap({ byRegion[$0] }) else { return "white" }
+                        guard let row = f.text(RegionColumn.regionID).flatMap({ byRegion[$0] }) else { return "white" }
                         return MapFeature(geometry: f.geometry, properties: row).flag(field) ? Palette.vermillion : Palette.regionNeutral
                     }
                     LayerDrawing.regionLabels(&c, regions)
@@ -37,12 +37,12 @@ enum ScenarioMaps {
                 delta[id] = MapFeature(geometry: .point(Coordinate(x: 0, y: 0)), properties: row).number("delta_open_m")
             }
             var changed = population
-            changed.features = population.features.filter { f in f.text("id").map { delta[$0] != nil } ?? false }
+            changed.features = population.features.filter { f in f.text(PopulationColumn.id).map { delta[$0] != nil } ?? false }
             add("scenario-population-change", "Change in distance to the nearest practice open to new patients",
                 [changeLegend]) { c in
                 LayerDrawing.regions(&c, folder.regions) { _ in Palette.regionNeutral }
                 LayerDrawing.population(&c, changed) { f in
-                    colour(f.text("id").flatMap { delta[$0] } ?? nil)
+                    colour(f.text(PopulationColumn.id).flatMap { delta[$0] } ?? nil)
                 }
                 LayerDrawing.regionLabels(&c, folder.regions)
             }

@@ -18,12 +18,12 @@ struct ReportContent {
     /// then by mean distance to an open practice, farthest first.
     var rankedRegions: [MapFeature] {
         guard let regions = folder.regions?.features else { return [] }
-        if folder.regions?.has(field: "urgency_rank") == true {
-            return regions.sorted { ($0.number("urgency_rank") ?? .infinity) < ($1.number("urgency_rank") ?? .infinity) }
+        if folder.regions?.has(RegionColumn.urgencyRank) == true {
+            return regions.sorted { ($0.number(RegionColumn.urgencyRank) ?? .infinity) < ($1.number(RegionColumn.urgencyRank) ?? .infinity) }
         }
         return regions.sorted {
-            if $0.flag("flagged") != $1.flag("flagged") { return $0.flag("flagged") }
-            return ($0.number("mean_open_m") ?? -1) > ($1.number("mean_open_m") ?? -1)
+            if $0.flag(RegionColumn.flagged) != $1.flag(RegionColumn.flagged) { return $0.flag(RegionColumn.flagged) }
+            return ($0.number(RegionColumn.meanOpenM) ?? -1) > ($1.number(RegionColumn.meanOpenM) ?? -1)
         }
     }
 

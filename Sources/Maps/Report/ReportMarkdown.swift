@@ -16,8 +16,8 @@ enum ReportMarkdown {
         if !regions.isEmpty {
             m += "## Regions ranked by urgency\n\n| # | Region | Designation | Inhabitants | Mean distance (open) | Within 1 km | Within 5 km | Flag and reasons |\n|---:|---|---|---:|---:|---:|---:|---|\n"
             for (i, r) in regions.enumerated() {
-                let reasons = r.flag("flagged") ? "**flagged**: " + cell(r.text("flag_reasons") ?? "") : "not flagged"
-                m += "| \(i + 1) | \(cell(r.text("name") ?? r.text("region_id") ?? "?")) | \(cell(r.text("designation") ?? "—")) | \(ReportContent.count(r.number("inhabitants"))) | \(ReportContent.km(r.number("mean_open_m"))) | \(ReportContent.share(r.number("share_within_1km"))) | \(ReportContent.share(r.number("share_within_5km"))) | \(reasons) |\n"
+                let reasons = r.flag(RegionColumn.flagged) ? "**flagged**: " + cell(r.text(RegionColumn.flagReasons) ?? "") : "not flagged"
+                m += "| \(i + 1) | \(cell(r.text(RegionColumn.name) ?? r.text(RegionColumn.regionID) ?? "?")) | \(cell(r.text(RegionColumn.designation) ?? "—")) | \(ReportContent.count(r.number(RegionColumn.inhabitants))) | \(ReportContent.km(r.number(RegionColumn.meanOpenM))) | \(ReportContent.share(r.number(RegionColumn.shareWithin(km: 1)))) | \(ReportContent.share(r.number(RegionColumn.shareWithin(km: 5)))) | \(reasons) |\n"
             }
             m += "\n"
         }

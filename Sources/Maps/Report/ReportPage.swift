@@ -49,15 +49,23 @@ enum ReportPage {
     }
 
     /// The SVG without its XML declaration, ids prefixed so several maps can share one page.
+    /// Works on the UTF-8 bytes: a map of 500 m squares at national scale
+    /// is tens of megabytes, where Foundation's string search (through
+    /// UTF-16) took seconds.
     static func inlineSVG(_ svg: String) -> String {
-        var body = svg
-        if let end = body.range(of: "?>\n") { body = String(body[end.upperBound...]) }
-        let id = body.range(of: "id=\"").flatMap { r in body[r.upperBound...].firstIndex(of: "\"").map { String(body[r.upperBound..<$0]) } } ?? "map"
-        for name in ["designation-hatch", "map-clip"] {
-            body = body.replacingOccurrences(of: "id=\"\(name)\"", with: "id=\"\(id)-\(name)\"")
-                .replacingOccurrences(of: "url(#\(name))", with: "url(#\(id)-\(name))")
+        var body = Array(svg.utf8)
+        if let end = ByteSearch.firstIndex(of: Array("?>\n".utf8), in: body) { body.removeSubrange(0..<end + 3) }
+        var id = Array("map".utf8)
+        if let start = ByteSearch.firstIndex(of: Array("id=\"".utf8), in: body),
+           let close = body[(start + 4)...].firstIndex(of: UInt8(ascii: "\"")) {
+            id = Array(body[(start + 4)..<close])
         }
-        return body
+        for name in ["designation-hatch", "map-clip"].map({ Array($0.utf8) }) {
+            let q = [UInt8(ascii: "\"")], dash = [UInt8(ascii: "-")]
+            body = ByteSearch.replacingAll(Array("id=\"".utf8) + name + q, with: Array("id=\"".utf8) + id + dash + name + q, in: body)
+            body = ByteSearch.replacingAll(Array("url(#".utf8) + name + Array(")".utf8), with: Array("url(#".utf8) + id + dash + name + Array(")".utf8), in: body)
+        }
+        return String(decoding: body, as: UTF8.self)
     }
 
     static func summary(_ c: ReportContent) -> String {
@@ -78,13 +86,13 @@ enum ReportPage {
         let regions = c.rankedRegions
         guard !regions.isEmpty else { return "" }
         var s = "<section id=\"regions\"><h2>Regions ranked by urgency</h2>"
-        s += "<p>Flagged regions first, then by mean distance to the nearest practice open to new patients\(c.folder.regions?.has(field: "urgency_rank") == true ? " (order: urgency_rank)" : "").</p>"
+        s += "<p>Flagged regions first, then by mean distance to the nearest practice open to new patients\(c.folder.regions?.has(RegionColumn.urgencyRank) == true ? " (order: urgency_rank)" : "").</p>"
         s += "<table id=\"ranked-regions\"><thead><tr><th>#</th><th>Region</th><th>Designation</th><th class=\"num\">Inhabitants</th><th class=\"num\">Mean distance (open)</th><th class=\"num\">Within 1 km</th><th class=\"num\">Within 5 km</th><th>Flag and reasons</th></tr></thead><tbody>\n"
         for (i, r) in regions.enumerated() {
-            let reasons = r.flag("flagged") ? "<b>flagged</b>: " + e(r.text("flag_reasons") ?? "") : "not flagged"
-            s += "<tr class=\"\(r.flag("flagged") ? "flagged" : "")\"><td>\(i + 1)</td><td>\(e(r.text("name") ?? r.text("region_id") ?? "?"))</td><td>\(e(r.text("designation") ?? "—"))</td>"
-            s += "<td class=\"num\">\(ReportContent.count(r.number("inhabitants")))</td><td class=\"num\">\(ReportContent.km(r.number("mean_open_m")))</td>"
-            s += "<td class=\"num\">\(ReportContent.share(r.number("share_within_1km")))</td><td class=\"num\">\(ReportContent.share(r.number("share_within_5km")))</td><td>\(reasons)</td></tr>\n"
+            let reasons = r.flag(RegionColumn.flagged) ? "<b>flagged</b>: " + e(r.text(RegionColumn.flagReasons) ?? "") : "not flagged"
+            s += "<tr class=\"\(r.flag(RegionColumn.flagged) ? "flagged" : "")\"><td>\(i + 1)</td><td>\(e(r.text(RegionColumn.name) ?? r.text(RegionColumn.regionID) ?? "?"))</td><td>\(e(r.text(RegionColumn.designation) ?? "—"))</td>"
+            s += "<td class=\"num\">\(ReportContent.count(r.number(RegionColumn.inhabitants)))</td><td class=\"num\">\(ReportContent.km(r.number(RegionColumn.meanOpenM)))</td>"
+            s += "<td class=\"num\">\(ReportContent.share(r.number(RegionColumn.shareWithin(km: 1))))</td><td class=\"num\">\(ReportContent.share(r.number(RegionColumn.shareWithin(km: 5))))</td><td>\(reasons)</td></tr>\n"
         }
         return s + "</tbody></table></section>\n"
     }

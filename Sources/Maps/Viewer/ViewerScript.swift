@@ -1,7 +1,13 @@
+import Access
+
 /// The viewer's JavaScript, written for this project (no libraries): draws
 /// the embedded layers as SVG in Web Mercator, pans, zooms, shows properties,
 /// and keeps the region table sorted.
 enum ViewerScript {
+    /// A column's name as a JavaScript string: the region table and the
+    /// travel-time field read the same named columns the writer declares.
+    private static func q(_ column: ColumnName) -> String { JSONText.string(column.text) }
+
     static let javascript = #"""
     (function () {
     "use strict";
@@ -39,13 +45,13 @@ enum ViewerScript {
     function isTrue(v) { return v === true || v === 1 || v === "true" || v === "1"; }
     var timeField = null;
     if (D.layers.population) {
-      D.layers.population.fields.forEach(function (f) { if (!timeField && f.indexOf("road_min_") === 0) timeField = f; });
-      if (D.layers.population.fields.indexOf("road_min_car") >= 0) timeField = "road_min_car";
+      D.layers.population.fields.forEach(function (f) { if (!timeField && f.indexOf(\#(q(PopulationColumn.roadMinutes("")))) === 0) timeField = f; });
+      if (D.layers.population.fields.indexOf(\#(q(PopulationColumn.roadMinutes(TravelMode.car.name)))) >= 0) timeField = \#(q(PopulationColumn.roadMinutes(TravelMode.car.name)));
     }
     var modeSelect = document.getElementById("population-mode");
     if (timeField) {
       var o = document.createElement("option");
-      o.value = "time"; o.textContent = "travel time, " + timeField.replace("road_min_", "") + " (min)";
+      o.value = "time"; o.textContent = "travel time, " + timeField.replace(\#(q(PopulationColumn.roadMinutes(""))), "") + " (min)";
       modeSelect.appendChild(o);
     }
     function regionFill(f) {
@@ -316,10 +322,10 @@ enum ViewerScript {
 
     // Region table, sortable by any column.
     var columns = [
-      ["urgency_rank", "Urgency rank"], ["name", "Region"], ["designation", "Designation"], ["inhabitants", "Inhabitants"],
-      ["mean_open_m", "Mean dist. open (m)"], ["share_within_1km", "≤ 1 km"], ["share_within_3km", "≤ 3 km"], ["share_within_5km", "≤ 5 km"],
-      ["mean_road_m", "Mean road dist. (m)"], ["share_within_5km_road", "≤ 5 km road"], ["mean_min_car", "Car min"],
-      ["open_practices", "Open practices"], ["gp_fte_per_10k", "GP FTE / 10k"], ["flagged", "Flagged"], ["flag_reasons", "Flag reasons"]
+      [\#(q(RegionColumn.urgencyRank)), "Urgency rank"], [\#(q(RegionColumn.name)), "Region"], [\#(q(RegionColumn.designation)), "Designation"], [\#(q(RegionColumn.inhabitants)), "Inhabitants"],
+      [\#(q(RegionColumn.meanOpenM)), "Mean dist. open (m)"], [\#(q(RegionColumn.shareWithin(km: 1))), "≤ 1 km"], [\#(q(RegionColumn.shareWithin(km: 3))), "≤ 3 km"], [\#(q(RegionColumn.shareWithin(km: 5))), "≤ 5 km"],
+      [\#(q(RegionColumn.meanRoadM)), "Mean road dist. (m)"], [\#(q(RegionColumn.shareWithinByRoad(km: 5))), "≤ 5 km road"], [\#(q(RegionColumn.meanMinutes(TravelMode.car.name))), "Car min"],
+      [\#(q(RegionColumn.openPractices)), "Open practices"], [\#(q(RegionColumn.gpFTEPer10k)), "GP FTE / 10k"], [\#(q(RegionColumn.flagged)), "Flagged"], [\#(q(RegionColumn.flagReasons)), "Flag reasons"]
     ].filter(function (c) { return D.layers.regions && D.layers.regions.fields.indexOf(c[0]) >= 0; });
     var sortKey = null, sortAsc = true;
     function compare(a, b, key, asc) {

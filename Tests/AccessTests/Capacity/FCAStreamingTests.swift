@@ -81,3 +81,68 @@ final class FCAStreamingTests: XCTestCase {
         XCTAssertEqual(PointSums.totals([forward], count: 1), PointSums.totals([a, b], count: 1))
     }
 }
+
+/// A pair source that counts its searches.
+private final class CountingPairs<Base: CatchmentPairs>: CatchmentPairs, @unchecked Sendable {
+    let base: Base
+    private let counts: UnsafeMutableBufferPointer<Int>
+    init(_ base: Base) {
+        self.base = base
+        counts = .allocate(capacity: base.practiceCount)
+        counts.initialize(repeating: 0)
+    }
+    deinit { counts.deallocate() }
+    var pointCount: Int { base.pointCount }
+    var practiceCount: Int { base.practiceCount }
+    var original: [Int32]? { base.original }
+    var searches: Int { counts.reduce(0, +) }
+    func makeWorker() -> Base.Worker { base.makeWorker() }
+    // Each practice is searched by one worker at a time, so its counter is not shared.
+    func forEachPair(of j: Int, worker: inout Base.Worker, _ body: (Int32, Double) -> Void) {
+        counts[j] += 1
+        base.forEachPair(of: j, worker: &worker, body)
+    }
+}
+
+final class FCAPairMemoTests: XCTestCase {
+    override func tearDown() { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Kept pairs change how often a practice is searched, never a bit of
+    /// the result: no budget (every pass searches), a budget for some
+    /// practices and one for all give identical access and ratios.
+    func testKeptPairsSearchOncePerPracticeAndGiveTheSameBits() {
+        var rng = SplitMix64(seed: 31)
+        let pts = (0..<3_000).map { _ in Coordinate(x: Double.random(in: 0...20_000, using: &rng), y: Double.random(in: 0...20_000, using: &rng)) }
+        let pop = pts.map { _ in Double.random(in: 0...300, using: &rng).rounded() }
+        let pr = (0..<60).map { _ in Coordinate(x: Double.random(in: 0...20_000, using: &rng), y: Double.random(in: 0...20_000, using: &rng)) }
+        let fte = pr.map { _ in Double.random(in: 0.5...6, using: &rng) }
+        for threads in [1, 2] {
+            ParallelWork.threads = threads
+            for method in FCAMethod.allCases {
+                let passes = method == .balanced ? 3 : 2
+                var results: [FloatingCatchment.Result] = []
+                for budget in [0, 40_000, 1 << 30] {
+                    let source = CountingPairs(StraightLineCosts.pairs(points: pts, practices: pr, catchmentM: 3_000))
+                    let (r, pairs) = FloatingCatchment.compute(pairs: source, demand: pop, supply: fte, method: method,
+                                                               catchment: 3_000, keptBytes: budget)
+                    XCTAssertGreaterThan(pairs, 40_000 / 12, "the middle budget keeps only some practices")
+                    let reached = r.ratio.filter { $0 != nil }.count
+                    if budget == 0 {
+                        // Pass 2 skips practices nobody reaches.
+                        XCTAssertEqual(source.searches, (passes - 1) * pr.count + reached, "\(method)")
+                    } else if budget == 1 << 30 {
+                        XCTAssertEqual(source.searches, pr.count, "\(method): one search per practice")
+                    } else {
+                        XCTAssertGreaterThan(source.searches, pr.count)
+                        XCTAssertLessThan(source.searches, (passes - 1) * pr.count + reached)
+                    }
+                    results.append(r)
+                }
+                for r in results.dropFirst() {
+                    XCTAssertEqual(r.access, results[0].access, "\(method), \(threads) threads")
+                    XCTAssertEqual(r.ratio, results[0].ratio, "\(method), \(threads) threads")
+                }
+            }
+        }
+    }
+}

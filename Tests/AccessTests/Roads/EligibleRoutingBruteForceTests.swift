@@ -10,8 +10,6 @@ import BereikBench
 /// whose area holds it. Random graphs with one-way roads and cycleways,
 /// synthetic networks of degree-2 chains, random eligibility areas.
 final class EligibleRoutingBruteForceTests: XCTestCase {
-    struct Arc { var to: Int; var cost: Double }
-
     func randomLines(_ rng: inout SplitMix64) -> [RoadLine] {
         var lines = [RoadLine]()
         let count = Int.random(in: 8...30, using: &rng)
@@ -39,12 +37,13 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
                homes: [SnappedPoint?], eligible: EligibleSets, label: String) -> (checked: Int, servedByRestricted: Int) {
         let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
         let sources = practices.indices.map { restricted.contains($0) ? nil : practices[$0] }
-        var got = router.assign(points: homes, labels: router.labelNodes(sources: sources))
-        EligibleRouting(graph: graph, mode: mode, weight: weight, points: homes, eligible: eligible)
-            .apply(&got, practices: practices, eligible: eligible)
+        let labels = router.labelNodes(sources: sources)
+        var got = router.assign(points: homes, labels: labels)
+        EligibleRouting(router: router, points: homes, eligible: eligible)
+            .apply(&got, labels: labels, practices: practices, eligible: eligible)
 
-        let (reversed, practiceNode, homeNode) = expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
-        let perPractice = practices.indices.map { p in practiceNode[p].map { dijkstra(reversed, from: $0) } ?? [] }
+        let (reversed, practiceNode, homeNode) = BruteForce.expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
+        let perPractice = practices.indices.map { p in practiceNode[p].map { BruteForce.reverseDijkstra(reversed, from: $0).map(\.cost) } ?? [] }
         var checked = 0, served = 0
         for h in homes.indices {
             let r = got[h]
@@ -179,65 +178,14 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             let sets = EligibleSets(pointsByPractice: [Int32(restrictedIndex): [0]])
             let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
             let sources = practices.indices.map { $0 == restrictedIndex ? nil : practices[$0] }
-            var got = router.assign(points: [home], labels: router.labelNodes(sources: sources))
-            EligibleRouting(graph: graph, mode: .car, weight: .length, points: [home], eligible: sets)
-                .apply(&got, practices: practices, eligible: sets)
+            let labels = router.labelNodes(sources: sources)
+            var got = router.assign(points: [home], labels: labels)
+            EligibleRouting(router: router, points: [home], eligible: sets)
+                .apply(&got, labels: labels, practices: practices, eligible: sets)
             XCTAssertEqual(got[0].nearest, 0, "restricted practice \(restrictedIndex)")
             XCTAssertEqual(got[0].second, 1)
             XCTAssertEqual(got[0].nearestCost, 1_000, accuracy: 1e-3)
             XCTAssertEqual(got[0].secondCost, 1_000, accuracy: 1e-3)
         }
-    }
-
-    func expandedGraph(_ g: RoadGraph, mode: TravelMode, weight: RouteWeight,
-                       practices: [SnappedPoint?], homes: [SnappedPoint?]) -> ([[Arc]], [Int?], [Int?]) {
-        var nodeCount = g.nodeCount
-        var inserts = [Int: [(fraction: Double, node: Int)]]()
-        func place(_ sp: SnappedPoint) -> Int {
-            let e = Int(sp.edge)
-            if sp.fraction <= 0 { return Int(g.edgeFrom[e]) }
-            if sp.fraction >= 1 { return Int(g.edgeTo[e]) }
-            // Points at the same position of an edge share one node.
-            if let same = inserts[e]?.first(where: { $0.fraction == sp.fraction }) { return same.node }
-            nodeCount += 1
-            inserts[e, default: []].append((sp.fraction, nodeCount - 1))
-            return nodeCount - 1
-        }
-        let practiceNode = practices.map { $0.map(place) }
-        let homeNode = homes.map { $0.map(place) }
-        var reversed = [[Arc]](repeating: [], count: nodeCount)
-        let times = g.arcTimeS[mode.rawValue]
-        for e in 0..<g.edgeCount {
-            var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
-            chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
-            chain.append((1.0, Int(g.edgeTo[e])))
-            let f = Int(g.edgeForwardArc[e]), b = Int(g.edgeBackwardArc[e])
-            for k in 0..<(chain.count - 1) {
-                let share = chain[k + 1].fraction - chain[k].fraction
-                let u = chain[k].node, v = chain[k + 1].node
-                if f >= 0, times[f].isFinite {
-                    reversed[v].append(Arc(to: u, cost: (weight == .time ? Double(times[f]) : Double(g.arcLengthM[f])) * share))
-                }
-                if b >= 0, times[b].isFinite {
-                    reversed[u].append(Arc(to: v, cost: (weight == .time ? Double(times[b]) : Double(g.arcLengthM[b])) * share))
-                }
-            }
-        }
-        return (reversed, practiceNode, homeNode)
-    }
-
-    /// Plain Dijkstra with a linear scan for the minimum, over arcs into each node.
-    func dijkstra(_ reversed: [[Arc]], from start: Int) -> [Double] {
-        var dist = [Double](repeating: .infinity, count: reversed.count)
-        var done = [Bool](repeating: false, count: reversed.count)
-        dist[start] = 0
-        while true {
-            var best = -1
-            for v in 0..<reversed.count where !done[v] && dist[v].isFinite && (best < 0 || dist[v] < dist[best]) { best = v }
-            if best < 0 { break }
-            done[best] = true
-            for a in reversed[best] where dist[best] + a.cost < dist[a.to] { dist[a.to] = dist[best] + a.cost }
-        }
-        return dist
     }
 }

@@ -8,8 +8,6 @@ import BereikBench
 /// is inserted as its own node.
 final class RouterBruteForceTests: XCTestCase {
 
-    struct Arc { var to: Int; var cost: Double; var length: Double; var time: Double }
-
     /// Random lines in two clusters 20 km apart; some oneway, some cycleways.
     func randomLines(_ rng: inout SplitMix64) -> [RoadLine] {
         var lines = [RoadLine]()
@@ -74,11 +72,11 @@ final class RouterBruteForceTests: XCTestCase {
             let got = router.assign(points: homes, labels: labels)
 
             // Independent computation.
-            let (adjacency, practiceNode, homeNode) = expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
+            let (adjacency, practiceNode, homeNode) = BruteForce.expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
             var perPractice = [[(cost: Double, length: Double, time: Double)]]()
             for p in practices.indices {
                 if let start = practiceNode[p] {
-                    perPractice.append(reverseDijkstra(adjacency, from: start))
+                    perPractice.append(BruteForce.reverseDijkstra(adjacency, from: start))
                 } else {
                     perPractice.append([])
                 }
@@ -145,8 +143,8 @@ final class RouterBruteForceTests: XCTestCase {
             }
             let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
             let got = router.assign(points: homes, labels: router.labelNodes(sources: practices))
-            let (adjacency, practiceNode, homeNode) = expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
-            let perPractice = practices.indices.map { p in practiceNode[p].map { reverseDijkstra(adjacency, from: $0) } ?? [] }
+            let (adjacency, practiceNode, homeNode) = BruteForce.expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
+            let perPractice = practices.indices.map { p in practiceNode[p].map { BruteForce.reverseDijkstra(adjacency, from: $0) } ?? [] }
             for h in homes.indices {
                 guard let hn = homeNode[h] else { continue }
                 let costs = perPractice.compactMap { $0.isEmpty ? nil : $0[hn].cost }.filter(\.isFinite).sorted()
@@ -159,69 +157,6 @@ final class RouterBruteForceTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 150)
-    }
-
-    /// The road graph with every snapped point inserted as a node splitting
-    /// its edge. Returns the reversed adjacency (arcs into each node) and
-    /// node ids of practices and homes.
-    func expandedGraph(_ g: RoadGraph, mode: TravelMode, weight: RouteWeight,
-                       practices: [SnappedPoint?], homes: [SnappedPoint?]) -> ([[Arc]], [Int?], [Int?]) {
-        var nodeCount = g.nodeCount
-        var practiceNode = [Int?](repeating: nil, count: practices.count)
-        var homeNode = [Int?](repeating: nil, count: homes.count)
-        var inserts = [Int: [(fraction: Double, node: Int)]]()
-        func place(_ sp: SnappedPoint) -> Int {
-            let e = Int(sp.edge)
-            if sp.fraction <= 0 { return Int(g.edgeFrom[e]) }
-            if sp.fraction >= 1 { return Int(g.edgeTo[e]) }
-            let n = nodeCount
-            nodeCount += 1
-            inserts[e, default: []].append((sp.fraction, n))
-            return n
-        }
-        for (i, p) in practices.enumerated() { if let p { practiceNode[i] = place(p) } }
-        for (i, h) in homes.enumerated() { if let h { homeNode[i] = place(h) } }
-        var reversed = [[Arc]](repeating: [], count: nodeCount)
-        let times = g.arcTimeS[mode.rawValue]
-        for e in 0..<g.edgeCount {
-            var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
-            chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
-            chain.append((1.0, Int(g.edgeTo[e])))
-            let f = Int(g.edgeForwardArc[e]), b = Int(g.edgeBackwardArc[e])
-            for k in 0..<(chain.count - 1) {
-                let share = chain[k + 1].fraction - chain[k].fraction
-                let u = chain[k].node, v = chain[k + 1].node
-                if f >= 0, times[f].isFinite {
-                    let l = Double(g.arcLengthM[f]) * share, t = Double(times[f]) * share
-                    reversed[v].append(Arc(to: u, cost: weight == .time ? t : l, length: l, time: t))
-                }
-                if b >= 0, times[b].isFinite {
-                    let l = Double(g.arcLengthM[b]) * share, t = Double(times[b]) * share
-                    reversed[u].append(Arc(to: v, cost: weight == .time ? t : l, length: l, time: t))
-                }
-            }
-        }
-        return (reversed, practiceNode, homeNode)
-    }
-
-    /// Plain Dijkstra with a linear scan for the minimum (deliberately simple).
-    func reverseDijkstra(_ reversed: [[Arc]], from start: Int) -> [(cost: Double, length: Double, time: Double)] {
-        var dist = [(cost: Double, length: Double, time: Double)](repeating: (.infinity, .infinity, .infinity), count: reversed.count)
-        var done = [Bool](repeating: false, count: reversed.count)
-        dist[start] = (0, 0, 0)
-        while true {
-            var best = -1
-            for v in 0..<reversed.count where !done[v] && dist[v].cost.isFinite {
-                if best < 0 || dist[v].cost < dist[best].cost { best = v }
-            }
-            if best < 0 { break }
-            done[best] = true
-            for a in reversed[best] {
-                let c = dist[best].cost + a.cost
-                if c < dist[a.to].cost { dist[a.to] = (c, dist[best].length + a.length, dist[best].time + a.time) }
-            }
-        }
-        return dist
     }
 
     func testHeapOrdersEntries() {

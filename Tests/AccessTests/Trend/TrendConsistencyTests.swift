@@ -9,13 +9,21 @@ import XCTest
 final class TrendConsistencyTests: XCTestCase {
     func testTrendEqualsSeparateAnalysesStraightLine() throws { try check(byRoad: false) }
     func testTrendEqualsSeparateAnalysesByRoad() throws { try check(byRoad: true) }
+    /// Odd practices carry a postcode list (their own 5 km column's PC4), the
+    /// points a PC4: a practice that is partial on a date takes only its area.
+    func testTrendEqualsSeparateAnalysesWithEligibilityByRoad() throws { try check(byRoad: true, eligibility: true) }
+    func testTrendEqualsSeparateAnalysesWithEligibilityStraightLine() throws { try check(byRoad: false, eligibility: true) }
 
     struct World {
         var population: String, practices: [(id: String, x: Double, y: Double, status: String)], regions: String, roads: String
         var history: [StatusChange]
+        /// Practice id → its postcode list (only with eligibility).
+        var lists: [String: String] = [:]
     }
 
-    func makeWorld(_ f: Fixtures) throws -> World {
+    static func pc4(_ x: Double) -> Int { 9401 + Int((x - 150_000) / 5_000) }
+
+    func makeWorld(_ f: Fixtures, eligibility: Bool = false) throws -> World {
         var rng = SplitMix64(seed: 2026)
         let x0 = 150_000.0, y0 = 450_000.0
         var lines: [String] = []
@@ -24,7 +32,11 @@ final class TrendConsistencyTests: XCTestCase {
         let features = lines.map { #"{"type":"Feature","properties":{"highway":"unclassified","maxspeed":"60"},"geometry":{"type":"LineString","coordinates":\#($0)}}"# }
         let roads = try f.write("roads.geojson", #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":["# + features.joined(separator: ",") + "]}")
         let points = (0..<300).map { k -> (Double, Double, [String: Any]) in
-            (x0 + 50 + rng.unit() * 19_900, y0 + 50 + rng.unit() * 11_900, ["id": "pt\(k)", "inhabitants": 1 + Int(rng.next() % 60)])
+            // x, y, then inhabitants: the generator's order of draws.
+            let x = x0 + 50 + rng.unit() * 19_900, y = y0 + 50 + rng.unit() * 11_900
+            var props: [String: Any] = ["id": "pt\(k)", "inhabitants": 1 + Int(rng.next() % 60)]
+            if eligibility { props["postcode"] = "\(Self.pc4(x))" }
+            return (x, y, props)
         }
         let population = try f.rdPoints("population.geojson", points)
         let regions = try f.rdPolygons("regions.geojson", [
@@ -47,16 +59,22 @@ final class TrendConsistencyTests: XCTestCase {
                 history.append(StatusChange(practiceID: p.id, from: CalendarDay(year: 2025, month: m, day: 1 + Int(rng.next() % 28))!, status: status))
             }
         }
-        return World(population: population, practices: practices, regions: regions, roads: roads, history: history)
+        var lists: [String: String] = [:]
+        if eligibility { for (k, p) in practices.enumerated() where k % 2 == 1 { lists[p.id] = "\(Self.pc4(p.x))" } }
+        return World(population: population, practices: practices, regions: regions, roads: roads, history: history, lists: lists)
     }
 
     func practicesFile(_ f: Fixtures, _ name: String, _ world: World, statuses: [String: String]) throws -> String {
-        try f.rdPoints(name, world.practices.map { p in (p.x, p.y, ["id": p.id, "status": statuses[p.id] ?? p.status, "gp_fte": 1.5]) })
+        try f.rdPoints(name, world.practices.map { p in
+            var props: [String: Any] = ["id": p.id, "status": statuses[p.id] ?? p.status, "gp_fte": 1.5]
+            if let list = world.lists[p.id] { props["eligible_postcodes"] = list }
+            return (p.x, p.y, props)
+        })
     }
 
-    func check(byRoad: Bool) throws {
+    func check(byRoad: Bool, eligibility: Bool = false) throws {
         let f = try Fixtures()
-        let world = try makeWorld(f)
+        let world = try makeWorld(f, eligibility: eligibility)
         func job(_ practices: String, out: String) -> AnalyzeJob {
             var j = AnalyzeJob(populationPath: world.population, practicesPath: practices, regionsPath: world.regions, outputFolder: out)
             if byRoad { j.roadsPath = world.roads }
@@ -107,6 +125,9 @@ final class TrendConsistencyTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(meansSeen.count, 3, "the generated history changes the distances over time")
+        if eligibility {
+            XCTAssertTrue(trendRows.contains { Int($0["partial_with_area_practices"] ?? "") ?? 0 > 0 }, "some date has a partial practice with an area")
+        }
     }
 }
 

@@ -22,6 +22,10 @@ public struct MapFeature: Sendable {
 
     public func text(_ name: String) -> String? { properties[name]?.text }
 
+    public func number(_ column: ColumnName) -> Double? { number(column.text) }
+    public func text(_ column: ColumnName) -> String? { text(column.text) }
+    public func flag(_ column: ColumnName) -> Bool { flag(column.text) }
+
     /// True for `true`, `1`, `yes`; GeoJSON booleans arrive through OGR as 0/1 integers.
     public func flag(_ name: String) -> Bool {
         switch properties[name] {
@@ -49,6 +53,7 @@ public struct MapLayer: Sendable {
     }
 
     public func has(field: String) -> Bool { fieldNames.contains(field) }
+    public func has(_ column: ColumnName) -> Bool { has(field: column.text) }
 
     public var envelope: Envelope {
         var e = Envelope.empty

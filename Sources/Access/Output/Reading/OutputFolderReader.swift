@@ -91,8 +91,8 @@ public enum OutputFolderReader {
     /// and points alike; legends say which they show.
     static func asPopulation(_ cells: MapLayer) -> MapLayer {
         func renamed(_ name: String) -> String {
-            if name == "mean_open_m" { return "nearest_open_practice_m" }
-            if name.hasPrefix("mean_min_") { return "road_min_" + name.dropFirst("mean_min_".count) }
+            if name == PopulationCellColumn.meanOpenM.text { return PopulationColumn.nearestOpenPracticeM.text }
+            if let mode = PopulationCellColumn.mode(ofMeanMinutes: name) { return PopulationColumn.roadMinutes(mode).text }
             return name
         }
         var layer = cells
@@ -107,8 +107,8 @@ public enum OutputFolderReader {
     }
 
     static func aggregation(_ cells: MapLayer) -> PopulationAggregation {
-        let points = cells.features.reduce(0) { $0 + Int($1.number("points") ?? 0) }
-        let size = cells.features.first?.number("cell_size_m") ?? PopulationCells.cellSizeM
+        let points = cells.features.reduce(0) { $0 + Int($1.number(PopulationCellColumn.points) ?? 0) }
+        let size = cells.features.first?.number(PopulationCellColumn.cellSizeM) ?? PopulationCells.cellSizeM
         return PopulationAggregation(cellSizeM: size, points: points, cells: cells.features.count, threshold: PopulationCells.threshold)
     }
 }

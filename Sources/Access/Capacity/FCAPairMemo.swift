@@ -1,0 +1,87 @@
+/// The pairs of a floating catchment's first pass kept for its later passes,
+/// up to a memory budget (12 bytes a pair), so each practice's search runs
+/// once instead of once per pass; practices beyond the budget are searched
+/// again as before. A kept list holds exactly what the search gave, in its
+/// order, so the sums and the access come out the same to the last bit.
+///
+/// Each practice's slot is written by the one worker that enumerates it in
+/// the first pass (`ParallelWork.forEachWorker` gives every index to one
+/// worker) and only read afterwards; passes do not overlap.
+final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Sendable {
+    struct Kept {
+        var points: [Int32]
+        var costs: [Double]
+    }
+
+    struct Worker {
+        var search: Source.Worker?
+        var points: [Int32] = []
+        var costs: [Double] = []
+        var bytesLeft: Int
+    }
+
+    let source: Source
+    private let slots: UnsafeMutableBufferPointer<Kept?>
+    private let bytesPerWorker: Int
+    /// Only the first pass keeps pairs; later passes read them.
+    private var keeping = true
+
+    /// `budgetBytes` over all workers: 512 MiB hold about 45 million pairs.
+    init(_ source: Source, budgetBytes: Int = 512 << 20) {
+        self.source = source
+        slots = .allocate(capacity: source.practiceCount)
+        slots.initialize(repeating: nil)
+        bytesPerWorker = budgetBytes / Swift.max(1, ParallelWork.threads)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    var pointCount: Int { source.pointCount }
+    var practiceCount: Int { source.practiceCount }
+    var original: [Int32]? { source.original }
+
+    /// Called between passes (never while one runs).
+    func stopKeeping() { keeping = false }
+
+    /// How many practices' pairs are kept (for tests).
+    var keptPractices: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    func makeWorker() -> Worker { Worker(search: nil, bytesLeft: bytesPerWorker) }
+
+    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void) {
+        if let kept = slots[j] {
+            for k in kept.points.indices { body(kept.points[k], kept.costs[k]) }
+            return
+        }
+        if worker.search == nil { worker.search = source.makeWorker() }
+        guard keeping && worker.bytesLeft > 0 else {
+            source.forEachPair(of: j, worker: &worker.search!, body)
+            return
+        }
+        worker.points.removeAll(keepingCapacity: true)
+        worker.costs.removeAll(keepingCapacity: true)
+        source.forEachPair(of: j, worker: &worker.search!) { i, cost in
+            worker.points.append(i)
+            worker.costs.append(cost)
+            body(i, cost)
+        }
+        let bytes = worker.points.count * 12
+        if bytes <= worker.bytesLeft {
+            worker.bytesLeft -= bytes
+            slots[j] = Kept(points: Self.exactCopy(worker.points), costs: Self.exactCopy(worker.costs))
+        } else {
+            worker.bytesLeft = 0
+        }
+    }
+
+    /// A copy with no spare capacity (the scratch list grows by doubling).
+    private static func exactCopy<T>(_ a: [T]) -> [T] {
+        [T](unsafeUninitializedCapacity: a.count) { buffer, count in
+            _ = buffer.initialize(from: a)
+            count = a.count
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Geo
+
+/// What a column's numbers measure (the README states the same per column).
+public enum ColumnUnit: String, Sendable {
+    /// Identifiers, names and words.
+    case text
+    case metres, kilometres, minutes
+    /// A share of 0–1.
+    case share
+    case inhabitants, places, fte
+    case per10k = "per 10,000 inhabitants"
+    case per1000 = "per 1,000 inhabitants"
+    /// Counts and ranks.
+    case count
+    /// A dimensionless score.
+    case score
+    case flag
+}
+
+/// One column of an output table, declared once: its name, type, unit and
+/// how its value is taken from a row's data. The writers get both the field
+/// list and every row's values from the same columns (`OutputTable.init(name:columns:rows:…)`),
+/// so the two can never drift apart.
+///
+/// Numbers are rounded to `decimals` places (`(x·10ᵈ).rounded() / 10ᵈ`);
+/// nil and non-finite numbers (an unreachable distance) are written as null.
+struct OutputColumn<Row> {
+    let name: ColumnName
+    let type: FieldType
+    let unit: ColumnUnit
+    let value: (Row) -> FieldValue
+
+    var field: FieldDefinition { FieldDefinition(name.text, type) }
+
+    static func text(_ name: ColumnName, _ value: @escaping (Row) -> String?) -> Self {
+        Self(name: name, type: .string, unit: .text) { row in value(row).map { .string($0) } ?? .null }
+    }
+
+    /// `decimals`: nil writes the number as it is.
+    static func number(_ name: ColumnName, _ unit: ColumnUnit, decimals: Int?, _ value: @escaping (Row) -> Double?) -> Self {
+        let scale = decimals.map { Self.scales[$0] }
+        return Self(name: name, type: .real, unit: unit) { row in
+            guard let x = value(row), x.isFinite else { return .null }
+            return .real(scale.map { (x * $0).rounded() / $0 } ?? x)
+        }
+    }
+
+    static func count(_ name: ColumnName, _ value: @escaping (Row) -> Int?) -> Self {
+        Self(name: name, type: .integer, unit: .count) { row in value(row).map { .integer(Int64($0)) } ?? .null }
+    }
+
+    static func flag(_ name: ColumnName, _ value: @escaping (Row) -> Bool) -> Self {
+        Self(name: name, type: .boolean, unit: .flag) { row in .boolean(value(row)) }
+    }
+
+    /// The same column, null for the rows where `hidden` holds.
+    func null(where hidden: @escaping (Row) -> Bool) -> Self {
+        let value = self.value
+        return Self(name: name, type: type, unit: unit) { row in hidden(row) ? .null : value(row) }
+    }
+
+    /// 10ᵈ for d = 0…4, exact in binary.
+    private static var scales: [Double] { [1, 10, 100, 1_000, 10_000] }
+}
+
+extension OutputTable {
+    /// A table whose fields and row values both come from `columns`.
+    init<Row>(name: String, columns: [OutputColumn<Row>], rows: some Sequence<Row>, geometries: [Geometry?]?, kind: GeometryKind) {
+        self.init(name: name, fields: columns.map(\.field),
+                  rows: rows.map { row in columns.map { $0.value(row) } },
+                  geometries: geometries, kind: kind)
+    }
+}

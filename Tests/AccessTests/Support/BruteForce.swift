@@ -1,0 +1,93 @@
+import Geo
+@testable import Access
+
+/// The independent computations the oracle tests compare the engine with:
+/// plain Dijkstra with a linear scan for the minimum (deliberately simple),
+/// written once for every brute-force test.
+enum BruteForce {
+    /// An arc of the expanded graph: into a node from `to` (the graph is
+    /// reversed), with its cost under the routed weight, its length and time.
+    struct Arc { var to: Int; var cost: Double; var length: Double; var time: Double }
+
+    /// The road graph with every snapped point inserted as a node splitting
+    /// its edge (points at the same position of an edge share one node).
+    /// Returns the reversed adjacency (arcs into each node) and the node of
+    /// each practice and home (nil: not snapped).
+    static func expandedGraph(_ g: RoadGraph, mode: TravelMode, weight: RouteWeight,
+                              practices: [SnappedPoint?], homes: [SnappedPoint?]) -> (reversed: [[Arc]], practiceNode: [Int?], homeNode: [Int?]) {
+        var nodeCount = g.nodeCount
+        var inserts = [Int: [(fraction: Double, node: Int)]]()
+        func place(_ sp: SnappedPoint) -> Int {
+            let e = Int(sp.edge)
+            if sp.fraction <= 0 { return Int(g.edgeFrom[e]) }
+            if sp.fraction >= 1 { return Int(g.edgeTo[e]) }
+            if let same = inserts[e]?.first(where: { $0.fraction == sp.fraction }) { return same.node }
+            nodeCount += 1
+            inserts[e, default: []].append((sp.fraction, nodeCount - 1))
+            return nodeCount - 1
+        }
+        let practiceNode = practices.map { $0.map(place) }
+        let homeNode = homes.map { $0.map(place) }
+        var reversed = [[Arc]](repeating: [], count: nodeCount)
+        let times = g.arcTimeS[mode.rawValue]
+        for e in 0..<g.edgeCount {
+            var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
+            chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
+            chain.append((1.0, Int(g.edgeTo[e])))
+            let f = Int(g.edgeForwardArc[e]), b = Int(g.edgeBackwardArc[e])
+            for k in 0..<(chain.count - 1) {
+                let share = chain[k + 1].fraction - chain[k].fraction
+                let u = chain[k].node, v = chain[k + 1].node
+                if f >= 0, times[f].isFinite {
+                    let l = Double(g.arcLengthM[f]) * share, t = Double(times[f]) * share
+                    reversed[v].append(Arc(to: u, cost: weight == .time ? t : l, length: l, time: t))
+                }
+                if b >= 0, times[b].isFinite {
+                    let l = Double(g.arcLengthM[b]) * share, t = Double(times[b]) * share
+                    reversed[u].append(Arc(to: v, cost: weight == .time ? t : l, length: l, time: t))
+                }
+            }
+        }
+        return (reversed, practiceNode, homeNode)
+    }
+
+    /// Cost, length and time of the cheapest path from every node to
+    /// `start`, over the reversed adjacency.
+    static func reverseDijkstra(_ reversed: [[Arc]], from start: Int) -> [(cost: Double, length: Double, time: Double)] {
+        var dist = [(cost: Double, length: Double, time: Double)](repeating: (.infinity, .infinity, .infinity), count: reversed.count)
+        var done = [Bool](repeating: false, count: reversed.count)
+        dist[start] = (0, 0, 0)
+        while true {
+            var best = -1
+            for v in 0..<reversed.count where !done[v] && dist[v].cost.isFinite {
+                if best < 0 || dist[v].cost < dist[best].cost { best = v }
+            }
+            if best < 0 { break }
+            done[best] = true
+            for a in reversed[best] {
+                let c = dist[best].cost + a.cost
+                if c < dist[a.to].cost { dist[a.to] = (c, dist[best].length + a.length, dist[best].time + a.time) }
+            }
+        }
+        return dist
+    }
+
+    /// Shortest distances from every node over links drawn between nodes
+    /// (undirected, Euclidean lengths): `distances(source)[node]`.
+    static func undirected(nodes: [Coordinate], links: [(Int, Int)]) -> (Int) -> [Double] {
+        var adjacency = [[(Int, Double)]](repeating: [], count: nodes.count)
+        for (a, b) in links {
+            let l = nodes[a].distance(to: nodes[b])
+            adjacency[a].append((b, l)); adjacency[b].append((a, l))
+        }
+        return { s in
+            var dist = [Double](repeating: .infinity, count: nodes.count), done = [Bool](repeating: false, count: nodes.count)
+            dist[s] = 0
+            while let u = dist.indices.filter({ !done[$0] && dist[$0].isFinite }).min(by: { dist[$0] < dist[$1] }) {
+                done[u] = true
+                for (v, l) in adjacency[u] where dist[u] + l < dist[v] { dist[v] = dist[u] + l }
+            }
+            return dist
+        }
+    }
+}
