@@ -14,9 +14,10 @@ public struct TableRows: Sendable {
 }
 
 public enum DecisionRows {
-    /// The rows of sites.csv.
+    /// The rows of sites.csv (the postcode columns come with the checks when a
+    /// postcode decides; `postcodes` is kept for callers and not needed).
     public static func sites(_ checks: [SiteCheck], practices: [Practice], modes: [String], measure: String, postcodes: Bool = false) -> TableRows {
-        TableRows(SiteTables.sites(checks, practices: practices, modes: modes, measure: measure, postcodes: postcodes))
+        TableRows(SiteTables.sites(checks, practices: practices, modes: modes, measure: measure))
     }
 
     /// The rows of changes.csv.
