@@ -55,21 +55,9 @@ final class PlaceEligibility: @unchecked Sendable {
     /// site's point on surface) lies in. Needed only when some practice takes
     /// new patients from a postcode list (otherwise the areas are not read).
     func withPostcodes(_ sites: [HousingSite]) throws -> [HousingSite] {
-        var sites = sites
-        for i in sites.indices where sites[i].postcode != nil { sites[i].postcodeSource = .field }
-        guard let areas else { return sites }
-        let engine = try GeometryEngine()
         lock.lock()
         defer { lock.unlock() }
-        for i in sites.indices where sites[i].postcode == nil {
-            let at: Coordinate
-            if case .point(let c) = sites[i].geometry { at = c } else { at = try engine.pointOnSurface(sites[i].geometry) }
-            if let code = try areas.postcode(at: at) {
-                sites[i].postcode = code
-                sites[i].postcodeSource = .areas
-            }
-        }
-        return sites
+        return try SitePostcodes.fill(sites, lookup: areas)
     }
 
     func decide(_ rd: Coordinate) throws -> Decision {
