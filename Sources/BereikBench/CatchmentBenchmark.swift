@@ -116,7 +116,7 @@ public enum CatchmentBenchmark {
     static func boundaryNodes(graph: RoadGraph, labels: [Int32]) -> [Int] {
         (0..<graph.nodeCount).filter { u in
             guard labels[u] >= 0 else { return false }
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where labels[Int(graph.targets[a])] != labels[u] { return true }
+            for a in graph.out.range(u) where labels[Int(graph.out.arcs[a])] != labels[u] { return true }
             return false
         }
     }

@@ -103,20 +103,22 @@ enum PointQuery {
             return r.1 < o.1 || (r.1 == o.1 && r.0 < o.0) ? r : o
         }
         let eligibleRule = state.baseline.result.road?.fullyOpen != nil
-        var columns: [(String, JSONOut)] = [
-            ("road_practice_id", id(a.access[0].first)), ("road_m", metres(a.access[0].firstM)),
-            ("road_second_practice_id", id(a.access[0].second)), ("road_second_m", metres(a.access[0].secondM)),
+        // The population.geojson columns, named by the column spec.
+        typealias P = PopulationColumn
+        var columns: [(ColumnName, JSONOut)] = [
+            (P.roadPracticeID, id(a.access[0].first)), (P.roadM, metres(a.access[0].firstM)),
+            (P.roadSecondPracticeID, id(a.access[0].second)), (P.roadSecondM, metres(a.access[0].secondM)),
         ]
         if eligibleRule {
             let e = better(restrictedLength, than: (a.access[0].first, a.access[0].firstM))
-            columns += [("road_eligible_practice_id", id(e.0)), ("road_eligible_m", metres(e.1))]
+            columns += [(P.roadEligiblePracticeID, id(e.0)), (P.roadEligibleM, metres(e.1))]
         }
-        columns.append(("snap_m", metres(a.snapM[0])))
+        columns.append((P.snapM, metres(a.snapM[0])))
         for (k, m) in a.modes.enumerated() {
             let e = better(restrictedTime[k], than: (a.minutesPractice[k][0], a.minutes[k][0]))
-            columns += [("road_min_\(m)", minutes(e.1)), ("road_\(m)_practice_id", id(e.0))]
+            columns += [(P.roadMinutes(m), minutes(e.1)), (P.roadPracticeID(m), id(e.0))]
         }
-        pairs.append(("population_columns", .object(columns)))
+        pairs.append(("population_columns", .object(columns.map { ($0.0.text, $0.1) })))
         // The three nearest by road length (first mode) among the practices that
         // take the place, then each one's quickest time per mode.
         var ranked: [(Int, Double)] = []

@@ -36,7 +36,7 @@ struct CapacityOptionGroup: ParsableArguments {
     func apply(to p: inout AnalysisParameters) throws {
         p.fca.method = fca
         p.fca.catchmentKm = fcaCatchmentKm
-        p.fca.catchmentMinutes = Dictionary(uniqueKeysWithValues: try catchmentMinutes(firstMode: p.roadOptions.modes[0]).map { ($0.key.name, $0.value) })
+        p.fca.catchmentMinutes = try catchmentMinutes(firstMode: p.roadOptions.modes[0])
         p.fca.openOnly = fcaSupply == .open
         p.minInhabitants = minInhabitants
         p.explicitDefaultFTE = defaultFte

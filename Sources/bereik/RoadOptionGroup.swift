@@ -79,7 +79,7 @@ struct RoadOptionGroup: ParsableArguments {
                 throw BereikFailure(message: "--profile: cannot read \(profile) as UTF-8 text (\(FileErrorWords.reason(error)))")
             }
         }
-        for (mode, bands) in try minuteBands(firstMode: o.modes[0]) { o.minuteBands[mode.name] = bands }
+        for (mode, bands) in try minuteBands(firstMode: o.modes[0]) { o.minuteBands[mode] = bands }
         return o
     }
 }

@@ -45,7 +45,7 @@ final class RoadAnalysisTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(road.roadM[i] + road.snapM[i] + 10, o.result.points[i].nearestOpenM)
         }
         XCTAssertFalse(road.roadM[2].isFinite, "a point 40 km from any road is not snapped across the province")
-        XCTAssertEqual(road.report.pointsNotSnapped["car"], 1)
+        XCTAssertEqual(road.report.pointsNotSnapped[.car], 1)
         XCTAssertTrue(o.report.warnings.contains { $0.contains("1 population points lie farther than the snap limit") }, "\(o.report.warnings)")
 
         let study = o.result.regions[0]

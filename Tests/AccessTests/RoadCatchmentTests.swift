@@ -26,7 +26,7 @@ final class RoadCatchmentTests: XCTestCase {
         // Brute force: per practice, Dijkstra over the reversed car arcs (cost node → practice).
         var best = [Double](repeating: .infinity, count: g.nodeCount), bestPractice = [Int](repeating: -1, count: g.nodeCount)
         var second = [Double](repeating: .infinity, count: g.nodeCount)
-        let times = g.arcTimeS[TravelMode.car.rawValue]
+        let times = g.arcTimeS[.car]
         var incoming = [[(Int, Double)]](repeating: [], count: g.nodeCount)
         for u in 0..<g.nodeCount {
             for a in Int(g.offsets[u])..<Int(g.offsets[u + 1]) where times[a].isFinite {

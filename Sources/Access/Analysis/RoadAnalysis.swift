@@ -54,9 +54,9 @@ public struct RoadReport: Codable, Sendable {
     public var selfLoops: Int
     /// Per mode: points too far from a usable road, points whose road has no
     /// open practice in reach (other component), practices not snapped.
-    public var pointsNotSnapped: [String: Int]
-    public var pointsWithoutReachablePractice: [String: Int]
-    public var practicesNotSnapped: [String: Int]
+    public var pointsNotSnapped: [TravelMode: Int]
+    public var pointsWithoutReachablePractice: [TravelMode: Int]
+    public var practicesNotSnapped: [TravelMode: Int]
     public var timingsSeconds: [String: Double]
 }
 
@@ -102,7 +102,7 @@ public enum RoadAnalysis {
         var firstPointSnaps: [SnappedPoint?] = [], firstPracticeSnaps: [SnappedPoint?] = []
         var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
         var pointSnapsByMode: [[SnappedPoint?]] = []
-        var notSnapped: [String: Int] = [:], unreachable: [String: Int] = [:], practicesNotSnapped: [String: Int] = [:]
+        var notSnapped: [TravelMode: Int] = [:], unreachable: [TravelMode: Int] = [:], practicesNotSnapped: [TravelMode: Int] = [:]
         // A mode named twice is routed (and gets its columns) once.
         var modes: [TravelMode] = []
         for m in options.modes where !modes.contains(m) { modes.append(m) }
@@ -120,8 +120,8 @@ public enum RoadAnalysis {
             }
             pointSnapsByMode.append(points)
             timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
-            practicesNotSnapped[mode.name] = zip(practiceSnaps, takesPart).filter { $0.0 == nil && $0.1 }.count
-            notSnapped[mode.name] = points.filter { $0 == nil }.count
+            practicesNotSnapped[mode] = zip(practiceSnaps, takesPart).filter { $0.0 == nil && $0.1 }.count
+            notSnapped[mode] = points.filter { $0 == nil }.count
             let sources = zip(practiceSnaps, sourcesOpen).map { $1 ? $0 : nil }
             t0 = Date()
             let byTime = kept?.byTime ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
@@ -136,14 +136,14 @@ public enum RoadAnalysis {
             }
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
             minutesPractice.append(quickest.map(\.nearest))
-            unreachable[mode.name] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
+            unreachable[mode] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
             // Nothing reachable at all is no result but a wrong input: stop
             // with the counts per reason instead of turning every region red.
             if n > 0 && !quickest.contains(where: \.isReachable) {
                 throw AnalysisError.noUsableRoadNearPoints(
-                    path: read.path, mode: mode.name, points: n, notSnapped: notSnapped[mode.name] ?? 0,
-                    noPracticeReachable: unreachable[mode.name] ?? 0, openPractices: sourcesOpen.filter { $0 }.count,
-                    practicesNotSnapped: practicesNotSnapped[mode.name] ?? 0, maxSnapM: options.maxSnapM)
+                    path: read.path, mode: mode.name, points: n, notSnapped: notSnapped[mode] ?? 0,
+                    noPracticeReachable: unreachable[mode] ?? 0, openPractices: sourcesOpen.filter { $0 }.count,
+                    practicesNotSnapped: practicesNotSnapped[mode] ?? 0, maxSnapM: options.maxSnapM)
             }
             if k == 0 {
                 firstPointSnaps = points

@@ -19,7 +19,7 @@ struct ForwardArcs: SearchArcs {
 
     init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight) {
         self.graph = graph
-        times = graph.arcTimeS[mode.rawValue]
+        times = graph.arcTimeS[mode]
         self.weight = weight
     }
 
@@ -40,9 +40,9 @@ struct ForwardArcs: SearchArcs {
 
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for a in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
+        for a in graph.out.range(v) {
             let c = cost(a)
-            if c.isFinite { body(Int(graph.targets[a]), c) }
+            if c.isFinite { body(Int(graph.out.arcs[a]), c) }
         }
     }
 }
@@ -114,7 +114,7 @@ struct BoundedSearch {
     /// order), over the reversed network and its attached points; nothing
     /// is kept afterwards.
     mutating func forEachPair(from p: SnappedPoint, network: ReverseNetwork,
-                              attached: (offsets: [Int32], point: [Int32], extra: [Double]),
+                              attached: CSR<AttachedPoint>,
                               points: [SnappedPoint?], limit: Double, inPointOrder: Bool,
                               _ body: (Int32, Double) -> Void) {
         let g = network.graph
@@ -125,17 +125,15 @@ struct BoundedSearch {
             if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { push(b, c, limit) }
         }
         while let (v, c) = next() {
-            for k in Int(attached.offsets[v])..<Int(attached.offsets[v + 1]) {
-                offer(attached.point[k], c + attached.extra[k], limit)
-            }
+            for x in attached.arcs(from: v) { offer(x.point, c + x.extra, limit) }
             relax(v, c, over: network, limit: limit)
         }
         finish()
         // A point on the practice's own edge can reach it without a node.
         if p.fraction > 0 && p.fraction < 1 {
             for node in [a, b] {
-                for k in Int(attached.offsets[node])..<Int(attached.offsets[node + 1]) {
-                    let i = attached.point[k]
+                for x in attached.arcs(from: node) {
+                    let i = x.point
                     guard let q = points[Int(i)], Int(q.edge) == e else { continue }
                     // At the practice's own position: no travel (as the router's assign).
                     let direct = q.fraction == p.fraction ? 0
@@ -163,7 +161,7 @@ struct BoundedSearch {
 extension ReverseNetwork: SearchArcs {
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for k in Int(offsets[v])..<Int(offsets[v + 1]) { body(Int(from[k]), cost[k]) }
+        for step in steps.arcs(from: v) { body(Int(step.from), step.cost) }
     }
 }
 
@@ -171,18 +169,16 @@ extension ReverseNetwork: SearchArcs {
 /// outside degree-2 chains, by core number, and the chains' shortcuts) with
 /// their Float64 costs.
 struct RouterCore: SearchArcs {
-    let offsets: [Int32]
-    let arcs: [ReverseArc]
+    let core: CSR<ReverseArc>
     let cost: [Double]
 
     init(_ router: NearestFacilityRouter) {
-        offsets = router.rOffsets
-        arcs = router.rArcs
+        core = router.core
         cost = router.rCost
     }
 
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for k in Int(offsets[v])..<Int(offsets[v + 1]) where cost[k].isFinite { body(Int(arcs[k].from), cost[k]) }
+        for k in core.range(v) where cost[k].isFinite { body(Int(core.arcs[k].from), cost[k]) }
     }
 }

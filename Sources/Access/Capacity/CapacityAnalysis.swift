@@ -40,7 +40,7 @@ public enum CapacityAnalysis {
         let result: FloatingCatchment.Result, pairs: Int
         var snapped: [SnappedPoint?]?
         if let road, let mode = road.modes.first {
-            let minutes = fca.catchmentMinutes[mode.name]
+            let minutes = fca.catchmentMinutes[mode]
             let weight: RouteWeight = minutes == nil ? .length : .time
             catchment = minutes ?? fca.catchmentKm * 1000
             // The positions the road pass snapped for its first mode.
@@ -95,7 +95,7 @@ public enum CapacityAnalysis {
         guard parameters.defaultFTE != nil || practices.contains(where: { $0.gpFTE != nil }) else { return nil }
         let places = practices.map(\.location)
         if let road, let mode = road.modes.first {
-            let minutes = fca.catchmentMinutes[mode.name]
+            let minutes = fca.catchmentMinutes[mode]
             let catchment = minutes ?? fca.catchmentKm * 1000
             let basis = minutes.map { "road travel time by \(mode.name), catchment \(Flagging.number($0)) min" }
                 ?? "road length by \(mode.name), catchment \(Flagging.number(fca.catchmentKm)) km"

@@ -37,11 +37,9 @@ public enum RoadCosts {
         // Points renumbered by the node their edge starts at (nodes are in
         // Morton order), so that a search touches nearby memory.
         let key = points.map { p -> Int in p.flatMap { $0.edge >= 0 ? Int(graph.edgeFrom[Int($0.edge)]) : nil } ?? graph.nodeCount }
-        var start = [Int](repeating: 0, count: graph.nodeCount + 2)
-        for k in key { start[k + 1] += 1 }
-        for v in 0...graph.nodeCount { start[v + 1] += start[v] }
-        var order = [Int32](repeating: 0, count: points.count)
-        for (i, k) in key.enumerated() { order[start[k]] = Int32(i); start[k] += 1 }
+        let order = CSR<Int32>(rows: graph.nodeCount + 1) { emit in
+            for (i, k) in key.enumerated() { emit(k, Int32(i)) }
+        }.arcs
         let internalPoints = order.map { points[Int($0)] }
         return RoadPairs(network: network, attached: network.attach(internalPoints), points: internalPoints, practices: practices,
                          limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale, originalIndex: order)
@@ -52,7 +50,7 @@ public enum RoadCosts {
 /// internal number, see `original`) with their cost in the catchment's unit.
 public struct RoadPairs: CatchmentPairs {
     let network: ReverseNetwork
-    let attached: (offsets: [Int32], point: [Int32], extra: [Double])
+    let attached: CSR<AttachedPoint>
     let points: [SnappedPoint?]
     let practices: [SnappedPoint?]
     let limit: Double
@@ -79,16 +77,18 @@ struct ReverseNetwork: Sendable {
     let graph: RoadGraph
     /// Float64 cost per graph arc (`.infinity`: the mode may not travel it).
     let arcCost: [Double]
-    /// For node v, the arcs u → v the mode may travel: `from[k]`, `cost[k]`.
-    let offsets: [Int32]
-    let from: [Int32]
-    let cost: [Double]
+    /// For node v, the arcs u → v the mode may travel: (u, cost).
+    let steps: CSR<Step>
+
+    struct Step: Sendable {
+        var from: Int32
+        var cost: Double
+    }
 
     init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight, edgeLengthsM: [Double]? = nil) {
         self.graph = graph
-        let n = graph.nodeCount
-        let times = graph.arcTimeS[mode.rawValue]
-        arcCost = (0..<graph.arcCount).map { a -> Double in
+        let times = graph.arcTimeS[mode]
+        let arcCost = (0..<graph.arcCount).map { a -> Double in
             guard times[a].isFinite else { return .infinity }
             if weight == .time { return Double(times[a]) }
             let e = Int(graph.arcEdge[a])
@@ -97,23 +97,8 @@ struct ReverseNetwork: Sendable {
             let dx = graph.nodeX[u] - graph.nodeX[v], dy = graph.nodeY[u] - graph.nodeY[v]
             return (dx * dx + dy * dy).squareRoot()
         }
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        for u in 0..<n {
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where arcCost[a].isFinite {
-                offsets[Int(graph.targets[a]) + 1] += 1
-            }
-        }
-        for v in 0..<n { offsets[v + 1] += offsets[v] }
-        var cursor = offsets
-        var from = [Int32](repeating: 0, count: Int(offsets[n])), cost = [Double](repeating: 0, count: Int(offsets[n]))
-        for u in 0..<n {
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where arcCost[a].isFinite {
-                let v = Int(graph.targets[a]), k = Int(cursor[v])
-                cursor[v] += 1
-                from[k] = Int32(u); cost[k] = arcCost[a]
-            }
-        }
-        self.offsets = offsets; self.from = from; self.cost = cost
+        self.arcCost = arcCost
+        steps = graph.incoming { arcCost[$0].isFinite }.map { Step(from: $0.from, cost: arcCost[Int($0.arc)]) }
     }
 
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
@@ -123,31 +108,25 @@ struct ReverseNetwork: Sendable {
         return c.isFinite ? c * fraction : nil
     }
 
-    /// Per node, the points that leave the network through it: (point, cost
-    /// from the point to the node), as CSR.
-    func attach(_ points: [SnappedPoint?]) -> (offsets: [Int32], point: [Int32], extra: [Double]) {
-        var offsets = [Int32](repeating: 0, count: graph.nodeCount + 1)
-        func forEachEntry(_ body: (_ node: Int32, _ point: Int32, _ extra: Double) -> Void) {
+    /// Per node, the points that leave the network through it, with the
+    /// cost from the point to the node.
+    func attach(_ points: [SnappedPoint?]) -> CSR<AttachedPoint> {
+        CSR(rows: graph.nodeCount) { emit in
             for (i, sp) in points.enumerated() {
                 guard let sp, sp.edge >= 0 else { continue }
-                let e = Int(sp.edge), a = graph.edgeFrom[e], b = graph.edgeTo[e]
-                if sp.fraction <= 0 { body(a, Int32(i), 0); continue }
-                if sp.fraction >= 1 { body(b, Int32(i), 0); continue }
+                let e = Int(sp.edge), a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+                if sp.fraction <= 0 { emit(a, AttachedPoint(point: Int32(i), extra: 0)); continue }
+                if sp.fraction >= 1 { emit(b, AttachedPoint(point: Int32(i), extra: 0)); continue }
                 // From the point forward to `edgeTo`, or backward to `edgeFrom`.
-                if let c = partial(graph.edgeForwardArc[e], 1 - sp.fraction) { body(b, Int32(i), c) }
-                if let c = partial(graph.edgeBackwardArc[e], sp.fraction) { body(a, Int32(i), c) }
+                if let c = partial(graph.edgeForwardArc[e], 1 - sp.fraction) { emit(b, AttachedPoint(point: Int32(i), extra: c)) }
+                if let c = partial(graph.edgeBackwardArc[e], sp.fraction) { emit(a, AttachedPoint(point: Int32(i), extra: c)) }
             }
         }
-        // Two passes (count, then fill) so no list of entries is held.
-        forEachEntry { node, _, _ in offsets[Int(node) + 1] += 1 }
-        for v in 0..<graph.nodeCount { offsets[v + 1] += offsets[v] }
-        var cursor = offsets
-        var point = [Int32](repeating: 0, count: Int(offsets[graph.nodeCount]))
-        var extra = [Double](repeating: 0, count: point.count)
-        forEachEntry { node, i, c in
-            let k = Int(cursor[Int(node)]); cursor[Int(node)] += 1
-            point[k] = i; extra[k] = c
-        }
-        return (offsets, point, extra)
     }
+}
+
+/// A point attached to a node: the point and its cost to (or from) the node.
+struct AttachedPoint: Sendable {
+    var point: Int32
+    var extra: Double
 }

@@ -148,19 +148,19 @@ public struct PlanJob {
     }
 
     static func table(_ choices: [Choice], total: Double, before: Double, weighted: Bool) -> OutputTable {
-        OutputTable(
-            name: "plan",
-            fields: [FieldDefinition("rank", .integer), FieldDefinition("candidate_id", .string), FieldDefinition("name", .string),
-                     FieldDefinition("x_rd", .real), FieldDefinition("y_rd", .real),
-                     FieldDefinition("inhabitants_gained", .real), FieldDefinition("cumulative_inhabitants_gained", .real),
-                     FieldDefinition("covered_share_after", .real), FieldDefinition(weighted ? "weighted_gain" : "objective_gain", .real)],
-            rows: choices.map { c in
-                [.integer(Int64(c.rank)), .string(c.candidate.id), .string(c.candidate.name),
-                 .real(c.candidate.location.x.rounded()), .real(c.candidate.location.y.rounded()),
-                 .real(c.inhabitantsGained.rounded()), .real(c.cumulativeInhabitants.rounded()),
-                 total > 0 ? .real(((before + c.cumulativeInhabitants) / total * 10_000).rounded() / 10_000) : .null,
-                 DecisionFiles.round(c.gain, 10)]
-            },
-            geometries: choices.map { .point($0.candidate.location) }, kind: .point)
+        typealias P = PlanColumn
+        let columns: [OutputColumn<Choice>] = [
+            .count(P.rank) { $0.rank },
+            .text(P.candidateID) { $0.candidate.id },
+            .text(P.name) { $0.candidate.name },
+            .number(P.xRD, .metres, decimals: 0) { $0.candidate.location.x },
+            .number(P.yRD, .metres, decimals: 0) { $0.candidate.location.y },
+            .number(P.inhabitantsGained, .inhabitants, decimals: 0) { $0.inhabitantsGained },
+            .number(P.cumulativeInhabitantsGained, .inhabitants, decimals: 0) { $0.cumulativeInhabitants },
+            .number(P.coveredShareAfter, .share, decimals: 4) { c in total > 0 ? (before + c.cumulativeInhabitants) / total : nil },
+            .number(weighted ? P.weightedGain : P.objectiveGain, .score, decimals: 1) { $0.gain },
+        ]
+        return OutputTable(name: "plan", columns: columns, rows: choices,
+                           geometries: choices.map { .point($0.candidate.location) }, kind: .point)
     }
 }

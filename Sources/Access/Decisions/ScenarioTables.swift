@@ -1,71 +1,72 @@
 import Geo
 
 /// `changes.csv` (per region), `receiving_practices.csv` and
-/// `point_changes.csv` (points whose nearest open practice or distance changes).
+/// `point_changes.csv` (points whose nearest open practice or distance
+/// changes), each from its column spec.
 enum ScenarioTables {
     static func regions(_ c: ScenarioComparison, regions: [Region]) -> OutputTable {
-        var fields = [FieldDefinition("region_id", .string), FieldDefinition("name", .string), FieldDefinition("measure", .string),
-                      FieldDefinition("inhabitants", .real), FieldDefinition("mean_m_before", .real),
-                      FieldDefinition("mean_m_after", .real), FieldDefinition("delta_mean_m", .real)]
-        for m in c.modes {
-            fields += [FieldDefinition("mean_min_\(m)_before", .real), FieldDefinition("mean_min_\(m)_after", .real),
-                       FieldDefinition("delta_mean_min_\(m)", .real)]
+        typealias Column = OutputColumn<ScenarioComparison.RegionChange>
+        typealias S = ScenarioColumn
+        func region(_ r: ScenarioComparison.RegionChange) -> Region? { regions.isEmpty ? nil : regions[r.regionIndex] }
+        func minutes(_ list: [Double?], _ k: Int) -> Double? { k < list.count ? list[k] : nil }
+        var columns: [Column] = [
+            .text(S.regionID) { region($0)?.id ?? "all" },
+            .text(S.name) { region($0)?.name ?? "Study area" },
+            .text(S.measure) { _ in c.measure },
+            .number(S.inhabitants, .inhabitants, decimals: 0) { $0.inhabitants },
+            .number(S.meanMBefore, .metres, decimals: 1) { $0.meanBeforeM },
+            .number(S.meanMAfter, .metres, decimals: 1) { $0.meanAfterM },
+            .number(S.deltaMeanM, .metres, decimals: 1) { r in r.meanAfterM.flatMap { a in r.meanBeforeM.map { a - $0 } } },
+        ]
+        for (k, m) in c.modes.enumerated() {
+            columns += [
+                .number(S.meanMinutesBefore(m), .minutes, decimals: 2) { minutes($0.meanMinutesBefore, k) },
+                .number(S.meanMinutesAfter(m), .minutes, decimals: 2) { minutes($0.meanMinutesAfter, k) },
+                .number(S.deltaMeanMinutes(m), .minutes, decimals: 2) { r in
+                    minutes(r.meanMinutesAfter, k).flatMap { a in minutes(r.meanMinutesBefore, k).map { a - $0 } }
+                },
+            ]
         }
-        fields.append(FieldDefinition("displaced_inhabitants", .real))
-        fields += c.bandsKm.map { FieldDefinition("pushed_beyond_\(OutputTables.km($0))km", .real) }
-        fields += c.bandsKm.map { FieldDefinition("brought_within_\(OutputTables.km($0))km", .real) }
-        fields += [FieldDefinition("flagged_before", .boolean), FieldDefinition("flagged_after", .boolean),
-                   FieldDefinition("flag_change", .string)]
-        let rows = c.regions.map { r -> [FieldValue] in
-            let region = regions.isEmpty ? nil : regions[r.regionIndex]
-            var row: [FieldValue] = [.string(region?.id ?? "all"), .string(region?.name ?? "Study area"), .string(c.measure),
-                                     .real(r.inhabitants.rounded()), DecisionFiles.metres(r.meanBeforeM), DecisionFiles.metres(r.meanAfterM),
-                                     DecisionFiles.metres(r.meanAfterM.flatMap { a in r.meanBeforeM.map { a - $0 } })]
-            for k in c.modes.indices {
-                let b = k < r.meanMinutesBefore.count ? r.meanMinutesBefore[k] : nil
-                let a = k < r.meanMinutesAfter.count ? r.meanMinutesAfter[k] : nil
-                row += [DecisionFiles.round(b), DecisionFiles.round(a), DecisionFiles.round(a.flatMap { x in b.map { x - $0 } })]
-            }
-            row.append(.real(r.displaced.rounded()))
-            row += r.pushedBeyond.map { .real($0.rounded()) }
-            row += r.broughtWithin.map { .real($0.rounded()) }
-            let change = r.flaggedBefore == r.flaggedAfter ? "" : (r.flaggedAfter ? "newly flagged" : "no longer flagged")
-            row += [.boolean(r.flaggedBefore), .boolean(r.flaggedAfter), change.isEmpty ? .null : .string(change)]
-            return row
-        }
-        return OutputTable(name: "changes", fields: fields, rows: rows, geometries: nil, kind: .none)
+        columns.append(.number(S.displacedInhabitants, .inhabitants, decimals: 0) { $0.displaced })
+        columns += c.bandsKm.indices.map { b in .number(S.pushedBeyond(km: c.bandsKm[b]), .inhabitants, decimals: 0) { $0.pushedBeyond[b] } }
+        columns += c.bandsKm.indices.map { b in .number(S.broughtWithin(km: c.bandsKm[b]), .inhabitants, decimals: 0) { $0.broughtWithin[b] } }
+        columns += [
+            .flag(S.flaggedBefore) { $0.flaggedBefore },
+            .flag(S.flaggedAfter) { $0.flaggedAfter },
+            .text(S.flagChange) { r in r.flaggedBefore == r.flaggedAfter ? nil : (r.flaggedAfter ? "newly flagged" : "no longer flagged") },
+        ]
+        return OutputTable(name: "changes", columns: columns, rows: c.regions, geometries: nil, kind: .none)
     }
 
     static func receiving(_ c: ScenarioComparison, practices: [Practice]) -> OutputTable {
-        OutputTable(
-            name: "receiving_practices",
-            fields: [FieldDefinition("practice_id", .string), FieldDefinition("name", .string),
-                     FieldDefinition("received_inhabitants", .real), FieldDefinition("capacity_places", .real),
-                     FieldDefinition("headroom_places", .real), FieldDefinition("headroom_basis", .string),
-                     FieldDefinition("shortfall_places", .real)],
-            rows: c.receiving.map { r in
-                [.string(practices[r.practice].id), .string(practices[r.practice].name), .real(r.received.rounded()),
-                 DecisionFiles.round(r.capacity, 1), DecisionFiles.round(r.headroom, 1), .string(r.headroomBasis),
-                 DecisionFiles.round(r.shortfall, 1)]
-            },
-            geometries: nil, kind: .none)
+        typealias R = ReceivingColumn
+        let columns: [OutputColumn<ScenarioComparison.Receiving>] = [
+            .text(R.practiceID) { practices[$0.practice].id },
+            .text(R.name) { practices[$0.practice].name },
+            .number(R.receivedInhabitants, .inhabitants, decimals: 0) { $0.received },
+            .number(R.capacityPlaces, .places, decimals: 0) { $0.capacity },
+            .number(R.headroomPlaces, .places, decimals: 0) { $0.headroom },
+            .text(R.headroomBasis) { $0.headroomBasis },
+            .number(R.shortfallPlaces, .places, decimals: 0) { $0.shortfall },
+        ]
+        return OutputTable(name: "receiving_practices", columns: columns, rows: c.receiving, geometries: nil, kind: .none)
     }
 
     static func points(_ c: ScenarioComparison, population: [PopulationPoint], before: AccessMeasure, after: AccessMeasure,
                        baselinePractices: [Practice], scenarioPractices: [Practice]) -> OutputTable {
-        func id(_ list: [Practice], _ j: Int32) -> FieldValue { j >= 0 ? .string(list[Int(j)].id) : .null }
+        typealias P = PointChangeColumn
+        func id(_ list: [Practice], _ j: Int32) -> String? { j >= 0 ? list[Int(j)].id : nil }
         let changed = population.indices.filter { before.practice[$0] != after.practice[$0] || (c.deltaM[$0] ?? 0) != 0 }
-        return OutputTable(
-            name: "point_changes",
-            fields: [FieldDefinition("id", .string), FieldDefinition("inhabitants", .real),
-                     FieldDefinition("practice_before", .string), FieldDefinition("practice_after", .string),
-                     FieldDefinition("open_m_before", .real), FieldDefinition("open_m_after", .real),
-                     FieldDefinition("delta_open_m", .real)],
-            rows: changed.map { i in
-                [.string(population[i].id), .real(population[i].inhabitants), id(baselinePractices, before.practice[i]),
-                 id(scenarioPractices, after.practice[i]), DecisionFiles.metres(before.metres[i]),
-                 DecisionFiles.metres(after.metres[i]), DecisionFiles.metres(c.deltaM[i])]
-            },
-            geometries: changed.map { .point(population[$0].location) }, kind: .point)
+        let columns: [OutputColumn<Int>] = [
+            .text(P.id) { population[$0].id },
+            .number(P.inhabitants, .inhabitants, decimals: nil) { population[$0].inhabitants },
+            .text(P.practiceBefore) { id(baselinePractices, before.practice[$0]) },
+            .text(P.practiceAfter) { id(scenarioPractices, after.practice[$0]) },
+            .number(P.openMBefore, .metres, decimals: 1) { before.metres[$0] },
+            .number(P.openMAfter, .metres, decimals: 1) { after.metres[$0] },
+            .number(P.deltaOpenM, .metres, decimals: 1) { c.deltaM[$0] },
+        ]
+        return OutputTable(name: "point_changes", columns: columns, rows: changed,
+                           geometries: changed.map { .point(population[$0].location) }, kind: .point)
     }
 }

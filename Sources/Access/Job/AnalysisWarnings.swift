@@ -10,7 +10,7 @@ enum AnalysisWarnings {
         var result: AnalysisResult
         var practices: [Practice]
         var parameters: AnalysisParameters
-        var statusCounts: [String: Int]
+        var statusCounts: [PracticeStatus: Int]
         var catchments: [Catchment]?
         var eligibleRuleInForce: Bool
         var regionsPath: String?
@@ -43,7 +43,7 @@ enum AnalysisWarnings {
         if f.eligibleRuleInForce {
             warnings += EligibleCapacityNote.lines(catchments: f.catchments, cascadeMinInhabitants: parameters.cascadeMinInhabitants)
         }
-        let unknown = f.statusCounts[PracticeStatus.unknown.rawValue] ?? 0
+        let unknown = f.statusCounts[.unknown] ?? 0
         if unknown > 0 {
             warnings.append("\(unknown) practices have no known status and count as \(parameters.isOpen(.unknown) ? "open" : "not open") (--unknown-status).")
         }
@@ -64,13 +64,13 @@ enum AnalysisWarnings {
         for (reason, count) in r.skipped.sorted(by: { $0.key < $1.key }) {
             w.append("\(roadsPath): \(count) features skipped (\(reason)).")
         }
-        for (mode, count) in r.pointsNotSnapped.sorted(by: { $0.key < $1.key }) where count > 0 {
+        for (mode, count) in r.pointsNotSnapped.sorted(by: { $0.key.name < $1.key.name }) where count > 0 {
             w.append("\(count) population points lie farther than the snap limit from a road usable by \(mode); they are reported unreachable by \(mode) (--max-snap-m).")
         }
-        for (mode, count) in r.pointsWithoutReachablePractice.sorted(by: { $0.key < $1.key }) where count > 0 {
+        for (mode, count) in r.pointsWithoutReachablePractice.sorted(by: { $0.key.name < $1.key.name }) where count > 0 {
             w.append("\(count) population points lie on a part of the road network without an open practice reachable by \(mode).")
         }
-        for (mode, count) in r.practicesNotSnapped.sorted(by: { $0.key < $1.key }) where count > 0 {
+        for (mode, count) in r.practicesNotSnapped.sorted(by: { $0.key.name < $1.key.name }) where count > 0 {
             w.append("\(count) open practices lie farther than the snap limit from a road usable by \(mode) and cannot be reached by \(mode).")
         }
         return w

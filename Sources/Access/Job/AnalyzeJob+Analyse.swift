@@ -15,11 +15,11 @@ extension AnalyzeJob {
         var parameters = self.parameters
         if let x = parameters.explicitDefaultFTE, !(x.isFinite && x >= 0) { throw AnalysisError.negativeDefaultFTE(x) }
         (parameters.defaultFTE, parameters.defaultFTERule) = FTEDefault.resolve(practices, explicit: parameters.explicitDefaultFTE)
-        var statusCounts: [String: Int] = [:]
-        for p in practices { statusCounts[p.status.rawValue, default: 0] += 1 }
+        var statusCounts: [PracticeStatus: Int] = [:]
+        for p in practices { statusCounts[p.status, default: 0] += 1 }
         let (eligible, eligibility) = try Self.partialRule(&parameters, inputs: inputs, practices: practices)
         guard practices.contains(where: { parameters.isOpen($0.status) }) || (eligibility?.restrictedPractices ?? 0) > 0 else {
-            let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+            let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0] ?? 0)" }.joined(separator: ", ")
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
         }
         var road: RoadAccess?

@@ -94,7 +94,7 @@ public struct AnalyzeJob {
         /// The same indicators for the `--group-by` layer.
         public var groupResult: AnalysisResult?
         public var warnings: [String]
-        public var statusCounts: [String: Int]
+        public var statusCounts: [PracticeStatus: Int]
         public var timings: [String: Double]
     }
 

@@ -1,7 +1,7 @@
 import Geo
 
 /// Whether a practice takes new patients.
-public enum PracticeStatus: String, Sendable, CaseIterable, Codable {
+public enum PracticeStatus: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     /// Accepts new patients.
     case open
     /// Partial patient stop: only under conditions (family, a postcode area).

@@ -16,7 +16,8 @@ public struct RunReport: Codable, Sendable {
     public var roads: RoadReport?
     public var parameters: AnalysisParameters
     public var counts: [String: Double]
-    public var practiceStatuses: [String: Int]
+    /// Practices per status (written with the status name as key).
+    public var practiceStatuses: [PracticeStatus: Int]
     public var warnings: [String]
     public var timingsSeconds: [String: Double]
     public var libraries: [String: String]

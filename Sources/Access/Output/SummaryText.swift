@@ -21,12 +21,12 @@ public enum SummaryText {
             if input.skippedTotal > 0 { line += ", \(input.skippedTotal) skipped or repaired" }
             lines.append(line)
         }
-        let statuses = ["open", "partial", "closed", "unknown"].map { "\(o.report.practiceStatuses[$0] ?? 0) \($0)" }
+        let statuses = PracticeStatus.allCases.map { "\(o.report.practiceStatuses[$0] ?? 0) \($0.rawValue)" }
         lines.append("Practices: \(o.practices.count) (\(statuses.joined(separator: ", "))); \(r.openPracticeCount) count as open to new patients.")
         if let e = r.eligibility {
             lines.append("Partial patient stops: eligible rule — \(e.restrictedPractices) partial practices take new patients only from their area (\(e.pointsAccepted) points)"
                          + (e.partialWithoutData > 0 ? "; \(e.partialWithoutData) without an area count as closed." : "."))
-        } else if (o.report.practiceStatuses["partial"] ?? 0) > 0 {
+        } else if (o.report.practiceStatuses[.partial] ?? 0) > 0 {
             lines.append("Partial patient stops count as \((r.parameters.partialRule ?? .closed).rawValue) (--partial).")
         }
         lines.append("Inhabitants: \(group(r.totalInhabitants)) in \(o.population.count) population points.")

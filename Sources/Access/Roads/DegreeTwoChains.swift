@@ -28,10 +28,10 @@ struct DegreeTwoChains {
 
     static let blocked = ReverseArc(from: -1, cost: .infinity, length: .infinity, time: .infinity)
 
-    /// Finds the chains of the graph given as forward and reversed CSR over
-    /// the arcs the mode may travel (`outTargets` for the forward one).
-    init(nodeCount n: Int, outOffsets: [Int32], outTargets: [Int32], usable: (Int) -> Bool,
-         inOffsets: [Int32], inArcs: [ReverseArc]) {
+    /// Finds the chains of the graph given as forward CSR (`out`, of which
+    /// `usable` arcs the mode may travel) and reversed CSR over the arcs the
+    /// mode may travel.
+    init(nodeCount n: Int, out: CSR<Int32>, usable: (Int) -> Bool, incoming: CSR<ReverseArc>) {
         // The two distinct neighbours of each degree-2 node, else -1.
         var left = [Int32](repeating: -1, count: n), right = [Int32](repeating: -1, count: n)
         for v in 0..<n {
@@ -40,8 +40,8 @@ struct DegreeTwoChains {
                 if w == a || w == b { return }
                 if a < 0 { a = w } else if b < 0 { b = w } else { more = true }
             }
-            for k in Int(outOffsets[v])..<Int(outOffsets[v + 1]) where usable(k) { see(outTargets[k]) }
-            for k in Int(inOffsets[v])..<Int(inOffsets[v + 1]) { see(inArcs[k].from) }
+            for k in out.range(v) where usable(k) { see(out.arcs[k]) }
+            for arc in incoming.arcs(from: v) { see(arc.from) }
             if b >= 0 && !more { left[v] = a; right[v] = b }
         }
         @inline(__always) func interior(_ v: Int32) -> Bool { left[Int(v)] >= 0 }
@@ -72,9 +72,7 @@ struct DegreeTwoChains {
         }
         func cheapest(_ from: Int32, _ to: Int32) -> ReverseArc {
             var best = Self.blocked
-            for k in Int(inOffsets[Int(to)])..<Int(inOffsets[Int(to) + 1]) where inArcs[k].from == from && inArcs[k].cost < best.cost {
-                best = inArcs[k]
-            }
+            for arc in incoming.arcs(from: Int(to)) where arc.from == from && arc.cost < best.cost { best = arc }
             return best
         }
         var up = [ReverseArc](repeating: Self.blocked, count: nodes.count)

@@ -71,10 +71,10 @@ public struct NearestFacilityRouter: Sendable {
     public let graph: RoadGraph
     public let mode: TravelMode
     public let weight: RouteWeight
-    // Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
-    // may travel: for node v, the arcs u → v as (u, cost, length, time).
-    let rOffsets: [Int32]
-    let rArcs: [ReverseArc]
+    /// Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
+    /// may travel, by core number: for core node v, the arcs u → v as (u,
+    /// cost, length, time).
+    let core: CSR<ReverseArc>
     /// The cost of each core arc in Float64: a shortcut's is the sum of its
     /// chain's arcs, not rounded to Float (for `EligibleRouting`, whose
     /// costs are those of a search over the whole graph).
@@ -91,47 +91,32 @@ public struct NearestFacilityRouter: Sendable {
         self.mode = mode
         self.weight = weight
         let n = graph.nodeCount
-        let times = graph.arcTimeS[mode.rawValue]
-        let (fullOffsets, fullArcs) = Self.reversed(graph, times: times) { a in
+        let times = graph.arcTimeS[mode]
+        let full = Self.reversed(graph, times: times) { a in
             weight == .time ? times[a] : graph.arcLengthM[a]
         }
-        let chains = DegreeTwoChains(nodeCount: n, outOffsets: graph.offsets, outTargets: graph.targets,
-                                     usable: { times[$0].isFinite }, inOffsets: fullOffsets, inArcs: fullArcs)
+        let chains = DegreeTwoChains(nodeCount: n, out: graph.out, usable: { times[$0].isFinite }, incoming: full)
         // The core, numbered 0..<coreNodes.count in node order: arcs between
         // core nodes plus the chains' shortcuts. Dense numbering keeps the
         // labels the search touches in a third of the memory.
         var coreId = [Int32](repeating: -1, count: n)
         var coreNodes = [Int32]()
         for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
-        let nc = coreNodes.count
         var shortcuts = [(head: Int32, arc: ReverseArc, exactCost: Double)]()
         for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
-        var offsets = [Int32](repeating: 0, count: nc + 1)
-        for (i, v) in coreNodes.enumerated() {
-            for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
-                offsets[i + 1] += 1
+        let withCost = CSR<CoreArc>(rows: coreNodes.count) { emit in
+            func add(_ head: Int32, _ arc: ReverseArc, _ exactCost: Double) {
+                var a = arc
+                a.from = coreId[Int(arc.from)]
+                emit(Int(coreId[Int(head)]), CoreArc(arc: a, exactCost: exactCost))
             }
-        }
-        for s in shortcuts { offsets[Int(coreId[Int(s.head)]) + 1] += 1 }
-        for i in 0..<nc { offsets[i + 1] += offsets[i] }
-        var cursor = offsets
-        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Swift.max(Int(offsets[nc]), 1))
-        var costs = [Double](repeating: .infinity, count: arcs.count)
-        func add(_ head: Int32, _ arc: ReverseArc, _ exactCost: Double) {
-            let i = Int(coreId[Int(head)])
-            var a = arc
-            a.from = coreId[Int(arc.from)]
-            arcs[Int(cursor[i])] = a; costs[Int(cursor[i])] = exactCost; cursor[i] += 1
-        }
-        for v in coreNodes {
-            for k in Int(fullOffsets[Int(v)])..<Int(fullOffsets[Int(v) + 1]) where coreId[Int(fullArcs[k].from)] >= 0 {
-                add(v, fullArcs[k], Double(fullArcs[k].cost))
+            for v in coreNodes {
+                for a in full.arcs(from: Int(v)) where coreId[Int(a.from)] >= 0 { add(v, a, Double(a.cost)) }
             }
+            for s in shortcuts { add(s.head, s.arc, s.exactCost) }
         }
-        for s in shortcuts { add(s.head, s.arc, s.exactCost) }
-        rOffsets = offsets
-        rArcs = arcs
-        rCost = costs
+        core = withCost.map(\.arc)
+        rCost = withCost.arcs.map(\.exactCost)
         self.coreId = coreId
         self.coreNodes = coreNodes
         self.chains = chains
@@ -140,25 +125,11 @@ public struct NearestFacilityRouter: Sendable {
 
     /// Reversed CSR over the arcs `mode` may travel (finite `times`): for
     /// node v, the arcs u → v.
-    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> ([Int32], [ReverseArc]) {
-        let n = graph.nodeCount
-        var indegree = [Int32](repeating: 0, count: n + 1)
-        for u in 0..<n {
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
-                indegree[Int(graph.targets[a]) + 1] += 1
-            }
+    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> CSR<ReverseArc> {
+        graph.incoming { times[$0].isFinite }.map { r in
+            let a = Int(r.arc)
+            return ReverseArc(from: r.from, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
         }
-        for v in 0..<n { indegree[v + 1] += indegree[v] }
-        var cursor = indegree
-        var arcs = [ReverseArc](repeating: DegreeTwoChains.blocked, count: Int(indegree[n]))
-        for u in 0..<n {
-            for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
-                let v = Int(graph.targets[a])
-                let k = Int(cursor[v]); cursor[v] += 1
-                arcs[k] = ReverseArc(from: Int32(u), cost: cost(a), length: graph.arcLengthM[a], time: times[a])
-            }
-        }
-        return (indegree, arcs)
     }
 
     /// Partial cost of an arc for the weight in use.
@@ -194,12 +165,13 @@ public struct NearestFacilityRouter: Sendable {
             // From `to`, reach it going backward.
             if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { seeds.append((to, p.cost, p.length, p.time, s)) }
         }
-        var core = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
+        var coreNodeLabels = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
         var settled = 0, queued = 0
         nodes.withUnsafeMutableBufferPointer { labels in
-            core.withUnsafeMutableBufferPointer { coreLabels in
-                rOffsets.withUnsafeBufferPointer { ro in
-                    rArcs.withUnsafeBufferPointer { ra in
+            coreNodeLabels.withUnsafeMutableBufferPointer { coreLabels in
+                core.offsets.withUnsafeBufferPointer { ro in
+                    // (One blocked arc stands in for none, so the pointer exists.)
+                    (core.arcs.isEmpty ? [DegreeTwoChains.blocked] : core.arcs).withUnsafeBufferPointer { ra in
                         var search = TwoLabelSearch(labels: coreLabels.baseAddress!, heap: MinHeap(capacity: Swift.max(1024, n / 16)))
                         // Sweeps along chains never queue.
                         var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: MinHeap())
@@ -278,4 +250,10 @@ public struct NearestFacilityRouter: Sendable {
     public func assign(points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
         points.map { assign($0, labels: labels) }
     }
+}
+
+/// A core arc with its cost summed in Float64 (while the core is built).
+private struct CoreArc {
+    var arc: ReverseArc
+    var exactCost: Double
 }

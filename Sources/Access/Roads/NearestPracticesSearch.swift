@@ -19,16 +19,29 @@
 /// The search state (a distance per node) is reused between queries and
 /// reset through the list of touched nodes, so a query costs what it visits,
 /// not the size of the graph. One instance per thread.
+///
+/// Why not on `BoundedSearch`, the kernel of the other single-source
+/// searches: that kernel keys its heap on the cost and stops at a cost
+/// limit; this one keys on cost + bound (A*), with the bound computed when a
+/// node is first touched and kept beside its cost, applies the limit to the
+/// key, and settles practices from a pending list against the heap's least
+/// key. Giving the kernel a potential would put a per-push lookup into every
+/// capacity and coverage search, which need none, and the serve point query
+/// (p99) depends on this loop staying as it is.
 public struct NearestPracticesSearch {
     /// Practices that may be reached (snapped), attached to nodes.
     public struct Targets: Sendable {
         let mode: TravelMode
-        /// Per node, the practices reached from it: CSR over `practice`, with
-        /// the fraction of the edge to travel and the arc that travels it.
-        let offsets: [Int32]
-        let practice: [Int32]
-        let arc: [Int32]
-        let fraction: [Double]
+        /// Per node, the practices reached from it, with the fraction of the
+        /// edge to travel and the arc that travels it.
+        let atNode: CSR<Entry>
+
+        struct Entry: Sendable {
+            var practice: Int32
+            /// -1: the practice is at the node.
+            var arc: Int32
+            var fraction: Double
+        }
         /// Practices lying strictly inside an edge, by edge.
         let onEdge: [Int32: [(practice: Int32, fraction: Double)]]
         /// The mode's travel time per arc (`graph.arcTimeS[mode]`, held directly for the inner loop).
@@ -46,34 +59,27 @@ public struct NearestPracticesSearch {
         /// `snaps[j]`: practice j's snapped position for `mode` (nil: takes no part).
         public init(graph: RoadGraph, mode: TravelMode, snaps: [SnappedPoint?]) {
             self.mode = mode
-            let times = graph.arcTimeS[mode.rawValue]
+            let times = graph.arcTimeS[mode]
             self.times = times
-            var entries: [(node: Int32, practice: Int32, arc: Int32, fraction: Double)] = []
             var onEdge: [Int32: [(practice: Int32, fraction: Double)]] = [:]
             var position = [Coordinate?](repeating: nil, count: snaps.count)
             for (j, sp) in snaps.enumerated() {
                 guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
                 position[j] = sp.location
-                let e = Int(sp.edge)
-                let a = graph.edgeFrom[e], b = graph.edgeTo[e]
-                if sp.fraction <= 0 { entries.append((a, Int32(j), -1, 0)); continue }
-                if sp.fraction >= 1 { entries.append((b, Int32(j), -1, 0)); continue }
-                // From `a` forward along the edge, from `b` backward.
-                entries.append((a, Int32(j), graph.edgeForwardArc[e], sp.fraction))
-                entries.append((b, Int32(j), graph.edgeBackwardArc[e], 1 - sp.fraction))
-                onEdge[sp.edge, default: []].append((Int32(j), sp.fraction))
+                if sp.fraction > 0 && sp.fraction < 1 { onEdge[sp.edge, default: []].append((Int32(j), sp.fraction)) }
             }
-            var offsets = [Int32](repeating: 0, count: graph.nodeCount + 1)
-            for x in entries { offsets[Int(x.node) + 1] += 1 }
-            for v in 0..<graph.nodeCount { offsets[v + 1] += offsets[v] }
-            var cursor = offsets
-            var practice = [Int32](repeating: 0, count: entries.count), arc = practice
-            var fraction = [Double](repeating: 0, count: entries.count)
-            for x in entries {
-                let k = Int(cursor[Int(x.node)]); cursor[Int(x.node)] += 1
-                practice[k] = x.practice; arc[k] = x.arc; fraction[k] = x.fraction
+            atNode = CSR(rows: graph.nodeCount) { emit in
+                for (j, sp) in snaps.enumerated() {
+                    guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
+                    let e = Int(sp.edge)
+                    let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+                    if sp.fraction <= 0 { emit(a, Entry(practice: Int32(j), arc: -1, fraction: 0)); continue }
+                    if sp.fraction >= 1 { emit(b, Entry(practice: Int32(j), arc: -1, fraction: 0)); continue }
+                    // From `a` forward along the edge, from `b` backward.
+                    emit(a, Entry(practice: Int32(j), arc: graph.edgeForwardArc[e], fraction: sp.fraction))
+                    emit(b, Entry(practice: Int32(j), arc: graph.edgeBackwardArc[e], fraction: 1 - sp.fraction))
+                }
             }
-            self.offsets = offsets; self.practice = practice; self.arc = arc; self.fraction = fraction
             self.onEdge = onEdge
             self.position = position
             let component = Self.components(graph, times: times)
@@ -102,8 +108,8 @@ public struct NearestPracticesSearch {
                 return r
             }
             for u in 0..<graph.nodeCount {
-                for a in Int(graph.offsets[u])..<Int(graph.offsets[u + 1]) where times[a].isFinite {
-                    let ru = find(Int32(u)), rv = find(graph.targets[a])
+                for a in graph.out.range(u) where times[a].isFinite {
+                    let ru = find(Int32(u)), rv = find(graph.out.arcs[a])
                     if ru != rv { parent[Int(max(ru, rv))] = min(ru, rv) }
                 }
             }
@@ -271,14 +277,15 @@ public struct NearestPracticesSearch {
             lastPops += 1
             if !pending.isEmpty { settle(upTo: top.cost) }
             if settled.count >= wanted { break }
-            for t in Int(targets.offsets[v])..<Int(targets.offsets[v + 1]) {
-                if targets.arc[t] < 0 { offer(targets.practice[t], c) }
-                else if let extra = cost(targets.arc[t], targets.fraction[t]) { offer(targets.practice[t], c + extra) }
+            for x in targets.atNode.arcs(from: v) {
+                if x.arc < 0 { offer(x.practice, c) }
+                else if let extra = cost(x.arc, x.fraction) { offer(x.practice, c + extra) }
             }
-            for arc in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
+            let out = graph.out
+            for arc in out.range(v) {
                 let t = times[arc]
                 guard t.isFinite else { continue }
-                push(Int(graph.targets[arc]), c + (weight == .time ? Double(t) : Double(lengths[arc])))
+                push(Int(out.arcs[arc]), c + (weight == .time ? Double(t) : Double(lengths[arc])))
             }
         }
         settle(upTo: .infinity)

@@ -98,18 +98,22 @@ public struct RoadGraphBuildReport: Sendable, Hashable {
 ///   (`edgeFrom` → `edgeTo` is the digitising direction). Snapping works on
 ///   edges.
 /// - **Arcs** are the directed CSR entries: the arcs leaving node `u` are
-///   `offsets[u]..<offsets[u+1]`, arc `a` goes to `targets[a]`, has length
-///   `arcLengthM[a]` and, per mode, travel time `arcTimeS[mode.rawValue][a]`
+///   `out.range(u)`, arc `a` goes to `out.arcs[a]`, has length
+///   `arcLengthM[a]` and, per mode, travel time `arcTimeS[mode][a]`
 ///   in seconds (`.infinity` when the mode may not travel it). An edge has a
 ///   forward arc, a backward arc, or both (`-1` when absent).
 public struct RoadGraph: Sendable {
     public let nodeX: [Double]
     public let nodeY: [Double]
-    public let offsets: [Int32]
-    public let targets: [Int32]
+    /// The arcs leaving each node; an arc's entry is the node it goes to.
+    public let out: CSR<Int32>
+    /// `out.offsets` (kept for readers of the plain arrays).
+    public var offsets: [Int32] { out.offsets }
+    /// `out.arcs`: the node each arc goes to.
+    public var targets: [Int32] { out.arcs }
     public let arcLengthM: [Float]
-    /// Indexed `[mode.rawValue][arc]`; seconds, `.infinity` = not allowed.
-    public let arcTimeS: [[Float]]
+    /// Indexed `[mode][arc]`; seconds, `.infinity` = not allowed.
+    public let arcTimeS: PerMode<[Float]>
     /// The edge each arc belongs to.
     public let arcEdge: [Int32]
     public let edgeFrom: [Int32]
@@ -132,13 +136,13 @@ public struct RoadGraph: Sendable {
 
     public var nodeCount: Int { nodeX.count }
     public var edgeCount: Int { edgeFrom.count }
-    public var arcCount: Int { targets.count }
+    public var arcCount: Int { out.arcCount }
 
     public func coordinate(ofNode n: Int) -> Coordinate { Coordinate(x: nodeX[n], y: nodeY[n]) }
 
     /// True when `mode` may travel the edge in at least one direction.
     public func edgeUsable(_ e: Int, by mode: TravelMode) -> Bool {
-        let t = arcTimeS[mode.rawValue]
+        let t = arcTimeS[mode]
         let f = edgeForwardArc[e], b = edgeBackwardArc[e]
         return (f >= 0 && t[Int(f)].isFinite) || (b >= 0 && t[Int(b)].isFinite)
     }
@@ -146,16 +150,16 @@ public struct RoadGraph: Sendable {
     /// Cost of arc `a` for `mode` under `weight`; `.infinity` when not allowed.
     @inline(__always)
     public func arcCost(_ a: Int, mode: TravelMode, weight: RouteWeight) -> Double {
-        let t = arcTimeS[mode.rawValue][a]
+        let t = arcTimeS[mode][a]
         guard t.isFinite else { return .infinity }
         return weight == .time ? Double(t) : Double(arcLengthM[a])
     }
 
-    init(nodeX: [Double], nodeY: [Double], offsets: [Int32], targets: [Int32], arcLengthM: [Float],
-         arcTimeS: [[Float]], arcEdge: [Int32], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
+    init(nodeX: [Double], nodeY: [Double], out: CSR<Int32>, arcLengthM: [Float],
+         arcTimeS: PerMode<[Float]>, arcEdge: [Int32], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
          edgeForwardArc: [Int32], edgeBackwardArc: [Int32], edgeAccessible: [Bool]? = nil, report: RoadGraphBuildReport) {
         self.edgeAccessible = edgeAccessible ?? [Bool](repeating: true, count: edgeFrom.count)
-        self.nodeX = nodeX; self.nodeY = nodeY; self.offsets = offsets; self.targets = targets
+        self.nodeX = nodeX; self.nodeY = nodeY; self.out = out
         self.arcLengthM = arcLengthM; self.arcTimeS = arcTimeS; self.arcEdge = arcEdge
         self.edgeFrom = edgeFrom; self.edgeTo = edgeTo; self.edgeLengthM = edgeLengthM
         self.edgeForwardArc = edgeForwardArc; self.edgeBackwardArc = edgeBackwardArc
@@ -163,7 +167,7 @@ public struct RoadGraph: Sendable {
         componentOfNode = comp
         componentSizes = sizes
         var r = report
-        r.nodes = nodeX.count; r.edges = edgeFrom.count; r.arcs = targets.count
+        r.nodes = nodeX.count; r.edges = edgeFrom.count; r.arcs = out.arcCount
         r.components = sizes.count; r.largestComponentNodes = sizes.first ?? 0
         self.report = r
     }
@@ -196,6 +200,25 @@ public struct RoadGraph: Sendable {
         for (newId, old) in order.enumerated() { rename[old] = Int32(newId) }
         for v in 0..<n { comp[v] = rename[Int(comp[v])] }
         return (comp, order.map { sizes[$0] })
+    }
+}
+
+/// An arc u → v seen from v: its tail u and its arc id.
+struct IncomingArc: Sendable {
+    var from: Int32
+    var arc: Int32
+}
+
+extension RoadGraph {
+    /// The graph's one reverse: for each node v, the arcs u → v that
+    /// `usable(arc)` admits (in order of u, then of arc id). The router's
+    /// core and the capacity searches both walk it, with their own costs.
+    func incoming(where usable: (Int) -> Bool) -> CSR<IncomingArc> {
+        CSR(rows: nodeCount) { emit in
+            for u in 0..<nodeCount {
+                for a in out.range(u) where usable(a) { emit(Int(out.arcs[a]), IncomingArc(from: Int32(u), arc: Int32(a))) }
+            }
+        }
     }
 }
 

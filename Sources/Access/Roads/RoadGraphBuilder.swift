@@ -40,10 +40,10 @@ public final class RoadGraphBuilder {
     /// the class, direction and access of `template` (its coordinates are
     /// ignored). Lengths are the straight distance between the nodes.
     public func addSegments(_ pairs: [(Int32, Int32)], like template: RoadLine) {
-        let (flags, speeds) = collected.flagsAndSpeeds(template)
-        guard flags != 0 else { return }
+        let (direction, speeds) = collected.directionAndSpeeds(template)
+        guard !direction.isEmpty else { return }
         let accessible = RoadLine.reachableFromProperty(template.highway)
-        for (a, b) in pairs { collected.addSegment(a, b, flags: flags, speeds: speeds, accessible: accessible) }
+        for (a, b) in pairs { collected.addSegment(a, b, direction: direction, speeds: speeds, accessible: accessible) }
     }
 
     /// New id per node: the rank of the node's 32-bit Morton code (16 bits
@@ -85,101 +85,99 @@ public final class RoadGraphBuilder {
         var nodeX = c.nodeX, nodeY = c.nodeY
         for v in 0..<n { nodeX[Int(newId[v])] = c.nodeX[v]; nodeY[Int(newId[v])] = c.nodeY[v] }
         var segFrom = c.segFrom, segTo = c.segTo
-        let segFlags = c.segFlags
+        let segDirection = c.segDirection
         for i in 0..<s { segFrom[i] = newId[Int(segFrom[i])]; segTo[i] = newId[Int(segTo[i])] }
-        // Parallels: normalise each segment to lo < hi (flags swapped to
-        // match), group segments by lo with a counting sort (input order kept
-        // within a group) and compare within the small groups.
+        // Parallels: normalise each segment to lo < hi (directions swapped to
+        // match), group segments by lo (input order kept within a group) and
+        // compare within the small groups.
         var lo = [Int32](repeating: 0, count: s), hi = lo
-        var normFlags = [UInt8](repeating: 0, count: s)
-        var groupStart = [Int32](repeating: 0, count: n + 1)
+        var normDirection = [Direction](repeating: [], count: s)
         for i in 0..<s {
-            let a = segFrom[i], b = segTo[i], f = segFlags[i]
-            if a < b { lo[i] = a; hi[i] = b; normFlags[i] = f } else { lo[i] = b; hi[i] = a; normFlags[i] = (f >> 3) | ((f & 7) << 3) }
-            groupStart[Int(lo[i]) + 1] += 1
+            let a = segFrom[i], b = segTo[i]
+            if a < b { lo[i] = a; hi[i] = b; normDirection[i] = segDirection[i] }
+            else { lo[i] = b; hi[i] = a; normDirection[i] = segDirection[i].reversed }
         }
-        for v in 0..<n { groupStart[v + 1] += groupStart[v] }
-        var members = [Int32](repeating: 0, count: s)
-        var fill = groupStart
-        for i in 0..<s { members[Int(fill[Int(lo[i])])] = Int32(i); fill[Int(lo[i])] += 1 }
-        // Keep the first (in input order) of each (lo, hi, flags) group.
+        let groups = CSR<Int32>(rows: n) { emit in for i in 0..<s { emit(Int(lo[i]), Int32(i)) } }
+        var members = groups.arcs
+        // Keep the first (in input order) of each (lo, hi, direction) group.
         var keep = [Bool](repeating: false, count: s)
         var accessible = c.segAccessible
         var speed = c.segSpeed
         for v in 0..<n {
-            let g0 = Int(groupStart[v]), g1 = Int(groupStart[v + 1])
-            // Large groups are sorted by (hi, flags, input order) so that a
+            let g0 = groups.begin(v), g1 = groups.end(v)
+            // Large groups are sorted by (hi, direction, input order) so that a
             // parallel can only be the last kept one; small ones are scanned.
             let sorted = g1 - g0 > 32
-            if sorted { members[g0..<g1].sort { (hi[Int($0)], normFlags[Int($0)], $0) < (hi[Int($1)], normFlags[Int($1)], $1) } }
+            if sorted {
+                members[g0..<g1].sort {
+                    (hi[Int($0)], normDirection[Int($0)].rawValue, $0) < (hi[Int($1)], normDirection[Int($1)].rawValue, $1)
+                }
+            }
             var lastKept = -1
             for j in g0..<g1 {
                 let k = Int(members[j])
                 var first = -1
                 if sorted {
-                    if lastKept >= 0 && hi[lastKept] == hi[k] && normFlags[lastKept] == normFlags[k] { first = lastKept }
+                    if lastKept >= 0 && hi[lastKept] == hi[k] && normDirection[lastKept] == normDirection[k] { first = lastKept }
                 } else {
                     for q in g0..<j where keep[Int(members[q])] {
                         let o = Int(members[q])
-                        if hi[o] == hi[k] && normFlags[o] == normFlags[k] { first = o; break }
+                        if hi[o] == hi[k] && normDirection[o] == normDirection[k] { first = o; break }
                     }
                 }
                 if first < 0 { keep[k] = true; lastKept = k; continue }
                 accessible[first] = accessible[first] || accessible[k]
-                for m in 0..<3 { speed[first * 3 + m] = Swift.max(speed[first * 3 + m], speed[k * 3 + m]) }
+                for m in TravelMode.allCases { speed[first][m] = Swift.max(speed[first][m], speed[k][m]) }
                 report.parallelEdgesMerged += 1
             }
         }
         var edgeFrom = [Int32](), edgeTo = [Int32](), edgeLength = [Float]()
-        var edgeFlags = [UInt8](), edgeSpeedIndex = [Int](), edgeAccessible = [Bool]()
+        var edgeDirection = [Direction](), edgeSpeed = [PerMode<Float>](), edgeAccessible = [Bool]()
         edgeFrom.reserveCapacity(s); edgeTo.reserveCapacity(s); edgeLength.reserveCapacity(s)
         for k in 0..<s where keep[k] {
             let a = Int(segFrom[k]), b = Int(segTo[k])
             let dx = nodeX[a] - nodeX[b], dy = nodeY[a] - nodeY[b]
             edgeFrom.append(segFrom[k]); edgeTo.append(segTo[k])
             edgeLength.append(Float((dx * dx + dy * dy).squareRoot()))
-            edgeFlags.append(segFlags[k]); edgeSpeedIndex.append(k * 3); edgeAccessible.append(accessible[k])
+            edgeDirection.append(segDirection[k]); edgeSpeed.append(speed[k]); edgeAccessible.append(accessible[k])
         }
         let e = edgeFrom.count
-        // Count arcs per source node.
-        var degree = [Int32](repeating: 0, count: n + 1)
-        for k in 0..<e {
-            if edgeFlags[k] & 7 != 0 { degree[Int(edgeFrom[k])] += 1 }
-            if edgeFlags[k] >> 3 != 0 { degree[Int(edgeTo[k])] += 1 }
+        // The arcs: per edge, one for each direction some mode may travel,
+        // grouped by the node they leave.
+        let built = CSR<EdgeArc>(rows: n) { emit in
+            for k in 0..<e {
+                if !edgeDirection[k].forward.isEmpty { emit(Int(edgeFrom[k]), EdgeArc(edge: Int32(k), forward: true)) }
+                if !edgeDirection[k].backward.isEmpty { emit(Int(edgeTo[k]), EdgeArc(edge: Int32(k), forward: false)) }
+            }
         }
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        for v in 0..<n { offsets[v + 1] = offsets[v] + degree[v] }
-        let m = Int(offsets[n])
-        var cursor = Array(offsets[0..<n])
+        let m = built.arcCount
         var targets = [Int32](repeating: 0, count: m)
         var arcLength = [Float](repeating: 0, count: m)
         var arcEdge = [Int32](repeating: 0, count: m)
-        var carTime = [Float](repeating: .infinity, count: m)
-        var bicycleTime = carTime, footTime = carTime
+        var arcTime = PerMode(repeating: [Float](repeating: .infinity, count: m))
         var fwd = [Int32](repeating: -1, count: e), bwd = [Int32](repeating: -1, count: e)
-        func addArc(_ k: Int, _ bits: UInt8, from: Int32, to: Int32) -> Int32 {
-            let a = Int(cursor[Int(from)]); cursor[Int(from)] += 1
-            targets[a] = to
+        for a in 0..<m {
+            let arc = built.arcs[a], k = Int(arc.edge)
+            targets[a] = arc.forward ? edgeTo[k] : edgeFrom[k]
             arcLength[a] = edgeLength[k]
-            arcEdge[a] = Int32(k)
-            let base = edgeSpeedIndex[k]
-            func time(_ mode: Int) -> Float {
-                let kmh = speed[base + mode]
-                return bits & (1 << UInt8(mode)) != 0 && kmh > 0 ? edgeLength[k] / (kmh / 3.6) : .infinity
+            arcEdge[a] = arc.edge
+            let modes = arc.forward ? edgeDirection[k].forward : edgeDirection[k].backward
+            for mode in TravelMode.allCases {
+                let kmh = edgeSpeed[k][mode]
+                if modes.contains(mode) && kmh > 0 { arcTime[mode][a] = edgeLength[k] / (kmh / 3.6) }
             }
-            carTime[a] = time(0); bicycleTime[a] = time(1); footTime[a] = time(2)
-            return Int32(a)
+            if arc.forward { fwd[k] = Int32(a) } else { bwd[k] = Int32(a) }
         }
-        for k in 0..<e {
-            let f = edgeFlags[k]
-            if f & 7 != 0 { fwd[k] = addArc(k, f & 7, from: edgeFrom[k], to: edgeTo[k]) }
-            if f >> 3 != 0 { bwd[k] = addArc(k, f >> 3, from: edgeTo[k], to: edgeFrom[k]) }
-        }
-        let arcTime = [carTime, bicycleTime, footTime]
         collected.report = report
-        return RoadGraph(nodeX: nodeX, nodeY: nodeY, offsets: offsets, targets: targets, arcLengthM: arcLength,
+        return RoadGraph(nodeX: nodeX, nodeY: nodeY, out: CSR(offsets: built.offsets, arcs: targets), arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
                          edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd,
                          edgeAccessible: edgeAccessible, report: report)
     }
+}
+
+/// An arc as the builder lays it out: its edge and whether it runs from → to.
+private struct EdgeArc {
+    var edge: Int32
+    var forward: Bool
 }

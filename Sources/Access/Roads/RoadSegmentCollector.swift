@@ -22,10 +22,10 @@ struct RoadSegmentCollector {
     var byJunction = [Int64: Int32]()
     var segFrom = [Int32]()
     var segTo = [Int32]()
-    /// Bits 0–2: mode may travel from → to; bits 3–5: to → from.
-    var segFlags = [UInt8]()
-    /// Speeds in km/h per mode, 3 per segment.
-    var segSpeed = [Float]()
+    /// The modes that may travel each segment, per direction.
+    var segDirection = [Direction]()
+    /// Speeds in km/h per mode.
+    var segSpeed = [PerMode<Float>]()
     /// Whether homes and practices can lie on the segment (not a motorway or trunk road).
     var segAccessible = [Bool]()
     // Per-line scratch, reused so that adding a line does not allocate.
@@ -57,21 +57,20 @@ struct RoadSegmentCollector {
         return n
     }
 
-    /// Direction bits and speeds of a line for every mode (flags 0: no mode may use it).
-    func flagsAndSpeeds(_ line: RoadLine) -> (flags: UInt8, speeds: SIMD4<Float>) {
-        var flags: UInt8 = 0
-        var speeds = SIMD4<Float>(repeating: 0)
+    /// Directions and speeds of a line for every mode (empty directions: no mode may use it).
+    func directionAndSpeeds(_ line: RoadLine) -> (direction: Direction, speeds: PerMode<Float>) {
+        var forward: ModeSet = [], backward: ModeSet = []
+        var speeds = PerMode<Float>(repeating: 0)
         for mode in TravelMode.allCases {
             guard let profile = profiles[mode.rawValue], let dir = line.direction(for: mode) else { continue }
-            let bit = UInt8(1) << UInt8(mode.rawValue)
             switch dir {
-            case .both: flags |= bit | (bit << 3)
-            case .forward: flags |= bit
-            case .backward: flags |= bit << 3
+            case .both: forward.insert(ModeSet(mode)); backward.insert(ModeSet(mode))
+            case .forward: forward.insert(ModeSet(mode))
+            case .backward: backward.insert(ModeSet(mode))
             }
-            speeds[mode.rawValue] = Float(profile.speedKmh(highway: line.highway, maxspeedKmh: line.maxspeedKmh))
+            speeds[mode] = Float(profile.speedKmh(highway: line.highway, maxspeedKmh: line.maxspeedKmh))
         }
-        return (flags, speeds)
+        return (Direction(forward: forward, backward: backward), speeds)
     }
 
     /// Nodes whose ids the caller already knows (an edge list), appended
@@ -82,18 +81,18 @@ struct RoadSegmentCollector {
         return first
     }
 
-    /// One segment between known nodes, with a line's flags and speeds.
-    mutating func addSegment(_ a: Int32, _ b: Int32, flags: UInt8, speeds: SIMD4<Float>, accessible: Bool) {
+    /// One segment between known nodes, with a line's directions and speeds.
+    mutating func addSegment(_ a: Int32, _ b: Int32, direction: Direction, speeds: PerMode<Float>, accessible: Bool) {
         guard a != b else { report.selfLoops += 1; return }
-        segFrom.append(a); segTo.append(b); segFlags.append(flags); segAccessible.append(accessible)
-        segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
+        segFrom.append(a); segTo.append(b); segDirection.append(direction); segAccessible.append(accessible)
+        segSpeed.append(speeds)
     }
 
     mutating func add(_ line: RoadLine) {
-        let (flags, speeds) = flagsAndSpeeds(line)
+        let (direction, speeds) = directionAndSpeeds(line)
         let accessible = RoadLine.reachableFromProperty(line.highway)
         let cs = line.coordinates
-        guard flags != 0, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
+        guard !direction.isEmpty, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
         report.linesAdded += 1
         let useJunctions = line.startJunction != nil && line.endJunction != nil
         // Drop consecutive vertices that round to the same position (zero-length
@@ -125,8 +124,8 @@ struct RoadSegmentCollector {
                 if n == previous {
                     report.selfLoops += 1
                 } else {
-                    segFrom.append(previous); segTo.append(n); segFlags.append(flags); segAccessible.append(accessible)
-                    segSpeed.append(speeds[0]); segSpeed.append(speeds[1]); segSpeed.append(speeds[2])
+                    segFrom.append(previous); segTo.append(n); segDirection.append(direction); segAccessible.append(accessible)
+                    segSpeed.append(speeds)
                 }
             }
             previous = n

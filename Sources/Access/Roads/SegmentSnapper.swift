@@ -31,11 +31,10 @@ public struct SegmentSnapper: Sendable {
     public let cellSizeM: Double
     private let minX: Double, minY: Double
     private let columns: Int, rows: Int
-    private let cellOffsets: [Int32]
     /// Per cell entry (CSR over cells): the edge's segment (ax, ay, bx, by)
-    /// and id, stored in cell order so that scanning a cell reads
-    /// consecutive memory (an edge spanning several cells is stored in each).
-    private let cellSegments: [SIMD4<Double>]
+    /// and, in `cellEdgeIds`, its id, stored in cell order so that scanning a
+    /// cell reads consecutive memory (an edge spanning several cells is stored in each).
+    private let cellSegments: CSR<SIMD4<Double>>
     private let cellEdgeIds: [Int32]
     /// Number of edges in the index.
     public let indexedEdges: Int
@@ -74,32 +73,19 @@ public struct SegmentSnapper: Sendable {
         let rows = Int(env.height / cell) + 1
         self.columns = columns
         self.rows = rows
-        // Two passes: count then fill (CSR over cells).
-        var counts = [Int32](repeating: 0, count: columns * rows + 1)
         func cellRange(_ i: Int) -> (Int, Int, Int, Int) {
             let x0 = Int((Swift.min(ax[i], bx[i]) - env.minX) / cell), x1 = Int((Swift.max(ax[i], bx[i]) - env.minX) / cell)
             let y0 = Int((Swift.min(ay[i], by[i]) - env.minY) / cell), y1 = Int((Swift.max(ay[i], by[i]) - env.minY) / cell)
             return (Swift.min(x0, columns - 1), Swift.min(x1, columns - 1), Swift.min(y0, rows - 1), Swift.min(y1, rows - 1))
         }
-        for i in 0..<count {
-            let (x0, x1, y0, y1) = cellRange(i)
-            for y in y0...y1 { for x in x0...x1 { counts[y * columns + x + 1] += 1 } }
-        }
-        for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
-        var cursor = counts
-        var items = [Int32](repeating: 0, count: Int(counts[columns * rows]))
-        for i in 0..<count {
-            let (x0, x1, y0, y1) = cellRange(i)
-            for y in y0...y1 {
-                for x in x0...x1 {
-                    let c = y * columns + x
-                    items[Int(cursor[c])] = Int32(i); cursor[c] += 1
-                }
+        let cells = CSR<Int32>(rows: columns * rows) { emit in
+            for i in 0..<count {
+                let (x0, x1, y0, y1) = cellRange(i)
+                for y in y0...y1 { for x in x0...x1 { emit(y * columns + x, Int32(i)) } }
             }
         }
-        cellOffsets = counts
-        cellSegments = items.map { SIMD4(ax[Int($0)], ay[Int($0)], bx[Int($0)], by[Int($0)]) }
-        cellEdgeIds = items.map { ids[Int($0)] }
+        cellSegments = cells.map { SIMD4(ax[Int($0)], ay[Int($0)], bx[Int($0)], by[Int($0)]) }
+        cellEdgeIds = cells.arcs.map { ids[Int($0)] }
         indexedEdges = ids.count
     }
 
@@ -141,8 +127,8 @@ public struct SegmentSnapper: Sendable {
                         let dx = Swift.max(0, Swift.max(Double(x) * cellSizeM - px, px - Double(x + 1) * cellSizeM))
                         if x >= 0 && x < columns && dx * dx + dy * dy <= best + 1e-6 {
                             let c = y * columns + x
-                            for k in Int(cellOffsets[c])..<Int(cellOffsets[c + 1]) {
-                                let seg = cellSegments[k]
+                            for k in cellSegments.range(c) {
+                                let seg = cellSegments.arcs[k]
                                 let (d2, t) = Self.project(p, seg[0], seg[1], seg[2], seg[3])
                                 if d2 < best || (d2 == best && cellEdgeIds[k] < cellEdgeIds[Swift.max(bestItem, 0)]) {
                                     best = d2; bestItem = k; bestT = t
@@ -158,7 +144,7 @@ public struct SegmentSnapper: Sendable {
         guard bestItem >= 0 else { return nil }
         let d = best.squareRoot()
         guard d <= maxDistanceM else { return nil }
-        let seg = cellSegments[bestItem]
+        let seg = cellSegments.arcs[bestItem]
         let loc = Coordinate(x: seg[0] + bestT * (seg[2] - seg[0]), y: seg[1] + bestT * (seg[3] - seg[1]))
         return SnappedPoint(edge: cellEdgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
     }

@@ -76,7 +76,7 @@ enum ReportPage {
         s += "<li><b>\(flagged) of \(regions)</b> regions fall below the access thresholds.</li>"
         s += "<li>\(ReportContent.count(n["inhabitants"])) inhabitants in \(ReportContent.count(n["population_points"])) population points; \(ReportContent.count(n["practices"])) practices, of which \(ReportContent.count(n["open_practices"])) count as open to new patients.</li>"
         if !run.practiceStatuses.isEmpty {
-            s += "<li>Practice statuses: " + Markup.escape(run.practiceStatuses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) + ".</li>"
+            s += "<li>Practice statuses: " + Markup.escape(run.practiceStatuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")) + ".</li>"
         }
         return s + "</ul></section>\n"
     }

@@ -37,11 +37,11 @@ final class RoadGraphTests: XCTestCase {
         let top = (0..<g.edgeCount).first { g.coordinate(ofNode: Int(g.edgeFrom[$0])) == c(100, 100) }!
         XCTAssertGreaterThanOrEqual(g.edgeForwardArc[top], 0)
         XCTAssertGreaterThanOrEqual(g.edgeBackwardArc[top], 0)
-        XCTAssertEqual(g.arcTimeS[TravelMode.car.rawValue][Int(g.edgeBackwardArc[top])], .infinity)
-        XCTAssertEqual(g.arcTimeS[TravelMode.bicycle.rawValue][Int(g.edgeBackwardArc[top])], .infinity)
-        XCTAssertTrue(g.arcTimeS[TravelMode.foot.rawValue][Int(g.edgeBackwardArc[top])].isFinite)
+        XCTAssertEqual(g.arcTimeS[.car][Int(g.edgeBackwardArc[top])], .infinity)
+        XCTAssertEqual(g.arcTimeS[.bicycle][Int(g.edgeBackwardArc[top])], .infinity)
+        XCTAssertTrue(g.arcTimeS[.foot][Int(g.edgeBackwardArc[top])].isFinite)
         // 100 m residential at 30 km/h = 12 s.
-        XCTAssertEqual(Double(g.arcTimeS[TravelMode.car.rawValue][Int(g.edgeForwardArc[top])]), 12, accuracy: 1e-4)
+        XCTAssertEqual(Double(g.arcTimeS[.car][Int(g.edgeForwardArc[top])]), 12, accuracy: 1e-4)
         // CSR is consistent with the edge arrays.
         for e in 0..<g.edgeCount {
             if g.edgeForwardArc[e] >= 0 { XCTAssertEqual(g.targets[Int(g.edgeForwardArc[e])], g.edgeTo[e]) }

@@ -29,7 +29,7 @@ enum BruteForce {
         let practiceNode = practices.map { $0.map(place) }
         let homeNode = homes.map { $0.map(place) }
         var reversed = [[Arc]](repeating: [], count: nodeCount)
-        let times = g.arcTimeS[mode.rawValue]
+        let times = g.arcTimeS[mode]
         for e in 0..<g.edgeCount {
             var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
             chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
