@@ -125,15 +125,18 @@ struct BoundedSearch {
             if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { push(b, c, limit) }
         }
         while let (v, c) = next() {
-            for x in attached.arcs(from: v) { offer(x.point, c + x.extra, limit) }
+            for k in attached.range(v) {
+                let x = attached.arcs[k]
+                offer(x.point, c + x.extra, limit)
+            }
             relax(v, c, over: network, limit: limit)
         }
         finish()
         // A point on the practice's own edge can reach it without a node.
         if p.fraction > 0 && p.fraction < 1 {
             for node in [a, b] {
-                for x in attached.arcs(from: node) {
-                    let i = x.point
+                for k in attached.range(node) {
+                    let i = attached.arcs[k].point
                     guard let q = points[Int(i)], Int(q.edge) == e else { continue }
                     // At the practice's own position: no travel (as the router's assign).
                     let direct = q.fraction == p.fraction ? 0
@@ -161,7 +164,10 @@ struct BoundedSearch {
 extension ReverseNetwork: SearchArcs {
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for step in steps.arcs(from: v) { body(Int(step.from), step.cost) }
+        for k in steps.range(v) {
+            let step = steps.arcs[k]
+            body(Int(step.from), step.cost)
+        }
     }
 }
 

@@ -277,7 +277,8 @@ public struct NearestPracticesSearch {
             lastPops += 1
             if !pending.isEmpty { settle(upTo: top.cost) }
             if settled.count >= wanted { break }
-            for x in targets.atNode.arcs(from: v) {
+            for t in targets.atNode.range(v) {
+                let x = targets.atNode.arcs[t]
                 if x.arc < 0 { offer(x.practice, c) }
                 else if let extra = cost(x.arc, x.fraction) { offer(x.practice, c + extra) }
             }

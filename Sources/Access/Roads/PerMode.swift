@@ -18,6 +18,8 @@ public struct PerMode<Value> {
         self.init(car: try make(.car), bicycle: try make(.bicycle), foot: try make(.foot))
     }
 
+    /// (`_modify` yields the stored value in place, so `arcTime[mode][a] = t`
+    /// does not copy the array.)
     @inline(__always)
     public subscript(mode: TravelMode) -> Value {
         get {
@@ -27,11 +29,11 @@ public struct PerMode<Value> {
             case .foot: return foot
             }
         }
-        set {
+        _modify {
             switch mode {
-            case .car: car = newValue
-            case .bicycle: bicycle = newValue
-            case .foot: foot = newValue
+            case .car: yield &car
+            case .bicycle: yield &bicycle
+            case .foot: yield &foot
             }
         }
     }
