@@ -183,6 +183,10 @@ struct RouterCore: SearchArcs {
         cost = router.rCost
     }
 
+    /// `core.offsets` and `core.arcs`, for loops over their raw buffers.
+    var offsets: [Int32] { core.offsets }
+    var arcs: [ReverseArc] { core.arcs }
+
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
         for k in core.range(v) where cost[k].isFinite { body(Int(core.arcs[k].from), cost[k]) }
