@@ -31,12 +31,12 @@ struct SVGCanvas {
         list.map { " \($0.0)=\"\(Markup.escape($0.1))\"" }.joined()
     }
 
-    /// SVG path data for polygonal or linear geometry; empty for points.
+    /// SVG path data for polygonal or linear geometry, thinned to what shows
+    /// on the page (`PathSimplifier`); empty for points.
     func pathData(_ g: Geometry) -> String {
         var d = ""
         func ring(_ cs: [Coordinate], closed: Bool) {
-            for (i, c) in cs.enumerated() {
-                let p = frame.page(c)
+            for (i, p) in PathSimplifier.simplify(cs.map(frame.page)).enumerated() {
                 d += (i == 0 ? "M" : "L") + Markup.number(p.x) + " " + Markup.number(p.y)
             }
             if closed { d += "Z" }
