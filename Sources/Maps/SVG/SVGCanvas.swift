@@ -55,7 +55,9 @@ struct SVGCanvas {
     mutating func path(_ g: Geometry, _ attributes: [(String, String)]) {
         let d = pathData(g)
         guard !d.isEmpty else { return }
-        element("path", [("d", d), ("fill-rule", "evenodd")] + attributes)
+        // Path data is only letters, digits, '.', '-' and spaces: nothing to escape
+        // (escaping it character by character was most of a catchment map's time).
+        body += "<path d=\"" + d + "\"" + Self.attributes([("fill-rule", "evenodd")] + attributes) + "/>\n"
     }
 
     /// A point geometry (or a polygon's first coordinate's envelope centre) as a circle.
