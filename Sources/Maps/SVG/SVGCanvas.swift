@@ -5,6 +5,7 @@ import Access
 struct SVGCanvas {
     private(set) var body = ""
     let frame: PageFrame
+    private let thinner = DrawingThinner()
 
     init(frame: PageFrame) {
         self.frame = frame
@@ -31,17 +32,21 @@ struct SVGCanvas {
         list.map { " \($0.0)=\"\(Markup.escape($0.1))\"" }.joined()
     }
 
+    /// Vertices closer than this to the kept outline are not drawn: half a
+    /// pixel at the size the PNGs are drawn, invisible on screen and paper.
+    static let thinningPixels = 0.5
+
     /// SVG path data for polygonal or linear geometry, thinned to what shows
-    /// on the page (`PathSimplifier`); empty for points.
+    /// on the page (`DrawingThinner`); empty for points.
     func pathData(_ g: Geometry) -> String {
         var d = ""
         func ring(_ cs: [Coordinate], closed: Bool) {
-            for (i, p) in PathSimplifier.simplify(cs.map(frame.page)).enumerated() {
+            for (i, p) in cs.lazy.map(frame.page).enumerated() {
                 d += (i == 0 ? "M" : "L") + Markup.number(p.x) + " " + Markup.number(p.y)
             }
             if closed { d += "Z" }
         }
-        switch g {
+        switch thinner.thinned(g, tolerance: Self.thinningPixels / frame.unitsPerMetre) {
         case .polygon(let rings): rings.forEach { ring($0, closed: true) }
         case .multiPolygon(let polys): polys.forEach { $0.forEach { ring($0, closed: true) } }
         case .lineString(let cs): ring(cs, closed: false)
