@@ -30,19 +30,24 @@ public struct EligibleRouting: Sendable {
     let core: RouterCore
     let arcs: ForwardArcs
     let points: [SnappedPoint?]
-    /// Whether some restricted practice accepts the point (and it snapped).
-    let taking: [Bool]
-    /// Per core node (by core number): the taking points that reach the
-    /// core there, with the cost point → node — through their edge's end
-    /// node, or for an end inside a chain through the chain's two ends along
-    /// the chain. CSR: `attachOffsets[v] ..< attachOffsets[v + 1]`.
+    /// The taking points — those some restricted practice accepts and that
+    /// snapped — ordered by edge: `edgePoints[edgeOffsets[e] ..< edgeOffsets[e + 1]]`
+    /// are the points on edge e. A taking point's position in `edgePoints` is
+    /// its local number (`local`, -1 for the others): nearby points have
+    /// nearby numbers, so the per-point arrays of the searches are read
+    /// nearly in order.
+    let edgeOffsets: [Int32]
+    let edgePoints: [Int32]
+    let local: [Int32]
+    /// Per core node (by core number): the taking points (local numbers)
+    /// that reach the core there, with the cost point → node — through their
+    /// edge's end node, or for an end inside a chain through the chain's two
+    /// ends along the chain. CSR: `attachOffsets[v] ..< attachOffsets[v + 1]`.
     let attachOffsets: [Int32]
     let attachPoint: [Int32]
     let attachCost: [Double]
-    /// The taking points on each edge, and on each chain's edges (CSR), for
-    /// the routes that stay on the practice's own edge or chain.
-    let edgeOffsets: [Int32]
-    let edgePoints: [Int32]
+    /// The taking points (local numbers) on each chain's edges (CSR), for
+    /// the routes that stay on the practice's own chain.
     let chainOffsets: [Int32]
     let chainPoints: [Int32]
 
@@ -88,10 +93,13 @@ public struct EligibleRouting: Sendable {
         }
         for e in 0..<edgeCount { edgeOffsets[e + 1] += edgeOffsets[e] }
         var edgePoints = [Int32](repeating: 0, count: Int(edgeOffsets[edgeCount]))
+        var fraction = [Double](repeating: 0, count: edgePoints.count)
+        var local = [Int32](repeating: -1, count: points.count)
         var cursor = edgeOffsets
         for i in points.indices where taking[i] {
-            let e = Int(points[i]!.edge)
-            edgePoints[Int(cursor[e])] = Int32(i); cursor[e] += 1
+            let sp = points[i]!, e = Int(sp.edge), k = Int(cursor[e])
+            edgePoints[k] = Int32(i); fraction[k] = sp.fraction; local[i] = Int32(k)
+            cursor[e] += 1
         }
         // Per node inside a chain: the cost along the chain to its first
         // and to its last node (sums of the Float arcs in Float64).
@@ -116,7 +124,7 @@ public struct EligibleRouting: Sendable {
             // An edge lies in at most one chain (through its inner end).
             let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
             for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
-                let i = edgePoints[k], f = points[Int(i)]!.fraction
+                let i = Int32(k), f = fraction[k]
                 func attach(_ v: Int, _ extra: Double) {
                     let id = coreId[v]
                     if id >= 0 { attachNode.append(id); attachPoint.append(i); attachCost.append(extra); return }
@@ -151,9 +159,9 @@ public struct EligibleRouting: Sendable {
         var chainAt = chainCount
         for k in edgePoints.indices where pointChain[k] >= 0 {
             let c = Int(pointChain[k])
-            chainPoints[Int(chainAt[c])] = edgePoints[k]; chainAt[c] += 1
+            chainPoints[Int(chainAt[c])] = Int32(k); chainAt[c] += 1
         }
-        self.taking = taking
+        self.local = local
         self.attachOffsets = attachOffsets
         self.attachPoint = byNodePoint
         self.attachCost = byNodeCost
@@ -181,15 +189,16 @@ public struct EligibleRouting: Sendable {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         let restricted = eligible.restrictedPractices.filter { Int($0) < practices.count && practices[Int($0)] != nil }
-        // Each taking point's second-best over the open practices (infinite
-        // for the others); a taking point without one is answered by a
-        // forward search instead.
-        var second = [Double](repeating: .infinity, count: points.count)
+        // Each taking point's second-best over the open practices, by local
+        // number; a taking point without one is answered by a forward search
+        // instead.
+        var secondOf = [Double](repeating: .infinity, count: points.count)
         var forward: [Int] = []
-        for i in points.indices where taking[i] {
-            second[i] = assigned[i].secondCost
-            if !second[i].isFinite { forward.append(i) }
+        for i in points.indices where local[i] >= 0 {
+            secondOf[i] = assigned[i].secondCost
+            if !secondOf[i].isFinite { forward.append(i) }
         }
+        let second = edgePoints.map { secondOf[Int($0)] }
         // Per core node: the cost beyond which a search stops there (its
         // second open label, with the margin of `pruneMargin`).
         let coreNodes = router.coreNodes, margin = Self.pruneMargin
@@ -213,7 +222,7 @@ public struct EligibleRouting: Sendable {
                             guard let at = practices[Int(p)] else { continue }
                             if let pairs = search.pairs(of: at, accepted: eligible.pointsByPractice[p] ?? [], second: second, stop: stop) {
                                 searchedOut[worker] += 1
-                                out[k] = pairs
+                                out[k] = pairs.map { (edgePoints[Int($0.point)], $0.cost) }
                             }
                         }
                         settledOut[worker] = search.kernel.settledNodes
@@ -259,8 +268,9 @@ public struct EligibleRouting: Sendable {
         /// seeds swept along the chain), reset through `touched`.
         var inner: [Double]
         var touched: [Int32] = []
-        /// Per point: whether the practice searched accepts it (set for the
-        /// search, then cleared), and the best cost found, reset through `reached`.
+        /// Per taking point (local number): whether the practice searched
+        /// accepts it (set for the search, then cleared), and the best cost
+        /// found, reset through `reached`.
         var accepts: [Bool]
         var best: [Double]
         var reached: [Int32] = []
@@ -269,20 +279,22 @@ public struct EligibleRouting: Sendable {
             self.routing = routing
             kernel = BoundedSearch(nodeCount: routing.router.coreNodes.count)
             inner = [Double](repeating: .infinity, count: routing.router.graph.nodeCount)
-            accepts = [Bool](repeating: false, count: routing.points.count)
-            best = [Double](repeating: .infinity, count: routing.points.count)
+            accepts = [Bool](repeating: false, count: routing.edgePoints.count)
+            best = [Double](repeating: .infinity, count: routing.edgePoints.count)
         }
 
         /// The points of `accepted` whose cost to the practice at `at` is
-        /// at most their second-best (`second`), with that cost; nil when
-        /// none of them has a finite second-best (no search).
+        /// at most their second-best (`second`, by local number), with that
+        /// cost, by local number; nil when none of them has a finite
+        /// second-best (no search).
         mutating func pairs(of at: SnappedPoint, accepted: [Int32], second: [Double], stop: [Double]) -> [(point: Int32, cost: Double)]? {
             // The bound of the search: the largest second-best among the points it could serve.
             var limit = -Double.infinity
-            for i in accepted where Int(i) < second.count {
-                let s = second[Int(i)]
+            let local = routing.local
+            for i in accepted where Int(i) < local.count && local[Int(i)] >= 0 {
+                let l = Int(local[Int(i)]), s = second[l]
                 if s.isFinite {
-                    accepts[Int(i)] = true
+                    accepts[l] = true
                     if s > limit { limit = s }
                 }
             }
@@ -349,19 +361,18 @@ public struct EligibleRouting: Sendable {
             }
             for c in [seeded.0, seeded.1] where c >= 0 {
                 for k in Int(r.chainOffsets[Int(c)])..<Int(r.chainOffsets[Int(c) + 1]) where accepts[Int(r.chainPoints[k])] {
-                    let i = r.chainPoints[k]
-                    offer(i, near(r.points[Int(i)]!, practice: at))
+                    let l = r.chainPoints[k]
+                    offer(l, near(r.points[Int(r.edgePoints[Int(l)])]!, practice: at))
                 }
             }
-            for k in Int(r.edgeOffsets[e])..<Int(r.edgeOffsets[e + 1]) where accepts[Int(r.edgePoints[k])] {
-                let i = r.edgePoints[k]
-                offer(i, near(r.points[Int(i)]!, practice: at))
+            for l in Int(r.edgeOffsets[e])..<Int(r.edgeOffsets[e + 1]) where accepts[l] {
+                offer(Int32(l), near(r.points[Int(r.edgePoints[l])]!, practice: at))
             }
             var result: [(point: Int32, cost: Double)] = []
             for i in reached where best[Int(i)] <= second[Int(i)] { result.append((i, best[Int(i)])) }
             for i in reached { best[Int(i)] = .infinity }
             reached.removeAll(keepingCapacity: true)
-            for i in accepted where Int(i) < accepts.count { accepts[Int(i)] = false }
+            for i in accepted where Int(i) < local.count && local[Int(i)] >= 0 { accepts[Int(local[Int(i)])] = false }
             kernel.finish()
             for v in touched { inner[Int(v)] = .infinity }
             touched.removeAll(keepingCapacity: true)
