@@ -268,10 +268,11 @@ public struct EligibleRouting: Sendable {
         /// seeds swept along the chain), reset through `touched`.
         var inner: [Double]
         var touched: [Int32] = []
-        /// Per taking point (local number): whether the practice searched
-        /// accepts it (set for the search, then cleared), and the best cost
-        /// found, reset through `reached`.
-        var accepts: [Bool]
+        /// Per taking point (local number): `mark` equals `stamp` when the
+        /// practice searched accepts it (a new stamp per search, so nothing
+        /// to clear), and the best cost found, reset through `reached`.
+        var mark: [UInt8]
+        var stamp: UInt8 = 0
         var best: [Double]
         var reached: [Int32] = []
 
@@ -279,7 +280,7 @@ public struct EligibleRouting: Sendable {
             self.routing = routing
             kernel = BoundedSearch(nodeCount: routing.router.coreNodes.count)
             inner = [Double](repeating: .infinity, count: routing.router.graph.nodeCount)
-            accepts = [Bool](repeating: false, count: routing.edgePoints.count)
+            mark = [UInt8](repeating: 0, count: routing.edgePoints.count)
             best = [Double](repeating: .infinity, count: routing.edgePoints.count)
         }
 
@@ -289,12 +290,17 @@ public struct EligibleRouting: Sendable {
         /// second-best (no search).
         mutating func pairs(of at: SnappedPoint, accepted: [Int32], second: [Double], stop: [Double]) -> [(point: Int32, cost: Double)]? {
             // The bound of the search: the largest second-best among the points it could serve.
+            stamp &+= 1
+            if stamp == 0 {
+                for l in mark.indices { mark[l] = 0 }
+                stamp = 1
+            }
             var limit = -Double.infinity
             let local = routing.local
             for i in accepted where Int(i) < local.count && local[Int(i)] >= 0 {
                 let l = Int(local[Int(i)]), s = second[l]
                 if s.isFinite {
-                    accepts[l] = true
+                    mark[l] = stamp
                     if s > limit { limit = s }
                 }
             }
@@ -352,7 +358,7 @@ public struct EligibleRouting: Sendable {
                     r.attachCost.withUnsafeBufferPointer { extra in
                         for v in kernel.touchedNodes {
                             let d = kernel.dist[Int(v)]
-                            for k in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) where accepts[Int(point[k])] {
+                            for k in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) where mark[Int(point[k])] == stamp {
                                 offer(point[k], d + extra[k])
                             }
                         }
@@ -360,19 +366,18 @@ public struct EligibleRouting: Sendable {
                 }
             }
             for c in [seeded.0, seeded.1] where c >= 0 {
-                for k in Int(r.chainOffsets[Int(c)])..<Int(r.chainOffsets[Int(c) + 1]) where accepts[Int(r.chainPoints[k])] {
+                for k in Int(r.chainOffsets[Int(c)])..<Int(r.chainOffsets[Int(c) + 1]) where mark[Int(r.chainPoints[k])] == stamp {
                     let l = r.chainPoints[k]
                     offer(l, near(r.points[Int(r.edgePoints[Int(l)])]!, practice: at))
                 }
             }
-            for l in Int(r.edgeOffsets[e])..<Int(r.edgeOffsets[e + 1]) where accepts[l] {
+            for l in Int(r.edgeOffsets[e])..<Int(r.edgeOffsets[e + 1]) where mark[l] == stamp {
                 offer(Int32(l), near(r.points[Int(r.edgePoints[l])]!, practice: at))
             }
             var result: [(point: Int32, cost: Double)] = []
             for i in reached where best[Int(i)] <= second[Int(i)] { result.append((i, best[Int(i)])) }
             for i in reached { best[Int(i)] = .infinity }
             reached.removeAll(keepingCapacity: true)
-            for i in accepted where Int(i) < local.count && local[Int(i)] >= 0 { accepts[Int(local[Int(i)])] = false }
             kernel.finish()
             for v in touched { inner[Int(v)] = .infinity }
             touched.removeAll(keepingCapacity: true)
