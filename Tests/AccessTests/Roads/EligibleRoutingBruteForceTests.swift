@@ -195,6 +195,31 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
         }
     }
 
+    /// More restricted practices than one worker's search stamps (255) on
+    /// one thread: the marks of the areas start afresh and stay exact.
+    func testManyRestrictedPracticesOnOneWorker() {
+        ParallelWork.threads = 1
+        defer { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
+        var rng = SplitMix64(seed: 7)
+        let graph = SyntheticRoadNetwork.generate(nodes: 250, seed: 5)
+        let snapper = SegmentSnapper(graph: graph, mode: .car, maxDistanceM: 2000)
+        func near() -> SnappedPoint? {
+            let c = graph.coordinate(ofNode: Int.random(in: 0..<graph.nodeCount, using: &rng))
+            return snapper.snap(Coordinate(x: c.x + Double.random(in: -20...20, using: &rng), y: c.y + Double.random(in: -20...20, using: &rng)))
+        }
+        let practices = (0..<300).map { _ in near() }
+        let restricted = Set(0..<290)
+        let homes = (0..<40).map { _ in near() }
+        var sets = EligibleSets()
+        for p in restricted.sorted() {
+            sets.pointsByPractice[Int32(p)] = homes.indices.filter { _ in Double.random(in: 0..<1, using: &rng) < 0.15 }.map { Int32($0) }
+        }
+        let r = check(graph: graph, mode: .car, weight: .length, practices: practices, restricted: restricted, homes: homes,
+                      eligible: sets, label: "many")
+        XCTAssertGreaterThan(r.checked, 30)
+        XCTAssertGreaterThan(r.servedByRestricted, 10)
+    }
+
     /// Equal costs go to the lower practice index, restricted or not.
     func testTiesGoToTheLowerPracticeIndex() {
         let builder = RoadGraphBuilder()
