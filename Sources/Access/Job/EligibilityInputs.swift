@@ -88,6 +88,9 @@ extension AnalyzeJob {
         if let path = input.statusHistory {
             var (history, report) = try StatusHistoryReader.read(path: path, practiceIDs: ids, options: input, today: today, progress: progress)
             let asOf = input.asOf ?? today
+            guard asOf <= today else {
+                throw InputError.invalidOption(option: "--as-of", expected: "a date on or before today (\(today)); a status history records statuses that held, not the future", found: asOf.description)
+            }
             if let earliest = history.dates.first, asOf < earliest {
                 throw InputError.invalidOption(option: "--as-of", expected: "a date on or after \(earliest), the earliest row of \(path) (before it the history holds no status)", found: asOf.description)
             }

@@ -126,6 +126,8 @@ final class StatusHistoryTests: XCTestCase {
     func testAsOfBeforeEveryRowAndWithoutHistory() throws {
         assertInputError(try job(history: try history(), asOf: "2024-12-31").readInputs(),
                          contains: ["--as-of", "2025-01-01", "earliest row", "history.csv", "2024-12-31"])
+        assertInputError(try job(history: try history(), asOf: "2100-01-01").readInputs(),
+                         contains: ["--as-of", "on or before today", "2100-01-01"])
         var j = try job(history: try history(), asOf: "2025-06-01")
         j.input.statusHistory = nil
         assertInputError(try j.readInputs(), contains: ["--as-of", "--status-history"])
