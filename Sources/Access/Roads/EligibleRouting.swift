@@ -7,17 +7,19 @@ import Foundation
 /// (cost point → practice, the router's convention) over the router's core
 /// (`RouterCore`: degree-2 chains contracted, see `DegreeTwoChains`), with
 /// the one bounded-search kernel (`BoundedSearch`). Each accepted point's
-/// cost is then read off its snap as the router's assign does (end nodes
-/// with the partial edge, or directly along the practice's own edge; a node
-/// inside a chain from the chain's two ends), and offered to the point's
-/// best two with the same order (cost, then practice index).
+/// cost is then read off the core nodes the search reached, through the
+/// point's attachments (prepared once: its edge's end nodes with the partial
+/// edge, a node inside a chain through the chain's two ends), or along the
+/// practice's own edge or chain, and offered to the point's best two with
+/// the same order (cost, then practice index).
 ///
 /// Exact: a restricted practice can enter a point's best two only with a
 /// cost ≤ the point's second-best over the fully open practices. So a
 /// search stops (1) beyond the largest second-best among the points of its
 /// area, and (2) at every node whose own second-best open practice (the
-/// router's label) is nearer than the restricted practice: a route through
-/// that node reaches two open practices at least as cheaply. A point that
+/// router's label) is nearer than the restricted practice (such a node is
+/// not even queued): a route through that node reaches two open practices
+/// at least as cheaply. A point that
 /// reaches fewer than two open practices (no finite second-best, e.g.
 /// behind a one-way exit) is answered by a forward search from the point,
 /// stopped at its current second-best or once it has reached every
