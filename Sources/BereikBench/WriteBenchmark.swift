@@ -48,14 +48,12 @@ public enum WriteBenchmark {
                                                   parameters: AnalysisParameters())
         }
         var table: OutputTable!
-        step("build the population table (rows of values)", features: n) {
+        step("build the population table (columns; rows made when written)", features: n) {
             table = OutputTables(result: result, population: population, practices: practices, regions: []).population
         }
         let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         let sample = min(n, ogrLimit)
-        var head = table!
-        head.rows = Array(table.rows.prefix(sample))
-        head.geometries = table.geometries.map { Array($0.prefix(sample)) }
+        let head = table.prefix(sample)
         try step("GeoJSON through OGR (RFC7946, COORDINATE_PRECISION=7, WRITE_BBOX=NO), first \(sample)", features: sample,
                  file: path("ogr.geojson")) {
             let writer = try VectorWriter(path: path("ogr.geojson"), format: .geoJSON)

@@ -45,9 +45,11 @@ struct BenchNational: ParsableCommand {
                 + analyzeArgs.split(separator: " ").map(String.init)
             fflush(nil)
             let t0 = Date()
-            let (status, peakKiB) = try spawn(args, threads: n)
+            let (status, peakKiB, cpu) = try spawn(args, threads: n)
             let wall = Date().timeIntervalSince(t0)
-            print("\nanalyze with \(n) thread(s): exit \(status), wall \(String(format: "%.1f", wall)) s, peak RSS \(String(format: "%.0f", Double(peakKiB) / 1024)) MiB")
+            let mib = Double(peakKiB) / 1024
+            print("\nanalyze with \(n) thread(s): exit \(status), wall \(String(format: "%.1f", wall)) s, processor \(String(format: "%.1f", cpu)) s, peak RSS \(String(format: "%.0f", mib)) MiB"
+                  + " (\(String(format: "%.0f", mib / (Double(size.points) / 1e6))) MiB per million points)")
             guard status == 0 else { continue }
             let data = try Data(contentsOf: URL(fileURLWithPath: (out as NSString).appendingPathComponent("run.json")))
             let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
@@ -61,8 +63,9 @@ struct BenchNational: ParsableCommand {
     }
 
     /// Runs this executable with `args` and BEREIK_THREADS=n; returns the exit
-    /// status and the child's peak RSS in KiB (wait4's rusage).
-    func spawn(_ args: [String], threads n: Int) throws -> (Int32, Int) {
+    /// status, the child's peak RSS in KiB and its processor seconds (user +
+    /// system; wait4's rusage).
+    func spawn(_ args: [String], threads n: Int) throws -> (Int32, Int, Double) {
         let exe = Bundle.main.executablePath ?? CommandLine.arguments[0]
         var env = ProcessInfo.processInfo.environment
         env["BEREIK_THREADS"] = String(n)
@@ -80,6 +83,7 @@ struct BenchNational: ParsableCommand {
             guard errno == EINTR else { throw ValidationError("waiting for analyze: \(String(cString: strerror(errno)))") }
         }
         let exited = (status & 0x7f) == 0
-        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), usage.ru_maxrss)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), usage.ru_maxrss, cpu)
     }
 }

@@ -82,16 +82,41 @@ enum TrendSummary {
         s += ".\n"
         let flagKm = o.report.parameters.flagMaxKm
         s += pad("region", 28) + pad("within \(number(flagKm)) km first", 22) + pad("last", 10) + pad("taking new", 12) + "flagged on\n"
-        var order: [String] = []
-        for r in o.rows where !order.contains(r.regionID) { order.append(r.regionID) }
-        for id in order {
-            let rows = o.rows.filter { $0.regionID == id }.sorted { $0.date < $1.date }
-            guard let a = rows.first, let b = rows.last else { continue }
+        var byRegion: [String: [TrendRow]] = [:], order: [String] = []
+        for r in o.rows {
+            if byRegion[r.regionID] == nil { order.append(r.regionID) }
+            byRegion[r.regionID, default: []].append(r)
+        }
+        let series = order.map { id in byRegion[id]!.sorted { $0.date < $1.date } }
+        let (shown, hidden) = shownRegions(series.filter { $0.first?.isTotal != true })
+        func line(_ rows: [TrendRow]) {
+            guard let a = rows.first, let b = rows.last else { return }
             s += pad(a.isTotal ? "Study area (total)" : String(a.name.prefix(27)), 28) + pad(share(a.shareWithinFlagKm), 22) + pad(share(b.shareWithinFlagKm), 10)
             s += pad("\(a.takingNewPatients) → \(b.takingNewPatients)", 12) + "\(rows.filter(\.flagged).count) of \(rows.count) dates\n"
         }
+        shown.forEach(line)
+        if hidden > 0 { s += "… and \(hidden) more regions; see trend.csv.\n" }
+        series.filter { $0.first?.isTotal == true }.forEach(line)
         s += "Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)."
         return s
+    }
+
+    /// Most region lines printed (as the charts' cap).
+    static let regionCap = 12
+
+    /// The regions (not the total) in the given order when at most
+    /// `regionCap`; else those flagged on some date, then the others, each
+    /// from the lowest share on the last date up, at most `regionCap`.
+    static func shownRegions(_ regions: [[TrendRow]]) -> (shown: [[TrendRow]], hidden: Int) {
+        guard regions.count > regionCap else { return (regions, 0) }
+        let ranked = regions.enumerated().sorted { x, y in
+            let a = x.element, b = y.element
+            let fa = a.contains(where: \.flagged), fb = b.contains(where: \.flagged)
+            if fa != fb { return fa }
+            let la = a.last?.shareWithinFlagKm ?? .infinity, lb = b.last?.shareWithinFlagKm ?? .infinity
+            return la != lb ? la < lb : x.offset < y.offset
+        }.map(\.element)
+        return (Array(ranked.prefix(regionCap)), regions.count - regionCap)
     }
 
     static func share(_ v: Double?) -> String { v.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }

@@ -84,9 +84,9 @@ final class EligibleNearestTests: XCTestCase {
         let fully = try XCTUnwrap(r.fullyOpen)
         var differ = 0
         for i in population.indices {
-            XCTAssertEqual(table.rows[i][open], .real((fully[i].firstM * 10).rounded() / 10))
-            XCTAssertEqual(table.rows[i][eligibleM], .real((r.points[i].nearestOpenM * 10).rounded() / 10))
-            XCTAssertEqual(table.rows[i][eligibleID], .string(practices[Int(r.points[i].nearestOpen)].id))
+            XCTAssertEqual(table.row(i)[open], .real((fully[i].firstM * 10).rounded() / 10))
+            XCTAssertEqual(table.row(i)[eligibleM], .real((r.points[i].nearestOpenM * 10).rounded() / 10))
+            XCTAssertEqual(table.row(i)[eligibleID], .string(practices[Int(r.points[i].nearestOpen)].id))
             if fully[i].first != r.points[i].nearestOpen { differ += 1 }
         }
         XCTAssertGreaterThan(differ, 10)

@@ -20,4 +20,22 @@ final class WeightedQuantileTests: XCTestCase {
             }
         }
     }
+
+    /// Large lists are sorted in parts on all cores and merged: the order must
+    /// be that of one stable sort, checked against a sort by (value, position)
+    /// on a list with many ties whose weights tell the tied elements apart.
+    func testParallelSortKeepsTheOrderOfOneStableSort() {
+        var rng = SplitMix64(seed: 12)
+        let n = 1_200_000
+        let list = (0..<n).map { k in (value: Double(rng.next() % 1_000) / 10, weight: Double(k)) }
+        let threads = ParallelWork.threads
+        ParallelWork.threads = 3
+        defer { ParallelWork.threads = threads }
+        let sorted = WeightedQuantile.sortedByValue(list)
+        let expected = (0..<n).sorted { a, b in list[a].value != list[b].value ? list[a].value < list[b].value : a < b }
+        XCTAssertEqual(sorted.count, n)
+        XCTAssertTrue(zip(sorted, expected).allSatisfy { $0.value == list[$1].value && $0.weight == list[$1].weight },
+                      "ties keep their input order")
+    }
 }
+

@@ -4,7 +4,7 @@ import Geo
 import XCTest
 @testable import Maps
 
-/// A run with 200,000 population points: above 50,000 the maps and the
+/// A run with 200,000 population points: above 20,000 the maps and the
 /// viewer draw 500 m squares, so their size does not follow the points.
 final class AggregatedMapTests: XCTestCase {
     static let folder = NSTemporaryDirectory() + "bereik-aggregated-maps-\(ProcessInfo.processInfo.processIdentifier)"
@@ -48,9 +48,15 @@ final class AggregatedMapTests: XCTestCase {
         // The legend's text lines joined: titles wrap over several <text> elements.
         let words = svg.components(separatedBy: "<text").dropFirst().compactMap { $0.split(separator: ">", maxSplits: 1).last?.components(separatedBy: "</text").first }.joined(separator: " ")
         XCTAssertTrue(words.contains("200,000 population points drawn as"), "the legend says the points were aggregated")
-        XCTAssertTrue(words.contains("(more than 50,000 points)"), "the legend names the threshold")
+        XCTAssertTrue(words.contains("(more than 20,000 points)"), "the legend names the threshold")
         XCTAssertTrue(words.contains("squares of 500 m"), "the legend names the square size")
         XCTAssertTrue(words.contains("population-weighted mean"), "the legend names the method")
+        let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        let counts = run["counts"] as! [String: Double]
+        XCTAssertEqual(counts["population_cells_above_points"], 20_000, "run.json names the threshold")
+        XCTAssertEqual(counts["population_cell_size_m"], 500)
+        XCTAssertEqual(counts["population_cells"], Double(cells.count))
+        XCTAssertTrue((run["warnings"] as! [String]).contains { $0.contains("200000 population points are more than 20000") })
         XCTAssertTrue(files.contains("viewer.html"))
         let viewer = try String(contentsOfFile: out + "/viewer.html", encoding: .utf8)
         XCTAssertLessThan(viewer.utf8.count, 4_000_000, "the viewer stays small")

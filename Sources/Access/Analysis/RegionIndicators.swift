@@ -20,8 +20,10 @@ enum RegionIndicators {
             if p.status == .closed || p.status == .partial { results[r].closedOrPartialPractices += 1 }
             if let f = p.gpFTE ?? parameters.defaultFTE { results[r].gpFTE = (results[r].gpFTE ?? 0) + f }
         }
-        for r in 0..<regionCount {
-            var res = results[r]
+        // Each region on its own (all cores); the study-area total is one region.
+        let counted = results
+        results = parallelMap(count: regionCount) { r in
+            var res = counted[r]
             let idx = members[r]
             res.points = idx.count
             res.inhabitants = idx.reduce(0) { $0 + population[$1].inhabitants }
@@ -56,7 +58,7 @@ enum RegionIndicators {
                 }
             }
             (res.flagged, res.flagReasons) = Flagging.evaluate(res, parameters: parameters, population: population, points: points, road: road, members: idx)
-            results[r] = res
+            return res
         }
         return results
     }
@@ -105,8 +107,7 @@ enum WeightedQuantile {
         guard total > 0, !values.isEmpty else { return qs.map { _ in nil } }
         // Sorted (value, weight) pairs: equal values give the same quantile
         // whatever their order, so the result does not depend on it.
-        var pairs = zip(values, weights).map { (value: $0, weight: $1) }
-        pairs.sort { $0.value < $1.value }
+        let pairs = sortedByValue(zip(values, weights).map { (value: $0, weight: $1) })
         var result = [Double?](repeating: pairs[pairs.count - 1].value, count: qs.count)
         var k = 0, cumulative = 0.0
         for p in pairs where k < qs.count {
@@ -114,5 +115,35 @@ enum WeightedQuantile {
             while k < qs.count && cumulative >= qs[k] * total - 1e-9 { result[k] = p.value; k += 1 }
         }
         return result
+    }
+
+    /// Sorted by value, stably (ties keep their order). Large lists (the
+    /// study-area total at national scale) are sorted in parts on all cores
+    /// and merged left part first on ties: the same order as one stable sort.
+    static func sortedByValue(_ input: [(value: Double, weight: Double)]) -> [(value: Double, weight: Double)] {
+        let parts = Swift.min(ParallelWork.threads, input.count / 500_000)
+        guard parts > 1 else { return input.sorted { $0.value < $1.value } }
+        let size = (input.count + parts - 1) / parts
+        var sorted = parallelMap(count: parts) { k in
+            input[(k * size)..<Swift.min(input.count, (k + 1) * size)].sorted { $0.value < $1.value }
+        }
+        while sorted.count > 1 {
+            let right = sorted.remove(at: 1)
+            sorted[0] = merge(sorted[0], right)
+        }
+        return sorted[0]
+    }
+
+    private static func merge(_ a: [(value: Double, weight: Double)], _ b: [(value: Double, weight: Double)]) -> [(value: Double, weight: Double)] {
+        var out: [(value: Double, weight: Double)] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            // b's element first only when strictly smaller: ties keep a's first.
+            if b[j].value < a[i].value { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
     }
 }

@@ -8,13 +8,14 @@ public enum PopulationReader {
         if options.populationGeometry != nil {
             return try PopulationJoin.read(path: path, options: options, progress: progress)
         }
+        let digest = BackgroundDigest(path: path)
         var values = PopulationValues(path: path, options: options)
         let reader = LayerReader(role: "population", path: path, layerName: options.populationLayer, options: options)
         var points = [PopulationPoint]()
         let raw = try reader.stream(pick: { try values.pick($0) }, place: .point, progress: progress) { row in
             if let p = try values.point(row, location: row.point!, log: reader.log) { points.append(p) }
         }
-        return try values.finish(points, raw, role: "population")
+        return try values.finish(points, raw, role: "population", digest: digest)
     }
 
     /// Maps each requested field slot to its position in the values read
@@ -122,13 +123,14 @@ struct PopulationValues {
         return point
     }
 
-    func finish(_ read: [PopulationPoint], _ raw: LayerReader.Result, role: String) throws -> ([PopulationPoint], InputReport) {
+    func finish(_ read: [PopulationPoint], _ raw: LayerReader.Result, role: String,
+                digest: BackgroundDigest? = nil) throws -> ([PopulationPoint], InputReport) {
         var points = read
         let postcodeReport = postcodes.finish(&points, path: path)
         if points.isEmpty {
             throw InputError.noUsableFeatures(path: path, skipped: raw.log.total, firstReason: raw.log.examples.first ?? "-")
         }
-        var report = raw.report(role: role, used: points.count, fields: fieldsUsed)
+        var report = raw.report(role: role, used: points.count, fields: fieldsUsed, digest: digest)
         if dropped65 > 0 {
             report.skipped["65+ above inhabitants (65+ left out, point kept)"] = dropped65
             report.warnings.append("\(path): \(dropped65) features have more inhabitants aged 65+ than inhabitants; their 65+ value is left out (use --strict to stop instead).")
@@ -144,10 +146,11 @@ struct PopulationValues {
 }
 
 extension LayerReader.Result {
-    func report(role: String, used: Int, fields: [String: String]) -> InputReport {
+    /// `digest`: the file's SHA-256 already under way (else computed here).
+    func report(role: String, used: Int, fields: [String: String], digest: BackgroundDigest? = nil) -> InputReport {
         var fields = fields
         if let (x, y) = coordinateFields { fields["x"] = x; fields["y"] = y }
-        return InputReport(role: role, path: path, layer: layer, driver: driver, sha256: FileDigest.sha256(ofFile: path),
+        return InputReport(role: role, path: path, layer: layer, driver: driver, sha256: digest.map(\.value) ?? FileDigest.sha256(ofFile: path),
                            crs: crs == "none" ? "none" : CRSInfo.name(crs), crsSource: crsSource, features: total, used: used,
                            skipped: log.counts.filter { $0.value > 0 }, examples: log.examples, warnings: log.warnings,
                            fields: fields, numberFormats: numberFormats.isEmpty ? nil : numberFormats,

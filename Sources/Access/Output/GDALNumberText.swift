@@ -63,6 +63,12 @@ enum GDALNumberText {
         }
     }
 
+    /// An integer in decimal, as `String(n)` (and printf's `%lld`) writes it.
+    @inline(__always)
+    static func integer(_ n: Int64, into sink: ByteSink) throws {
+        try sink.fill(upTo: 24) { p in put(n.magnitude, decimals: 0, negative: n < 0, point: 46, into: p) }
+    }
+
     /// A GeoJSON property real, as GDAL prints it (never NaN or infinite here:
     /// those are written as null by the callers).
     static func geoJSONReal(_ d: Double, into sink: ByteSink) throws {

@@ -51,8 +51,10 @@ public struct OutputWriter {
             files.append("catchments.geojson")
             spatial.append(table)
         }
+        var squares = 0
         if population.count > PopulationCells.threshold {
             let cells = PopulationCells.table(result: result, population: population)
+            squares = cells.rows.count
             try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
             files.append(PopulationCells.fileName)
             spatial.append(cells)
@@ -75,6 +77,7 @@ public struct OutputWriter {
         var run = baseReport
         run.outputs = files
         report(&run)
+        if squares > 0 { PopulationCells.state(in: &run, points: population.count, squares: squares) }
         try run.write(into: folder)
         return files
     }

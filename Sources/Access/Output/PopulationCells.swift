@@ -13,8 +13,10 @@ import Geo
 /// `max_open_m`. A square with points but no inhabitants weighs its points
 /// equally.
 public enum PopulationCells {
-    /// Above this many population points the maps draw squares.
-    public static let threshold = 50_000
+    /// Above this many population points the maps draw squares. At 20,000
+    /// dots a map 760 px wide is already a solid carpet (a dot is 1.3 px or
+    /// more), while reading, drawing and rasterising every point cost seconds.
+    public static let threshold = 20_000
     public static let cellSizeM = 500.0
     public static let fileName = "population_cells.geojson"
 
@@ -73,6 +75,14 @@ public enum PopulationCells {
                               Coordinate(x: x0, y: y0 + size), Coordinate(x: x0, y: y0)]])
         }
         return OutputTable(name: "population_cells", columns: columns, rows: sorted, geometries: geometries, kind: .polygon)
+    }
+
+    /// run.json says that maps and viewer show squares and from how many points on.
+    static func state(in run: inout RunReport, points: Int, squares: Int) {
+        run.counts["population_cells"] = Double(squares)
+        run.counts["population_cells_above_points"] = Double(threshold)
+        run.counts["population_cell_size_m"] = cellSizeM
+        run.warnings.append("\(points) population points are more than \(threshold): maps and viewer.html draw them as \(squares) squares of \(Int(cellSizeM)) m (population_cells.geojson), coloured by the population-weighted mean; population.geojson keeps every point.")
     }
 
     /// "E1505N4520": the lower-left corner in hectometres (RD New).

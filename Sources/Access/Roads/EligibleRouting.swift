@@ -7,17 +7,19 @@ import Foundation
 /// (cost point → practice, the router's convention) over the router's core
 /// (`RouterCore`: degree-2 chains contracted, see `DegreeTwoChains`), with
 /// the one bounded-search kernel (`BoundedSearch`). Each accepted point's
-/// cost is then read off its snap as the router's assign does (end nodes
-/// with the partial edge, or directly along the practice's own edge; a node
-/// inside a chain from the chain's two ends), and offered to the point's
-/// best two with the same order (cost, then practice index).
+/// cost is then read off the core nodes the search reached, through the
+/// point's attachments (prepared once: its edge's end nodes with the partial
+/// edge, a node inside a chain through the chain's two ends), or along the
+/// practice's own edge or chain, and offered to the point's best two with
+/// the same order (cost, then practice index).
 ///
 /// Exact: a restricted practice can enter a point's best two only with a
 /// cost ≤ the point's second-best over the fully open practices. So a
 /// search stops (1) beyond the largest second-best among the points of its
 /// area, and (2) at every node whose own second-best open practice (the
-/// router's label) is nearer than the restricted practice: a route through
-/// that node reaches two open practices at least as cheaply. A point that
+/// router's label) is nearer than the restricted practice (such a node is
+/// not even queued): a route through that node reaches two open practices
+/// at least as cheaply. A point that
 /// reaches fewer than two open practices (no finite second-best, e.g.
 /// behind a one-way exit) is answered by a forward search from the point,
 /// stopped at its current second-best or once it has reached every
@@ -30,30 +32,26 @@ public struct EligibleRouting: Sendable {
     let core: RouterCore
     let arcs: ForwardArcs
     let points: [SnappedPoint?]
-    /// Per point: its index in `ends` when some restricted practice accepts
-    /// it and it snapped, else -1.
-    let slot: [Int32]
-    let ends: [PointEnds]
-
-    /// How a point reaches the core: up to four core nodes (core numbers,
-    /// -1: none) with the cost point → node — its edge's end nodes, or for
-    /// an end inside a chain the chain's two ends along the chain —, the
-    /// chain its edge lies in (-1: none) and its edge.
-    struct PointEnds {
-        var node: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
-        var cost: (Double, Double, Double, Double) = (.infinity, .infinity, .infinity, .infinity)
-        var chain: Int32 = -1
-        var edge: Int32 = -1
-
-        mutating func put(_ k: Int, _ v: Int32, _ c: Double) {
-            switch k {
-            case 0: node.0 = v; cost.0 = c
-            case 1: node.1 = v; cost.1 = c
-            case 2: node.2 = v; cost.2 = c
-            default: node.3 = v; cost.3 = c
-            }
-        }
-    }
+    /// The taking points — those some restricted practice accepts and that
+    /// snapped — ordered by edge: `edgePoints[edgeOffsets[e] ..< edgeOffsets[e + 1]]`
+    /// are the points on edge e. A taking point's position in `edgePoints` is
+    /// its local number (`local`, -1 for the others): nearby points have
+    /// nearby numbers, so the per-point arrays of the searches are read
+    /// nearly in order.
+    let edgeOffsets: [Int32]
+    let edgePoints: [Int32]
+    let local: [Int32]
+    /// Per core node (by core number): the taking points (local numbers)
+    /// that reach the core there, with the cost point → node — through their
+    /// edge's end node, or for an end inside a chain through the chain's two
+    /// ends along the chain. CSR: `attachOffsets[v] ..< attachOffsets[v + 1]`.
+    let attachOffsets: [Int32]
+    let attachPoint: [Int32]
+    let attachCost: [Double]
+    /// The taking points (local numbers) on each chain's edges (CSR), for
+    /// the routes that stay on the practice's own chain.
+    let chainOffsets: [Int32]
+    let chainPoints: [Int32]
 
     /// Counts of one application, for benchmarks and reports.
     public struct Stats: Sendable {
@@ -64,7 +62,7 @@ public struct EligibleRouting: Sendable {
         /// Core nodes settled by the practices' searches, and nodes by the forward searches.
         public var settledNodes = 0
         public var forwardSettledNodes = 0
-        /// Seconds of the steps: the searches' bounds, the practices'
+        /// Seconds of the steps: the searches' stop costs, the practices'
         /// searches with reading off their points, the forward searches with
         /// merging the answers.
         public var limitsS = 0.0
@@ -83,9 +81,27 @@ public struct EligibleRouting: Sendable {
         let arcs = ForwardArcs(graph: graph, mode: router.mode, weight: router.weight)
         self.arcs = arcs
         self.points = points
-        var slot = [Int32](repeating: -1, count: points.count)
+        var taking = [Bool](repeating: false, count: points.count)
         for list in eligible.pointsByPractice.values {
-            for i in list where Int(i) < points.count { slot[Int(i)] = 0 }
+            for i in list where Int(i) < points.count { taking[Int(i)] = true }
+        }
+        // The taking points by edge (a counting sort), so that the work per
+        // edge is done once and the graph's arrays are read in order.
+        let edgeCount = graph.edgeCount
+        var edgeOffsets = [Int32](repeating: 0, count: edgeCount + 1)
+        for i in points.indices where taking[i] {
+            guard let sp = points[i], sp.edge >= 0, Int(sp.edge) < edgeCount else { taking[i] = false; continue }
+            edgeOffsets[Int(sp.edge) + 1] += 1
+        }
+        for e in 0..<edgeCount { edgeOffsets[e + 1] += edgeOffsets[e] }
+        var edgePoints = [Int32](repeating: 0, count: Int(edgeOffsets[edgeCount]))
+        var fraction = [Double](repeating: 0, count: edgePoints.count)
+        var local = [Int32](repeating: -1, count: points.count)
+        var cursor = edgeOffsets
+        for i in points.indices where taking[i] {
+            let sp = points[i]!, e = Int(sp.edge), k = Int(cursor[e])
+            edgePoints[k] = Int32(i); fraction[k] = sp.fraction; local[i] = Int32(k)
+            cursor[e] += 1
         }
         // Per node inside a chain: the cost along the chain to its first
         // and to its last node (sums of the Float arcs in Float64).
@@ -98,33 +114,63 @@ public struct EligibleRouting: Sendable {
             sum = 0
             for q in stride(from: hi - 1, to: lo, by: -1) { sum += Double(chains.up[q].cost); toLast[Int(chains.nodes[q])] = sum }
         }
-        var ends: [PointEnds] = []
-        for i in points.indices where slot[i] == 0 {
-            guard let sp = points[i], sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { slot[i] = -1; continue }
-            let e = Int(sp.edge), a = graph.edgeFrom[e], b = graph.edgeTo[e]
-            var x = PointEnds()
-            x.edge = sp.edge
-            var k = 0
-            func add(_ v: Int32, _ extra: Double) {
-                let id = coreId[Int(v)]
-                if id >= 0 { x.put(k, id, extra); k += 1; return }
-                let c = Int(chains.chainOf[Int(v)])
-                x.chain = Int32(c)
-                let lo = Int(chains.start[c]), hi = Int(chains.start[c + 1]) - 1
-                x.put(k, coreId[Int(chains.nodes[lo])], toFirst[Int(v)] + extra)
-                x.put(k + 1, coreId[Int(chains.nodes[hi])], toLast[Int(v)] + extra)
-                k += 2
+        // The attachments (core node, point, cost), edge by edge.
+        var attachNode: [Int32] = [], attachPoint: [Int32] = [], attachCost: [Double] = []
+        let reserve = 3 * edgePoints.count
+        attachNode.reserveCapacity(reserve); attachPoint.reserveCapacity(reserve); attachCost.reserveCapacity(reserve)
+        var chainCount = [Int32](repeating: 0, count: chains.count + 1)
+        var pointChain = [Int32](repeating: -1, count: edgePoints.count)
+        for e in 0..<edgeCount where edgeOffsets[e] < edgeOffsets[e + 1] {
+            let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+            let toB = arcs.partial(graph.edgeForwardArc[e], 1), toA = arcs.partial(graph.edgeBackwardArc[e], 1)
+            // An edge lies in at most one chain (through its inner end).
+            let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
+            for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
+                let i = Int32(k), f = fraction[k]
+                func attach(_ v: Int, _ extra: Double) {
+                    let id = coreId[v]
+                    if id >= 0 { attachNode.append(id); attachPoint.append(i); attachCost.append(extra); return }
+                    let c = Int(chains.chainOf[v])
+                    let lo = Int(chains.start[c]), hi = Int(chains.start[c + 1]) - 1
+                    attachNode.append(coreId[Int(chains.nodes[lo])]); attachPoint.append(i); attachCost.append(toFirst[v] + extra)
+                    attachNode.append(coreId[Int(chains.nodes[hi])]); attachPoint.append(i); attachCost.append(toLast[v] + extra)
+                }
+                // From the point forward to `edgeTo`, or backward to `edgeFrom`
+                // (the same products as `ForwardArcs.partial`).
+                if f <= 0 { attach(a, 0) } else if f >= 1 { attach(b, 0) } else {
+                    if let c = toB { attach(b, c * (1 - f)) }
+                    if let c = toA { attach(a, c * f) }
+                }
+                pointChain[k] = chain
+                if chain >= 0 { chainCount[Int(chain) + 1] += 1 }
             }
-            if sp.fraction <= 0 { add(a, 0) } else if sp.fraction >= 1 { add(b, 0) } else {
-                // From the point forward to `edgeTo`, or backward to `edgeFrom`.
-                if let c = arcs.partial(graph.edgeForwardArc[e], 1 - sp.fraction) { add(b, c) }
-                if let c = arcs.partial(graph.edgeBackwardArc[e], sp.fraction) { add(a, c) }
-            }
-            slot[i] = Int32(ends.count)
-            ends.append(x)
         }
-        self.slot = slot
-        self.ends = ends
+        // The attachments by core node, and the taking points by chain.
+        let coreCount = router.coreNodes.count
+        var attachOffsets = [Int32](repeating: 0, count: coreCount + 1)
+        for v in attachNode { attachOffsets[Int(v) + 1] += 1 }
+        for v in 0..<coreCount { attachOffsets[v + 1] += attachOffsets[v] }
+        var byNodePoint = [Int32](repeating: 0, count: attachNode.count), byNodeCost = [Double](repeating: 0, count: attachNode.count)
+        var at = attachOffsets
+        for k in attachNode.indices {
+            let v = Int(attachNode[k]), t = Int(at[v])
+            byNodePoint[t] = attachPoint[k]; byNodeCost[t] = attachCost[k]; at[v] += 1
+        }
+        for c in 0..<chains.count { chainCount[c + 1] += chainCount[c] }
+        var chainPoints = [Int32](repeating: 0, count: Int(chainCount[chains.count]))
+        var chainAt = chainCount
+        for k in edgePoints.indices where pointChain[k] >= 0 {
+            let c = Int(pointChain[k])
+            chainPoints[Int(chainAt[c])] = Int32(k); chainAt[c] += 1
+        }
+        self.local = local
+        self.attachOffsets = attachOffsets
+        self.attachPoint = byNodePoint
+        self.attachCost = byNodeCost
+        self.edgeOffsets = edgeOffsets
+        self.edgePoints = edgePoints
+        self.chainOffsets = chainCount
+        self.chainPoints = chainPoints
     }
 
     /// Offers every restricted practice to the points of its area in
@@ -145,42 +191,48 @@ public struct EligibleRouting: Sendable {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
         let restricted = eligible.restrictedPractices.filter { Int($0) < practices.count && practices[Int($0)] != nil }
-        // Each taking point's second-best over the open practices; infinite:
-        // answered by a forward search instead.
-        var second = [Double](repeating: .infinity, count: ends.count)
+        // Each taking point's second-best over the open practices, by local
+        // number; a taking point without one is answered by a forward search
+        // instead.
+        var secondOf = [Double](repeating: .infinity, count: points.count)
         var forward: [Int] = []
-        for i in points.indices where slot[i] >= 0 {
-            second[Int(slot[i])] = assigned[i].secondCost
-            if !assigned[i].secondCost.isFinite { forward.append(i) }
+        for i in points.indices where local[i] >= 0 {
+            secondOf[i] = assigned[i].secondCost
+            if !secondOf[i].isFinite { forward.append(i) }
         }
-        // The bound of each search: the largest second-best among the points
-        // it could serve.
-        let limits: [Double] = parallelMap(count: restricted.count) { k in
-            var limit = -Double.infinity
-            for i in eligible.pointsByPractice[restricted[k]] ?? [] where Int(i) < slot.count {
-                let s = Int(slot[Int(i)])
-                if s >= 0 && second[s].isFinite && second[s] > limit { limit = second[s] }
-            }
-            return limit
+        let second = edgePoints.map { secondOf[Int($0)] }
+        // Per core node: the cost beyond which a search stops there (its
+        // second open label, with the margin of `pruneMargin`).
+        let coreNodes = router.coreNodes, margin = Self.pruneMargin
+        let stop: [Double] = labels.nodes.withUnsafeBufferPointer { nodes in
+            coreNodes.map { v in nodes[Int(v)].secondCost * (1 + margin) + margin }
         }
-        var stats = Stats(searches: limits.filter { $0 >= 0 }.count)
+        var stats = Stats()
         stats.limitsS = seconds()
         var found = [[(point: Int32, cost: Double)]](repeating: [], count: restricted.count)
-        var settled = [Int](repeating: 0, count: ParallelWork.workers(count: restricted.count, minPerWorker: 1))
+        let workers = ParallelWork.workers(count: restricted.count, minPerWorker: 1)
+        var settled = [Int](repeating: 0, count: workers), searched = [Int](repeating: 0, count: workers)
         found.withUnsafeMutableBufferPointer { buffer in
             settled.withUnsafeMutableBufferPointer { settledBuffer in
-                nonisolated(unsafe) let out = buffer.baseAddress!, settledOut = settledBuffer.baseAddress!
-                ParallelWork.forEachWorker(count: restricted.count) { worker, indexes in
-                    var search = CoreSearch(self, labels: labels)
-                    for k in indexes {
-                        let p = restricted[k]
-                        guard limits[k] >= 0, let at = practices[Int(p)] else { continue }
-                        out[k] = search.pairs(of: at, accepted: eligible.pointsByPractice[p] ?? [], second: second, limit: limits[k])
+                searched.withUnsafeMutableBufferPointer { searchedBuffer in
+                    nonisolated(unsafe) let out = buffer.baseAddress!, settledOut = settledBuffer.baseAddress!
+                    nonisolated(unsafe) let searchedOut = searchedBuffer.baseAddress!
+                    ParallelWork.forEachWorker(count: restricted.count) { worker, indexes in
+                        var search = CoreSearch(self)
+                        for k in indexes {
+                            let p = restricted[k]
+                            guard let at = practices[Int(p)] else { continue }
+                            if let pairs = search.pairs(of: at, accepted: eligible.pointsByPractice[p] ?? [], second: second, stop: stop) {
+                                searchedOut[worker] += 1
+                                out[k] = pairs.map { (edgePoints[Int($0.point)], $0.cost) }
+                            }
+                        }
+                        settledOut[worker] = search.kernel.settledNodes
                     }
-                    settledOut[worker] = search.kernel.settledNodes
                 }
             }
         }
+        stats.searches = searched.reduce(0, +)
         stats.settledNodes = settled.reduce(0, +)
         stats.searchS = seconds()
         var improved = [Bool](repeating: false, count: assigned.count)
@@ -213,23 +265,48 @@ public struct EligibleRouting: Sendable {
     /// and the reading off of its points.
     struct CoreSearch {
         let routing: EligibleRouting
-        let nodes: [TwoLabels]
         var kernel: BoundedSearch
         /// Costs of the nodes inside the chains the practice lies in (its
         /// seeds swept along the chain), reset through `touched`.
         var inner: [Double]
         var touched: [Int32] = []
+        /// Per taking point (local number): `mark` equals `stamp` when the
+        /// practice searched accepts it (a new stamp per search, so nothing
+        /// to clear), and the best cost found, reset through `reached`.
+        var mark: [UInt8]
+        var stamp: UInt8 = 0
+        var best: [Double]
+        var reached: [Int32] = []
 
-        init(_ routing: EligibleRouting, labels: NodeLabels) {
+        init(_ routing: EligibleRouting) {
             self.routing = routing
-            nodes = labels.nodes
             kernel = BoundedSearch(nodeCount: routing.router.coreNodes.count)
             inner = [Double](repeating: .infinity, count: routing.router.graph.nodeCount)
+            mark = [UInt8](repeating: 0, count: routing.edgePoints.count)
+            best = [Double](repeating: .infinity, count: routing.edgePoints.count)
         }
 
         /// The points of `accepted` whose cost to the practice at `at` is
-        /// at most their second-best (`second`, by slot), with that cost.
-        mutating func pairs(of at: SnappedPoint, accepted: [Int32], second: [Double], limit: Double) -> [(point: Int32, cost: Double)] {
+        /// at most their second-best (`second`, by local number), with that
+        /// cost, by local number; nil when none of them has a finite
+        /// second-best (no search).
+        mutating func pairs(of at: SnappedPoint, accepted: [Int32], second: [Double], stop: [Double]) -> [(point: Int32, cost: Double)]? {
+            // The bound of the search: the largest second-best among the points it could serve.
+            stamp &+= 1
+            if stamp == 0 {
+                for l in mark.indices { mark[l] = 0 }
+                stamp = 1
+            }
+            var limit = -Double.infinity
+            let local = routing.local
+            for i in accepted where Int(i) < local.count && local[Int(i)] >= 0 {
+                let l = Int(local[Int(i)]), s = second[l]
+                if s.isFinite {
+                    mark[l] = stamp
+                    if s > limit { limit = s }
+                }
+            }
+            guard limit >= 0 else { return nil }
             let router = routing.router, graph = router.graph, arcs = routing.arcs
             let chains = router.chains, coreId = router.coreId
             // Seeds: reach the practice from `edgeFrom` going forward, from
@@ -258,33 +335,62 @@ public struct EligibleRouting: Sendable {
             }
             // A route through node v costs its way to v plus c; through v the
             // point also reaches v's two open practices, so its second-best
-            // is at most its way to v plus v's second label: beyond that the
-            // search can change no point.
-            let coreNodes = router.coreNodes, margin = EligibleRouting.pruneMargin
-            while let (v, c) = kernel.next() {
-                if c > nodes[Int(coreNodes[v])].secondCost * (1 + margin) + margin { continue }
-                kernel.relax(v, c, over: routing.core, limit: limit)
-            }
-            var result: [(point: Int32, cost: Double)] = []
-            let slot = routing.slot, ends = routing.ends
-            kernel.dist.withUnsafeBufferPointer { dist in
-                @inline(__always) func via(_ v: Int32, _ extra: Double) -> Double { v >= 0 ? dist[Int(v)] + extra : .infinity }
-                for i in accepted where Int(i) < slot.count {
-                    let s = Int(slot[Int(i)])
-                    guard s >= 0, second[s].isFinite else { continue }
-                    let x = ends[s]
-                    var cost = Swift.min(Swift.min(via(x.node.0, x.cost.0), via(x.node.1, x.cost.1)),
-                                         Swift.min(via(x.node.2, x.cost.2), via(x.node.3, x.cost.3)))
-                    if x.chain >= 0 && (x.chain == seeded.0 || x.chain == seeded.1) || Int(x.edge) == e {
-                        cost = Swift.min(cost, near(routing.points[Int(i)]!, practice: at))
+            // is at most its way to v plus v's second label: a node reached
+            // beyond that (`stop`) can change no point and is not queued.
+            let core = routing.core
+            stop.withUnsafeBufferPointer { stop in
+                core.offsets.withUnsafeBufferPointer { offsets in
+                    core.arcs.withUnsafeBufferPointer { arcs in
+                        core.cost.withUnsafeBufferPointer { cost in
+                            while let (v, c) = kernel.next() {
+                                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                    let w = Int(arcs[k].from)
+                                    kernel.push(w, c + cost[k], Swift.min(limit, stop[w]))
+                                }
+                            }
+                        }
                     }
-                    if cost <= second[s] { result.append((i, cost)) }
                 }
             }
+            // The accepted points reached: through the nodes the search
+            // reached, and along the practice's own chain or edge.
+            let r = routing
+            r.attachOffsets.withUnsafeBufferPointer { offsets in
+                r.attachPoint.withUnsafeBufferPointer { point in
+                    r.attachCost.withUnsafeBufferPointer { extra in
+                        for v in kernel.touchedNodes {
+                            let d = kernel.dist[Int(v)]
+                            for k in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) where mark[Int(point[k])] == stamp {
+                                offer(point[k], d + extra[k])
+                            }
+                        }
+                    }
+                }
+            }
+            for c in [seeded.0, seeded.1] where c >= 0 {
+                for k in Int(r.chainOffsets[Int(c)])..<Int(r.chainOffsets[Int(c) + 1]) where mark[Int(r.chainPoints[k])] == stamp {
+                    let l = r.chainPoints[k]
+                    offer(l, near(r.points[Int(r.edgePoints[Int(l)])]!, practice: at))
+                }
+            }
+            for l in Int(r.edgeOffsets[e])..<Int(r.edgeOffsets[e + 1]) where mark[l] == stamp {
+                offer(Int32(l), near(r.points[Int(r.edgePoints[l])]!, practice: at))
+            }
+            var result: [(point: Int32, cost: Double)] = []
+            for i in reached where best[Int(i)] <= second[Int(i)] { result.append((i, best[Int(i)])) }
+            for i in reached { best[Int(i)] = .infinity }
+            reached.removeAll(keepingCapacity: true)
             kernel.finish()
             for v in touched { inner[Int(v)] = .infinity }
             touched.removeAll(keepingCapacity: true)
             return result
+        }
+
+        @inline(__always)
+        mutating func offer(_ i: Int32, _ c: Double) {
+            guard c < best[Int(i)] else { return }
+            if best[Int(i)] == .infinity { reached.append(i) }
+            best[Int(i)] = c
         }
 
         /// The cost of point `q` to the practice at `at` without leaving the

@@ -205,12 +205,17 @@ public enum LineRoadReader {
             }
         }
 
+        // Per class, not per line: a network has a handful of classes and millions of lines.
+        var modesByClass: [String: ModeSet] = [:]
         func classModes(_ highway: String) -> ModeSet {
+            if let known = modesByClass[highway] { return known }
             var modes: ModeSet = []
             for p in builder.profiles.compactMap({ $0 }) where p.usesClass(highway) { modes.insert(ModeSet(p.mode)) }
+            modesByClass[highway] = modes
             return modes
         }
 
+        layer.skipFields(except: fieldList)
         try layer.forEach(fields: fieldList) { _, _, values, geometry in
             report.features += 1
             guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }

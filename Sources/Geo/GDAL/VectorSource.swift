@@ -157,6 +157,24 @@ public final class VectorLayer {
         fields.firstIndex { $0.name.caseInsensitiveCompare(name) == .orderedSame }
     }
 
+    /// Tells the driver not to fill the fields outside `wanted` (indexes)
+    /// into its features: reading a layer for a few of many fields (roads)
+    /// then skips copying the rest, e.g. a CSV's WKT text column. Lasts until
+    /// called again; `forEach` still passes only the fields it is asked for.
+    public func skipFields(except wanted: [Int]) {
+        let keep = Set(wanted)
+        var names = fields.indices.filter { !keep.contains($0) }.map { strdup(fields[$0].name) }
+        defer { names.forEach { free($0) } }
+        names.append(nil)
+        // OGR_L_SetIgnoredFields returns OGRERR_NONE (0), or an error for an
+        // unknown name; skipping is only a saving, so a refusal is not fatal.
+        _ = names.withUnsafeMutableBufferPointer { list in
+            list.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: list.count) {
+                OGR_L_SetIgnoredFields(handle, $0)
+            }
+        }
+    }
+
     /// Streams every feature in order. `body` gets the 0-based position, the
     /// feature's id, the requested field values and the geometry (nil when the
     /// feature has none). Geometry conversion errors are passed as `.failure`.

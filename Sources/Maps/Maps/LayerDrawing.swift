@@ -71,7 +71,9 @@ enum LayerDrawing {
     static func population(_ canvas: inout SVGCanvas, _ layer: MapLayer?, colour: (MapFeature) -> String) {
         guard let layer else { return }
         let r = populationRadius(canvas.frame)
-        canvas.open("g", [("id", "layer-population"), ("stroke", "none")])
+        // Squares edge to edge: crisp edges, or anti-aliasing leaves hairline seams between them.
+        let squares = layer.features.first?.geometry.isPolygonal ?? false
+        canvas.open("g", [("id", "layer-population"), ("stroke", "none")] + (squares ? [("shape-rendering", "crispEdges")] : []))
         for f in layer.features {
             if f.geometry.isPolygonal {
                 // Aggregated squares (population_cells.geojson): filled, no outline.

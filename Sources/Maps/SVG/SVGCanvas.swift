@@ -5,6 +5,7 @@ import Access
 struct SVGCanvas {
     private(set) var body = ""
     let frame: PageFrame
+    private let thinner = DrawingThinner()
 
     init(frame: PageFrame) {
         self.frame = frame
@@ -31,17 +32,21 @@ struct SVGCanvas {
         list.map { " \($0.0)=\"\(Markup.escape($0.1))\"" }.joined()
     }
 
-    /// SVG path data for polygonal or linear geometry; empty for points.
+    /// Vertices closer than this to the kept outline are not drawn: half a
+    /// pixel at the size the PNGs are drawn, invisible on screen and paper.
+    static let thinningPixels = 0.5
+
+    /// SVG path data for polygonal or linear geometry, thinned to what shows
+    /// on the page (`DrawingThinner`); empty for points.
     func pathData(_ g: Geometry) -> String {
         var d = ""
         func ring(_ cs: [Coordinate], closed: Bool) {
-            for (i, c) in cs.enumerated() {
-                let p = frame.page(c)
+            for (i, p) in cs.lazy.map(frame.page).enumerated() {
                 d += (i == 0 ? "M" : "L") + Markup.number(p.x) + " " + Markup.number(p.y)
             }
             if closed { d += "Z" }
         }
-        switch g {
+        switch thinner.thinned(g, tolerance: Self.thinningPixels / frame.unitsPerMetre) {
         case .polygon(let rings): rings.forEach { ring($0, closed: true) }
         case .multiPolygon(let polys): polys.forEach { $0.forEach { ring($0, closed: true) } }
         case .lineString(let cs): ring(cs, closed: false)
@@ -55,7 +60,9 @@ struct SVGCanvas {
     mutating func path(_ g: Geometry, _ attributes: [(String, String)]) {
         let d = pathData(g)
         guard !d.isEmpty else { return }
-        element("path", [("d", d), ("fill-rule", "evenodd")] + attributes)
+        // Path data is only letters, digits, '.', '-' and spaces: nothing to escape
+        // (escaping it character by character was most of a catchment map's time).
+        body += "<path d=\"" + d + "\"" + Self.attributes([("fill-rule", "evenodd")] + attributes) + "/>\n"
     }
 
     /// A point geometry (or a polygon's first coordinate's envelope centre) as a circle.

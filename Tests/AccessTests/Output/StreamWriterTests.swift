@@ -55,11 +55,11 @@ final class StreamWriterTests: XCTestCase {
         XCTAssertEqual(layer.fields.map(\.name), table.fields.map(\.name))
         var count = 0
         try layer.forEach(fields: [1, 4]) { position, _, values, _ in
-            XCTAssertEqual(values[0], table.rows[position][1], "metres of feature \(position)")
-            XCTAssertEqual(values[1], table.rows[position][4], "count of feature \(position)")
+            XCTAssertEqual(values[0], table.row(position)[1], "metres of feature \(position)")
+            XCTAssertEqual(values[1], table.row(position)[4], "count of feature \(position)")
             count += 1
         }
-        XCTAssertEqual(count, table.rows.count)
+        XCTAssertEqual(count, table.rowCount)
     }
 
     func testEmptyLayerAndNoFieldsGiveTheBytesOfOGR() throws {
@@ -76,7 +76,8 @@ final class StreamWriterTests: XCTestCase {
     }
 
     func testCSVInTheDefaultDialectGivesTheBytesOfOGR() throws {
-        let table = awkwardTable(rows: 2_000).withoutGeometry
+        // More rows than one formatting chunk (32,768): the chunks run in parallel.
+        let table = awkwardTable(rows: 70_000).withoutGeometry
         let ogrPath = fixtures.folder + "/ogr.csv", streamPath = fixtures.folder + "/stream.csv"
         let writer = try VectorWriter(path: ogrPath, format: .csv)
         try table.write(into: writer, crs: CoordinateTransformer.rdNew, transform: nil)
@@ -158,6 +159,27 @@ final class StreamWriterTests: XCTestCase {
         // Numbers read with a decimal comma give the values written.
         XCTAssertEqual(Double(parsed[2][2].replacingOccurrences(of: ",", with: ".")), -3.25)
         XCTAssertEqual(Double(parsed[1][2].replacingOccurrences(of: ",", with: ".")), 1234.5)
+    }
+
+    func testExcelDutchDialectCountsNeutralisedCellsOverParallelChunks() throws {
+        // 70,000 rows in three chunks; the note column cycles through 17 texts
+        // of which `=SUM(A1)`, `-minus`, `+plus`, `@at` need an apostrophe, and
+        // the id column starts with them every 17th row too (counted by hand here).
+        let table = awkwardTable(rows: 70_000).withoutGeometry
+        let texts = ["plain", "a/b", "q\"uote", "back\\slash", "tab\there", "line\nbreak", "ü€😀", "\u{1}ctl", "=SUM(A1)",
+                     "-minus", "+plus", "@at", "semi;colon", "comma,here", "", " lead", "x\r\ny"]
+        let risky: Set<String> = ["=SUM(A1)", "-minus", "+plus", "@at"]
+        var expected = 0
+        for i in 0..<70_000 {
+            if risky.contains(texts[i % texts.count]) { expected += 1 }
+            if i % 5 != 0 && risky.contains(texts[(i * 7) % texts.count]) { expected += 1 }
+        }
+        let path = fixtures.folder + "/big-nl.csv"
+        XCTAssertEqual(try table.writeCSV(path: path, dialect: .excelNL), expected)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).dropFirst(3), as: UTF8.self)
+        let parsed = Self.parseDutchCSV(text)
+        XCTAssertEqual(parsed.count, 70_001, "header and every row, in order")
+        XCTAssertEqual(parsed[69_999 + 1][4], String(69_999 - 50), "the count column of the last row")
     }
 
     /// A reader written for this test: `;` separates, `"` quotes (doubled inside), CRLF ends a row.

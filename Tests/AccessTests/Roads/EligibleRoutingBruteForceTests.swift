@@ -165,6 +165,61 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
         XCTAssertGreaterThan(served, 30)
     }
 
+    /// A restricted practice in the middle of a long degree-2 chain, both
+    /// open practices just past one end: its neighbours on the chain reach
+    /// it only along the chain (through either end they would first pass
+    /// both open practices or go the long way). A second, separate road
+    /// holds another point of its area and an open practice: never reached
+    /// from it.
+    func testRestrictedPracticeInsideALongChainAndAcrossComponents() {
+        let builder = RoadGraphBuilder()
+        builder.add(RoadLine(coordinates: stride(from: 0.0, through: 10_000, by: 500).map { Coordinate(x: $0, y: 0) }, highway: "residential"))
+        for x in [0.0, 10_000] {
+            builder.add(RoadLine(coordinates: [Coordinate(x: x, y: 0), Coordinate(x: x, y: 1_000)], highway: "residential"))
+            builder.add(RoadLine(coordinates: [Coordinate(x: x, y: 0), Coordinate(x: x, y: -1_000)], highway: "residential"))
+        }
+        builder.add(RoadLine(coordinates: [Coordinate(x: 50_000, y: 0), Coordinate(x: 51_000, y: 0)], highway: "residential"))
+        let graph = builder.build()
+        let snapper = SegmentSnapper(graph: graph, mode: .car, maxDistanceM: 100, minComponentNodes: 1)
+        let practices = [Coordinate(x: 5_000, y: 0), Coordinate(x: 10_000, y: 10), Coordinate(x: 10_000, y: -10), Coordinate(x: 50_900, y: 0)]
+            .map { snapper.snap($0) }
+        let homes = [Coordinate(x: 5_100, y: 0), Coordinate(x: 4_750, y: 5), Coordinate(x: 9_000, y: 0), Coordinate(x: 50_100, y: 0)]
+            .map { snapper.snap($0) }
+        XCTAssertTrue(practices.allSatisfy { $0 != nil } && homes.allSatisfy { $0 != nil })
+        let sets = EligibleSets(pointsByPractice: [0: [0, 1, 3]])
+        for weight in [RouteWeight.length, .time] {
+            let r = check(graph: graph, mode: .car, weight: weight, practices: practices, restricted: [0], homes: homes,
+                          eligible: sets, label: "chain \(weight)")
+            XCTAssertEqual(r.checked, 4)
+            XCTAssertEqual(r.servedByRestricted, 2, "the two homes beside it on the chain")
+        }
+    }
+
+    /// More restricted practices than one worker's search stamps (255) on
+    /// one thread: the marks of the areas start afresh and stay exact.
+    func testManyRestrictedPracticesOnOneWorker() {
+        ParallelWork.threads = 1
+        defer { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
+        var rng = SplitMix64(seed: 7)
+        let graph = SyntheticRoadNetwork.generate(nodes: 250, seed: 5)
+        let snapper = SegmentSnapper(graph: graph, mode: .car, maxDistanceM: 2000)
+        func near() -> SnappedPoint? {
+            let c = graph.coordinate(ofNode: Int.random(in: 0..<graph.nodeCount, using: &rng))
+            return snapper.snap(Coordinate(x: c.x + Double.random(in: -20...20, using: &rng), y: c.y + Double.random(in: -20...20, using: &rng)))
+        }
+        let practices = (0..<300).map { _ in near() }
+        let restricted = Set(0..<290)
+        let homes = (0..<40).map { _ in near() }
+        var sets = EligibleSets()
+        for p in restricted.sorted() {
+            sets.pointsByPractice[Int32(p)] = homes.indices.filter { _ in Double.random(in: 0..<1, using: &rng) < 0.15 }.map { Int32($0) }
+        }
+        let r = check(graph: graph, mode: .car, weight: .length, practices: practices, restricted: restricted, homes: homes,
+                      eligible: sets, label: "many")
+        XCTAssertGreaterThan(r.checked, 30)
+        XCTAssertGreaterThan(r.servedByRestricted, 10)
+    }
+
     /// Equal costs go to the lower practice index, restricted or not.
     func testTiesGoToTheLowerPracticeIndex() {
         let builder = RoadGraphBuilder()

@@ -66,8 +66,9 @@ struct OutputColumn<Row> {
 extension OutputTable {
     /// A table whose fields and row values both come from `columns`.
     init<Row>(name: String, columns: [OutputColumn<Row>], rows: some Sequence<Row>, geometries: [Geometry?]?, kind: GeometryKind) {
-        self.init(name: name, fields: columns.map(\.field),
-                  rows: rows.map { row in columns.map { $0.value(row) } },
-                  geometries: geometries, kind: kind)
+        let keys = Array(rows)
+        self.init(name: name, fields: columns.map(\.field), count: keys.count, geometries: geometries, kind: kind) { i in
+            columns.map { $0.value(keys[i]) }
+        }
     }
 }
