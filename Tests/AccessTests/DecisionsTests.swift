@@ -176,6 +176,25 @@ final class DecisionsTests: XCTestCase {
         }
     }
 
+    /// Straight coverage against a brute force over every pair, with pairs
+    /// at exactly the limit (3-4-5 triangles scaled to 5,000 m) counted as covered.
+    func testStraightCoverageEqualsBruteForceInclusiveAtTheLimit() {
+        var rng = SplitMix64(seed: 21)
+        let limit = 5_000.0
+        let candidates = (0..<40).map { _ in Coordinate(x: 200_000 + rng.unit() * 40_000, y: 500_000 + rng.unit() * 40_000) }
+        var elements = (0..<2_000).map { _ in Coordinate(x: 200_000 + rng.unit() * 40_000, y: 500_000 + rng.unit() * 40_000) }
+        for c in candidates.prefix(10) {
+            elements.append(Coordinate(x: c.x + 3_000, y: c.y + 4_000))   // exactly 5,000 m
+            elements.append(Coordinate(x: c.x - 4_000, y: c.y))            // 4,000 m
+        }
+        let sets = CoverageSets.straight(candidates: candidates, elements: elements, limitM: limit)
+        for (j, c) in candidates.enumerated() {
+            let brute = elements.indices.filter { elements[$0].distance(to: c) <= limit }.map(Int32.init)
+            XCTAssertEqual(sets[j], brute, "candidate \(j)")
+        }
+        XCTAssertTrue(sets[0].contains(Int32(2_000)), "the pair at exactly the limit is covered")
+    }
+
     /// Road coverage agrees with the router's road_m on a grid: a point is
     /// covered exactly when its road distance to the candidate is within the limit.
     func testRoadCoverageMatchesRouter() throws {

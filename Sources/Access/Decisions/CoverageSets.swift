@@ -4,28 +4,16 @@ import Geo
 /// `limitM` of it: by straight line, or by road with a bounded search from
 /// each candidate.
 public enum CoverageSets {
-    /// A uniform grid over points for radius queries.
-    struct Grid {
-        let cell: Double
-        var buckets: [Int64: [Int32]] = [:]
-        init(_ points: [Coordinate?], cell: Double) {
-            self.cell = cell
-            for (i, p) in points.enumerated() { if let p { buckets[key(p), default: []].append(Int32(i)) } }
-        }
-        func key(_ p: Coordinate) -> Int64 { Self.key(Int64((p.x / cell).rounded(.down)), Int64((p.y / cell).rounded(.down))) }
-        static func key(_ cx: Int64, _ cy: Int64) -> Int64 { cx &* 1_000_003 &+ cy }
-        func near(_ p: Coordinate, _ visit: (Int32) -> Void) {
-            let cx = Int64((p.x / cell).rounded(.down)), cy = Int64((p.y / cell).rounded(.down))
-            for dx in -1...1 { for dy in -1...1 { buckets[Self.key(cx + Int64(dx), cy + Int64(dy))]?.forEach(visit) } }
-        }
-    }
-
+    /// Straight-line coverage with the one radius search of the package
+    /// (`KDTree.within`). The tree's radius is widened by a micrometre and the
+    /// decision taken on `Coordinate.distance` itself, so a pair at exactly
+    /// `limitM` is covered (inclusive) whatever the squared comparison rounds to.
     static func straight(candidates: [Coordinate], elements: [Coordinate], limitM: Double) -> [[Int32]] {
-        let grid = Grid(elements, cell: limitM)
+        let tree = KDTree(elements)
         return candidates.map { c in
-            var set: [Int32] = []
-            grid.near(c) { if elements[Int($0)].distance(to: c) <= limitM { set.append($0) } }
-            return set.sorted()
+            tree.within(limitM + 1e-6, of: c)
+                .filter { elements[Int($0.index)].distance(to: c) <= limitM }
+                .map(\.index).sorted()
         }
     }
 

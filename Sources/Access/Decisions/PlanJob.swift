@@ -116,10 +116,11 @@ public struct PlanJob {
 
     /// One candidate per grid cell of uncovered population: the heaviest point in it.
     public static func generate(population: [PopulationPoint], uncovered: [Bool], spacingM: Double, max: Int) -> [Candidate] {
-        var best: [Int64: (Int, Double)] = [:]
+        struct Cell: Hashable { let x: Int64, y: Int64 }
+        var best: [Cell: (Int, Double)] = [:]
         for i in population.indices where uncovered[i] {
             let p = population[i].location
-            let key = CoverageSets.Grid.key(Int64((p.x / spacingM).rounded(.down)), Int64((p.y / spacingM).rounded(.down)))
+            let key = Cell(x: Int64((p.x / spacingM).rounded(.down)), y: Int64((p.y / spacingM).rounded(.down)))
             if best[key].map({ population[i].inhabitants > $0.1 }) ?? true { best[key] = (i, population[i].inhabitants) }
         }
         let chosen = best.values.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(max).map(\.0).sorted()

@@ -82,7 +82,7 @@ public enum PopulationCells {
         run.counts["population_cells"] = Double(squares)
         run.counts["population_cells_above_points"] = Double(threshold)
         run.counts["population_cell_size_m"] = cellSizeM
-        run.warnings.append("\(points) population points are more than \(threshold): maps and viewer.html draw them as \(squares) squares of \(Int(cellSizeM)) m (population_cells.geojson), coloured by the population-weighted mean; population.geojson keeps every point.")
+        run.warnings.append("\(points) population points are more than \(threshold): population_cells.geojson aggregates them into \(squares) squares of \(Int(cellSizeM)) m (population-weighted means), which maps and viewer.html draw instead of dots; population.geojson keeps every point.")
     }
 
     /// "E1505N4520": the lower-left corner in hectometres (RD New).
