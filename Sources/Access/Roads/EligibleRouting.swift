@@ -88,21 +88,17 @@ public struct EligibleRouting: Sendable {
         // The taking points by edge (a counting sort), so that the work per
         // edge is done once and the graph's arrays are read in order.
         let edgeCount = graph.edgeCount
-        var edgeOffsets = [Int32](repeating: 0, count: edgeCount + 1)
         for i in points.indices where taking[i] {
-            guard let sp = points[i], sp.edge >= 0, Int(sp.edge) < edgeCount else { taking[i] = false; continue }
-            edgeOffsets[Int(sp.edge) + 1] += 1
+            let onGraph = points[i].map { $0.edge >= 0 && Int($0.edge) < edgeCount } ?? false
+            if !onGraph { taking[i] = false }
         }
-        for e in 0..<edgeCount { edgeOffsets[e + 1] += edgeOffsets[e] }
-        var edgePoints = [Int32](repeating: 0, count: Int(edgeOffsets[edgeCount]))
+        let byEdge = CSR<Int32>(rows: edgeCount) { emit in
+            for i in points.indices where taking[i] { emit(Int(points[i]!.edge), Int32(i)) }
+        }
+        let edgeOffsets = byEdge.offsets, edgePoints = byEdge.arcs
         var fraction = [Double](repeating: 0, count: edgePoints.count)
         var local = [Int32](repeating: -1, count: points.count)
-        var cursor = edgeOffsets
-        for i in points.indices where taking[i] {
-            let sp = points[i]!, e = Int(sp.edge), k = Int(cursor[e])
-            edgePoints[k] = Int32(i); fraction[k] = sp.fraction; local[i] = Int32(k)
-            cursor[e] += 1
-        }
+        for (k, i) in edgePoints.enumerated() { fraction[k] = points[Int(i)]!.fraction; local[Int(i)] = Int32(k) }
         // Per node inside a chain: the cost along the chain to its first
         // and to its last node (sums of the Float arcs in Float64).
         let chains = router.chains, coreId = router.coreId
@@ -464,14 +460,8 @@ public struct EligibleRouting: Sendable {
             if let c = arcs.partial(g.edgeForwardArc[e], sp.fraction) { entries.append((g.edgeFrom[e], p, c)) }
             if let c = arcs.partial(g.edgeBackwardArc[e], 1 - sp.fraction) { entries.append((g.edgeTo[e], p, c)) }
         }
-        var offsets = [Int32](repeating: 0, count: g.nodeCount + 1)
-        for x in entries { offsets[Int(x.node) + 1] += 1 }
-        for v in 0..<g.nodeCount { offsets[v + 1] += offsets[v] }
-        var cursor = offsets
-        var practiceAt = [Int32](repeating: 0, count: entries.count), extraAt = [Double](repeating: 0, count: entries.count)
-        for x in entries {
-            let k = Int(cursor[Int(x.node)]); cursor[Int(x.node)] += 1
-            practiceAt[k] = x.practice; extraAt[k] = x.extra
+        let targets = CSR<(practice: Int32, extra: Double)>(rows: g.nodeCount) { emit in
+            for x in entries { emit(Int(x.node), (x.practice, x.extra)) }
         }
         // The restricted practices that accept each forward point.
         var position = [Int32](repeating: -1, count: points.count)
@@ -513,7 +503,7 @@ public struct EligibleRouting: Sendable {
                 // Nothing beyond the second-best can change the point; every
                 // practice reached at ≤ c is final.
                 if c > best.secondM || !cost.contains(where: { $0 > c }) { break }
-                for t in Int(offsets[v])..<Int(offsets[v + 1]) { reach(practiceAt[t], c + extraAt[t]) }
+                for t in targets.range(v) { reach(targets.arcs[t].practice, c + targets.arcs[t].extra) }
                 search.relax(v, c, over: arcs, limit: best.secondM)
             }
             search.finish()
