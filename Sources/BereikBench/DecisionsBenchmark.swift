@@ -26,7 +26,7 @@ public enum DecisionsBenchmark {
                                  parameters: parameters, options: parameters.roadOptions)
         }
         let result = try timed("criticality of all \(m) practices (analysis incl. regions and load)") {
-            try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters, road: road)
+            try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: parameters, road: road)
         }
         let critical = result.practices.filter { $0.criticalityInhabitants > 0 }.count
         out.append(("practices with criticality_inhabitants > 0", "\(critical) of \(m)"))

@@ -40,7 +40,7 @@ public enum StraightLineBenchmark {
             return (population, practices, regions)
         }
         let result = try timed("analyse (index + nearest + regions + indicators)") {
-            try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
+            try AccessAnalysis.assemble(population: population, practices: practices, regions: regions,
                                          parameters: AnalysisParameters())
         }
         let checksum = result.regions.reduce(0) { $0 + ($1.meanOpenM ?? 0) }

@@ -44,7 +44,7 @@ public enum WriteBenchmark {
         }
         var result: AnalysisResult!
         try step("analyse (straight line)", features: n) {
-            result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [],
+            result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [],
                                                   parameters: AnalysisParameters())
         }
         var table: OutputTable!

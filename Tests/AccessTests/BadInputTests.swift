@@ -159,7 +159,7 @@ final class BadInputTests: XCTestCase {
         // A point PROJ cannot move to WGS84 makes writing population.geojson fail.
         let population = [PopulationPoint(id: "nowhere", location: Coordinate(x: .nan, y: .nan), inhabitants: 1)]
         let practices = [Practice(id: "A", name: "A", location: Coordinate(x: 233_000, y: 557_000), status: .open)]
-        let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: AnalysisParameters())
+        let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: AnalysisParameters())
         let base = RunReport(command: [], startedAt: "", syntheticData: false, dataNote: nil, inputs: [], parameters: AnalysisParameters(),
                              counts: [:], practiceStatuses: [:], warnings: [], timingsSeconds: [:], libraries: [:], outputs: [])
         // The CLI wraps every write in the output folder transaction.

@@ -16,7 +16,7 @@ final class CatchmentTests: XCTestCase {
         practices.append(Practice(id: "P-shared", name: "shared", location: practices[0].location, status: .open))
         let population = (0..<400).map { PopulationPoint(id: "\($0)", location: inside(), inhabitants: 10) }
         let regions = [Region(id: "R", name: "R", geometry: square)]
-        let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: regions, parameters: AnalysisParameters())
+        let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: regions, parameters: AnalysisParameters())
         let catchments = try Catchments.compute(method: .voronoi, result: result, population: population, practices: practices, regions: regions)
         let engine = try GeometryEngine()
         XCTAssertEqual(catchments.count, 8, "8 open practices at 7 distinct sites… plus the shared one counted once")

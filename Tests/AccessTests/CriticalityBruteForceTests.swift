@@ -36,7 +36,7 @@ final class CriticalityBruteForceTests: XCTestCase {
         }
         var parameters = AnalysisParameters()
         parameters.flagMaxKm = 4
-        let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters)
+        let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: parameters)
         let open = practices.indices.filter { parameters.isOpen(practices[$0].status) }
         func d(_ i: Int, _ set: [Int]) -> Double {
             set.map { population[i].location.distance(to: practices[$0].location) }.min() ?? .infinity
@@ -86,7 +86,7 @@ final class CriticalityBruteForceTests: XCTestCase {
         parameters.flagMaxKm = 3.5
         let road = try RoadAnalysis.run(graph: graph, read: RoadReadReport(), population: population, practices: practices,
                                         parameters: parameters, options: parameters.roadOptions)
-        let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [],
+        let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [],
                                                   parameters: parameters, road: road)
         // Plain Dijkstra over the links as drawn (undirected, Euclidean lengths).
         let dijkstra = BruteForce.undirected(nodes: nodes, links: links)

@@ -31,7 +31,7 @@ final class EligibleCatchmentTests: XCTestCase {
             eligible.pointsByPractice[Int32(j)] = population.indices.filter { population[$0].location.distance(to: c) <= 3_000 }.map { Int32($0) }
         }
         let regions = [Region(id: "R", name: "R", geometry: square)]
-        var result = try StraightLineAnalysis.run(population: population, practices: practices, regions: regions, parameters: AnalysisParameters())
+        var result = try AccessAnalysis.assemble(population: population, practices: practices, regions: regions, parameters: AnalysisParameters())
         // The per-point assignment (the routing's job), by brute force.
         let fullyOpen = practices.indices.filter { practices[$0].status == .open }
         let taking = fullyOpen + eligible.restrictedPractices.map(Int.init)

@@ -129,7 +129,7 @@ final class EligibleCriticalityTests: XCTestCase {
         var f = Self.fixture(seed: 23)
         f.eligible = EligibleSets()
         f.taking = f.practices.indices.filter { f.practices[$0].status == .open }
-        let result = try StraightLineAnalysis.run(population: f.population, practices: f.practices, regions: [], parameters: f.parameters)
+        let result = try AccessAnalysis.assemble(population: f.population, practices: f.practices, regions: [], parameters: f.parameters)
         let before = f.population.indices.map { Self.nearest(f, $0, among: f.taking) }
         var assigned = [Double](repeating: 0, count: f.practices.count)
         for i in before.indices where before[i].0 >= 0 { assigned[before[i].0] += f.population[i].inhabitants }

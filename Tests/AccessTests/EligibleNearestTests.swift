@@ -33,7 +33,7 @@ final class EligibleNearestTests: XCTestCase {
             let (population, practices, sets) = fixture(seed: seed)
             var parameters = AnalysisParameters()
             parameters.partialRule = .eligible
-            let r = try StraightLineAnalysis.run(population: population, practices: practices, regions: [],
+            let r = try AccessAnalysis.assemble(population: population, practices: practices, regions: [],
                                                  parameters: parameters, eligible: sets)
             let fully = try XCTUnwrap(r.fullyOpen)
             for i in population.indices {
@@ -75,7 +75,7 @@ final class EligibleNearestTests: XCTestCase {
         let (population, practices, sets) = fixture(seed: 9, points: 200)
         var parameters = AnalysisParameters()
         parameters.partialRule = .eligible
-        let r = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
+        let r = try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
         let table = OutputTables(result: r, population: population, practices: practices, regions: []).population
         let names = table.fields.map(\.name)
         let open = try XCTUnwrap(names.firstIndex(of: "nearest_open_practice_m"))
@@ -91,7 +91,7 @@ final class EligibleNearestTests: XCTestCase {
         }
         XCTAssertGreaterThan(differ, 10)
         parameters.partialRule = .closed
-        let closed = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
+        let closed = try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
         let plain = OutputTables(result: closed, population: population, practices: practices, regions: []).population
         XCTAssertFalse(plain.fields.contains { $0.name.contains("eligible") })
         XCTAssertEqual(plain.fields.count + 2, table.fields.count)
@@ -102,8 +102,8 @@ final class EligibleNearestTests: XCTestCase {
         for rule in [PartialRule.closed, .open] {
             var parameters = AnalysisParameters()
             parameters.partialRule = rule
-            let with = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
-            let without = try StraightLineAnalysis.run(population: population, practices: practices, regions: [], parameters: parameters)
+            let with = try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: parameters, eligible: sets)
+            let without = try AccessAnalysis.assemble(population: population, practices: practices, regions: [], parameters: parameters)
             XCTAssertNil(with.fullyOpen)
             XCTAssertEqual(with.points.map(\.nearestOpenM), without.points.map(\.nearestOpenM))
         }
@@ -137,7 +137,7 @@ final class EligibleNearestTests: XCTestCase {
         parameters.roadOptions.modes = [.car, .bicycle]
         let road = try RoadAnalysis.run(graph: graph, read: RoadReadReport(), population: population, practices: practices,
                                         parameters: parameters, options: parameters.roadOptions, eligible: sets)
-        let result = try StraightLineAnalysis.run(population: population, practices: practices, regions: [],
+        let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [],
                                                   parameters: parameters, road: road, eligible: sets)
         let dijkstra = BruteForce.undirected(nodes: nodes, links: links)
         let from = sites.map(dijkstra)

@@ -37,14 +37,14 @@ extension AnalyzeJob {
                                  eligible: eligible, kept: baseline?.keptPairs)
         }
         var result = try Self.timed("analyse", &timings) {
-            try StraightLineAnalysis.run(population: population, practices: practices, regions: regions,
+            try AccessAnalysis.assemble(population: population, practices: practices, regions: regions,
                                          parameters: parameters, road: road, capacity: capacity, eligible: eligible,
                                          located: inputs.regionLocation, progress: progress)
         }
         result.eligibleSets = eligible
         result.eligibility = eligibility.map { $0.counted(result, practices: practices) }
         let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
-            try StraightLineAnalysis.run(population: population, practices: practices, regions: inputs.groups,
+            try AccessAnalysis.assemble(population: population, practices: practices, regions: inputs.groups,
                                          parameters: parameters, road: road, capacity: capacity, eligible: eligible,
                                          located: inputs.groupLocation)
         }
