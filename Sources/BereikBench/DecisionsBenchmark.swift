@@ -22,7 +22,7 @@ public enum DecisionsBenchmark {
         var parameters = AnalysisParameters()
         parameters.flagMaxKm = 3
         let road = try timed("routing pass (nearest + second-nearest, car)") {
-            try RoadAnalysis.run(graph: graph, read: RoadReadReport(), population: population, practices: practices,
+            try RoadAnalysis.run(graph: graph, read: RoadFileCounts(), population: population, practices: practices,
                                  parameters: parameters, options: parameters.roadOptions)
         }
         let result = try timed("criticality of all \(m) practices (analysis incl. regions and load)") {

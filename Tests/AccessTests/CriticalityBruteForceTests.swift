@@ -84,7 +84,7 @@ final class CriticalityBruteForceTests: XCTestCase {
         }
         var parameters = AnalysisParameters()
         parameters.flagMaxKm = 3.5
-        let road = try RoadAnalysis.run(graph: graph, read: RoadReadReport(), population: population, practices: practices,
+        let road = try RoadAnalysis.run(graph: graph, read: RoadFileCounts(), population: population, practices: practices,
                                         parameters: parameters, options: parameters.roadOptions)
         let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [],
                                                   parameters: parameters, road: road)

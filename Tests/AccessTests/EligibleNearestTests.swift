@@ -135,7 +135,7 @@ final class EligibleNearestTests: XCTestCase {
         var parameters = AnalysisParameters()
         parameters.partialRule = .eligible
         parameters.roadOptions.modes = [.car, .bicycle]
-        let road = try RoadAnalysis.run(graph: graph, read: RoadReadReport(), population: population, practices: practices,
+        let road = try RoadAnalysis.run(graph: graph, read: RoadFileCounts(), population: population, practices: practices,
                                         parameters: parameters, options: parameters.roadOptions, eligible: sets)
         let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: [],
                                                   parameters: parameters, road: road, eligible: sets)

@@ -14,7 +14,7 @@ private let written = Result { () throws -> (DefaultDataSet, String) in
 }
 
 final class DefaultRoadsTests: XCTestCase {
-    private func load() throws -> (data: DefaultDataSet, graph: RoadGraph, report: RoadReadReport) {
+    private func load() throws -> (data: DefaultDataSet, graph: RoadGraph, report: RoadFileCounts) {
         let (data, folder) = try written.get()
         let builder = RoadGraphBuilder()
         let report = try LineRoadReader.read(path: folder + "/" + DefaultDataWriter.roadsFile, into: builder)

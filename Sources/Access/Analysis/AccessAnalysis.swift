@@ -9,7 +9,7 @@ import Geo
 /// `RoadAnalysis`) flags and loads use road distances instead.
 public enum AccessAnalysis {
     public static func assemble(population: [PopulationPoint], practices: [Practice], regions: [Region],
-                           parameters: AnalysisParameters, road: RoadAccess? = nil,
+                           parameters: AnalysisParameters, road: RoadResult? = nil,
                            capacity: CapacityResult? = nil, eligible: EligibleSets? = nil,
                            located: RegionLocation? = nil, progress: Progress? = nil) throws -> AnalysisResult {
         var snappedToRegion: (points: Int, maxDistance: Double) = (0, 0)
@@ -60,7 +60,7 @@ public enum AccessAnalysis {
     /// The indicators of the whole study area: every point (inside a region
     /// or not) and every practice counted in one region; lit but not ranked.
     static func studyAreaTotal(population: [PopulationPoint], points: [PointAccess], practices: [Practice], regions: [Region],
-                               parameters: AnalysisParameters, road: RoadAccess?, capacity: CapacityResult?) -> RegionAccess {
+                               parameters: AnalysisParameters, road: RoadResult?, capacity: CapacityResult?) -> RegionAccess {
         // `wholeArea`: every point and practice in area 0, without a copy of the points.
         let nowhere = [Int32](repeating: -1, count: practices.count)
         var total = RegionIndicators.compute(population: population, points: points, practices: practices, practiceRegions: nowhere,

@@ -88,7 +88,7 @@ public struct PracticeAccess: Sendable {
 public struct AnalysisResult: Sendable {
     public var parameters: AnalysisParameters
     public var points: [PointAccess]
-    public var road: RoadAccess?
+    public var road: RoadResult?
     public var regions: [RegionAccess]
     public var practices: [PracticeAccess]
     /// Competition-aware access per point (set by `AnalyzeJob`).

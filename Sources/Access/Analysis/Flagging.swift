@@ -4,7 +4,7 @@ import Foundation
 /// reasons in words a planner can paste into a memo.
 enum Flagging {
     static func evaluate(_ r: RegionAccess, parameters: AnalysisParameters, population: [PopulationPoint],
-                         points: [PointAccess], road: RoadAccess?, members: [Int]) -> (Bool, [String]) {
+                         points: [PointAccess], road: RoadResult?, members: [Int]) -> (Bool, [String]) {
         guard r.inhabitants > 0 else { return (false, []) }
         var reasons: [String] = []
         let km = parameters.flagMaxKm

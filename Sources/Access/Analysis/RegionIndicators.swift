@@ -2,7 +2,7 @@
 enum RegionIndicators {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
                         practiceRegions: [Int32], regionCount: Int, parameters: AnalysisParameters,
-                        road: RoadAccess?, wholeArea: Bool = false) -> [RegionAccess] {
+                        road: RoadResult?, wholeArea: Bool = false) -> [RegionAccess] {
         // Without regions (or for the study-area total) everything is one area (index 0).
         let single = wholeArea || (practiceRegions.allSatisfy { $0 < 0 } && points.allSatisfy { $0.region < 0 } && regionCount == 1)
         func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
@@ -68,7 +68,7 @@ extension RegionIndicators {
     /// Means and quantiles are over the inhabitants who reach an open
     /// practice by road; the others are counted apart (`road_unreachable_*`)
     /// and count as not within every band.
-    static func addRoadIndicators(_ res: inout RegionAccess, road: RoadAccess, members idx: [Int],
+    static func addRoadIndicators(_ res: inout RegionAccess, road: RoadResult, members idx: [Int],
                                   population: [PopulationPoint], parameters: AnalysisParameters) {
         let total = res.inhabitants
         let reachable = idx.filter { road.roadM[$0].isFinite }

@@ -1,76 +1,19 @@
 import Foundation
 import Geo
 
-/// Road-network access for every population point: one multi-source pass
-/// per mode over the reversed graph from all open practices, giving the
-/// nearest and second-nearest open practice by road. Under the `eligible`
-/// partial rule "open" means "will take this point" (fully open, or partial
-/// with the point in its area: `EligibleRouting`), in `roadM`… and
-/// `minutes`…; `fullyOpen` keeps the fully open pair by road length.
-public struct RoadAccess: Sendable {
-    public var modes: [TravelMode]
-    /// Shortest road distance (metres) to the nearest open practice over the
-    /// first mode's network, and that practice (-1: unreachable).
-    public var roadM: [Double]
-    public var roadPractice: [Int32]
-    public var roadSecondM: [Double]
-    public var roadSecondPractice: [Int32]
-    /// Walk from the point to the road it snapped to (metres; inf: none).
-    public var snapM: [Double]
-    /// Quickest time in minutes per mode (index as `modes`) and its practice.
-    public var minutes: [[Double]]
-    public var minutesPractice: [[Int32]]
-    public var report: RoadReport
-    /// The graph and, per node, the nearest open practice by road length
-    /// (first mode; -1: none) — what road catchments are drawn from.
-    public var graph: RoadGraph
-    public var nodePractice: [Int32]
-    /// Where the points and practices snapped for the first mode (nil: not
-    /// snapped), so later steps (the FCA cost matrix) need not snap again.
-    public var pointSnaps: [SnappedPoint?]
-    public var practiceSnaps: [SnappedPoint?]
-    /// The points' snaps for every mode (index as `modes`), so a later run on
-    /// the same graph and population (a scenario, a trend date) routes
-    /// without snapping again: pass them as `RoadAnalysis.run(reusingPointSnaps:)`.
-    public var pointSnapsByMode: [[SnappedPoint?]] = []
-    /// Under the `eligible` rule: per point the nearest two fully open
-    /// practices by road length (first mode), as `roadM`/`roadPractice` were
-    /// before eligibility; nil otherwise. `nodePractice` stays fully open.
-    public var fullyOpen: [NearestPair]? = nil
-}
-
-/// Counts and timings of the road step, for `run.json` and the summary.
-public struct RoadReport: Codable, Sendable {
-    public var path: String
-    public var crs: String
-    public var features: Int
-    public var lines: Int
-    public var skipped: [String: Int]
-    public var nodes: Int
-    public var edges: Int
-    public var components: Int
-    public var largestComponentNodes: Int
-    public var zeroLengthSegments: Int
-    public var selfLoops: Int
-    /// Per mode: points too far from a usable road, points whose road has no
-    /// open practice in reach (other component), practices not snapped.
-    public var pointsNotSnapped: [TravelMode: Int]
-    public var pointsWithoutReachablePractice: [TravelMode: Int]
-    public var practicesNotSnapped: [TravelMode: Int]
-    public var timingsSeconds: [String: Double]
-}
-
+/// The road step: reads the road file into a `RoadGraph` and routes every
+/// population point to its nearest open practices per mode (`RoadResult`).
 public enum RoadAnalysis {
     /// Reads a road file: OSM (`.osm.pbf`, `.osm`) through GDAL's OSM
     /// driver, anything else as a plain line layer.
-    public static func buildGraph(path: String, options: RoadOptions) throws -> (RoadGraph, RoadReadReport) {
+    public static func buildGraph(path: String, options: RoadOptions) throws -> (RoadGraph, RoadFileCounts) {
         var profiles = TravelMode.allCases.map(TravelProfile.default)
         if let text = options.profileOverrides {
             profiles = try TravelProfile.applyOverrides(text, to: profiles)
         }
         let builder = RoadGraphBuilder(profiles: profiles)
         let lower = path.lowercased()
-        let report: RoadReadReport
+        let report: RoadFileCounts
         if lower.hasSuffix(".pbf") || lower.hasSuffix(".osm") {
             report = try OSMRoadReader.read(path: path, into: builder)
         } else {
@@ -83,10 +26,10 @@ public enum RoadAnalysis {
         return (graph, report)
     }
 
-    public static func run(graph: RoadGraph, read: RoadReadReport, population: [PopulationPoint], practices: [Practice],
+    public static func run(graph: RoadGraph, read: RoadFileCounts, population: [PopulationPoint], practices: [Practice],
                            parameters: AnalysisParameters, options: RoadOptions,
                            reusingPointSnaps: [[SnappedPoint?]]? = nil, eligible: EligibleSets? = nil, routers: RoadRouters? = nil,
-                           progress: Progress? = nil) throws -> RoadAccess {
+                           progress: Progress? = nil) throws -> RoadResult {
         var timings: [String: Double] = [:]
         let n = population.count
         let sourcesOpen = practices.map { parameters.isOpen($0.status) }
@@ -177,7 +120,7 @@ public enum RoadAnalysis {
         }
         progress?.finish()
         let r = graph.report
-        let report = RoadReport(
+        let report = RoadRunReport(
             path: read.path, crs: read.crs, features: read.features, lines: read.lines,
             skipped: ["no geometry": read.skippedNoGeometry, "not a line": read.skippedNotLine,
                       "not a road for any mode": read.skippedNotRoad, "cannot be transformed": read.skippedTransform].filter { $0.value > 0 },
@@ -185,7 +128,7 @@ public enum RoadAnalysis {
             zeroLengthSegments: r.zeroLengthSegments, selfLoops: r.selfLoops,
             pointsNotSnapped: notSnapped, pointsWithoutReachablePractice: unreachable,
             practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues { ($0 * 1000).rounded() / 1000 })
-        return RoadAccess(modes: modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
+        return RoadResult(modes: modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
                           minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice,
                           pointSnaps: firstPointSnaps, practiceSnaps: firstPracticeSnaps, pointSnapsByMode: pointSnapsByMode,

@@ -21,7 +21,7 @@ public enum CapacityAnalysis {
     /// - Parameter kept: pairs of an earlier run on the same points (see
     ///   `keepPairs`); used when they fit these practices, else searched again.
     public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                           road: RoadAccess?, eligible: EligibleSets? = nil, kept: KeptCatchmentPairs? = nil) -> CapacityResult {
+                           road: RoadResult?, eligible: EligibleSets? = nil, kept: KeptCatchmentPairs? = nil) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
         // No FTE at all: supply is unknown, so is every point's access.
@@ -90,7 +90,7 @@ public enum CapacityAnalysis {
     /// for later runs on the same points (nil when no practice has an FTE:
     /// `run` then searches nothing).
     public static func keepPairs(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                                 road: RoadAccess?) -> KeptCatchmentPairs? {
+                                 road: RoadResult?) -> KeptCatchmentPairs? {
         let fca = parameters.fca
         guard parameters.defaultFTE != nil || practices.contains(where: { $0.gpFTE != nil }) else { return nil }
         let places = practices.map(\.location)

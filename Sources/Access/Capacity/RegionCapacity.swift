@@ -48,7 +48,7 @@ public struct RegionSignal: Sendable {
 enum RegionCapacityIndicators {
     static func compute(_ regions: inout [RegionAccess], population: [PopulationPoint], points: [PointAccess],
                         practices: [Practice], practiceRegions: [Int32], parameters: AnalysisParameters,
-                        road: RoadAccess?, fcaPer10k: [Double?]?, unregistered: [Double?], wholeArea: Bool = false) {
+                        road: RoadResult?, fcaPer10k: [Double?]?, unregistered: [Double?], wholeArea: Bool = false) {
         let single = wholeArea || (regions.count == 1 && points.allSatisfy { $0.region < 0 })
         func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
         for r in regions.indices {

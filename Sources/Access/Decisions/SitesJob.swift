@@ -61,7 +61,7 @@ public struct SitesJob {
         var road: SiteRoadAccess?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = { samples, sets in
-                let road: RoadAccess
+                let road: RoadResult
                 do {
                     road = try RoadAnalysis.run(graph: graph, read: read, population: samples, practices: practices,
                                                 parameters: parameters, options: parameters.roadOptions, eligible: sets,

@@ -53,7 +53,7 @@ enum AnalysisWarnings {
     /// The road step's warnings: separate parts, dropped segments, skipped
     /// features, points and practices beyond the snap limit or without a
     /// reachable practice.
-    static func road(_ r: RoadReport, roadsPath: String) -> [String] {
+    static func road(_ r: RoadRunReport, roadsPath: String) -> [String] {
         var w: [String] = []
         if r.components > 1 {
             w.append("\(roadsPath): the road network has \(r.components) separate parts; the largest holds \(r.largestComponentNodes) of \(r.nodes) nodes.")

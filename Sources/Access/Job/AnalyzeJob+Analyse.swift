@@ -22,7 +22,7 @@ extension AnalyzeJob {
             let counts = PracticeStatus.allCases.map { "\($0.rawValue): \(statusCounts[$0] ?? 0)" }.joined(separator: ", ")
             throw InputError.noOpenPractice(path: practicesPath, counts: counts)
         }
-        var road: RoadAccess?
+        var road: RoadResult?
         if let graph = inputs.roadGraph, let read = inputs.roadRead {
             road = try Self.timed("route", &timings) {
                 try RoadAnalysis.run(graph: graph, read: read, population: population, practices: practices,

@@ -38,7 +38,7 @@ extension AnalyzeJob {
             regions = updated
             notes += more
         }
-        var graph: RoadGraph?, read: RoadReadReport?
+        var graph: RoadGraph?, read: RoadFileCounts?
         if let roadsPath {
             (graph, read) = try Self.timed("read_roads", &timings) {
                 let (g, r) = try RoadAnalysis.buildGraph(path: roadsPath, options: parameters.roadOptions)

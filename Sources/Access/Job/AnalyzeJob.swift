@@ -63,7 +63,7 @@ public struct AnalyzeJob {
         public var notes: [String]
         /// The road graph, built once, when roads were given.
         public var roadGraph: RoadGraph?
-        public var roadRead: RoadReadReport?
+        public var roadRead: RoadFileCounts?
         public var startedAt: String
         public var timings: [String: Double]
         /// Overlapping regions and the rule applied (nil: none overlap).

@@ -13,7 +13,7 @@ public struct RunReport: Codable, Sendable {
     public var method = RunReport.straightLine
     public var inputs: [InputReport]
     /// The road network read and what routing did, when roads were given.
-    public var roads: RoadReport?
+    public var roads: RoadRunReport?
     public var parameters: AnalysisParameters
     public var counts: [String: Double]
     /// Practices per status (written with the status name as key).

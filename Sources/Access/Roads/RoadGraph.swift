@@ -71,7 +71,7 @@ extension RoadLine {
 }
 
 /// What the builder did with its input.
-public struct RoadGraphBuildReport: Sendable, Hashable {
+public struct RoadGraphBuildCounts: Sendable, Hashable {
     public var linesAdded = 0
     /// Lines with fewer than two finite vertices or no usable mode.
     public var linesSkipped = 0
@@ -132,7 +132,7 @@ public struct RoadGraph: Sendable {
     public let componentOfNode: [Int32]
     /// Node count per component, largest first.
     public let componentSizes: [Int]
-    public let report: RoadGraphBuildReport
+    public let report: RoadGraphBuildCounts
 
     public var nodeCount: Int { nodeX.count }
     public var edgeCount: Int { edgeFrom.count }
@@ -157,7 +157,7 @@ public struct RoadGraph: Sendable {
 
     init(nodeX: [Double], nodeY: [Double], out: CSR<Int32>, arcLengthM: [Float],
          arcTimeS: PerMode<[Float]>, arcEdge: [Int32], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
-         edgeForwardArc: [Int32], edgeBackwardArc: [Int32], edgeAccessible: [Bool]? = nil, report: RoadGraphBuildReport) {
+         edgeForwardArc: [Int32], edgeBackwardArc: [Int32], edgeAccessible: [Bool]? = nil, report: RoadGraphBuildCounts) {
         self.edgeAccessible = edgeAccessible ?? [Bool](repeating: true, count: edgeFrom.count)
         self.nodeX = nodeX; self.nodeY = nodeY; self.out = out
         self.arcLengthM = arcLengthM; self.arcTimeS = arcTimeS; self.arcEdge = arcEdge

@@ -17,7 +17,7 @@ import Geo
 public final class RoadGraphBuilder {
     public let profiles: [TravelProfile?]
     public let precisionM: Double
-    public var report: RoadGraphBuildReport { collected.report }
+    public var report: RoadGraphBuildCounts { collected.report }
 
     private var collected: RoadSegmentCollector
 

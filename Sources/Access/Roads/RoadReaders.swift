@@ -23,7 +23,7 @@ public enum RoadReadError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What a road reader did.
-public struct RoadReadReport: Sendable, Hashable {
+public struct RoadFileCounts: Sendable, Hashable {
     public var path = ""
     public var layer = ""
     /// The CRS the lines were read in (transformed to EPSG:28992).
@@ -73,10 +73,10 @@ func lineParts(_ g: Geometry) -> [[Coordinate]]? {
 /// interpreted with `RoadLine.fromOSM` against the builder's profiles and
 /// transformed to EPSG:28992.
 public enum OSMRoadReader {
-    public static func read(path: String, into builder: RoadGraphBuilder) throws -> RoadReadReport {
+    public static func read(path: String, into builder: RoadGraphBuilder) throws -> RoadFileCounts {
         let source = try VectorSource(path: path)
         let layer = try source.layer(named: "lines")
-        var report = RoadReadReport()
+        var report = RoadFileCounts()
         report.path = path; report.layer = layer.name
         // GDAL's OSM driver always reports WGS84.
         let crs = layer.crs ?? CoordinateTransformer.wgs84
@@ -165,10 +165,10 @@ public enum LineRoadReader {
     }
 
     public static func read(path: String, options: LineRoadOptions = LineRoadOptions(),
-                            into builder: RoadGraphBuilder) throws -> RoadReadReport {
+                            into builder: RoadGraphBuilder) throws -> RoadFileCounts {
         let source = try VectorSource(path: path)
         let layer = try options.layer.map { try source.layer(named: $0) } ?? source.layer(0)
-        var report = RoadReadReport()
+        var report = RoadFileCounts()
         report.path = path; report.layer = layer.name
         guard let crs = options.crs ?? layer.crs else { throw RoadReadError.missingCRS(path: path, layer: layer.name) }
         report.crs = crs

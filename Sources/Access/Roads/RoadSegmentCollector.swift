@@ -9,7 +9,7 @@ import Geo
 struct RoadSegmentCollector {
     let profiles: [TravelProfile?]
     let precisionM: Double
-    var report = RoadGraphBuildReport()
+    var report = RoadGraphBuildCounts()
 
     init(profiles: [TravelProfile?], precisionM: Double) {
         self.profiles = profiles
