@@ -54,7 +54,7 @@ public struct OutputWriter {
         var squares = 0
         if population.count > PopulationCells.threshold {
             let cells = PopulationCells.table(result: result, population: population)
-            squares = cells.rows.count
+            squares = cells.rowCount
             try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
             files.append(PopulationCells.fileName)
             spatial.append(cells)
