@@ -5,8 +5,6 @@ import XCTest
 /// only original vertices, keeps every dropped vertex within the tolerance of
 /// the drawn outline, and drops the steps of a raster staircase.
 final class DrawingThinnerTests: XCTestCase {
-    let thinner = DrawingThinner()
-
     /// A right triangle (0,0)–(100,0)–(100,100) whose hypotenuse is traced as
     /// a staircase of 5 m steps, as `GDALPolygonize` traces a diagonal edge:
     /// each step's outer corner lies 5/√2 ≈ 3.54 m from the hypotenuse.
@@ -26,6 +24,7 @@ final class DrawingThinnerTests: XCTestCase {
     }
 
     func testARasterStaircaseThinsToNearlyItsCornersWithinTheTolerance() throws {
+        let thinner = DrawingThinner()
         let ring = staircase()
         XCTAssertEqual(ring.count, 43)
         XCTAssertEqual(ring.last, Coordinate(x: 0, y: 0))
@@ -47,6 +46,7 @@ final class DrawingThinnerTests: XCTestCase {
     }
 
     func testPointsAndSmallShapesAreDrawnAsTheyAre() {
+        let thinner = DrawingThinner()
         let square: [Coordinate] = [.init(x: 0, y: 0), .init(x: 10, y: 0), .init(x: 10, y: 5), .init(x: 10, y: 10),
                                     .init(x: 0, y: 10), .init(x: 0, y: 0)]
         XCTAssertEqual(thinner.thinned(.polygon([square]), tolerance: 1), .polygon([square]))
