@@ -101,8 +101,8 @@ enum TrendSummary {
         return s
     }
 
-    /// Most region lines printed (as the charts' cap).
-    static let regionCap = 12
+    /// Most region lines printed, as many as the charts draw.
+    static let regionCap = TrendRow.shownRegionCap
 
     /// The regions (not the total) in the given order when at most
     /// `regionCap`; else those flagged on some date, then the others, each

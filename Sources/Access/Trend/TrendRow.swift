@@ -5,6 +5,10 @@ import Foundation
 /// rules (`--partial`, `--unknown-status`): by road when roads are given,
 /// else in a straight line (`distance_basis`).
 public struct TrendRow: Sendable, Equatable {
+    /// Most regions a trend shows one by one (terminal summary, overview
+    /// chart, per-region charts), so its output does not grow with the regions.
+    public static let shownRegionCap = 12
+
     public var regionID: String
     public var name: String
     public var date: CalendarDay

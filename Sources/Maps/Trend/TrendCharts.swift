@@ -22,7 +22,7 @@ enum TrendCharts {
     /// 4 colours × 3 dashes give every flagged line of the cap its own look.
     static let flaggedColours = [Palette.orange, Palette.bluishGreen, Palette.reddishPurple, Palette.skyBlue]
     /// Most region lines in the overview and most per-region charts.
-    static let flaggedCap = 12
+    static let flaggedCap = TrendRow.shownRegionCap
     /// The spread band and its median line (a light and a dark blue, colour-blind safe).
     static let bandColour = "#cfe3f2", medianColour = Palette.blue
     /// Region names in the legend are cut to this many characters.
