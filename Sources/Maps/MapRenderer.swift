@@ -35,17 +35,26 @@ public enum MapRenderer {
         }
         for map in maps { try write(map.svg, "maps/\(map.id).svg") }
         TestHook.pause("render")
-        if png {
-            if let tool = PNGConverter.executable {
-                try convertToPNG(maps, in: mapsDir, tool: tool)
-                files += maps.map { "maps/\($0.id).png" }
-            } else {
-                notes.append("PNG maps skipped: rsvg-convert not found on PATH (Debian package librsvg2-bin); the SVG maps are written.")
-            }
+        let tool = png ? PNGConverter.executable : nil
+        if png && tool == nil {
+            notes.append("PNG maps skipped: rsvg-convert not found on PATH (Debian package librsvg2-bin); the SVG maps are written.")
         }
-        try write(ViewerPage.html(folder), "viewer.html")
-        try write(ReportPage.html(folder, maps: maps), "report.html")
-        try write(ReportMarkdown.text(folder, maps: maps), "report.md")
+        // The PNGs (rsvg-convert processes) are made while the viewer and the
+        // report are written: neither reads the other's files.
+        let (converted, pages) = ParallelWork.both({ () throws -> [String] in
+            guard let tool else { return [] }
+            try convertToPNG(maps, in: mapsDir, tool: tool)
+            return maps.map { "maps/\($0.id).png" }
+        }, { () throws -> [String] in
+            func page(_ text: String, _ relative: String) throws -> String {
+                try AtomicFile.write(text, to: (outputFolder as NSString).appendingPathComponent(relative))
+                return relative
+            }
+            return [try page(ViewerPage.html(folder), "viewer.html"), try page(ReportPage.html(folder, maps: maps), "report.html"),
+                    try page(ReportMarkdown.text(folder, maps: maps), "report.md")]
+        })
+        files += try converted.get()
+        files += try pages.get()
         return Outcome(files: files, notes: notes)
     }
 
