@@ -33,9 +33,7 @@ struct ForwardArcs: SearchArcs {
 
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
     func partial(_ arc: Int32, _ fraction: Double) -> Double? {
-        guard arc >= 0 else { return nil }
-        let c = cost(Int(arc))
-        return c.isFinite ? c * fraction : nil
+        arc >= 0 ? PartArc(arc, fraction).cost(cost) : nil
     }
 
     @inline(__always)
@@ -117,12 +115,10 @@ struct BoundedSearch {
                               attached: CSR<AttachedPoint>,
                               points: [SnappedPoint?], limit: Double, inPointOrder: Bool,
                               _ body: (Int32, Double) -> Void) {
-        let g = network.graph
-        let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
-        // Seeds: reach the practice from `edgeFrom` going forward, from `edgeTo` backward.
-        if p.fraction <= 0 { push(a, 0, limit) } else if p.fraction >= 1 { push(b, 0, limit) } else {
-            if let c = network.partial(g.edgeForwardArc[e], p.fraction) { push(a, c, limit) }
-            if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { push(b, c, limit) }
+        guard let at = EdgePosition(p, in: network.graph) else { return }
+        // Seeds: the ends the practice is reached from.
+        at.forEachEntry { node, part in
+            if let c = part.cost({ network.arcCost[$0] }) { push(node, c, limit) }
         }
         while let (v, c) = next() {
             for k in attached.range(v) {
@@ -133,17 +129,13 @@ struct BoundedSearch {
         }
         finish()
         // A point on the practice's own edge can reach it without a node.
-        if p.fraction > 0 && p.fraction < 1 {
-            for node in [a, b] {
+        if at.isInside {
+            for node in [at.from, at.to] {
                 for k in attached.range(node) {
                     let i = attached.arcs[k].point
-                    guard let q = points[Int(i)], Int(q.edge) == e else { continue }
+                    guard let q = points[Int(i)], Int(q.edge) == at.edge else { continue }
                     // At the practice's own position: no travel (as the router's assign).
-                    let direct = q.fraction == p.fraction ? 0
-                        : q.fraction < p.fraction
-                        ? network.partial(g.edgeForwardArc[e], p.fraction - q.fraction)
-                        : network.partial(g.edgeBackwardArc[e], q.fraction - p.fraction)
-                    if let direct { offer(i, direct, limit) }
+                    if let direct = at.along(from: q.fraction)?.cost({ network.arcCost[$0] }) { offer(i, direct, limit) }
                 }
             }
         }

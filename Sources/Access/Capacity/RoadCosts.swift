@@ -101,25 +101,15 @@ struct ReverseNetwork: Sendable {
         steps = graph.incoming { arcCost[$0].isFinite }.map { Step(from: $0.from, cost: arcCost[Int($0.arc)]) }
     }
 
-    /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
-    func partial(_ arc: Int32, _ fraction: Double) -> Double? {
-        guard arc >= 0 else { return nil }
-        let c = arcCost[Int(arc)]
-        return c.isFinite ? c * fraction : nil
-    }
-
     /// Per node, the points that leave the network through it, with the
     /// cost from the point to the node.
     func attach(_ points: [SnappedPoint?]) -> CSR<AttachedPoint> {
         CSR(rows: graph.nodeCount) { emit in
             for (i, sp) in points.enumerated() {
-                guard let sp, sp.edge >= 0 else { continue }
-                let e = Int(sp.edge), a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-                if sp.fraction <= 0 { emit(a, AttachedPoint(point: Int32(i), extra: 0)); continue }
-                if sp.fraction >= 1 { emit(b, AttachedPoint(point: Int32(i), extra: 0)); continue }
-                // From the point forward to `edgeTo`, or backward to `edgeFrom`.
-                if let c = partial(graph.edgeForwardArc[e], 1 - sp.fraction) { emit(b, AttachedPoint(point: Int32(i), extra: c)) }
-                if let c = partial(graph.edgeBackwardArc[e], sp.fraction) { emit(a, AttachedPoint(point: Int32(i), extra: c)) }
+                guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
+                at.forEachExit { node, part in
+                    if let c = part.cost({ arcCost[$0] }) { emit(node, AttachedPoint(point: Int32(i), extra: c)) }
+                }
             }
         }
     }
