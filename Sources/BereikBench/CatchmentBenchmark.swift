@@ -116,7 +116,7 @@ public enum CatchmentBenchmark {
     static func boundaryNodes(graph: RoadGraph, labels: [Int32]) -> [Int] {
         (0..<graph.nodeCount).filter { u in
             guard labels[u] >= 0 else { return false }
-            for a in graph.out.range(u) where labels[Int(graph.out.arcs[a])] != labels[u] { return true }
+            for a in graph.out.range(u) where labels[graph.out.arcs[a].index] != labels[u] { return true }
             return false
         }
     }

@@ -32,15 +32,15 @@ struct ForwardArcs: SearchArcs {
     }
 
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
-    func partial(_ arc: Int32, _ fraction: Double) -> Double? {
-        arc >= 0 ? PartArc(arc, fraction).cost(cost) : nil
+    func partial(_ arc: ArcID?, _ fraction: Double) -> Double? {
+        arc.flatMap { PartArc($0, fraction).cost(cost) }
     }
 
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
         for a in graph.out.range(v) {
             let c = cost(a)
-            if c.isFinite { body(Int(graph.out.arcs[a]), c) }
+            if c.isFinite { body(graph.out.arcs[a].index, c) }
         }
     }
 }
@@ -118,7 +118,7 @@ struct BoundedSearch {
         guard let at = EdgePosition(p, in: network.graph) else { return }
         // Seeds: the ends the practice is reached from.
         at.forEachEntry { node, part in
-            if let c = part.cost({ network.arcCost[$0] }) { push(node, c, limit) }
+            if let c = part.cost({ network.arcCost[$0] }) { push(node.index, c, limit) }
         }
         while let (v, c) = next() {
             for k in attached.range(v) {
@@ -131,9 +131,9 @@ struct BoundedSearch {
         // A point on the practice's own edge can reach it without a node.
         if at.isInside {
             for node in [at.from, at.to] {
-                for k in attached.range(node) {
+                for k in attached.range(node.index) {
                     let i = attached.arcs[k].point
-                    guard let q = points[Int(i)], Int(q.edge) == at.edge else { continue }
+                    guard let q = points[Int(i)], q.edge == at.edge.raw else { continue }
                     // At the practice's own position: no travel (as the router's assign).
                     if let direct = at.along(from: q.fraction)?.cost({ network.arcCost[$0] }) { offer(i, direct, limit) }
                 }

@@ -81,7 +81,7 @@ struct ReverseNetwork: Sendable {
     let steps: CSR<Step>
 
     struct Step: Sendable {
-        var from: Int32
+        var from: NodeID
         var cost: Double
     }
 
@@ -91,7 +91,7 @@ struct ReverseNetwork: Sendable {
         let arcCost = (0..<graph.arcCount).map { a -> Double in
             guard times[a].isFinite else { return .infinity }
             if weight == .time { return Double(times[a]) }
-            let e = Int(graph.arcEdge[a])
+            let e = graph.arcEdge[a].index
             if let edgeLengthsM { return edgeLengthsM[e] }
             let u = Int(graph.edgeFrom[e]), v = Int(graph.edgeTo[e])
             let dx = graph.nodeX[u] - graph.nodeX[v], dy = graph.nodeY[u] - graph.nodeY[v]
@@ -108,7 +108,7 @@ struct ReverseNetwork: Sendable {
             for (i, sp) in points.enumerated() {
                 guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
                 at.forEachExit { node, part in
-                    if let c = part.cost({ arcCost[$0] }) { emit(node, AttachedPoint(point: Int32(i), extra: c)) }
+                    if let c = part.cost({ arcCost[$0] }) { emit(node.index, AttachedPoint(point: Int32(i), extra: c)) }
                 }
             }
         }

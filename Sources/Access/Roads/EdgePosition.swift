@@ -6,21 +6,21 @@
 /// eligible routing's searches and the serve query all read it, each with
 /// its own cost per whole arc (`PartArc.measure`).
 struct EdgePosition {
-    let edge: Int
+    let edge: EdgeID
     /// `edgeFrom` and `edgeTo` of the edge.
-    let from: Int, to: Int
+    let from: NodeID, to: NodeID
     /// 0 at `from`, 1 at `to`.
     let fraction: Double
-    /// Arcs `from → to` and `to → from` (-1: absent).
-    private let forwardArc: Int32, backwardArc: Int32
+    /// Arcs `from → to` and `to → from`.
+    private let forwardArc: ArcID?, backwardArc: ArcID?
 
     /// Nil when the point's edge is not one of `graph`'s.
     @inline(__always)
     init?(_ p: SnappedPoint, in graph: RoadGraph) {
         let e = Int(p.edge)
         guard e >= 0, e < graph.edgeCount else { return nil }
-        edge = e
-        from = Int(graph.edgeFrom[e]); to = Int(graph.edgeTo[e])
+        edge = EdgeID(e)
+        from = NodeID(raw: graph.edgeFrom[e]); to = NodeID(raw: graph.edgeTo[e])
         fraction = p.fraction
         forwardArc = graph.edgeForwardArc[e]; backwardArc = graph.edgeBackwardArc[e]
     }
@@ -32,22 +32,22 @@ struct EdgePosition {
     /// that end with no travel; inside, `from` along the forward arc and `to`
     /// along the backward arc, each when the arc exists. In that order.
     @inline(__always)
-    func forEachEntry(_ body: (_ node: Int, _ part: PartArc) -> Void) {
+    func forEachEntry(_ body: (_ node: NodeID, _ part: PartArc) -> Void) {
         if fraction <= 0 { body(from, .none); return }
         if fraction >= 1 { body(to, .none); return }
-        if forwardArc >= 0 { body(from, PartArc(forwardArc, fraction)) }
-        if backwardArc >= 0 { body(to, PartArc(backwardArc, 1 - fraction)) }
+        if let forwardArc { body(from, PartArc(forwardArc, fraction)) }
+        if let backwardArc { body(to, PartArc(backwardArc, 1 - fraction)) }
     }
 
     /// The ends the position leaves through (point → end): at an end, that
     /// end with no travel; inside, `to` along the forward arc and `from`
     /// along the backward arc, each when the arc exists. In that order.
     @inline(__always)
-    func forEachExit(_ body: (_ node: Int, _ part: PartArc) -> Void) {
+    func forEachExit(_ body: (_ node: NodeID, _ part: PartArc) -> Void) {
         if fraction <= 0 { body(from, .none); return }
         if fraction >= 1 { body(to, .none); return }
-        if forwardArc >= 0 { body(to, PartArc(forwardArc, 1 - fraction)) }
-        if backwardArc >= 0 { body(from, PartArc(backwardArc, fraction)) }
+        if let forwardArc { body(to, PartArc(forwardArc, 1 - fraction)) }
+        if let backwardArc { body(from, PartArc(backwardArc, fraction)) }
     }
 
     /// The part of the edge from this position to the one at fraction `g`
@@ -60,25 +60,27 @@ struct EdgePosition {
 
     private func part(from f: Double, to g: Double) -> PartArc? {
         if g == f { return PartArc.none }
-        if g > f { return forwardArc >= 0 ? PartArc(forwardArc, g - f) : nil }
-        if g < f { return backwardArc >= 0 ? PartArc(backwardArc, f - g) : nil }
+        if g > f { return forwardArc.map { PartArc($0, g - f) } }
+        if g < f { return backwardArc.map { PartArc($0, f - g) } }
         return nil
     }
 }
 
 /// `fraction` of one arc, or no travel at all (`.none`).
 struct PartArc: Sendable {
-    /// -1: no travel.
+    /// The arc's raw id, -1 for no travel (kept raw: 16 bytes with the
+    /// fraction, where `ArcID?` would make it 24).
     private let rawArc: Int32
     let fraction: Double
 
-    @inline(__always) init(_ arc: Int32, _ fraction: Double) { rawArc = arc; self.fraction = fraction }
+    @inline(__always) init(_ arc: ArcID, _ fraction: Double) { rawArc = arc.raw; self.fraction = fraction }
+    private init(noTravel: ()) { rawArc = -1; fraction = 0 }
 
     /// No travel: the position is at the node (or at the other position).
-    static let none = PartArc(-1, 0)
+    static let none = PartArc(noTravel: ())
 
     /// The arc travelled, nil for no travel.
-    var arc: Int32? { rawArc >= 0 ? rawArc : nil }
+    var arc: ArcID? { ArcID(orNone: rawArc) }
 
     /// The measure of the part: `whole(arc)` scaled by the fraction, zero
     /// for no travel; nil when `whole` is (the mode may not travel the arc).

@@ -21,7 +21,7 @@ public struct NodeLabels: Sendable {
     /// Indexed by node.
     public var nodes: [TwoLabels]
     /// Sources lying strictly inside an edge, by edge, with their fraction.
-    var sourcesOnEdge: [Int32: [(source: Int32, fraction: Double)]]
+    var sourcesOnEdge: [EdgeID: [(source: PracticeIndex, fraction: Double)]]
     /// One bit per edge: set when `sourcesOnEdge` has the edge, so that
     /// assigning a point rarely needs the dictionary.
     var edgesWithSources = [UInt64]()
@@ -127,8 +127,8 @@ public struct NearestFacilityRouter: Sendable {
     /// node v, the arcs u → v.
     static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> CSR<ReverseArc> {
         graph.incoming { times[$0].isFinite }.map { r in
-            let a = Int(r.arc)
-            return ReverseArc(from: r.from, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
+            let a = r.arc.index
+            return ReverseArc(from: r.from.raw, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
         }
     }
 
@@ -147,14 +147,14 @@ public struct NearestFacilityRouter: Sendable {
     public func labelNodes(sources: [SnappedPoint?]) -> NodeLabels {
         let n = graph.nodeCount
         var nodes = [TwoLabels](repeating: TwoLabels(), count: n)
-        var onEdge = [Int32: [(source: Int32, fraction: Double)]]()
+        var onEdge = [EdgeID: [(source: PracticeIndex, fraction: Double)]]()
         guard n > 0 else { return NodeLabels(nodes: [], sourcesOnEdge: [:], settledLabels: 0, queuedLabels: 0) }
         // Seeds: for each source, the end nodes of its edge with the partial cost.
-        var seeds = [(node: Int, cost: Double, length: Double, time: Double, source: Int32)]()
+        var seeds = [(node: NodeID, cost: Double, length: Double, time: Double, source: PracticeIndex)]()
         for (i, sp) in sources.enumerated() {
             guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
-            let s = Int32(i)
-            if at.isInside { onEdge[sp.edge, default: []].append((s, sp.fraction)) }
+            let s = PracticeIndex(i)
+            if at.isInside { onEdge[at.edge, default: []].append((s, sp.fraction)) }
             at.forEachEntry { node, part in
                 if let p = part.measure(whole) { seeds.append((node, p.cost, p.length, p.time, s)) }
             }
@@ -173,10 +173,10 @@ public struct NearestFacilityRouter: Sendable {
                         for seed in seeds {
                             let c = coreId[seed.node]
                             if c >= 0 {
-                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: true)
+                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
                             } else {
                                 seededChains.insert(chains.chainOf[seed.node])
-                                chainSearch.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: false)
+                                chainSearch.offer(seed.node.index, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: false)
                             }
                         }
                         for c in seededChains.sorted() {
@@ -195,7 +195,7 @@ public struct NearestFacilityRouter: Sendable {
         }
         var result = NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
         result.edgesWithSources = [UInt64](repeating: 0, count: graph.edgeCount / 64 + 1)
-        for e in onEdge.keys { result.edgesWithSources[Int(e) >> 6] |= 1 << UInt64(Int(e) & 63) }
+        for e in onEdge.keys { result.edgesWithSources[e.index >> 6] |= 1 << UInt64(e.index & 63) }
         return result
     }
 
@@ -219,15 +219,15 @@ public struct NearestFacilityRouter: Sendable {
         }
 
         at.forEachExit { node, part in
-            if let p = part.measure(whole) { offerNode(node, p) }
+            if let p = part.measure(whole) { offerNode(node.index, p) }
         }
         if at.isInside {
-            let e = at.edge
+            let e = at.edge.index
             let bits = labels.edgesWithSources
             let maybe = bits.isEmpty || bits[e >> 6] & (1 << UInt64(e & 63)) != 0
-            if maybe, let here = labels.sourcesOnEdge[point.edge] {
+            if maybe, let here = labels.sourcesOnEdge[at.edge] {
                 for (s, g) in here {
-                    if let p = at.along(to: g)?.measure(whole) { offer(s, p) }
+                    if let p = at.along(to: g)?.measure(whole) { offer(s.raw, p) }
                 }
             }
         }

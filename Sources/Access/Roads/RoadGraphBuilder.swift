@@ -151,16 +151,16 @@ public final class RoadGraphBuilder {
             }
         }
         let m = built.arcCount
-        var targets = [Int32](repeating: 0, count: m)
+        var targets = [NodeID](repeating: NodeID(raw: 0), count: m)
         var arcLength = [Float](repeating: 0, count: m)
-        var arcEdge = [Int32](repeating: 0, count: m)
+        var arcEdge = [EdgeID](repeating: EdgeID(raw: 0), count: m)
         var arcTime = PerMode(repeating: [Float](repeating: .infinity, count: m))
         var fwd = [Int32](repeating: -1, count: e), bwd = [Int32](repeating: -1, count: e)
         for a in 0..<m {
             let arc = built.arcs[a], k = Int(arc.edge)
-            targets[a] = arc.forward ? edgeTo[k] : edgeFrom[k]
+            targets[a] = NodeID(raw: arc.forward ? edgeTo[k] : edgeFrom[k])
             arcLength[a] = edgeLength[k]
-            arcEdge[a] = arc.edge
+            arcEdge[a] = EdgeID(raw: arc.edge)
             let modes = arc.forward ? edgeDirection[k].forward : edgeDirection[k].backward
             for mode in TravelMode.allCases {
                 let kmh = edgeSpeed[k][mode]
@@ -171,7 +171,7 @@ public final class RoadGraphBuilder {
         collected.report = report
         return RoadGraph(nodeX: nodeX, nodeY: nodeY, out: CSR(offsets: built.offsets, arcs: targets), arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
-                         edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd,
+                         edgeLengthM: edgeLength, edgeForwardArc: OptionalArcs(raw: fwd), edgeBackwardArc: OptionalArcs(raw: bwd),
                          edgeAccessible: edgeAccessible, report: report)
     }
 }

@@ -35,7 +35,7 @@ public struct SegmentSnapper: Sendable {
     /// and, in `cellEdgeIds`, its id, stored in cell order so that scanning a
     /// cell reads consecutive memory (an edge spanning several cells is stored in each).
     private let cellSegments: CSR<SIMD4<Double>>
-    private let cellEdgeIds: [Int32]
+    private let cellEdgeIds: [EdgeID]
     /// Number of edges in the index.
     public let indexedEdges: Int
 
@@ -50,13 +50,13 @@ public struct SegmentSnapper: Sendable {
                 minComponentNodes: Int = 0, cellSizeM: Double? = nil) {
         self.mode = mode
         self.maxDistanceM = maxDistanceM
-        var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [Int32]()
+        var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [EdgeID]()
         var env = Envelope.empty
         for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: mode) && graph.edgeAccessible[e] {
             let f = Int(graph.edgeFrom[e]), t = Int(graph.edgeTo[e])
             if minComponentNodes > 0, graph.componentSizes[Int(graph.componentOfNode[f])] < minComponentNodes { continue }
             ax.append(graph.nodeX[f]); ay.append(graph.nodeY[f]); bx.append(graph.nodeX[t]); by.append(graph.nodeY[t])
-            ids.append(Int32(e))
+            ids.append(EdgeID(e))
             env.expand(toInclude: graph.coordinate(ofNode: f)); env.expand(toInclude: graph.coordinate(ofNode: t))
         }
         let count = ids.count
@@ -146,7 +146,7 @@ public struct SegmentSnapper: Sendable {
         guard d <= maxDistanceM else { return nil }
         let seg = cellSegments.arcs[bestItem]
         let loc = Coordinate(x: seg[0] + bestT * (seg[2] - seg[0]), y: seg[1] + bestT * (seg[3] - seg[1]))
-        return SnappedPoint(edge: cellEdgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
+        return SnappedPoint(edge: cellEdgeIds[bestItem].raw, fraction: bestT, distanceM: d, location: loc)
     }
 
     /// Squared distance from `p` to segment a–b and the clamped parameter t.

@@ -9,7 +9,7 @@ final class RoadGraphTests: XCTestCase {
     /// Four lines around a 100 m square sharing corner vertices (one corner
     /// differs by 3 mm, below the 1 cm precision), plus a duplicate of the
     /// first line, a zero-length vertex and a separate line far away.
-    func testTopologyFromSharedVertices() {
+    func testTopologyFromSharedVertices() throws {
         let b = RoadGraphBuilder()
         b.add(RoadLine(coordinates: [c(0, 0), c(100, 0)], highway: "residential"))
         b.add(RoadLine(coordinates: [c(100.003, 0), c(100, 50), c(100, 50), c(100, 100)], highway: "residential"))
@@ -35,17 +35,16 @@ final class RoadGraphTests: XCTestCase {
         XCTAssertFalse(g.edgeUsable(cyc, by: .car))
         XCTAssertTrue(g.edgeUsable(cyc, by: .bicycle))
         let top = (0..<g.edgeCount).first { g.coordinate(ofNode: Int(g.edgeFrom[$0])) == c(100, 100) }!
-        XCTAssertGreaterThanOrEqual(g.edgeForwardArc[top], 0)
-        XCTAssertGreaterThanOrEqual(g.edgeBackwardArc[top], 0)
-        XCTAssertEqual(g.arcTimeS[.car][Int(g.edgeBackwardArc[top])], .infinity)
-        XCTAssertEqual(g.arcTimeS[.bicycle][Int(g.edgeBackwardArc[top])], .infinity)
-        XCTAssertTrue(g.arcTimeS[.foot][Int(g.edgeBackwardArc[top])].isFinite)
+        let topForward = try XCTUnwrap(g.edgeForwardArc[top]), topBackward = try XCTUnwrap(g.edgeBackwardArc[top])
+        XCTAssertEqual(g.arcTimeS[.car][topBackward.index], .infinity)
+        XCTAssertEqual(g.arcTimeS[.bicycle][topBackward.index], .infinity)
+        XCTAssertTrue(g.arcTimeS[.foot][topBackward.index].isFinite)
         // 100 m residential at 30 km/h = 12 s.
-        XCTAssertEqual(Double(g.arcTimeS[.car][Int(g.edgeForwardArc[top])]), 12, accuracy: 1e-4)
+        XCTAssertEqual(Double(g.arcTimeS[.car][topForward.index]), 12, accuracy: 1e-4)
         // CSR is consistent with the edge arrays.
         for e in 0..<g.edgeCount {
-            if g.edgeForwardArc[e] >= 0 { XCTAssertEqual(g.targets[Int(g.edgeForwardArc[e])], g.edgeTo[e]) }
-            if g.edgeBackwardArc[e] >= 0 { XCTAssertEqual(g.targets[Int(g.edgeBackwardArc[e])], g.edgeFrom[e]) }
+            if let f = g.edgeForwardArc[e] { XCTAssertEqual(g.targets[f.index].raw, g.edgeTo[e]); XCTAssertEqual(g.arcEdge[f.index], EdgeID(e)) }
+            if let b = g.edgeBackwardArc[e] { XCTAssertEqual(g.targets[b.index].raw, g.edgeFrom[e]); XCTAssertEqual(g.arcEdge[b.index], EdgeID(e)) }
         }
     }
 

@@ -34,7 +34,7 @@ enum BruteForce {
             var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
             chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
             chain.append((1.0, Int(g.edgeTo[e])))
-            let f = Int(g.edgeForwardArc[e]), b = Int(g.edgeBackwardArc[e])
+            let f = g.edgeForwardArc[e]?.index ?? -1, b = g.edgeBackwardArc[e]?.index ?? -1
             for k in 0..<(chain.count - 1) {
                 let share = chain[k + 1].fraction - chain[k].fraction
                 let u = chain[k].node, v = chain[k + 1].node
