@@ -24,28 +24,16 @@ extension DenseID {
 }
 
 /// A node of a `RoadGraph`.
-public struct NodeID: DenseID {
-    public let raw: Int32
-    @inline(__always) public init(raw: Int32) { self.raw = raw }
-}
+public struct NodeID: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
 /// An edge (undirected road segment) of a `RoadGraph`.
-public struct EdgeID: DenseID {
-    public let raw: Int32
-    @inline(__always) public init(raw: Int32) { self.raw = raw }
-}
+public struct EdgeID: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
 /// An arc (directed CSR entry) of a `RoadGraph`.
-public struct ArcID: DenseID {
-    public let raw: Int32
-    @inline(__always) public init(raw: Int32) { self.raw = raw }
-}
+public struct ArcID: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
 /// A practice of a run: its index in the practices (the router's sources).
-public struct PracticeIndex: DenseID {
-    public let raw: Int32
-    @inline(__always) public init(raw: Int32) { self.raw = raw }
-}
+public struct PracticeIndex: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
 extension Array {
     /// The element of id `id` (arrays indexed by one kind of id).
