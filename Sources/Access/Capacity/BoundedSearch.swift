@@ -12,14 +12,19 @@ protocol SearchArcs {
 /// The forward arcs of the whole graph for one mode and weight (costs
 /// metres for `.length`, seconds for `.time`), read from the graph itself:
 /// nothing to prepare.
-struct ForwardArcs: SearchArcs {
+struct ForwardArcs: SearchArcs, ArcMeasures {
     let graph: RoadGraph
     let times: [Float]
     let weight: RouteWeight
 
     init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight) {
+        self.init(graph: graph, times: graph.arcTimeS[mode], weight: weight)
+    }
+
+    /// With the mode's arc times `times` (`graph.arcTimeS[mode]`) already at hand.
+    init(graph: RoadGraph, times: [Float], weight: RouteWeight) {
         self.graph = graph
-        times = graph.arcTimeS[mode]
+        self.times = times
         self.weight = weight
     }
 
@@ -33,7 +38,14 @@ struct ForwardArcs: SearchArcs {
 
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
     func partial(_ arc: ArcID?, _ fraction: Double) -> Double? {
-        arc.flatMap { PartArc($0, fraction).cost(cost) }
+        arc.flatMap { PartArc($0, fraction).measure(self) }
+    }
+
+    /// Cost of the whole arc `a` (nil: the mode may not travel it).
+    @inline(__always)
+    func whole(_ a: Int) -> Double? {
+        let c = cost(a)
+        return c.isFinite ? c : nil
     }
 
     @inline(__always)
@@ -117,8 +129,8 @@ struct BoundedSearch {
                               _ body: (Int32, Double) -> Void) {
         guard let at = EdgePosition(p, in: network.graph) else { return }
         // Seeds: the ends the practice is reached from.
-        at.forEachEntry { node, part in
-            if let c = part.cost({ network.arcCost[$0] }) { push(node.index, c, limit) }
+        for end in at.entries {
+            if let c = end.part.measure(network) { push(end.node.index, c, limit) }
         }
         while let (v, c) = next() {
             for k in attached.range(v) {
@@ -133,9 +145,9 @@ struct BoundedSearch {
             for node in [at.from, at.to] {
                 for k in attached.range(node.index) {
                     let i = attached.arcs[k].point
-                    guard let q = points[Int(i)], q.edge == at.edge.raw else { continue }
+                    guard let q = points[Int(i)], q.edge == at.edge else { continue }
                     // At the practice's own position: no travel (as the router's assign).
-                    if let direct = at.along(from: q.fraction)?.cost({ network.arcCost[$0] }) { offer(i, direct, limit) }
+                    if let direct = at.along(from: q.fraction)?.measure(network) { offer(i, direct, limit) }
                 }
             }
         }

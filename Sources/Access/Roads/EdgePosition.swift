@@ -4,7 +4,7 @@
 /// turns a `SnappedPoint` into part-edge costs: the router's seeds and
 /// assignment, the capacity searches' seeds and attached points, the
 /// eligible routing's searches and the serve query all read it, each with
-/// its own cost per whole arc (`PartArc.measure`).
+/// its own measure of a whole arc (`ArcMeasures`).
 struct EdgePosition {
     let edge: EdgeID
     /// `edgeFrom` and `edgeTo` of the edge.
@@ -17,10 +17,10 @@ struct EdgePosition {
     /// Nil when the point's edge is not one of `graph`'s.
     @inline(__always)
     init?(_ p: SnappedPoint, in graph: RoadGraph) {
-        let e = Int(p.edge)
+        let e = p.edge.index
         guard e >= 0, e < graph.edgeCount else { return nil }
-        edge = EdgeID(e)
-        from = NodeID(raw: graph.edgeFrom[e]); to = NodeID(raw: graph.edgeTo[e])
+        edge = p.edge
+        from = graph.edgeFrom[e]; to = graph.edgeTo[e]
         fraction = p.fraction
         forwardArc = graph.edgeForwardArc[e]; backwardArc = graph.edgeBackwardArc[e]
     }
@@ -32,22 +32,22 @@ struct EdgePosition {
     /// that end with no travel; inside, `from` along the forward arc and `to`
     /// along the backward arc, each when the arc exists. In that order.
     @inline(__always)
-    func forEachEntry(_ body: (_ node: NodeID, _ part: PartArc) -> Void) {
-        if fraction <= 0 { body(from, .none); return }
-        if fraction >= 1 { body(to, .none); return }
-        if let forwardArc { body(from, PartArc(forwardArc, fraction)) }
-        if let backwardArc { body(to, PartArc(backwardArc, 1 - fraction)) }
+    var entries: EdgeEnds {
+        if fraction <= 0 { return EdgeEnds(EdgeEnd(node: from, part: .none), nil) }
+        if fraction >= 1 { return EdgeEnds(EdgeEnd(node: to, part: .none), nil) }
+        return EdgeEnds(forwardArc.map { EdgeEnd(node: from, part: PartArc($0, fraction)) },
+                        backwardArc.map { EdgeEnd(node: to, part: PartArc($0, 1 - fraction)) })
     }
 
     /// The ends the position leaves through (point → end): at an end, that
     /// end with no travel; inside, `to` along the forward arc and `from`
     /// along the backward arc, each when the arc exists. In that order.
     @inline(__always)
-    func forEachExit(_ body: (_ node: NodeID, _ part: PartArc) -> Void) {
-        if fraction <= 0 { body(from, .none); return }
-        if fraction >= 1 { body(to, .none); return }
-        if let forwardArc { body(to, PartArc(forwardArc, 1 - fraction)) }
-        if let backwardArc { body(from, PartArc(backwardArc, fraction)) }
+    var exits: EdgeEnds {
+        if fraction <= 0 { return EdgeEnds(EdgeEnd(node: from, part: .none), nil) }
+        if fraction >= 1 { return EdgeEnds(EdgeEnd(node: to, part: .none), nil) }
+        return EdgeEnds(forwardArc.map { EdgeEnd(node: to, part: PartArc($0, 1 - fraction)) },
+                        backwardArc.map { EdgeEnd(node: from, part: PartArc($0, fraction)) })
     }
 
     /// The part of the edge from this position to the one at fraction `g`
@@ -66,6 +66,27 @@ struct EdgePosition {
     }
 }
 
+/// An end node of an edge with the part of the edge between it and a position.
+struct EdgeEnd {
+    let node: NodeID
+    let part: PartArc
+}
+
+/// At most two `EdgeEnd`s, in order; a sequence of values (no closure, so
+/// a caller's state stays on its stack in per-point loops).
+struct EdgeEnds: Sequence, IteratorProtocol {
+    private var first: EdgeEnd?, second: EdgeEnd?
+
+    @inline(__always) init(_ first: EdgeEnd?, _ second: EdgeEnd?) { self.first = first; self.second = second }
+
+    @inline(__always)
+    mutating func next() -> EdgeEnd? {
+        if let f = first { first = nil; return f }
+        if let s = second { second = nil; return s }
+        return nil
+    }
+}
+
 /// `fraction` of one arc, or no travel at all (`.none`).
 struct PartArc: Sendable {
     /// The arc's raw id, -1 for no travel (kept raw: 16 bytes with the
@@ -77,29 +98,28 @@ struct PartArc: Sendable {
     private init(noTravel: ()) { rawArc = -1; fraction = 0 }
 
     /// No travel: the position is at the node (or at the other position).
-    static let none = PartArc(noTravel: ())
+    static var none: PartArc { PartArc(noTravel: ()) }
 
     /// The arc travelled, nil for no travel.
     var arc: ArcID? { ArcID(orNone: rawArc) }
 
-    /// The measure of the part: `whole(arc)` scaled by the fraction, zero
-    /// for no travel; nil when `whole` is (the mode may not travel the arc).
+    /// The measure of the part: the whole arc's in `arcs` scaled by the
+    /// fraction, zero for no travel; nil when the whole arc's is (the mode
+    /// may not travel it).
     @inline(__always)
-    func measure<M: PartialMeasure>(_ whole: (Int) -> M?) -> M? {
-        guard rawArc >= 0 else { return M.zero }
-        guard let w = whole(Int(rawArc)) else { return nil }
+    func measure<A: ArcMeasures>(_ arcs: A) -> A.Measure? {
+        guard rawArc >= 0 else { return A.Measure.zero }   // (RouteMeasure.zero is computed: no lazy global)
+        guard let w = arcs.whole(Int(rawArc)) else { return nil }
         return w.scaled(by: fraction)
     }
+}
 
-    /// The cost of the part given each arc's whole cost (`.infinity`: the
-    /// mode may not travel it); nil when not allowed.
-    @inline(__always)
-    func cost(_ arcCost: (Int) -> Double) -> Double? {
-        measure { a -> Double? in
-            let c = arcCost(a)
-            return c.isFinite ? c : nil
-        }
-    }
+/// What a whole arc measures for one mode and weight (nil: the mode may
+/// not travel it). A protocol rather than a closure: the router and the
+/// networks pass themselves, which costs no copy of their arrays per point.
+protocol ArcMeasures {
+    associatedtype Measure: PartialMeasure
+    func whole(_ arc: Int) -> Measure?
 }
 
 /// What a part of an arc takes in proportion to the whole arc.

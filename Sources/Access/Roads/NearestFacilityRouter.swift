@@ -4,9 +4,10 @@
 public struct TwoLabels: TwoBestLabels, Sendable, Hashable {
     public var nearestCost: Double = .infinity
     public var secondCost: Double = .infinity
-    /// Source index, -1 when none.
-    public var nearest: Int32 = -1
-    public var second: Int32 = -1
+    /// Source (practice) index, -1 when none: the search's raw form (see
+    /// `nearest`, `second`).
+    public var nearestSource: Int32 = -1
+    public var secondSource: Int32 = -1
     public var nearestLengthM: Float = .infinity
     public var secondLengthM: Float = .infinity
     public var nearestTimeS: Float = .infinity
@@ -33,15 +34,16 @@ public struct NodeLabels: Sendable {
 
 /// Road distance from a point to its nearest and second-nearest facility.
 public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
-    /// Facility (source) index, -1 when unreachable.
-    public var nearest: Int32 = -1
+    /// Facility (source) index, -1 when unreachable: the raw form of `nearest`.
+    public var nearestSource: Int32 = -1
     /// The minimised cost: seconds for `.time`, metres for `.length`.
     public var nearestCost: Double = .infinity
     /// Road length of that route, metres (excluding `snapM`).
     public var nearestLengthM: Double = .infinity
     /// Travel time of that route for the mode, seconds (excluding `snapM`).
     public var nearestTimeS: Double = .infinity
-    public var second: Int32 = -1
+    /// Raw form of `second`, -1 when none.
+    public var secondSource: Int32 = -1
     public var secondCost: Double = .infinity
     public var secondLengthM: Double = .infinity
     public var secondTimeS: Double = .infinity
@@ -51,7 +53,7 @@ public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
 
     public init() {}
 
-    public var isReachable: Bool { nearest >= 0 }
+    public var isReachable: Bool { nearestSource >= 0 }
     public var nearestMinutes: Double { nearestTimeS / 60 }
     public var secondMinutes: Double { secondTimeS / 60 }
 }
@@ -67,7 +69,7 @@ public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
 /// (see `DegreeTwoChains`) and labelled afterwards; the heap works on the
 /// remaining core only. Labels are independent of the points, so one pass
 /// serves any number of points.
-public struct NearestFacilityRouter: Sendable {
+public struct NearestFacilityRouter: Sendable, ArcMeasures {
     public let graph: RoadGraph
     public let mode: TravelMode
     public let weight: RouteWeight
@@ -134,7 +136,7 @@ public struct NearestFacilityRouter: Sendable {
 
     /// Cost, length and time of the whole arc `a` (nil: the mode may not travel it).
     @inline(__always)
-    private func whole(_ a: Int) -> RouteMeasure? {
+    func whole(_ a: Int) -> RouteMeasure? {
         let t = times[a]
         guard t.isFinite else { return nil }
         let l = Double(graph.arcLengthM[a])
@@ -155,8 +157,8 @@ public struct NearestFacilityRouter: Sendable {
             guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
             let s = PracticeIndex(i)
             if at.isInside { onEdge[at.edge, default: []].append((s, sp.fraction)) }
-            at.forEachEntry { node, part in
-                if let p = part.measure(whole) { seeds.append((node, p.cost, p.length, p.time, s)) }
+            for end in at.entries {
+                if let p = end.part.measure(self) { seeds.append((end.node, p.cost, p.length, p.time, s)) }
             }
         }
         var coreNodeLabels = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
@@ -212,14 +214,14 @@ public struct NearestFacilityRouter: Sendable {
         }
         func offerNode(_ v: Int, _ p: RouteMeasure) {
             let x = labels.nodes[v]
-            offer(x.nearest, RouteMeasure(cost: x.nearestCost + p.cost, length: Double(x.nearestLengthM) + p.length,
+            offer(x.nearestSource, RouteMeasure(cost: x.nearestCost + p.cost, length: Double(x.nearestLengthM) + p.length,
                                           time: Double(x.nearestTimeS) + p.time))
-            offer(x.second, RouteMeasure(cost: x.secondCost + p.cost, length: Double(x.secondLengthM) + p.length,
+            offer(x.secondSource, RouteMeasure(cost: x.secondCost + p.cost, length: Double(x.secondLengthM) + p.length,
                                          time: Double(x.secondTimeS) + p.time))
         }
 
-        at.forEachExit { node, part in
-            if let p = part.measure(whole) { offerNode(node.index, p) }
+        for end in at.exits {
+            if let p = end.part.measure(self) { offerNode(end.node.index, p) }
         }
         if at.isInside {
             let e = at.edge.index
@@ -227,7 +229,7 @@ public struct NearestFacilityRouter: Sendable {
             let maybe = bits.isEmpty || bits[e >> 6] & (1 << UInt64(e & 63)) != 0
             if maybe, let here = labels.sourcesOnEdge[at.edge] {
                 for (s, g) in here {
-                    if let p = at.along(to: g)?.measure(whole) { offer(s.raw, p) }
+                    if let p = at.along(to: g)?.measure(self) { offer(s.raw, p) }
                 }
             }
         }
@@ -245,7 +247,7 @@ struct RouteMeasure: PartialMeasure {
     var length: Double
     var time: Double
 
-    static let zero = RouteMeasure(cost: 0, length: 0, time: 0)
+    static var zero: RouteMeasure { RouteMeasure(cost: 0, length: 0, time: 0) }
 
     @inline(__always)
     func scaled(by fraction: Double) -> RouteMeasure {

@@ -69,7 +69,7 @@ public struct NearestPracticesSearch {
             atNode = CSR(rows: graph.nodeCount) { emit in
                 for (j, sp) in snaps.enumerated() {
                     guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
-                    at.forEachEntry { node, part in emit(node.index, Entry(practice: PracticeIndex(j), part: part)) }
+                    for end in at.entries { emit(end.node.index, Entry(practice: PracticeIndex(j), part: end.part)) }
                 }
             }
             self.onEdge = onEdge
@@ -77,8 +77,8 @@ public struct NearestPracticesSearch {
             let component = Self.components(graph, times: times)
             self.component = component
             practiceComponent = snaps.map { sp in
-                guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { return -1 }
-                return component[Int(graph.edgeFrom[Int(sp.edge)])]
+                guard let sp, let at = EdgePosition(sp, in: graph) else { return -1 }
+                return component[at.from.index]
             }
             var top = 0.0
             for a in 0..<graph.arcCount where times[a].isFinite && graph.arcLengthM[a] > 0 {
@@ -193,12 +193,7 @@ public struct NearestPracticesSearch {
         let wantedSites: [Coordinate] = wantedSet.map { $0.sorted().compactMap { targets.position[$0] } } ?? []
         // Per unit of straight line, the least the weight can cost.
         let perMetre = weight == .time ? (targets.topSpeed > 0 && targets.topSpeed.isFinite ? 0.999 / targets.topSpeed : 0) : 1.0
-        /// The whole arc's cost (nil: the mode may not travel it).
-        @inline(__always) func whole(_ arc: Int) -> Double? {
-            let t = times[arc]
-            guard t.isFinite else { return nil }
-            return weight == .time ? Double(t) : Double(lengths[arc])
-        }
+        let arcs = ForwardArcs(graph: graph, times: times, weight: weight)
         @inline(__always) func boundAt(_ v: Int) -> Double {
             guard wantedSet != nil else { return Double(targets.boundM[v]) * perMetre }
             var best = Double.infinity
@@ -235,12 +230,12 @@ public struct NearestPracticesSearch {
         let wanted = wantedSet.map { min($0.count, k) } ?? k
         lastPops = 0
         if wanted > 0 {
-            at.forEachExit { node, part in
-                if let c = part.measure(whole) { push(node.index, c) }
+            for end in at.exits {
+                if let c = end.part.measure(arcs) { push(end.node.index, c) }
             }
             // Practices on the point's own edge, reached without a node.
             for (j, g) in targets.onEdge[at.edge] ?? [] {
-                if let c = at.along(to: g)?.measure(whole) { offer(j, c) }
+                if let c = at.along(to: g)?.measure(arcs) { offer(j, c) }
             }
         }
         func settle(upTo c: Double) {
@@ -267,7 +262,7 @@ public struct NearestPracticesSearch {
             if settled.count >= wanted { break }
             for t in targets.atNode.range(v) {
                 let x = targets.atNode.arcs[t]
-                if let extra = x.part.measure(whole) { offer(x.practice, c + extra) }
+                if let extra = x.part.measure(arcs) { offer(x.practice, c + extra) }
             }
             let out = graph.out
             for arc in out.range(v) {

@@ -105,7 +105,7 @@ public struct RoadGraphBuildCounts: Sendable, Hashable {
 ///
 /// Nodes, edges and arcs are `NodeID`, `EdgeID` and `ArcID` where the
 /// columns hold them (`out`, `arcEdge`, `edgeForwardArc`,
-/// `edgeBackwardArc`); `edgeFrom` and `edgeTo` are still raw `Int32`.
+/// `edgeBackwardArc`, `edgeFrom`, `edgeTo`).
 public struct RoadGraph: Sendable {
     public let nodeX: [Double]
     public let nodeY: [Double]
@@ -120,8 +120,8 @@ public struct RoadGraph: Sendable {
     public let arcTimeS: PerMode<[Float]>
     /// The edge each arc belongs to.
     public let arcEdge: [EdgeID]
-    public let edgeFrom: [Int32]
-    public let edgeTo: [Int32]
+    public let edgeFrom: [NodeID]
+    public let edgeTo: [NodeID]
     public let edgeLengthM: [Float]
     /// Arc `edgeFrom → edgeTo` of each edge, nil when absent.
     public let edgeForwardArc: OptionalArcs
@@ -143,6 +143,7 @@ public struct RoadGraph: Sendable {
     public var arcCount: Int { out.arcCount }
 
     public func coordinate(ofNode n: Int) -> Coordinate { Coordinate(x: nodeX[n], y: nodeY[n]) }
+    public func coordinate(of n: NodeID) -> Coordinate { coordinate(ofNode: n.index) }
 
     /// True when `mode` may travel the edge in at least one direction.
     public func edgeUsable(_ e: Int, by mode: TravelMode) -> Bool {
@@ -161,7 +162,7 @@ public struct RoadGraph: Sendable {
     }
 
     init(nodeX: [Double], nodeY: [Double], out: CSR<NodeID>, arcLengthM: [Float],
-         arcTimeS: PerMode<[Float]>, arcEdge: [EdgeID], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
+         arcTimeS: PerMode<[Float]>, arcEdge: [EdgeID], edgeFrom: [NodeID], edgeTo: [NodeID], edgeLengthM: [Float],
          edgeForwardArc: OptionalArcs, edgeBackwardArc: OptionalArcs, edgeAccessible: [Bool]? = nil, report: RoadGraphBuildCounts) {
         self.edgeAccessible = edgeAccessible ?? [Bool](repeating: true, count: edgeFrom.count)
         self.nodeX = nodeX; self.nodeY = nodeY; self.out = out
@@ -178,7 +179,7 @@ public struct RoadGraph: Sendable {
     }
 
     /// Weakly connected components by union-find, renumbered largest first.
-    static func components(nodeCount n: Int, from: [Int32], to: [Int32]) -> ([Int32], [Int]) {
+    static func components(nodeCount n: Int, from: [NodeID], to: [NodeID]) -> ([Int32], [Int]) {
         var parent = [Int32](0..<Int32(n))
         func find(_ x: Int32) -> Int32 {
             var r = x
@@ -188,7 +189,7 @@ public struct RoadGraph: Sendable {
             return r
         }
         for e in 0..<from.count {
-            let a = find(from[e]), b = find(to[e])
+            let a = find(from[e].raw), b = find(to[e].raw)
             if a != b { if a < b { parent[Int(b)] = a } else { parent[Int(a)] = b } }
         }
         var rootIndex = [Int32](repeating: -1, count: n)

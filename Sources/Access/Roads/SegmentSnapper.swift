@@ -3,7 +3,7 @@ import Geo
 /// A point placed on a road edge.
 public struct SnappedPoint: Sendable, Hashable {
     /// The edge (undirected road segment) of the `RoadGraph`.
-    public var edge: Int32
+    public var edge: EdgeID
     /// Position along the edge, 0 at `edgeFrom`, 1 at `edgeTo`. The road
     /// distance from the point to `edgeFrom` is `fraction × length`, to
     /// `edgeTo` `(1 − fraction) × length` (when the direction is allowed).
@@ -13,7 +13,7 @@ public struct SnappedPoint: Sendable, Hashable {
     /// The projected position on the road, EPSG:28992 metres.
     public var location: Coordinate
 
-    public init(edge: Int32, fraction: Double, distanceM: Double, location: Coordinate) {
+    public init(edge: EdgeID, fraction: Double, distanceM: Double, location: Coordinate) {
         self.edge = edge
         self.fraction = fraction
         self.distanceM = distanceM
@@ -53,7 +53,7 @@ public struct SegmentSnapper: Sendable {
         var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [EdgeID]()
         var env = Envelope.empty
         for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: mode) && graph.edgeAccessible[e] {
-            let f = Int(graph.edgeFrom[e]), t = Int(graph.edgeTo[e])
+            let f = graph.edgeFrom[e].index, t = graph.edgeTo[e].index
             if minComponentNodes > 0, graph.componentSizes[Int(graph.componentOfNode[f])] < minComponentNodes { continue }
             ax.append(graph.nodeX[f]); ay.append(graph.nodeY[f]); bx.append(graph.nodeX[t]); by.append(graph.nodeY[t])
             ids.append(EdgeID(e))
@@ -146,7 +146,7 @@ public struct SegmentSnapper: Sendable {
         guard d <= maxDistanceM else { return nil }
         let seg = cellSegments.arcs[bestItem]
         let loc = Coordinate(x: seg[0] + bestT * (seg[2] - seg[0]), y: seg[1] + bestT * (seg[3] - seg[1]))
-        return SnappedPoint(edge: cellEdgeIds[bestItem].raw, fraction: bestT, distanceM: d, location: loc)
+        return SnappedPoint(edge: cellEdgeIds[bestItem], fraction: bestT, distanceM: d, location: loc)
     }
 
     /// Squared distance from `p` to segment a–b and the clamped parameter t.

@@ -16,6 +16,12 @@ import Geo
 /// reaching (100,0) after 50 m does not reach the practice, which lies
 /// against the oneway from there (an absent arc is not "no travel").
 final class EdgePositionTests: XCTestCase {
+    /// Every arc measures `cost`.
+    struct Each: ArcMeasures {
+        var cost: Double
+        func whole(_ arc: Int) -> Double? { cost }
+    }
+
     func graph() -> RoadGraph {
         let b = RoadGraphBuilder()
         func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }
@@ -26,12 +32,12 @@ final class EdgePositionTests: XCTestCase {
 
     func testPracticeOnAOnewayEdgeIsReachedOnlyAlongIt() throws {
         let g = graph()
-        let oneway = try XCTUnwrap((0..<g.edgeCount).first { g.edgeLengthM[$0] == 100 && g.nodeY[Int(g.edgeFrom[$0])] == 0 && g.nodeY[Int(g.edgeTo[$0])] == 0 })
+        let oneway = try XCTUnwrap((0..<g.edgeCount).first { g.edgeLengthM[$0] == 100 && g.nodeY[g.edgeFrom[$0].index] == 0 && g.nodeY[g.edgeTo[$0].index] == 0 })
         XCTAssertNotNil(g.edgeForwardArc[oneway])
         XCTAssertNil(g.edgeBackwardArc[oneway], "no mode travels the oneway backwards")
         let snapper = SegmentSnapper(graph: g, mode: .car)
         let practice = try XCTUnwrap(snapper.snap(Coordinate(x: 50, y: 5)))
-        XCTAssertEqual(Int(practice.edge), oneway)
+        XCTAssertEqual(practice.edge, EdgeID(oneway))
         let point = try XCTUnwrap(snapper.snap(Coordinate(x: 105, y: 50)))
 
         let targets = NearestPracticesSearch.Targets(graph: g, mode: .car, snaps: [practice])
@@ -52,8 +58,8 @@ final class EdgePositionTests: XCTestCase {
         let at = try XCTUnwrap(EdgePosition(try XCTUnwrap(snapper.snap(Coordinate(x: 25, y: 1))), in: g))
         XCTAssertTrue(at.isInside)
         var entries: [(NodeID, ArcID?, Double)] = [], exits: [(NodeID, ArcID?, Double)] = []
-        at.forEachEntry { entries.append(($0, $1.arc, $1.fraction)) }
-        at.forEachExit { exits.append(($0, $1.arc, $1.fraction)) }
+        for end in at.entries { entries.append((end.node, end.part.arc, end.part.fraction)) }
+        for end in at.exits { exits.append((end.node, end.part.arc, end.part.fraction)) }
         // Reached from (0,0) along a quarter of the forward arc; left only towards (100,0), three quarters.
         XCTAssertEqual(entries.map(\.0), [at.from])
         XCTAssertEqual(entries.first?.2 ?? .nan, 0.25, accuracy: 1e-12)
@@ -62,7 +68,7 @@ final class EdgePositionTests: XCTestCase {
         XCTAssertEqual(at.along(to: 0.75)?.fraction ?? .nan, 0.5, accuracy: 1e-12)
         XCTAssertNil(at.along(to: 0.1), "against the oneway: no arc")
         XCTAssertNil(at.along(to: 0.25)?.arc, "the same position: no travel")
-        XCTAssertEqual(at.along(to: 0.25)?.cost { _ in 1 }, 0)
-        XCTAssertEqual(at.along(from: 0.1)?.cost { _ in 100 } ?? .nan, 15, accuracy: 1e-9)
+        XCTAssertEqual(at.along(to: 0.25)?.measure(Each(cost: 1)), 0)
+        XCTAssertEqual(at.along(from: 0.1)?.measure(Each(cost: 100)) ?? .nan, 15, accuracy: 1e-9)
     }
 }
