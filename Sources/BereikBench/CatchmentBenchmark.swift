@@ -43,7 +43,7 @@ public enum CatchmentBenchmark {
         let snapper = SegmentSnapper(graph: graph, mode: .car)
         let sources = (0..<practices).map { _ in snapper.snap(graph.coordinate(ofNode: candidates[Int.random(in: 0..<candidates.count, using: &rng)])) }
         let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
-        let labels = router.labelNodes(sources: sources).nodes.map(\.nearest)
+        let labels = router.labelNodes(sources: sources).nodes.map(\.nearestSource)
         lap("route (labels)")
         let labelled = (0..<graph.nodeCount).filter { labels[$0] >= 0 }
         let sites = labelled.map { graph.coordinate(ofNode: $0) }, owner = labelled.map { Int(labels[$0]) }
@@ -116,7 +116,7 @@ public enum CatchmentBenchmark {
     static func boundaryNodes(graph: RoadGraph, labels: [Int32]) -> [Int] {
         (0..<graph.nodeCount).filter { u in
             guard labels[u] >= 0 else { return false }
-            for a in graph.out.range(u) where labels[Int(graph.out.arcs[a])] != labels[u] { return true }
+            for a in graph.out.range(u) where labels[graph.out.arcs[a].index] != labels[u] { return true }
             return false
         }
     }

@@ -77,7 +77,7 @@ public enum PeerBenchmark {
         var rowAt: [Coordinate: Int] = [:]
         for (r, c) in nodeXY.enumerated() { rowAt[c] = rowAt[c] == nil ? r : -1 }
         let edgeLengthsM = (0..<graph.edgeCount).map { e -> Double in
-            guard let a = rowAt[graph.coordinate(ofNode: Int(graph.edgeFrom[e]))], let b = rowAt[graph.coordinate(ofNode: Int(graph.edgeTo[e]))],
+            guard let a = rowAt[graph.coordinate(ofNode: graph.edgeFrom[e].index)], let b = rowAt[graph.coordinate(ofNode: graph.edgeTo[e].index)],
                   a >= 0, b >= 0, let length = lengthOf[[min(a, b), max(a, b)]] else { return Double(graph.edgeLengthM[e]) }
             return length
         }
@@ -85,9 +85,9 @@ public enum PeerBenchmark {
         // A node as a snapped position: the start or end of one of its edges.
         var incident = [SnappedPoint?](repeating: nil, count: graph.nodeCount)
         for e in 0..<graph.edgeCount {
-            let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
-            if incident[from] == nil { incident[from] = SnappedPoint(edge: Int32(e), fraction: 0, distanceM: 0, location: graph.coordinate(ofNode: from)) }
-            if incident[to] == nil { incident[to] = SnappedPoint(edge: Int32(e), fraction: 1, distanceM: 0, location: graph.coordinate(ofNode: to)) }
+            let from = graph.edgeFrom[e].index, to = graph.edgeTo[e].index
+            if incident[from] == nil { incident[from] = SnappedPoint(edge: EdgeID(e), fraction: 0, distanceM: 0, location: graph.coordinate(ofNode: from)) }
+            if incident[to] == nil { incident[to] = SnappedPoint(edge: EdgeID(e), fraction: 1, distanceM: 0, location: graph.coordinate(ofNode: to)) }
         }
         timings["build_s"] = Date().timeIntervalSince(t0)
 

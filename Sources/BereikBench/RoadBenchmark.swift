@@ -167,7 +167,7 @@ extension SyntheticRoadNetwork {
             result.acceptedPairs = eligible.pointsByPractice.values.reduce(0) { $0 + $1.count }
             result.eligibleSearches = stats.searches
             result.eligibleForwardSearches = stats.forwardSearches
-            result.pointsServedByPartial = assigned.filter { $0.nearest >= 0 && partial[Int($0.nearest)] }.count
+            result.pointsServedByPartial = assigned.filter { $0.nearest.map { partial[$0.index] } ?? false }.count
         }
 
         result.nodes = graph.nodeCount

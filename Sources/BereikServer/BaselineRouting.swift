@@ -54,11 +54,11 @@ struct BaselineRouting: Sendable {
             let snaps = points.map { m.snapper.snap($0.location) }
             let quickest = m.byTime.assign(points: snaps, labels: m.timeLabels)
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
-            minutesPractice.append(quickest.map(\.nearest))
+            minutesPractice.append(quickest.map(\.nearestSource))
             if k == 0 {
                 let shortest = byLength.assign(points: snaps, labels: lengthLabels)
                 access = shortest.map { a in
-                    a.isReachable ? (a.nearest, a.nearestLengthM, a.second, a.second >= 0 ? a.secondLengthM : .infinity) : (-1, .infinity, -1, .infinity)
+                    a.isReachable ? (a.nearestSource, a.nearestLengthM, a.secondSource, a.second != nil ? a.secondLengthM : .infinity) : (-1, .infinity, -1, .infinity)
                 }
                 snapM = snaps.map { $0?.distanceM ?? .infinity }
             }

@@ -87,11 +87,11 @@ enum PointQuery {
                     guard let s = m.snapper.snap(rd) else { continue }
                     if k == 0, let f = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .length, k: 1,
                                                       only: accepting, limit: 200_000).first {
-                        restrictedLength = (Int32(f.practice), f.cost)
+                        restrictedLength = (f.practice.raw, f.cost)
                     }
                     if let f = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .time, k: 1,
                                               only: accepting, limit: 6 * 3600).first {
-                        restrictedTime[k] = (Int32(f.practice), f.cost / 60)
+                        restrictedTime[k] = (f.practice.raw, f.cost / 60)
                     }
                 }
             }
@@ -127,13 +127,13 @@ enum PointQuery {
         if let first = routing.modes.first, let snapped = first.snapper.snap(rd) {
             state.searches.with { search in
                 ranked = search.nearest(from: snapped, graph: routing.graph, targets: first.targets, weight: .length, k: keep,
-                                        allowed: open, limit: 200_000).map { ($0.practice, $0.cost) }
+                                        allowed: open, limit: 200_000).map { ($0.practice.index, $0.cost) }
                 let wanted = Set(ranked.map(\.0))
                 for m in routing.modes {
                     guard !wanted.isEmpty, let s = m.snapper.snap(rd) else { perMode.append([:]); continue }
                     let found = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .time, k: keep,
                                                only: wanted, limit: 6 * 3600)
-                    perMode.append(Dictionary(uniqueKeysWithValues: found.map { ($0.practice, $0.cost / 60) }))
+                    perMode.append(Dictionary(uniqueKeysWithValues: found.map { ($0.practice.index, $0.cost / 60) }))
                 }
             }
         }

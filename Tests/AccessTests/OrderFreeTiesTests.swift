@@ -69,8 +69,8 @@ final class OrderFreeTiesTests: XCTestCase {
                     let v = node(c(i, j))
                     let order = practices.indices.map { (dist[$0][v], $0) }.sorted { $0 < $1 }
                     let got = router.assign(snapper.snap(c(i, j)), labels: labels)
-                    XCTAssertEqual(Int(got.nearest), order[0].1)
-                    XCTAssertEqual(Int(got.second), order[1].1)
+                    XCTAssertEqual(Int(got.nearestSource), order[0].1)
+                    XCTAssertEqual(Int(got.secondSource), order[1].1)
                     XCTAssertEqual(got.nearestLengthM, order[0].0, accuracy: 1e-6)
                     if order[0].0 == order[1].0 { ties += 1 }
                 }

@@ -15,13 +15,13 @@ final class RoadCatchmentTests: XCTestCase {
         let practiceNodes = Array(Set((0..<14).map { _ in candidates[Int.random(in: 0..<candidates.count, using: &rng)] })).sorted()
         func snapped(_ v: Int) -> SnappedPoint? {
             for e in 0..<g.edgeCount where g.edgeUsable(e, by: .car) {
-                if Int(g.edgeFrom[e]) == v { return SnappedPoint(edge: Int32(e), fraction: 0, distanceM: 0, location: g.coordinate(ofNode: v)) }
-                if Int(g.edgeTo[e]) == v { return SnappedPoint(edge: Int32(e), fraction: 1, distanceM: 0, location: g.coordinate(ofNode: v)) }
+                if g.edgeFrom[e].index == v { return SnappedPoint(edge: EdgeID(e), fraction: 0, distanceM: 0, location: g.coordinate(ofNode: v)) }
+                if g.edgeTo[e].index == v { return SnappedPoint(edge: EdgeID(e), fraction: 1, distanceM: 0, location: g.coordinate(ofNode: v)) }
             }
             return nil
         }
         let router = NearestFacilityRouter(graph: g, mode: .car, weight: .length)
-        let labels = router.labelNodes(sources: practiceNodes.map(snapped)).nodes.map(\.nearest)
+        let labels = router.labelNodes(sources: practiceNodes.map(snapped)).nodes.map(\.nearestSource)
 
         // Brute force: per practice, Dijkstra over the reversed car arcs (cost node → practice).
         var best = [Double](repeating: .infinity, count: g.nodeCount), bestPractice = [Int](repeating: -1, count: g.nodeCount)

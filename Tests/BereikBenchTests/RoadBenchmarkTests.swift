@@ -27,7 +27,7 @@ final class RoadBenchmarkTests: XCTestCase {
         // Degree-2 shape nodes make up most of the nodes.
         var degree2 = 0
         var degree = [Int](repeating: 0, count: g.nodeCount)
-        for e in 0..<g.edgeCount { degree[Int(g.edgeFrom[e])] += 1; degree[Int(g.edgeTo[e])] += 1 }
+        for e in 0..<g.edgeCount { degree[g.edgeFrom[e].index] += 1; degree[g.edgeTo[e].index] += 1 }
         for d in degree where d == 2 { degree2 += 1 }
         XCTAssertGreaterThan(degree2, g.nodeCount / 2)
         // Same seed, same network.

@@ -53,7 +53,7 @@ final class DefaultRoadsTests: XCTestCase {
         var carEdges = 0
         for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: .car) {
             carEdges += 1
-            let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+            let a = graph.edgeFrom[e].index, b = graph.edgeTo[e].index
             carNode[a] = true; carNode[b] = true
             let ra = find(a), rb = find(b)
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
@@ -80,7 +80,7 @@ final class DefaultRoadsTests: XCTestCase {
         for p in data.population.enumerated().filter({ $0.offset % 97 == 0 }).map(\.element) {
             var best = Double.infinity
             for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: .car) {
-                let a = graph.coordinate(ofNode: Int(graph.edgeFrom[e])), b = graph.coordinate(ofNode: Int(graph.edgeTo[e]))
+                let a = graph.coordinate(ofNode: graph.edgeFrom[e].index), b = graph.coordinate(ofNode: graph.edgeTo[e].index)
                 let dx = b.x - a.x, dy = b.y - a.y
                 let t = max(0, min(1, ((p.location.x - a.x) * dx + (p.location.y - a.y) * dy) / max(1e-12, dx * dx + dy * dy)))
                 let qx = a.x + t * dx - p.location.x, qy = a.y + t * dy - p.location.y

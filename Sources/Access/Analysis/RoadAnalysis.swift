@@ -90,7 +90,7 @@ public enum RoadAnalysis {
                 timings["route_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
             }
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
-            minutesPractice.append(quickest.map(\.nearest))
+            minutesPractice.append(quickest.map(\.nearestSource))
             unreachable[mode] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
             // Nothing reachable at all is no result but a wrong input: stop
             // with the counts per reason instead of turning every region red.
@@ -106,13 +106,13 @@ public enum RoadAnalysis {
                 t0 = Date()
                 let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
                 let lengthLabels = byLength.labelNodes(sources: sources)
-                nodePractice = lengthLabels.nodes.map(\.nearest)
+                nodePractice = lengthLabels.nodes.map(\.nearestSource)
                 var shortest = byLength.assign(points: points, labels: lengthLabels)
                 timings["route_length_\(mode.name)"] = Date().timeIntervalSince(t0)
                 if let restricting {
                     fullyOpen = shortest.map { a in
-                        a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
-                                                    second: a.second, secondM: a.second >= 0 ? a.secondLengthM : .infinity) : NearestPair()
+                        a.isReachable ? NearestPair(first: a.nearestSource, firstM: a.nearestLengthM,
+                                                    second: a.secondSource, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
                     }
                     t0 = Date()
                     EligibleRouting(router: byLength, points: points, eligible: restricting)
@@ -124,9 +124,9 @@ public enum RoadAnalysis {
                     snapM[i] = points[i]?.distanceM ?? .infinity
                     guard a.isReachable else { continue }
                     roadM[i] = a.nearestLengthM
-                    roadPractice[i] = a.nearest
-                    roadSecondM[i] = a.second >= 0 ? a.secondLengthM : .infinity
-                    roadSecondPractice[i] = a.second
+                    roadPractice[i] = a.nearestSource
+                    roadSecondM[i] = a.second != nil ? a.secondLengthM : .infinity
+                    roadSecondPractice[i] = a.secondSource
                 }
             }
         }

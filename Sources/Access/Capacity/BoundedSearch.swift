@@ -12,14 +12,19 @@ protocol SearchArcs {
 /// The forward arcs of the whole graph for one mode and weight (costs
 /// metres for `.length`, seconds for `.time`), read from the graph itself:
 /// nothing to prepare.
-struct ForwardArcs: SearchArcs {
+struct ForwardArcs: SearchArcs, ArcMeasures {
     let graph: RoadGraph
     let times: [Float]
     let weight: RouteWeight
 
     init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight) {
+        self.init(graph: graph, times: graph.arcTimeS[mode], weight: weight)
+    }
+
+    /// With the mode's arc times `times` (`graph.arcTimeS[mode]`) already at hand.
+    init(graph: RoadGraph, times: [Float], weight: RouteWeight) {
         self.graph = graph
-        times = graph.arcTimeS[mode]
+        self.times = times
         self.weight = weight
     }
 
@@ -32,15 +37,22 @@ struct ForwardArcs: SearchArcs {
     }
 
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
-    func partial(_ arc: Int32, _ fraction: Double) -> Double? {
-        arc >= 0 ? PartArc(arc, fraction).cost(cost) : nil
+    func partial(_ arc: ArcID?, _ fraction: Double) -> Double? {
+        arc.flatMap { PartArc($0, fraction).measure(self) }
+    }
+
+    /// Cost of the whole arc `a` (nil: the mode may not travel it).
+    @inline(__always)
+    func whole(_ a: Int) -> Double? {
+        let c = cost(a)
+        return c.isFinite ? c : nil
     }
 
     @inline(__always)
     func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
         for a in graph.out.range(v) {
             let c = cost(a)
-            if c.isFinite { body(Int(graph.out.arcs[a]), c) }
+            if c.isFinite { body(graph.out.arcs[a].index, c) }
         }
     }
 }
@@ -117,8 +129,8 @@ struct BoundedSearch {
                               _ body: (Int32, Double) -> Void) {
         guard let at = EdgePosition(p, in: network.graph) else { return }
         // Seeds: the ends the practice is reached from.
-        at.forEachEntry { node, part in
-            if let c = part.cost({ network.arcCost[$0] }) { push(node, c, limit) }
+        for end in at.entries {
+            if let c = end.part.measure(network) { push(end.node.index, c, limit) }
         }
         while let (v, c) = next() {
             for k in attached.range(v) {
@@ -131,11 +143,11 @@ struct BoundedSearch {
         // A point on the practice's own edge can reach it without a node.
         if at.isInside {
             for node in [at.from, at.to] {
-                for k in attached.range(node) {
+                for k in attached.range(node.index) {
                     let i = attached.arcs[k].point
-                    guard let q = points[Int(i)], Int(q.edge) == at.edge else { continue }
+                    guard let q = points[Int(i)], q.edge == at.edge else { continue }
                     // At the practice's own position: no travel (as the router's assign).
-                    if let direct = at.along(from: q.fraction)?.cost({ network.arcCost[$0] }) { offer(i, direct, limit) }
+                    if let direct = at.along(from: q.fraction)?.measure(network) { offer(i, direct, limit) }
                 }
             }
         }

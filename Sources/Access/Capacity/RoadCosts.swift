@@ -36,7 +36,7 @@ public enum RoadCosts {
         let scale = weight == .time ? 60.0 : 1.0            // catchment unit → graph unit (s or m)
         // Points renumbered by the node their edge starts at (nodes are in
         // Morton order), so that a search touches nearby memory.
-        let key = points.map { p -> Int in p.flatMap { $0.edge >= 0 ? Int(graph.edgeFrom[Int($0.edge)]) : nil } ?? graph.nodeCount }
+        let key = points.map { p -> Int in p.flatMap { EdgePosition($0, in: graph)?.from.index } ?? graph.nodeCount }
         let order = CSR<Int32>(rows: graph.nodeCount + 1) { emit in
             for (i, k) in key.enumerated() { emit(k, Int32(i)) }
         }.arcs
@@ -73,7 +73,7 @@ public struct RoadPairs: CatchmentPairs {
 }
 
 /// The reversed CSR of one mode with Float64 costs in the graph's unit (s or m).
-struct ReverseNetwork: Sendable {
+struct ReverseNetwork: Sendable, ArcMeasures {
     let graph: RoadGraph
     /// Float64 cost per graph arc (`.infinity`: the mode may not travel it).
     let arcCost: [Double]
@@ -81,7 +81,7 @@ struct ReverseNetwork: Sendable {
     let steps: CSR<Step>
 
     struct Step: Sendable {
-        var from: Int32
+        var from: NodeID
         var cost: Double
     }
 
@@ -91,14 +91,21 @@ struct ReverseNetwork: Sendable {
         let arcCost = (0..<graph.arcCount).map { a -> Double in
             guard times[a].isFinite else { return .infinity }
             if weight == .time { return Double(times[a]) }
-            let e = Int(graph.arcEdge[a])
+            let e = graph.arcEdge[a].index
             if let edgeLengthsM { return edgeLengthsM[e] }
-            let u = Int(graph.edgeFrom[e]), v = Int(graph.edgeTo[e])
+            let u = graph.edgeFrom[e].index, v = graph.edgeTo[e].index
             let dx = graph.nodeX[u] - graph.nodeX[v], dy = graph.nodeY[u] - graph.nodeY[v]
             return (dx * dx + dy * dy).squareRoot()
         }
         self.arcCost = arcCost
         steps = graph.incoming { arcCost[$0].isFinite }.map { Step(from: $0.from, cost: arcCost[Int($0.arc)]) }
+    }
+
+    /// Cost of the whole arc `a` (nil: the mode may not travel it).
+    @inline(__always)
+    func whole(_ a: Int) -> Double? {
+        let c = arcCost[a]
+        return c.isFinite ? c : nil
     }
 
     /// Per node, the points that leave the network through it, with the
@@ -107,8 +114,8 @@ struct ReverseNetwork: Sendable {
         CSR(rows: graph.nodeCount) { emit in
             for (i, sp) in points.enumerated() {
                 guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
-                at.forEachExit { node, part in
-                    if let c = part.cost({ arcCost[$0] }) { emit(node, AttachedPoint(point: Int32(i), extra: c)) }
+                for end in at.exits {
+                    if let c = end.part.measure(self) { emit(end.node.index, AttachedPoint(point: Int32(i), extra: c)) }
                 }
             }
         }

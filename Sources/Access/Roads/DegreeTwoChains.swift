@@ -31,7 +31,7 @@ struct DegreeTwoChains {
     /// Finds the chains of the graph given as forward CSR (`out`, of which
     /// `usable` arcs the mode may travel) and reversed CSR over the arcs the
     /// mode may travel.
-    init(nodeCount n: Int, out: CSR<Int32>, usable: (Int) -> Bool, incoming: CSR<ReverseArc>) {
+    init(nodeCount n: Int, out: CSR<NodeID>, usable: (Int) -> Bool, incoming: CSR<ReverseArc>) {
         // The two distinct neighbours of each degree-2 node, else -1.
         var left = [Int32](repeating: -1, count: n), right = [Int32](repeating: -1, count: n)
         for v in 0..<n {
@@ -40,7 +40,7 @@ struct DegreeTwoChains {
                 if w == a || w == b { return }
                 if a < 0 { a = w } else if b < 0 { b = w } else { more = true }
             }
-            for k in out.range(v) where usable(k) { see(out.arcs[k]) }
+            for k in out.range(v) where usable(k) { see(out.arcs[k].raw) }
             for arc in incoming.arcs(from: v) { see(arc.from) }
             if b >= 0 && !more { left[v] = a; right[v] = b }
         }

@@ -4,23 +4,23 @@
 /// turns a `SnappedPoint` into part-edge costs: the router's seeds and
 /// assignment, the capacity searches' seeds and attached points, the
 /// eligible routing's searches and the serve query all read it, each with
-/// its own cost per whole arc (`PartArc.measure`).
+/// its own measure of a whole arc (`ArcMeasures`).
 struct EdgePosition {
-    let edge: Int
+    let edge: EdgeID
     /// `edgeFrom` and `edgeTo` of the edge.
-    let from: Int, to: Int
+    let from: NodeID, to: NodeID
     /// 0 at `from`, 1 at `to`.
     let fraction: Double
-    /// Arcs `from → to` and `to → from` (-1: absent).
-    private let forwardArc: Int32, backwardArc: Int32
+    /// Arcs `from → to` and `to → from`.
+    private let forwardArc: ArcID?, backwardArc: ArcID?
 
     /// Nil when the point's edge is not one of `graph`'s.
     @inline(__always)
     init?(_ p: SnappedPoint, in graph: RoadGraph) {
-        let e = Int(p.edge)
+        let e = p.edge.index
         guard e >= 0, e < graph.edgeCount else { return nil }
-        edge = e
-        from = Int(graph.edgeFrom[e]); to = Int(graph.edgeTo[e])
+        edge = p.edge
+        from = graph.edgeFrom[e]; to = graph.edgeTo[e]
         fraction = p.fraction
         forwardArc = graph.edgeForwardArc[e]; backwardArc = graph.edgeBackwardArc[e]
     }
@@ -32,22 +32,22 @@ struct EdgePosition {
     /// that end with no travel; inside, `from` along the forward arc and `to`
     /// along the backward arc, each when the arc exists. In that order.
     @inline(__always)
-    func forEachEntry(_ body: (_ node: Int, _ part: PartArc) -> Void) {
-        if fraction <= 0 { body(from, .none); return }
-        if fraction >= 1 { body(to, .none); return }
-        if forwardArc >= 0 { body(from, PartArc(forwardArc, fraction)) }
-        if backwardArc >= 0 { body(to, PartArc(backwardArc, 1 - fraction)) }
+    var entries: EdgeEnds {
+        if fraction <= 0 { return EdgeEnds(EdgeEnd(node: from, part: .none), nil) }
+        if fraction >= 1 { return EdgeEnds(EdgeEnd(node: to, part: .none), nil) }
+        return EdgeEnds(forwardArc.map { EdgeEnd(node: from, part: PartArc($0, fraction)) },
+                        backwardArc.map { EdgeEnd(node: to, part: PartArc($0, 1 - fraction)) })
     }
 
     /// The ends the position leaves through (point → end): at an end, that
     /// end with no travel; inside, `to` along the forward arc and `from`
     /// along the backward arc, each when the arc exists. In that order.
     @inline(__always)
-    func forEachExit(_ body: (_ node: Int, _ part: PartArc) -> Void) {
-        if fraction <= 0 { body(from, .none); return }
-        if fraction >= 1 { body(to, .none); return }
-        if forwardArc >= 0 { body(to, PartArc(forwardArc, 1 - fraction)) }
-        if backwardArc >= 0 { body(from, PartArc(backwardArc, fraction)) }
+    var exits: EdgeEnds {
+        if fraction <= 0 { return EdgeEnds(EdgeEnd(node: from, part: .none), nil) }
+        if fraction >= 1 { return EdgeEnds(EdgeEnd(node: to, part: .none), nil) }
+        return EdgeEnds(forwardArc.map { EdgeEnd(node: to, part: PartArc($0, 1 - fraction)) },
+                        backwardArc.map { EdgeEnd(node: from, part: PartArc($0, fraction)) })
     }
 
     /// The part of the edge from this position to the one at fraction `g`
@@ -60,44 +60,66 @@ struct EdgePosition {
 
     private func part(from f: Double, to g: Double) -> PartArc? {
         if g == f { return PartArc.none }
-        if g > f { return forwardArc >= 0 ? PartArc(forwardArc, g - f) : nil }
-        if g < f { return backwardArc >= 0 ? PartArc(backwardArc, f - g) : nil }
+        if g > f { return forwardArc.map { PartArc($0, g - f) } }
+        if g < f { return backwardArc.map { PartArc($0, f - g) } }
+        return nil
+    }
+}
+
+/// An end node of an edge with the part of the edge between it and a position.
+struct EdgeEnd {
+    let node: NodeID
+    let part: PartArc
+}
+
+/// At most two `EdgeEnd`s, in order; a sequence of values (no closure, so
+/// a caller's state stays on its stack in per-point loops).
+struct EdgeEnds: Sequence, IteratorProtocol {
+    private var first: EdgeEnd?, second: EdgeEnd?
+
+    @inline(__always) init(_ first: EdgeEnd?, _ second: EdgeEnd?) { self.first = first; self.second = second }
+
+    @inline(__always)
+    mutating func next() -> EdgeEnd? {
+        if let f = first { first = nil; return f }
+        if let s = second { second = nil; return s }
         return nil
     }
 }
 
 /// `fraction` of one arc, or no travel at all (`.none`).
 struct PartArc: Sendable {
-    /// -1: no travel.
+    /// The arc's raw id, -1 for no travel (kept raw: 16 bytes with the
+    /// fraction, where `ArcID?` would make it 24).
     private let rawArc: Int32
     let fraction: Double
 
-    @inline(__always) init(_ arc: Int32, _ fraction: Double) { rawArc = arc; self.fraction = fraction }
+    @inline(__always) init(_ arc: ArcID, _ fraction: Double) { rawArc = arc.raw; self.fraction = fraction }
+    private init(noTravel: ()) { rawArc = -1; fraction = 0 }
 
     /// No travel: the position is at the node (or at the other position).
-    static let none = PartArc(-1, 0)
+    static var none: PartArc { PartArc(noTravel: ()) }
 
     /// The arc travelled, nil for no travel.
-    var arc: Int32? { rawArc >= 0 ? rawArc : nil }
+    var arc: ArcID? { ArcID(orNone: rawArc) }
 
-    /// The measure of the part: `whole(arc)` scaled by the fraction, zero
-    /// for no travel; nil when `whole` is (the mode may not travel the arc).
+    /// The measure of the part: the whole arc's in `arcs` scaled by the
+    /// fraction, zero for no travel; nil when the whole arc's is (the mode
+    /// may not travel it).
     @inline(__always)
-    func measure<M: PartialMeasure>(_ whole: (Int) -> M?) -> M? {
-        guard rawArc >= 0 else { return M.zero }
-        guard let w = whole(Int(rawArc)) else { return nil }
+    func measure<A: ArcMeasures>(_ arcs: A) -> A.Measure? {
+        guard rawArc >= 0 else { return A.Measure.zero }   // (RouteMeasure.zero is computed: no lazy global)
+        guard let w = arcs.whole(Int(rawArc)) else { return nil }
         return w.scaled(by: fraction)
     }
+}
 
-    /// The cost of the part given each arc's whole cost (`.infinity`: the
-    /// mode may not travel it); nil when not allowed.
-    @inline(__always)
-    func cost(_ arcCost: (Int) -> Double) -> Double? {
-        measure { a -> Double? in
-            let c = arcCost(a)
-            return c.isFinite ? c : nil
-        }
-    }
+/// What a whole arc measures for one mode and weight (nil: the mode may
+/// not travel it). A protocol rather than a closure: the router and the
+/// networks pass themselves, which costs no copy of their arrays per point.
+protocol ArcMeasures {
+    associatedtype Measure: PartialMeasure
+    func whole(_ arc: Int) -> Measure?
 }
 
 /// What a part of an arc takes in proportion to the whole arc.

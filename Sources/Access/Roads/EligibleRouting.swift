@@ -110,7 +110,7 @@ public struct EligibleRouting: Sendable {
         // edge is done once and the graph's arrays are read in order.
         var edgeOffsets = [Int32](repeating: 0, count: edgeCount + 1)
         for i in points.indices where taking[i] {
-            if let q = points[i], q.edge >= 0, Int(q.edge) < edgeCount { edgeOffsets[Int(q.edge) + 1] += 1 } else { taking[i] = false }
+            if let q = points[i], q.edge.raw >= 0, Int(q.edge) < edgeCount { edgeOffsets[Int(q.edge) + 1] += 1 } else { taking[i] = false }
         }
         for e in 0..<edgeCount { edgeOffsets[e + 1] += edgeOffsets[e] }
         var edgePoints = [Int32](repeating: 0, count: Int(edgeOffsets[edgeCount]))
@@ -387,7 +387,7 @@ public struct EligibleRouting: Sendable {
             let chains = router.chains, coreId = router.coreId
             // Seeds: reach the practice from `edgeFrom` going forward, from
             // `edgeTo` backward; a seed inside a chain is swept to its ends.
-            let e = Int(at.edge), a = graph.edgeFrom[e], b = graph.edgeTo[e]
+            let e = Int(at.edge), a = graph.edgeFrom[e].raw, b = graph.edgeTo[e].raw
             var seeded: (Int32, Int32) = (-1, -1)
             func seed(_ v: Int32, _ c: Double) {
                 let id = coreId[Int(v)]
@@ -537,11 +537,11 @@ public struct EligibleRouting: Sendable {
         for p in restricted {
             guard let sp = practices[Int(p)] else { continue }
             let e = Int(sp.edge)
-            if sp.fraction <= 0 { entries.append((g.edgeFrom[e], p, 0)); continue }
-            if sp.fraction >= 1 { entries.append((g.edgeTo[e], p, 0)); continue }
-            onEdge[sp.edge, default: []].append((p, sp.fraction))
-            if let c = arcs.partial(g.edgeForwardArc[e], sp.fraction) { entries.append((g.edgeFrom[e], p, c)) }
-            if let c = arcs.partial(g.edgeBackwardArc[e], 1 - sp.fraction) { entries.append((g.edgeTo[e], p, c)) }
+            if sp.fraction <= 0 { entries.append((g.edgeFrom[e].raw, p, 0)); continue }
+            if sp.fraction >= 1 { entries.append((g.edgeTo[e].raw, p, 0)); continue }
+            onEdge[sp.edge.raw, default: []].append((p, sp.fraction))
+            if let c = arcs.partial(g.edgeForwardArc[e], sp.fraction) { entries.append((g.edgeFrom[e].raw, p, c)) }
+            if let c = arcs.partial(g.edgeBackwardArc[e], 1 - sp.fraction) { entries.append((g.edgeTo[e].raw, p, c)) }
         }
         let targets = CSR<(practice: Int32, extra: Double)>(rows: g.nodeCount) { emit in
             for x in entries { emit(Int(x.node), (x.practice, x.extra)) }
@@ -563,8 +563,8 @@ public struct EligibleRouting: Sendable {
             let i = forward[k], q = points[i]!
             let wanted = accepting[k]
             guard !wanted.isEmpty else { return ([], 0) }
-            var best = NearestPair(first: assigned[i].nearest, firstM: assigned[i].nearestCost,
-                                   second: assigned[i].second, secondM: assigned[i].secondCost)
+            var best = NearestPair(first: assigned[i].nearestSource, firstM: assigned[i].nearestCost,
+                                   second: assigned[i].secondSource, secondM: assigned[i].secondCost)
             var cost = [Double](repeating: .infinity, count: wanted.count)
             func reach(_ p: Int32, _ c: Double) {
                 guard let w = wanted.firstIndex(of: p), c < cost[w] else { return }
@@ -572,7 +572,7 @@ public struct EligibleRouting: Sendable {
                 best.offer(c, p)
             }
             let e = Int(q.edge)
-            for (p, f) in onEdge[q.edge] ?? [] {
+            for (p, f) in onEdge[q.edge.raw] ?? [] {
                 let direct = f == q.fraction ? 0 : f > q.fraction
                     ? arcs.partial(g.edgeForwardArc[e], f - q.fraction) : arcs.partial(g.edgeBackwardArc[e], q.fraction - f)
                 if let direct { reach(p, direct) }
@@ -601,18 +601,18 @@ public struct EligibleRouting: Sendable {
     /// Offers (cost, practice) to a point's best two; ordered as the router
     /// orders labels. Returns whether the point's best two changed.
     static func offer(_ a: inout FacilityAssignment, cost: Double, practice: Int32, weight: RouteWeight) -> Bool {
-        var pair = NearestPair(first: a.nearest, firstM: a.nearestCost, second: a.second, secondM: a.secondCost)
+        var pair = NearestPair(first: a.nearestSource, firstM: a.nearestCost, second: a.secondSource, secondM: a.secondCost)
         guard pair.offer(cost, practice) else { return false }
         let fresh: (length: Double, time: Double) = weight == .length ? (cost, .nan) : (.nan, cost)
         func figures(_ s: Int32) -> (length: Double, time: Double) {
             if s == practice { return fresh }
-            if s == a.nearest { return (a.nearestLengthM, a.nearestTimeS) }
-            if s == a.second { return (a.secondLengthM, a.secondTimeS) }
+            if s == a.nearestSource { return (a.nearestLengthM, a.nearestTimeS) }
+            if s == a.secondSource { return (a.secondLengthM, a.secondTimeS) }
             return (.infinity, .infinity)
         }
         let first = figures(pair.first), second = figures(pair.second)
-        a.nearest = pair.first; a.nearestCost = pair.firstM; a.nearestLengthM = first.length; a.nearestTimeS = first.time
-        a.second = pair.second; a.secondCost = pair.secondM; a.secondLengthM = second.length; a.secondTimeS = second.time
+        a.nearestSource = pair.first; a.nearestCost = pair.firstM; a.nearestLengthM = first.length; a.nearestTimeS = first.time
+        a.secondSource = pair.second; a.secondCost = pair.secondM; a.secondLengthM = second.length; a.secondTimeS = second.time
         return true
     }
 }

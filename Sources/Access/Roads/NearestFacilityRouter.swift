@@ -4,9 +4,10 @@
 public struct TwoLabels: TwoBestLabels, Sendable, Hashable {
     public var nearestCost: Double = .infinity
     public var secondCost: Double = .infinity
-    /// Source index, -1 when none.
-    public var nearest: Int32 = -1
-    public var second: Int32 = -1
+    /// Source (practice) index, -1 when none: the search's raw form (see
+    /// `nearest`, `second`).
+    public var nearestSource: Int32 = -1
+    public var secondSource: Int32 = -1
     public var nearestLengthM: Float = .infinity
     public var secondLengthM: Float = .infinity
     public var nearestTimeS: Float = .infinity
@@ -21,7 +22,7 @@ public struct NodeLabels: Sendable {
     /// Indexed by node.
     public var nodes: [TwoLabels]
     /// Sources lying strictly inside an edge, by edge, with their fraction.
-    var sourcesOnEdge: [Int32: [(source: Int32, fraction: Double)]]
+    var sourcesOnEdge: [EdgeID: [(source: PracticeIndex, fraction: Double)]]
     /// One bit per edge: set when `sourcesOnEdge` has the edge, so that
     /// assigning a point rarely needs the dictionary.
     var edgesWithSources = [UInt64]()
@@ -33,15 +34,16 @@ public struct NodeLabels: Sendable {
 
 /// Road distance from a point to its nearest and second-nearest facility.
 public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
-    /// Facility (source) index, -1 when unreachable.
-    public var nearest: Int32 = -1
+    /// Facility (source) index, -1 when unreachable: the raw form of `nearest`.
+    public var nearestSource: Int32 = -1
     /// The minimised cost: seconds for `.time`, metres for `.length`.
     public var nearestCost: Double = .infinity
     /// Road length of that route, metres (excluding `snapM`).
     public var nearestLengthM: Double = .infinity
     /// Travel time of that route for the mode, seconds (excluding `snapM`).
     public var nearestTimeS: Double = .infinity
-    public var second: Int32 = -1
+    /// Raw form of `second`, -1 when none.
+    public var secondSource: Int32 = -1
     public var secondCost: Double = .infinity
     public var secondLengthM: Double = .infinity
     public var secondTimeS: Double = .infinity
@@ -51,7 +53,7 @@ public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
 
     public init() {}
 
-    public var isReachable: Bool { nearest >= 0 }
+    public var isReachable: Bool { nearestSource >= 0 }
     public var nearestMinutes: Double { nearestTimeS / 60 }
     public var secondMinutes: Double { secondTimeS / 60 }
 }
@@ -67,7 +69,7 @@ public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
 /// (see `DegreeTwoChains`) and labelled afterwards; the heap works on the
 /// remaining core only. Labels are independent of the points, so one pass
 /// serves any number of points.
-public struct NearestFacilityRouter: Sendable {
+public struct NearestFacilityRouter: Sendable, ArcMeasures {
     public let graph: RoadGraph
     public let mode: TravelMode
     public let weight: RouteWeight
@@ -127,14 +129,14 @@ public struct NearestFacilityRouter: Sendable {
     /// node v, the arcs u → v.
     static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> CSR<ReverseArc> {
         graph.incoming { times[$0].isFinite }.map { r in
-            let a = Int(r.arc)
-            return ReverseArc(from: r.from, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
+            let a = r.arc.index
+            return ReverseArc(from: r.from.raw, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
         }
     }
 
     /// Cost, length and time of the whole arc `a` (nil: the mode may not travel it).
     @inline(__always)
-    private func whole(_ a: Int) -> RouteMeasure? {
+    func whole(_ a: Int) -> RouteMeasure? {
         let t = times[a]
         guard t.isFinite else { return nil }
         let l = Double(graph.arcLengthM[a])
@@ -147,16 +149,16 @@ public struct NearestFacilityRouter: Sendable {
     public func labelNodes(sources: [SnappedPoint?]) -> NodeLabels {
         let n = graph.nodeCount
         var nodes = [TwoLabels](repeating: TwoLabels(), count: n)
-        var onEdge = [Int32: [(source: Int32, fraction: Double)]]()
+        var onEdge = [EdgeID: [(source: PracticeIndex, fraction: Double)]]()
         guard n > 0 else { return NodeLabels(nodes: [], sourcesOnEdge: [:], settledLabels: 0, queuedLabels: 0) }
         // Seeds: for each source, the end nodes of its edge with the partial cost.
-        var seeds = [(node: Int, cost: Double, length: Double, time: Double, source: Int32)]()
+        var seeds = [(node: NodeID, cost: Double, length: Double, time: Double, source: PracticeIndex)]()
         for (i, sp) in sources.enumerated() {
             guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
-            let s = Int32(i)
-            if at.isInside { onEdge[sp.edge, default: []].append((s, sp.fraction)) }
-            at.forEachEntry { node, part in
-                if let p = part.measure(whole) { seeds.append((node, p.cost, p.length, p.time, s)) }
+            let s = PracticeIndex(i)
+            if at.isInside { onEdge[at.edge, default: []].append((s, sp.fraction)) }
+            for end in at.entries {
+                if let p = end.part.measure(self) { seeds.append((end.node, p.cost, p.length, p.time, s)) }
             }
         }
         var coreNodeLabels = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
@@ -173,10 +175,10 @@ public struct NearestFacilityRouter: Sendable {
                         for seed in seeds {
                             let c = coreId[seed.node]
                             if c >= 0 {
-                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: true)
+                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
                             } else {
                                 seededChains.insert(chains.chainOf[seed.node])
-                                chainSearch.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source, queue: false)
+                                chainSearch.offer(seed.node.index, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: false)
                             }
                         }
                         for c in seededChains.sorted() {
@@ -195,7 +197,7 @@ public struct NearestFacilityRouter: Sendable {
         }
         var result = NodeLabels(nodes: nodes, sourcesOnEdge: onEdge, settledLabels: settled, queuedLabels: queued)
         result.edgesWithSources = [UInt64](repeating: 0, count: graph.edgeCount / 64 + 1)
-        for e in onEdge.keys { result.edgesWithSources[Int(e) >> 6] |= 1 << UInt64(Int(e) & 63) }
+        for e in onEdge.keys { result.edgesWithSources[e.index >> 6] |= 1 << UInt64(e.index & 63) }
         return result
     }
 
@@ -212,22 +214,22 @@ public struct NearestFacilityRouter: Sendable {
         }
         func offerNode(_ v: Int, _ p: RouteMeasure) {
             let x = labels.nodes[v]
-            offer(x.nearest, RouteMeasure(cost: x.nearestCost + p.cost, length: Double(x.nearestLengthM) + p.length,
+            offer(x.nearestSource, RouteMeasure(cost: x.nearestCost + p.cost, length: Double(x.nearestLengthM) + p.length,
                                           time: Double(x.nearestTimeS) + p.time))
-            offer(x.second, RouteMeasure(cost: x.secondCost + p.cost, length: Double(x.secondLengthM) + p.length,
+            offer(x.secondSource, RouteMeasure(cost: x.secondCost + p.cost, length: Double(x.secondLengthM) + p.length,
                                          time: Double(x.secondTimeS) + p.time))
         }
 
-        at.forEachExit { node, part in
-            if let p = part.measure(whole) { offerNode(node, p) }
+        for end in at.exits {
+            if let p = end.part.measure(self) { offerNode(end.node.index, p) }
         }
         if at.isInside {
-            let e = at.edge
+            let e = at.edge.index
             let bits = labels.edgesWithSources
             let maybe = bits.isEmpty || bits[e >> 6] & (1 << UInt64(e & 63)) != 0
-            if maybe, let here = labels.sourcesOnEdge[point.edge] {
+            if maybe, let here = labels.sourcesOnEdge[at.edge] {
                 for (s, g) in here {
-                    if let p = at.along(to: g)?.measure(whole) { offer(s, p) }
+                    if let p = at.along(to: g)?.measure(self) { offer(s.raw, p) }
                 }
             }
         }
@@ -245,7 +247,7 @@ struct RouteMeasure: PartialMeasure {
     var length: Double
     var time: Double
 
-    static let zero = RouteMeasure(cost: 0, length: 0, time: 0)
+    static var zero: RouteMeasure { RouteMeasure(cost: 0, length: 0, time: 0) }
 
     @inline(__always)
     func scaled(by fraction: Double) -> RouteMeasure {

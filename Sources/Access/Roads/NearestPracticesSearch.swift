@@ -37,11 +37,11 @@ public struct NearestPracticesSearch {
         let atNode: CSR<Entry>
 
         struct Entry: Sendable {
-            var practice: Int32
+            var practice: PracticeIndex
             var part: PartArc
         }
         /// Practices lying strictly inside an edge, by edge.
-        let onEdge: [Int32: [(practice: Int32, fraction: Double)]]
+        let onEdge: [EdgeID: [(practice: PracticeIndex, fraction: Double)]]
         /// The mode's travel time per arc (`graph.arcTimeS[mode]`, held directly for the inner loop).
         let times: [Float]
         /// Per node: a lower bound in metres of the road length to the nearest target (straight line).
@@ -59,17 +59,17 @@ public struct NearestPracticesSearch {
             self.mode = mode
             let times = graph.arcTimeS[mode]
             self.times = times
-            var onEdge: [Int32: [(practice: Int32, fraction: Double)]] = [:]
+            var onEdge: [EdgeID: [(practice: PracticeIndex, fraction: Double)]] = [:]
             var position = [Coordinate?](repeating: nil, count: snaps.count)
             for (j, sp) in snaps.enumerated() {
                 guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
                 position[j] = sp.location
-                if at.isInside { onEdge[sp.edge, default: []].append((Int32(j), sp.fraction)) }
+                if at.isInside { onEdge[at.edge, default: []].append((PracticeIndex(j), sp.fraction)) }
             }
             atNode = CSR(rows: graph.nodeCount) { emit in
                 for (j, sp) in snaps.enumerated() {
                     guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
-                    at.forEachEntry { node, part in emit(node, Entry(practice: Int32(j), part: part)) }
+                    for end in at.entries { emit(end.node.index, Entry(practice: PracticeIndex(j), part: end.part)) }
                 }
             }
             self.onEdge = onEdge
@@ -77,8 +77,8 @@ public struct NearestPracticesSearch {
             let component = Self.components(graph, times: times)
             self.component = component
             practiceComponent = snaps.map { sp in
-                guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { return -1 }
-                return component[Int(graph.edgeFrom[Int(sp.edge)])]
+                guard let sp, let at = EdgePosition(sp, in: graph) else { return -1 }
+                return component[at.from.index]
             }
             var top = 0.0
             for a in 0..<graph.arcCount where times[a].isFinite && graph.arcLengthM[a] > 0 {
@@ -101,7 +101,7 @@ public struct NearestPracticesSearch {
             }
             for u in 0..<graph.nodeCount {
                 for a in graph.out.range(u) where times[a].isFinite {
-                    let ru = find(Int32(u)), rv = find(graph.out.arcs[a])
+                    let ru = find(Int32(u)), rv = find(graph.out.arcs[a].raw)
                     if ru != rv { parent[Int(max(ru, rv))] = min(ru, rv) }
                 }
             }
@@ -158,7 +158,7 @@ public struct NearestPracticesSearch {
     }
 
     public struct Found: Sendable, Equatable {
-        public var practice: Int
+        public var practice: PracticeIndex
         /// Metres for `.length`, seconds for `.time`.
         public var cost: Double
     }
@@ -166,10 +166,10 @@ public struct NearestPracticesSearch {
     private var dist: [Double]
     /// The bound of each touched node towards the wanted practices (`only` searches).
     private var bound: [Double]
-    private var touched: [Int32] = []
+    private var touched: [NodeID] = []
     /// Practices offered and not yet settled, with their best cost so far.
-    private var pending: [(practice: Int32, cost: Double)] = []
-    private var heap = MinHeap<Int32>()
+    private var pending: [(practice: PracticeIndex, cost: Double)] = []
+    private var heap = MinHeap<NodeID>()
     /// Heap pops of the last search (for benchmarks).
     public private(set) var lastPops = 0
 
@@ -193,12 +193,7 @@ public struct NearestPracticesSearch {
         let wantedSites: [Coordinate] = wantedSet.map { $0.sorted().compactMap { targets.position[$0] } } ?? []
         // Per unit of straight line, the least the weight can cost.
         let perMetre = weight == .time ? (targets.topSpeed > 0 && targets.topSpeed.isFinite ? 0.999 / targets.topSpeed : 0) : 1.0
-        /// The whole arc's cost (nil: the mode may not travel it).
-        @inline(__always) func whole(_ arc: Int) -> Double? {
-            let t = times[arc]
-            guard t.isFinite else { return nil }
-            return weight == .time ? Double(t) : Double(lengths[arc])
-        }
+        let arcs = ForwardArcs(graph: graph, times: times, weight: weight)
         @inline(__always) func boundAt(_ v: Int) -> Double {
             guard wantedSet != nil else { return Double(targets.boundM[v]) * perMetre }
             var best = Double.infinity
@@ -212,17 +207,17 @@ public struct NearestPracticesSearch {
         @inline(__always) func push(_ v: Int, _ c: Double) {
             guard c < dist[v] else { return }
             if dist[v] == .infinity {
-                touched.append(Int32(v))
+                touched.append(NodeID(v))
                 bound[v] = boundAt(v)
             }
             let f = c + bound[v]
             guard f <= limit else { return }
             dist[v] = c
-            heap.push(f, Int32(v))
+            heap.push(f, NodeID(v))
         }
         var settled: [Found] = []
-        var settledSet = Set<Int32>()
-        func offer(_ j: Int32, _ c: Double) {
+        var settledSet = Set<PracticeIndex>()
+        func offer(_ j: PracticeIndex, _ c: Double) {
             guard c <= limit else { return }
             if let wantedSet { guard wantedSet.contains(Int(j)) else { return } }
             if let allowed { guard allowed(Int(j)) else { return } }
@@ -235,12 +230,12 @@ public struct NearestPracticesSearch {
         let wanted = wantedSet.map { min($0.count, k) } ?? k
         lastPops = 0
         if wanted > 0 {
-            at.forEachExit { node, part in
-                if let c = part.measure(whole) { push(node, c) }
+            for end in at.exits {
+                if let c = end.part.measure(arcs) { push(end.node.index, c) }
             }
             // Practices on the point's own edge, reached without a node.
-            for (j, g) in targets.onEdge[point.edge] ?? [] {
-                if let c = at.along(to: g)?.measure(whole) { offer(j, c) }
+            for (j, g) in targets.onEdge[at.edge] ?? [] {
+                if let c = at.along(to: g)?.measure(arcs) { offer(j, c) }
             }
         }
         func settle(upTo c: Double) {
@@ -255,7 +250,7 @@ public struct NearestPracticesSearch {
                 guard pending[i].cost <= c else { return }
                 let next = pending.remove(at: i)
                 settledSet.insert(next.practice)
-                settled.append(Found(practice: Int(next.practice), cost: next.cost))
+                settled.append(Found(practice: next.practice, cost: next.cost))
             }
         }
         while settled.count < wanted, let top = heap.pop() {
@@ -267,13 +262,13 @@ public struct NearestPracticesSearch {
             if settled.count >= wanted { break }
             for t in targets.atNode.range(v) {
                 let x = targets.atNode.arcs[t]
-                if let extra = x.part.measure(whole) { offer(x.practice, c + extra) }
+                if let extra = x.part.measure(arcs) { offer(x.practice, c + extra) }
             }
             let out = graph.out
             for arc in out.range(v) {
                 let t = times[arc]
                 guard t.isFinite else { continue }
-                push(Int(out.arcs[arc]), c + (weight == .time ? Double(t) : Double(lengths[arc])))
+                push(out.arcs[arc].index, c + (weight == .time ? Double(t) : Double(lengths[arc])))
             }
         }
         settle(upTo: .infinity)

@@ -101,28 +101,32 @@ public struct RoadGraphBuildCounts: Sendable, Hashable {
 ///   `out.range(u)`, arc `a` goes to `out.arcs[a]`, has length
 ///   `arcLengthM[a]` and, per mode, travel time `arcTimeS[mode][a]`
 ///   in seconds (`.infinity` when the mode may not travel it). An edge has a
-///   forward arc, a backward arc, or both (`-1` when absent).
+///   forward arc, a backward arc, or both (nil when absent).
+///
+/// Nodes, edges and arcs are `NodeID`, `EdgeID` and `ArcID` where the
+/// columns hold them (`out`, `arcEdge`, `edgeForwardArc`,
+/// `edgeBackwardArc`, `edgeFrom`, `edgeTo`).
 public struct RoadGraph: Sendable {
     public let nodeX: [Double]
     public let nodeY: [Double]
     /// The arcs leaving each node; an arc's entry is the node it goes to.
-    public let out: CSR<Int32>
+    public let out: CSR<NodeID>
     /// `out.offsets` (kept for readers of the plain arrays).
     public var offsets: [Int32] { out.offsets }
     /// `out.arcs`: the node each arc goes to.
-    public var targets: [Int32] { out.arcs }
+    public var targets: [NodeID] { out.arcs }
     public let arcLengthM: [Float]
     /// Indexed `[mode][arc]`; seconds, `.infinity` = not allowed.
     public let arcTimeS: PerMode<[Float]>
     /// The edge each arc belongs to.
-    public let arcEdge: [Int32]
-    public let edgeFrom: [Int32]
-    public let edgeTo: [Int32]
+    public let arcEdge: [EdgeID]
+    public let edgeFrom: [NodeID]
+    public let edgeTo: [NodeID]
     public let edgeLengthM: [Float]
-    /// Arc `edgeFrom → edgeTo`, or -1.
-    public let edgeForwardArc: [Int32]
-    /// Arc `edgeTo → edgeFrom`, or -1.
-    public let edgeBackwardArc: [Int32]
+    /// Arc `edgeFrom → edgeTo` of each edge, nil when absent.
+    public let edgeForwardArc: OptionalArcs
+    /// Arc `edgeTo → edgeFrom` of each edge, nil when absent.
+    public let edgeBackwardArc: OptionalArcs
     /// Whether homes and practices can lie on the edge: false for motorways
     /// and trunk roads (and their links), which have no property access, so
     /// snapping skips them.
@@ -139,12 +143,14 @@ public struct RoadGraph: Sendable {
     public var arcCount: Int { out.arcCount }
 
     public func coordinate(ofNode n: Int) -> Coordinate { Coordinate(x: nodeX[n], y: nodeY[n]) }
+    public func coordinate(of n: NodeID) -> Coordinate { coordinate(ofNode: n.index) }
 
     /// True when `mode` may travel the edge in at least one direction.
     public func edgeUsable(_ e: Int, by mode: TravelMode) -> Bool {
         let t = arcTimeS[mode]
-        let f = edgeForwardArc[e], b = edgeBackwardArc[e]
-        return (f >= 0 && t[Int(f)].isFinite) || (b >= 0 && t[Int(b)].isFinite)
+        if let f = edgeForwardArc[e], t[f].isFinite { return true }
+        if let b = edgeBackwardArc[e], t[b].isFinite { return true }
+        return false
     }
 
     /// Cost of arc `a` for `mode` under `weight`; `.infinity` when not allowed.
@@ -155,9 +161,9 @@ public struct RoadGraph: Sendable {
         return weight == .time ? Double(t) : Double(arcLengthM[a])
     }
 
-    init(nodeX: [Double], nodeY: [Double], out: CSR<Int32>, arcLengthM: [Float],
-         arcTimeS: PerMode<[Float]>, arcEdge: [Int32], edgeFrom: [Int32], edgeTo: [Int32], edgeLengthM: [Float],
-         edgeForwardArc: [Int32], edgeBackwardArc: [Int32], edgeAccessible: [Bool]? = nil, report: RoadGraphBuildCounts) {
+    init(nodeX: [Double], nodeY: [Double], out: CSR<NodeID>, arcLengthM: [Float],
+         arcTimeS: PerMode<[Float]>, arcEdge: [EdgeID], edgeFrom: [NodeID], edgeTo: [NodeID], edgeLengthM: [Float],
+         edgeForwardArc: OptionalArcs, edgeBackwardArc: OptionalArcs, edgeAccessible: [Bool]? = nil, report: RoadGraphBuildCounts) {
         self.edgeAccessible = edgeAccessible ?? [Bool](repeating: true, count: edgeFrom.count)
         self.nodeX = nodeX; self.nodeY = nodeY; self.out = out
         self.arcLengthM = arcLengthM; self.arcTimeS = arcTimeS; self.arcEdge = arcEdge
@@ -173,7 +179,7 @@ public struct RoadGraph: Sendable {
     }
 
     /// Weakly connected components by union-find, renumbered largest first.
-    static func components(nodeCount n: Int, from: [Int32], to: [Int32]) -> ([Int32], [Int]) {
+    static func components(nodeCount n: Int, from: [NodeID], to: [NodeID]) -> ([Int32], [Int]) {
         var parent = [Int32](0..<Int32(n))
         func find(_ x: Int32) -> Int32 {
             var r = x
@@ -183,7 +189,7 @@ public struct RoadGraph: Sendable {
             return r
         }
         for e in 0..<from.count {
-            let a = find(from[e]), b = find(to[e])
+            let a = find(from[e].raw), b = find(to[e].raw)
             if a != b { if a < b { parent[Int(b)] = a } else { parent[Int(a)] = b } }
         }
         var rootIndex = [Int32](repeating: -1, count: n)
@@ -203,10 +209,22 @@ public struct RoadGraph: Sendable {
     }
 }
 
+/// One arc per edge, or none: stored as raw `Int32` (-1: none), so the
+/// column stays 4 bytes an edge, and read as `ArcID?`.
+public struct OptionalArcs: Sendable {
+    let raw: [Int32]
+
+    init(raw: [Int32]) { self.raw = raw }
+
+    public var count: Int { raw.count }
+    @inline(__always) public subscript(e: Int) -> ArcID? { ArcID(orNone: raw[e]) }
+    @inline(__always) public subscript(e: EdgeID) -> ArcID? { ArcID(orNone: raw[e.index]) }
+}
+
 /// An arc u → v seen from v: its tail u and its arc id.
 struct IncomingArc: Sendable {
-    var from: Int32
-    var arc: Int32
+    var from: NodeID
+    var arc: ArcID
 }
 
 extension RoadGraph {
@@ -216,7 +234,7 @@ extension RoadGraph {
     func incoming(where usable: (Int) -> Bool) -> CSR<IncomingArc> {
         CSR(rows: nodeCount) { emit in
             for u in 0..<nodeCount {
-                for a in out.range(u) where usable(a) { emit(Int(out.arcs[a]), IncomingArc(from: Int32(u), arc: Int32(a))) }
+                for a in out.range(u) where usable(a) { emit(out.arcs[a].index, IncomingArc(from: NodeID(u), arc: ArcID(a))) }
             }
         }
     }

@@ -131,13 +131,13 @@ public final class RoadGraphBuilder {
                 report.parallelEdgesMerged += 1
             }
         }
-        var edgeFrom = [Int32](), edgeTo = [Int32](), edgeLength = [Float]()
+        var edgeFrom = [NodeID](), edgeTo = [NodeID](), edgeLength = [Float]()
         var edgeDirection = [Direction](), edgeSpeed = [PerMode<Float>](), edgeAccessible = [Bool]()
         edgeFrom.reserveCapacity(s); edgeTo.reserveCapacity(s); edgeLength.reserveCapacity(s)
         for k in 0..<s where keep[k] {
             let a = Int(segFrom[k]), b = Int(segTo[k])
             let dx = nodeX[a] - nodeX[b], dy = nodeY[a] - nodeY[b]
-            edgeFrom.append(segFrom[k]); edgeTo.append(segTo[k])
+            edgeFrom.append(NodeID(raw: segFrom[k])); edgeTo.append(NodeID(raw: segTo[k]))
             edgeLength.append(Float((dx * dx + dy * dy).squareRoot()))
             edgeDirection.append(segDirection[k]); edgeSpeed.append(speed[k]); edgeAccessible.append(accessible[k])
         }
@@ -146,21 +146,21 @@ public final class RoadGraphBuilder {
         // grouped by the node they leave.
         let built = CSR<EdgeArc>(rows: n) { emit in
             for k in 0..<e {
-                if !edgeDirection[k].forward.isEmpty { emit(Int(edgeFrom[k]), EdgeArc(edge: Int32(k), forward: true)) }
-                if !edgeDirection[k].backward.isEmpty { emit(Int(edgeTo[k]), EdgeArc(edge: Int32(k), forward: false)) }
+                if !edgeDirection[k].forward.isEmpty { emit(edgeFrom[k].index, EdgeArc(edge: Int32(k), forward: true)) }
+                if !edgeDirection[k].backward.isEmpty { emit(edgeTo[k].index, EdgeArc(edge: Int32(k), forward: false)) }
             }
         }
         let m = built.arcCount
-        var targets = [Int32](repeating: 0, count: m)
+        var targets = [NodeID](repeating: NodeID(raw: 0), count: m)
         var arcLength = [Float](repeating: 0, count: m)
-        var arcEdge = [Int32](repeating: 0, count: m)
+        var arcEdge = [EdgeID](repeating: EdgeID(raw: 0), count: m)
         var arcTime = PerMode(repeating: [Float](repeating: .infinity, count: m))
         var fwd = [Int32](repeating: -1, count: e), bwd = [Int32](repeating: -1, count: e)
         for a in 0..<m {
             let arc = built.arcs[a], k = Int(arc.edge)
             targets[a] = arc.forward ? edgeTo[k] : edgeFrom[k]
             arcLength[a] = edgeLength[k]
-            arcEdge[a] = arc.edge
+            arcEdge[a] = EdgeID(raw: arc.edge)
             let modes = arc.forward ? edgeDirection[k].forward : edgeDirection[k].backward
             for mode in TravelMode.allCases {
                 let kmh = edgeSpeed[k][mode]
@@ -171,7 +171,7 @@ public final class RoadGraphBuilder {
         collected.report = report
         return RoadGraph(nodeX: nodeX, nodeY: nodeY, out: CSR(offsets: built.offsets, arcs: targets), arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
-                         edgeLengthM: edgeLength, edgeForwardArc: fwd, edgeBackwardArc: bwd,
+                         edgeLengthM: edgeLength, edgeForwardArc: OptionalArcs(raw: fwd), edgeBackwardArc: OptionalArcs(raw: bwd),
                          edgeAccessible: edgeAccessible, report: report)
     }
 }

@@ -3,7 +3,7 @@ import Geo
 /// A point placed on a road edge.
 public struct SnappedPoint: Sendable, Hashable {
     /// The edge (undirected road segment) of the `RoadGraph`.
-    public var edge: Int32
+    public var edge: EdgeID
     /// Position along the edge, 0 at `edgeFrom`, 1 at `edgeTo`. The road
     /// distance from the point to `edgeFrom` is `fraction × length`, to
     /// `edgeTo` `(1 − fraction) × length` (when the direction is allowed).
@@ -13,7 +13,7 @@ public struct SnappedPoint: Sendable, Hashable {
     /// The projected position on the road, EPSG:28992 metres.
     public var location: Coordinate
 
-    public init(edge: Int32, fraction: Double, distanceM: Double, location: Coordinate) {
+    public init(edge: EdgeID, fraction: Double, distanceM: Double, location: Coordinate) {
         self.edge = edge
         self.fraction = fraction
         self.distanceM = distanceM
@@ -35,7 +35,7 @@ public struct SegmentSnapper: Sendable {
     /// and, in `cellEdgeIds`, its id, stored in cell order so that scanning a
     /// cell reads consecutive memory (an edge spanning several cells is stored in each).
     private let cellSegments: CSR<SIMD4<Double>>
-    private let cellEdgeIds: [Int32]
+    private let cellEdgeIds: [EdgeID]
     /// Number of edges in the index.
     public let indexedEdges: Int
 
@@ -50,13 +50,13 @@ public struct SegmentSnapper: Sendable {
                 minComponentNodes: Int = 0, cellSizeM: Double? = nil) {
         self.mode = mode
         self.maxDistanceM = maxDistanceM
-        var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [Int32]()
+        var ax = [Double](), ay = [Double](), bx = [Double](), by = [Double](), ids = [EdgeID]()
         var env = Envelope.empty
         for e in 0..<graph.edgeCount where graph.edgeUsable(e, by: mode) && graph.edgeAccessible[e] {
-            let f = Int(graph.edgeFrom[e]), t = Int(graph.edgeTo[e])
+            let f = graph.edgeFrom[e].index, t = graph.edgeTo[e].index
             if minComponentNodes > 0, graph.componentSizes[Int(graph.componentOfNode[f])] < minComponentNodes { continue }
             ax.append(graph.nodeX[f]); ay.append(graph.nodeY[f]); bx.append(graph.nodeX[t]); by.append(graph.nodeY[t])
-            ids.append(Int32(e))
+            ids.append(EdgeID(e))
             env.expand(toInclude: graph.coordinate(ofNode: f)); env.expand(toInclude: graph.coordinate(ofNode: t))
         }
         let count = ids.count

@@ -3,13 +3,13 @@
 /// whatever order they arrive in. `TwoLabels` keeps them per node during the
 /// search (lengths and times in Float), `FacilityAssignment` per point (in
 /// Double); both update through the one `offer`.
-protocol TwoBestLabels {
+public protocol TwoBestLabels {
     associatedtype Measure: BinaryFloatingPoint
-    var nearest: Int32 { get set }
+    var nearestSource: Int32 { get set }
     var nearestCost: Double { get set }
     var nearestLengthM: Measure { get set }
     var nearestTimeS: Measure { get set }
-    var second: Int32 { get set }
+    var secondSource: Int32 { get set }
     var secondCost: Double { get set }
     var secondLengthM: Measure { get set }
     var secondTimeS: Measure { get set }
@@ -20,28 +20,28 @@ extension TwoBestLabels {
     /// with distinct sources. Returns whether a label changed.
     @inline(__always)
     mutating func offer(_ c: Double, _ l: Measure, _ t: Measure, _ s: Int32) -> Bool {
-        if s == nearest {
+        if s == nearestSource {
             guard c < nearestCost else { return false }
             nearestCost = c; nearestLengthM = l; nearestTimeS = t
             return true
         }
-        if s == second {
+        if s == secondSource {
             guard c < secondCost else { return false }
-            if LabelOrder.before(c, s, nearestCost, nearest) {
+            if LabelOrder.before(c, s, nearestCost, nearestSource) {
                 demoteNearest()
-                nearest = s; nearestCost = c; nearestLengthM = l; nearestTimeS = t
+                nearestSource = s; nearestCost = c; nearestLengthM = l; nearestTimeS = t
             } else {
                 secondCost = c; secondLengthM = l; secondTimeS = t
             }
             return true
         }
-        if LabelOrder.before(c, s, nearestCost, nearest) {
+        if LabelOrder.before(c, s, nearestCost, nearestSource) {
             demoteNearest()
-            nearest = s; nearestCost = c; nearestLengthM = l; nearestTimeS = t
+            nearestSource = s; nearestCost = c; nearestLengthM = l; nearestTimeS = t
             return true
         }
-        if LabelOrder.before(c, s, secondCost, second) {
-            second = s; secondCost = c; secondLengthM = l; secondTimeS = t
+        if LabelOrder.before(c, s, secondCost, secondSource) {
+            secondSource = s; secondCost = c; secondLengthM = l; secondTimeS = t
             return true
         }
         return false
@@ -49,7 +49,18 @@ extension TwoBestLabels {
 
     @inline(__always)
     private mutating func demoteNearest() {
-        second = nearest; secondCost = nearestCost; secondLengthM = nearestLengthM; secondTimeS = nearestTimeS
+        secondSource = nearestSource; secondCost = nearestCost; secondLengthM = nearestLengthM; secondTimeS = nearestTimeS
+    }
+
+    /// The nearest source, nil when none.
+    public var nearest: PracticeIndex? {
+        get { PracticeIndex(orNone: nearestSource) }
+        set { nearestSource = newValue.raw }
+    }
+    /// The second-nearest distinct source, nil when none.
+    public var second: PracticeIndex? {
+        get { PracticeIndex(orNone: secondSource) }
+        set { secondSource = newValue.raw }
     }
 }
 

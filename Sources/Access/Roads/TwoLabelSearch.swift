@@ -24,11 +24,11 @@ struct TwoLabelSearch {
     @inline(__always)
     mutating func offerLabels(_ x: TwoLabels, to u: Int, via arc: ReverseArc, queue: Bool) {
         guard arc.cost.isFinite else { return }
-        if x.nearest >= 0 {
-            offer(u, x.nearestCost + Double(arc.cost), x.nearestLengthM + arc.length, x.nearestTimeS + arc.time, x.nearest, queue: queue)
+        if x.nearestSource >= 0 {
+            offer(u, x.nearestCost + Double(arc.cost), x.nearestLengthM + arc.length, x.nearestTimeS + arc.time, x.nearestSource, queue: queue)
         }
-        if x.second >= 0 {
-            offer(u, x.secondCost + Double(arc.cost), x.secondLengthM + arc.length, x.secondTimeS + arc.time, x.second, queue: queue)
+        if x.secondSource >= 0 {
+            offer(u, x.secondCost + Double(arc.cost), x.secondLengthM + arc.length, x.secondTimeS + arc.time, x.secondSource, queue: queue)
         }
     }
 
@@ -41,8 +41,8 @@ struct TwoLabelSearch {
             let v = Int(top.payload.node), s = top.payload.source, c = top.cost
             let x = labels[v]
             let l: Float, t: Float
-            if x.nearest == s && x.nearestCost == c { l = x.nearestLengthM; t = x.nearestTimeS }
-            else if x.second == s && x.secondCost == c { l = x.secondLengthM; t = x.secondTimeS }
+            if x.nearestSource == s && x.nearestCost == c { l = x.nearestLengthM; t = x.nearestTimeS }
+            else if x.secondSource == s && x.secondCost == c { l = x.secondLengthM; t = x.secondTimeS }
             else { continue }
             settled += 1
             var k = Int(offsets[v])
@@ -53,7 +53,7 @@ struct TwoLabelSearch {
                 let nc = c + Double(arc.cost)
                 // Cheap reject before the full label update.
                 let y = labels + u
-                if nc <= y.pointee.secondCost || s == y.pointee.nearest {
+                if nc <= y.pointee.secondCost || s == y.pointee.nearestSource {
                     offer(u, nc, l + arc.length, t + arc.time, s, queue: true)
                 }
                 k += 1

@@ -64,8 +64,8 @@ final class FCABoundaryTests: XCTestCase {
             let practiceAt = (0..<12).map { _ in coords[Int.random(in: 0..<coords.count, using: &rng)] }
             func snapped(_ c: Coordinate) -> SnappedPoint? {
                 for e in 0..<g.edgeCount {
-                    if g.coordinate(ofNode: Int(g.edgeFrom[e])) == c { return SnappedPoint(edge: Int32(e), fraction: 0, distanceM: 0, location: c) }
-                    if g.coordinate(ofNode: Int(g.edgeTo[e])) == c { return SnappedPoint(edge: Int32(e), fraction: 1, distanceM: 0, location: c) }
+                    if g.coordinate(ofNode: g.edgeFrom[e].index) == c { return SnappedPoint(edge: EdgeID(e), fraction: 0, distanceM: 0, location: c) }
+                    if g.coordinate(ofNode: g.edgeTo[e].index) == c { return SnappedPoint(edge: EdgeID(e), fraction: 1, distanceM: 0, location: c) }
                 }
                 return nil
             }

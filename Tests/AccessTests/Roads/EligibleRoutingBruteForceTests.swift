@@ -59,8 +59,8 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             let tol = 1e-6 * max(1, best.cost)
             XCTAssertEqual(r.nearestCost, best.cost, accuracy: tol, "\(label) home \(h)")
             let tied = options.filter { abs($0.cost - best.cost) <= tol }.map(\.p)
-            XCTAssertTrue(tied.contains(Int(r.nearest)), "\(label) home \(h): nearest \(r.nearest), expected one of \(tied)")
-            if restricted.contains(Int(r.nearest)) { served += 1 }
+            XCTAssertTrue(tied.contains(Int(r.nearestSource)), "\(label) home \(h): nearest \(r.nearest), expected one of \(tied)")
+            if restricted.contains(Int(r.nearestSource)) { served += 1 }
             // The figure the analysis reads for the weight equals the cost.
             let figure = weight == .length ? r.nearestLengthM : r.nearestTimeS
             XCTAssertEqual(figure, best.cost, accuracy: 1e-3 * max(1, best.cost), "\(label) home \(h) figure")
@@ -68,13 +68,13 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
                 XCTAssertEqual(r.secondCost, options[1].cost, accuracy: 1e-6 * max(1, options[1].cost), "\(label) home \(h) second")
                 XCTAssertNotEqual(r.second, r.nearest, "\(label) home \(h)")
                 let tiedSecond = options.dropFirst().filter { abs($0.cost - options[1].cost) <= 1e-6 * max(1, options[1].cost) }.map(\.p)
-                XCTAssertTrue(tiedSecond.contains(Int(r.second)) || tied.contains(Int(r.second)), "\(label) home \(h): second \(r.second)")
+                XCTAssertTrue(tiedSecond.contains(Int(r.secondSource)) || tied.contains(Int(r.secondSource)), "\(label) home \(h): second \(r.second)")
             } else {
-                XCTAssertEqual(r.second, -1, "\(label) home \(h)")
+                XCTAssertNil(r.second, "\(label) home \(h)")
             }
             // Never a practice that would not take the home.
-            if r.nearest >= 0, restricted.contains(Int(r.nearest)) {
-                XCTAssertTrue(eligible.accepts(practice: r.nearest, point: Int32(h)), "\(label) home \(h)")
+            if let nearest = r.nearest, restricted.contains(nearest.index) {
+                XCTAssertTrue(eligible.accepts(practice: nearest.raw, point: Int32(h)), "\(label) home \(h)")
             }
         }
         return (checked, served)
@@ -238,8 +238,8 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             var got = router.assign(points: [home], labels: labels)
             EligibleRouting(router: router, points: [home], eligible: sets)
                 .apply(&got, labels: labels, practices: practices, eligible: sets)
-            XCTAssertEqual(got[0].nearest, 0, "restricted practice \(restrictedIndex)")
-            XCTAssertEqual(got[0].second, 1)
+            XCTAssertEqual(got[0].nearest, PracticeIndex(0), "restricted practice \(restrictedIndex)")
+            XCTAssertEqual(got[0].second, PracticeIndex(1))
             XCTAssertEqual(got[0].nearestCost, 1_000, accuracy: 1e-3)
             XCTAssertEqual(got[0].secondCost, 1_000, accuracy: 1e-3)
         }

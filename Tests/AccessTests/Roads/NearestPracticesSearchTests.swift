@@ -43,7 +43,7 @@ final class NearestPracticesSearchTests: XCTestCase {
                                 XCTAssertEqual(f.cost, e.1, accuracy: 1e-5 * max(1, e.1), "\(what) seed \(seed) \(mode) \(weight)")
                                 // Equal costs may come in either order; distinct ones must not.
                                 if !expected.contains(where: { $0.0 != e.0 && abs($0.1 - e.1) < 1e-3 }) {
-                                    XCTAssertEqual(f.practice, e.0, "\(what) seed \(seed) \(mode) \(weight)")
+                                    XCTAssertEqual(f.practice.index, e.0, "\(what) seed \(seed) \(mode) \(weight)")
                                 }
                             }
                         }

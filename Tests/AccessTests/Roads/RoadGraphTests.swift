@@ -9,7 +9,7 @@ final class RoadGraphTests: XCTestCase {
     /// Four lines around a 100 m square sharing corner vertices (one corner
     /// differs by 3 mm, below the 1 cm precision), plus a duplicate of the
     /// first line, a zero-length vertex and a separate line far away.
-    func testTopologyFromSharedVertices() {
+    func testTopologyFromSharedVertices() throws {
         let b = RoadGraphBuilder()
         b.add(RoadLine(coordinates: [c(0, 0), c(100, 0)], highway: "residential"))
         b.add(RoadLine(coordinates: [c(100.003, 0), c(100, 50), c(100, 50), c(100, 100)], highway: "residential"))
@@ -31,21 +31,20 @@ final class RoadGraphTests: XCTestCase {
         XCTAssertEqual(g.arcCount, 12)
         XCTAssertEqual(Int(g.offsets[g.nodeCount]), g.arcCount)
         // Car cannot use the cycleway; the oneway has only a forward car arc.
-        let cyc = (0..<g.edgeCount).first { g.edgeLengthM[$0] == 100 && g.coordinate(ofNode: Int(g.edgeFrom[$0])) == c(0, 100) }!
+        let cyc = (0..<g.edgeCount).first { g.edgeLengthM[$0] == 100 && g.coordinate(ofNode: g.edgeFrom[$0].index) == c(0, 100) }!
         XCTAssertFalse(g.edgeUsable(cyc, by: .car))
         XCTAssertTrue(g.edgeUsable(cyc, by: .bicycle))
-        let top = (0..<g.edgeCount).first { g.coordinate(ofNode: Int(g.edgeFrom[$0])) == c(100, 100) }!
-        XCTAssertGreaterThanOrEqual(g.edgeForwardArc[top], 0)
-        XCTAssertGreaterThanOrEqual(g.edgeBackwardArc[top], 0)
-        XCTAssertEqual(g.arcTimeS[.car][Int(g.edgeBackwardArc[top])], .infinity)
-        XCTAssertEqual(g.arcTimeS[.bicycle][Int(g.edgeBackwardArc[top])], .infinity)
-        XCTAssertTrue(g.arcTimeS[.foot][Int(g.edgeBackwardArc[top])].isFinite)
+        let top = (0..<g.edgeCount).first { g.coordinate(ofNode: g.edgeFrom[$0].index) == c(100, 100) }!
+        let topForward = try XCTUnwrap(g.edgeForwardArc[top]), topBackward = try XCTUnwrap(g.edgeBackwardArc[top])
+        XCTAssertEqual(g.arcTimeS[.car][topBackward.index], .infinity)
+        XCTAssertEqual(g.arcTimeS[.bicycle][topBackward.index], .infinity)
+        XCTAssertTrue(g.arcTimeS[.foot][topBackward.index].isFinite)
         // 100 m residential at 30 km/h = 12 s.
-        XCTAssertEqual(Double(g.arcTimeS[.car][Int(g.edgeForwardArc[top])]), 12, accuracy: 1e-4)
+        XCTAssertEqual(Double(g.arcTimeS[.car][topForward.index]), 12, accuracy: 1e-4)
         // CSR is consistent with the edge arrays.
         for e in 0..<g.edgeCount {
-            if g.edgeForwardArc[e] >= 0 { XCTAssertEqual(g.targets[Int(g.edgeForwardArc[e])], g.edgeTo[e]) }
-            if g.edgeBackwardArc[e] >= 0 { XCTAssertEqual(g.targets[Int(g.edgeBackwardArc[e])], g.edgeFrom[e]) }
+            if let f = g.edgeForwardArc[e] { XCTAssertEqual(g.targets[f.index], g.edgeTo[e]); XCTAssertEqual(g.arcEdge[f.index], EdgeID(e)) }
+            if let b = g.edgeBackwardArc[e] { XCTAssertEqual(g.targets[b.index], g.edgeFrom[e]); XCTAssertEqual(g.arcEdge[b.index], EdgeID(e)) }
         }
     }
 
@@ -70,8 +69,8 @@ final class RoadGraphTests: XCTestCase {
         let snapper = SegmentSnapper(graph: g, mode: .car)
         // (30, 40) projects onto (30, 0): 30% along the first edge, 40 m away.
         let s = snapper.snap(c(30, 40))!
-        let e = Int(s.edge)
-        let fromIsOrigin = g.coordinate(ofNode: Int(g.edgeFrom[e])) == c(0, 0)
+        let e = s.edge.index
+        let fromIsOrigin = g.coordinate(ofNode: g.edgeFrom[e].index) == c(0, 0)
         XCTAssertEqual(s.fraction, fromIsOrigin ? 0.3 : 0.7, accuracy: 1e-12)
         XCTAssertEqual(s.distanceM, 40, accuracy: 1e-12)
         XCTAssertEqual(s.location.x, 30, accuracy: 1e-12)
@@ -89,12 +88,12 @@ final class RoadGraphTests: XCTestCase {
         let router = NearestFacilityRouter(graph: g, mode: .car, weight: .length)
         let labels = router.labelNodes(sources: [practice])
         let a = router.assign(s, labels: labels)
-        XCTAssertEqual(a.nearest, 0)
+        XCTAssertEqual(a.nearest, PracticeIndex(0))
         XCTAssertEqual(a.nearestLengthM, 220, accuracy: 1e-3)
         XCTAssertEqual(a.nearestTimeS, 26.4, accuracy: 1e-3)
         XCTAssertEqual(a.nearestMinutes, 0.44, accuracy: 1e-5)
         XCTAssertEqual(a.snapM, 40, accuracy: 1e-12)
-        XCTAssertEqual(a.second, -1)
+        XCTAssertNil(a.second)
         // Against the oneway there is no way back: from (100, 190) the
         // practice is unreachable by car but 40 m on foot.
         let late = snapper.snap(c(100, 190))!
@@ -112,7 +111,7 @@ final class RoadGraphTests: XCTestCase {
             let p = Coordinate(x: 155_000 + Double.random(in: -500...6000, using: &rng), y: 463_000 + Double.random(in: -500...6000, using: &rng))
             var best = Double.infinity
             for e in 0..<g.edgeCount where g.edgeUsable(e, by: .car) {
-                let a = g.coordinate(ofNode: Int(g.edgeFrom[e])), b = g.coordinate(ofNode: Int(g.edgeTo[e]))
+                let a = g.coordinate(ofNode: g.edgeFrom[e].index), b = g.coordinate(ofNode: g.edgeTo[e].index)
                 let dx = b.x - a.x, dy = b.y - a.y
                 let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)))
                 best = min(best, Coordinate(x: a.x + t * dx, y: a.y + t * dy).distance(to: p))

@@ -26,10 +26,10 @@ final class RoadSampleFileTests: XCTestCase {
         for _ in 0..<pairs {
             let a = Int.random(in: 0..<g.nodeCount, using: &rng), b = Int.random(in: 0..<g.nodeCount, using: &rng)
             // A source exactly at node b: an edge ending there with fraction 1 (or starting, fraction 0).
-            guard let e = (0..<g.edgeCount).first(where: { Int(g.edgeTo[$0]) == b || Int(g.edgeFrom[$0]) == b }) else { continue }
-            let source = SnappedPoint(edge: Int32(e), fraction: Int(g.edgeTo[e]) == b ? 1 : 0, distanceM: 0, location: g.coordinate(ofNode: b))
-            guard let ea = (0..<g.edgeCount).first(where: { Int(g.edgeTo[$0]) == a || Int(g.edgeFrom[$0]) == a }) else { continue }
-            let home = SnappedPoint(edge: Int32(ea), fraction: Int(g.edgeTo[ea]) == a ? 1 : 0, distanceM: 0, location: g.coordinate(ofNode: a))
+            guard let e = (0..<g.edgeCount).first(where: { g.edgeTo[$0].index == b || g.edgeFrom[$0].index == b }) else { continue }
+            let source = SnappedPoint(edge: EdgeID(e), fraction: g.edgeTo[e].index == b ? 1 : 0, distanceM: 0, location: g.coordinate(ofNode: b))
+            guard let ea = (0..<g.edgeCount).first(where: { g.edgeTo[$0].index == a || g.edgeFrom[$0].index == a }) else { continue }
+            let home = SnappedPoint(edge: EdgeID(ea), fraction: g.edgeTo[ea].index == a ? 1 : 0, distanceM: 0, location: g.coordinate(ofNode: a))
             let result = router.assign(home, labels: router.labelNodes(sources: [source]))
             guard result.isReachable else { continue }
             reached += 1

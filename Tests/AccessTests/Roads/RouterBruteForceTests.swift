@@ -102,7 +102,7 @@ final class RouterBruteForceTests: XCTestCase {
                 let tol = 1e-6 * max(1, options[0].cost)
                 XCTAssertEqual(result.nearestCost, options[0].cost, accuracy: tol, "round \(round) home \(h)")
                 let tiedFirst = options.filter { abs($0.cost - options[0].cost) <= tol }
-                XCTAssertTrue(tiedFirst.contains { $0.p == Int(result.nearest) }, "round \(round) home \(h): nearest \(result.nearest), expected \(options[0].p)")
+                XCTAssertTrue(tiedFirst.contains { $0.p == Int(result.nearestSource) }, "round \(round) home \(h): nearest \(result.nearest), expected \(options[0].p)")
                 if tiedFirst.count == 1 {
                     XCTAssertEqual(result.nearestLengthM, options[0].length, accuracy: 1e-2, "round \(round) home \(h)")
                     XCTAssertEqual(result.nearestTimeS, options[0].time, accuracy: 1e-2, "round \(round) home \(h)")
@@ -111,7 +111,7 @@ final class RouterBruteForceTests: XCTestCase {
                     XCTAssertEqual(result.secondCost, options[1].cost, accuracy: 1e-6 * max(1, options[1].cost), "round \(round) home \(h) second")
                     XCTAssertNotEqual(result.second, result.nearest)
                 } else {
-                    XCTAssertEqual(result.second, -1, "round \(round) home \(h)")
+                    XCTAssertNil(result.second, "round \(round) home \(h)")
                 }
             }
         }

@@ -18,9 +18,9 @@ enum BruteForce {
         var nodeCount = g.nodeCount
         var inserts = [Int: [(fraction: Double, node: Int)]]()
         func place(_ sp: SnappedPoint) -> Int {
-            let e = Int(sp.edge)
-            if sp.fraction <= 0 { return Int(g.edgeFrom[e]) }
-            if sp.fraction >= 1 { return Int(g.edgeTo[e]) }
+            let e = sp.edge.index
+            if sp.fraction <= 0 { return g.edgeFrom[e].index }
+            if sp.fraction >= 1 { return g.edgeTo[e].index }
             if let same = inserts[e]?.first(where: { $0.fraction == sp.fraction }) { return same.node }
             nodeCount += 1
             inserts[e, default: []].append((sp.fraction, nodeCount - 1))
@@ -31,10 +31,10 @@ enum BruteForce {
         var reversed = [[Arc]](repeating: [], count: nodeCount)
         let times = g.arcTimeS[mode]
         for e in 0..<g.edgeCount {
-            var chain = [(fraction: 0.0, node: Int(g.edgeFrom[e]))]
+            var chain = [(fraction: 0.0, node: g.edgeFrom[e].index)]
             chain += (inserts[e] ?? []).sorted { $0.fraction < $1.fraction }
-            chain.append((1.0, Int(g.edgeTo[e])))
-            let f = Int(g.edgeForwardArc[e]), b = Int(g.edgeBackwardArc[e])
+            chain.append((1.0, g.edgeTo[e].index))
+            let f = g.edgeForwardArc[e]?.index ?? -1, b = g.edgeBackwardArc[e]?.index ?? -1
             for k in 0..<(chain.count - 1) {
                 let share = chain[k + 1].fraction - chain[k].fraction
                 let u = chain[k].node, v = chain[k + 1].node
