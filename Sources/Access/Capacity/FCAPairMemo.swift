@@ -21,14 +21,19 @@ final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Send
     }
 
     let source: Source
+    /// Practices whose pairs a later pass reads (nil: all).
+    private let wanted: [Bool]?
     private let slots: UnsafeMutableBufferPointer<Kept?>
     private let bytesPerWorker: Int
     /// Only the first pass keeps pairs; later passes read them.
     private var keeping = true
 
     /// `budgetBytes` over all workers: 512 MiB hold about 45 million pairs.
-    init(_ source: Source, budgetBytes: Int = 512 << 20) {
+    /// `wanted`: the practices a later pass reads (nil: all); no budget is
+    /// spent on the others.
+    init(_ source: Source, budgetBytes: Int = 512 << 20, wanted: [Bool]? = nil) {
         self.source = source
+        self.wanted = wanted
         slots = .allocate(capacity: source.practiceCount)
         slots.initialize(repeating: nil)
         bytesPerWorker = budgetBytes / Swift.max(1, ParallelWork.threads)
@@ -57,7 +62,7 @@ final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Send
             return
         }
         if worker.search == nil { worker.search = source.makeWorker() }
-        guard keeping && worker.bytesLeft > 0 else {
+        guard keeping && worker.bytesLeft > 0 && wanted?[j] != false else {
             source.forEachPair(of: j, worker: &worker.search!, body)
             return
         }

@@ -34,41 +34,8 @@ public enum RoadCosts {
                              edgeLengthsM: [Double]? = nil) -> RoadPairs {
         let network = ReverseNetwork(graph: graph, mode: mode, weight: weight, edgeLengthsM: edgeLengthsM)
         let scale = weight == .time ? 60.0 : 1.0            // catchment unit → graph unit (s or m)
-        // Points renumbered by the node their edge starts at (nodes are in
-        // Morton order), so that a search touches nearby memory.
-        let key = points.map { p -> Int in p.flatMap { $0.edge >= 0 ? Int(graph.edgeFrom[Int($0.edge)]) : nil } ?? graph.nodeCount }
-        let order = CSR<Int32>(rows: graph.nodeCount + 1) { emit in
-            for (i, k) in key.enumerated() { emit(k, Int32(i)) }
-        }.arcs
-        let internalPoints = order.map { points[Int($0)] }
-        return RoadPairs(network: network, attached: network.attach(internalPoints), points: internalPoints, practices: practices,
-                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale, originalIndex: order)
-    }
-}
-
-/// Road pairs of `RoadCosts.pairs`: per practice, the points in reach (by
-/// internal number, see `original`) with their cost in the catchment's unit.
-public struct RoadPairs: CatchmentPairs {
-    let network: ReverseNetwork
-    let attached: CSR<AttachedPoint>
-    let points: [SnappedPoint?]
-    let practices: [SnappedPoint?]
-    let limit: Double
-    let scale: Double
-    /// Internal point k is point `originalIndex[k]` of the caller.
-    let originalIndex: [Int32]
-
-    var pointCount: Int { points.count }
-    var original: [Int32]? { originalIndex }
-    var practiceCount: Int { practices.count }
-
-    func makeWorker() -> BoundedSearch { BoundedSearch(nodeCount: network.graph.nodeCount, pointCount: points.count) }
-
-    func forEachPair(of j: Int, worker search: inout BoundedSearch, _ body: (Int32, Double) -> Void) {
-        guard let p = practices[j] else { return }
-        search.forEachPair(from: p, network: network, attached: attached, points: points, limit: limit, inPointOrder: false) { i, c in
-            body(i, c / scale)
-        }
+        return RoadPairs(network: network, points: points, practices: practices,
+                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale)
     }
 }
 
@@ -107,26 +74,4 @@ struct ReverseNetwork: Sendable {
         let c = arcCost[Int(arc)]
         return c.isFinite ? c * fraction : nil
     }
-
-    /// Per node, the points that leave the network through it, with the
-    /// cost from the point to the node.
-    func attach(_ points: [SnappedPoint?]) -> CSR<AttachedPoint> {
-        CSR(rows: graph.nodeCount) { emit in
-            for (i, sp) in points.enumerated() {
-                guard let sp, sp.edge >= 0 else { continue }
-                let e = Int(sp.edge), a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-                if sp.fraction <= 0 { emit(a, AttachedPoint(point: Int32(i), extra: 0)); continue }
-                if sp.fraction >= 1 { emit(b, AttachedPoint(point: Int32(i), extra: 0)); continue }
-                // From the point forward to `edgeTo`, or backward to `edgeFrom`.
-                if let c = partial(graph.edgeForwardArc[e], 1 - sp.fraction) { emit(b, AttachedPoint(point: Int32(i), extra: c)) }
-                if let c = partial(graph.edgeBackwardArc[e], sp.fraction) { emit(a, AttachedPoint(point: Int32(i), extra: c)) }
-            }
-        }
-    }
-}
-
-/// A point attached to a node: the point and its cost to (or from) the node.
-struct AttachedPoint: Sendable {
-    var point: Int32
-    var extra: Double
 }

@@ -1,0 +1,102 @@
+/// Road pairs of `RoadCosts.pairs`: per practice, the points in reach (by
+/// internal number, see `original`) with their cost in the catchment's unit.
+///
+/// One bounded Dijkstra per practice over the reversed network, its shape
+/// points passed without the heap (`HeapBypass`); then every group of
+/// points on an edge with a reached end is read once (`PointsOnEdges`): a
+/// point's cost is the cheaper of its edge's two ends plus its way along the
+/// edge, or the way along the practice's own edge straight to it.
+public struct RoadPairs: CatchmentPairs {
+    let network: ReverseNetwork
+    let bypass: HeapBypass
+    let onEdges: PointsOnEdges
+    /// The caller's snapped points (same storage, not a copy).
+    let points: [SnappedPoint?]
+    let practices: [SnappedPoint?]
+    let limit: Double
+    let scale: Double
+
+    init(network: ReverseNetwork, points: [SnappedPoint?], practices: [SnappedPoint?], limit: Double, scale: Double) {
+        self.network = network
+        bypass = HeapBypass(network)
+        onEdges = PointsOnEdges(points, graph: network.graph)
+        self.points = points
+        self.practices = practices
+        self.limit = limit
+        self.scale = scale
+    }
+
+    /// Internal point k is point `originalIndex[k]` of the caller.
+    var originalIndex: [Int32] { onEdges.original }
+    var pointCount: Int { points.count }
+    var original: [Int32]? { onEdges.original }
+    var practiceCount: Int { practices.count }
+
+    struct Worker {
+        var search: BoundedSearch
+        var pending: [BypassedNode] = []
+    }
+
+    func makeWorker() -> Worker { Worker(search: BoundedSearch(nodeCount: network.graph.nodeCount)) }
+
+    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void) {
+        guard let p = practices[j] else { return }
+        let g = network.graph
+        let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
+        // Seeds: reach the practice from `edgeFrom` going forward, from `edgeTo` backward.
+        if p.fraction <= 0 { worker.search.push(a, 0, limit) } else if p.fraction >= 1 { worker.search.push(b, 0, limit) } else {
+            if let c = network.partial(g.edgeForwardArc[e], p.fraction) { worker.search.push(a, c, limit) }
+            if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { worker.search.push(b, c, limit) }
+        }
+        while let (v, c) = worker.search.next() {
+            worker.search.relax(v, c, over: network, bypassing: bypass, limit: limit, pending: &worker.pending)
+        }
+        // A practice inside an edge also reaches the points on it without a node.
+        let own = p.fraction > 0 && p.fraction < 1 ? onEdges.group(onEdge: e, from: a) : nil
+        do {
+            // (A scope of its own: `finish` below must not copy the costs.)
+            let dist = worker.search.dist
+            for v in worker.search.touchedNodes {
+                for group in onEdges.atNode.arcs(from: Int(v)) where Int(group) != own ?? -1 {
+                    let ge = Int(onEdges.edge[Int(group)])
+                    let ga = Int(g.edgeFrom[ge]), gb = Int(g.edgeTo[ge])
+                    // Read once: at its first end when that was reached.
+                    if Int(v) != ga && dist[ga] < .infinity { continue }
+                    read(Int(group), dist[ga], dist[gb], body)
+                }
+            }
+            if let own { read(own, dist[a], dist[b], body, practiceAt: p.fraction) }
+        }
+        worker.search.finish()
+    }
+
+    /// Calls `body` for each point of group `group` within the limit, from
+    /// the costs `da`, `db` of its edge's ends (and, on the practice's own
+    /// edge, the way along it straight to the practice at `practiceAt`).
+    @inline(__always)
+    private func read(_ group: Int, _ da: Double, _ db: Double, _ body: (Int32, Double) -> Void, practiceAt: Double? = nil) {
+        let g = network.graph
+        let e = Int(onEdges.edge[group])
+        let forward = g.edgeForwardArc[e], backward = g.edgeBackwardArc[e]
+        let cf = forward >= 0 ? network.arcCost[Int(forward)] : .infinity
+        let cb = backward >= 0 ? network.arcCost[Int(backward)] : .infinity
+        for k in Int(onEdges.start[group])..<Int(onEdges.start[group + 1]) {
+            let f = onEdges.fraction[k]
+            var c: Double
+            // The point's way onto the network: as `SnappedPoint` says, `fraction` of the edge to
+            // `edgeFrom` (over the backward arc), the rest to `edgeTo` (over the forward arc).
+            if f <= 0 { c = da } else if f >= 1 { c = db } else {
+                guard cf.isFinite || cb.isFinite else { continue }
+                c = .infinity
+                if cf.isFinite { c = db + cf * (1 - f) }
+                if cb.isFinite { c = Swift.min(c, da + cb * f) }
+            }
+            if let at = practiceAt {
+                // At the practice's own position: no travel (as the router's assign).
+                let direct = f == at ? 0 : f < at ? network.partial(forward, at - f) : network.partial(backward, f - at)
+                if let direct { c = Swift.min(c, direct) }
+            }
+            if c <= limit { body(Int32(k), c / scale) }
+        }
+    }
+}
