@@ -15,8 +15,6 @@ final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Send
 
     struct Worker {
         var search: Source.Worker?
-        var points: [Int32] = []
-        var costs: [Double] = []
         var bytesLeft: Int
     }
 
@@ -56,27 +54,20 @@ final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Send
 
     func makeWorker() -> Worker { Worker(search: nil, bytesLeft: bytesPerWorker) }
 
-    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void) {
+    func pairs(of j: Int, worker: inout Worker, into list: inout PairList) {
         if let kept = slots[j] {
-            for k in kept.points.indices { body(kept.points[k], kept.costs[k]) }
+            list.removeAll()
+            list.points.append(contentsOf: kept.points)
+            list.costs.append(contentsOf: kept.costs)
             return
         }
         if worker.search == nil { worker.search = source.makeWorker() }
-        guard keeping && worker.bytesLeft > 0 && wanted?[j] != false else {
-            source.forEachPair(of: j, worker: &worker.search!, body)
-            return
-        }
-        worker.points.removeAll(keepingCapacity: true)
-        worker.costs.removeAll(keepingCapacity: true)
-        source.forEachPair(of: j, worker: &worker.search!) { i, cost in
-            worker.points.append(i)
-            worker.costs.append(cost)
-            body(i, cost)
-        }
-        let bytes = worker.points.count * 12
+        source.pairs(of: j, worker: &worker.search!, into: &list)
+        guard keeping && worker.bytesLeft > 0 && wanted?[j] != false else { return }
+        let bytes = list.count * 12
         if bytes <= worker.bytesLeft {
             worker.bytesLeft -= bytes
-            slots[j] = Kept(points: Self.exactCopy(worker.points), costs: Self.exactCopy(worker.costs))
+            slots[j] = Kept(points: Self.exactCopy(list.points), costs: Self.exactCopy(list.costs))
         } else {
             worker.bytesLeft = 0
         }

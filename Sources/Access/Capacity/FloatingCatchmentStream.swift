@@ -48,13 +48,15 @@ extension FloatingCatchment {
                 nonisolated(unsafe) let r = ratioOut.baseAddress!, c = countOut.baseAddress!
                 ParallelWork.forEachWorker(count: m) { _, indexes in
                     var worker = pairs.makeWorker()
+                    var list = PairList()
                     for j in indexes {
-                        var weighted = CompensatedSum(), count = 0
-                        pairs.forEachPair(of: j, worker: &worker) { i, cost in
-                            weighted.add(demand[Int(i)] * weight(i, cost))
-                            count += 1
+                        pairs.pairs(of: j, worker: &worker, into: &list)
+                        var weighted = CompensatedSum()
+                        for k in 0..<list.count {
+                            let i = list.points[k]
+                            weighted.add(demand[Int(i)] * weight(i, list.costs[k]))
                         }
-                        c[j] = count
+                        c[j] = list.count
                         if weighted.total > 0 { r[j] = supply[j] / weighted.total }
                     }
                 }
@@ -85,10 +87,13 @@ extension FloatingCatchment {
             nonisolated(unsafe) let out = partsOut.baseAddress!
             ParallelWork.forEachWorker(count: m) { w, indexes in
                 var worker = pairs.makeWorker()
+                var list = PairList()
                 var sums = PointSums(count: n)
                 for j in indexes where !skip(j) {
-                    pairs.forEachPair(of: j, worker: &worker) { i, cost in
-                        let x = term(j, i, cost)
+                    pairs.pairs(of: j, worker: &worker, into: &list)
+                    for k in 0..<list.count {
+                        let i = list.points[k]
+                        let x = term(j, i, list.costs[k])
                         if x != 0 { sums.add(Int(i), x) }
                     }
                 }

@@ -20,9 +20,9 @@ public enum RoadCosts {
         let source = pairs(graph: graph, mode: mode, weight: weight, points: points, practices: practices,
                            catchment: catchment, edgeLengthsM: edgeLengthsM)
         let lists = parallelMap(count: practices.count, state: { source.makeWorker() }) { worker, j in
-            var list: [(point: Int32, cost: Double)] = []
-            source.forEachPair(of: j, worker: &worker) { list.append((point: source.originalIndex[Int($0)], cost: $1)) }
-            return list.sorted { $0.point < $1.point }
+            var pairs = PairList()
+            source.pairs(of: j, worker: &worker, into: &pairs)
+            return zip(pairs.points, pairs.costs).map { (point: source.originalIndex[Int($0)], cost: $1) }.sorted { $0.point < $1.point }
         }
         return CostMatrix(pointCount: points.count, perPractice: lists)
     }

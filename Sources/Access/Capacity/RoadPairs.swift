@@ -39,7 +39,8 @@ public struct RoadPairs: CatchmentPairs {
 
     func makeWorker() -> Worker { Worker(search: BoundedSearch(nodeCount: network.graph.nodeCount)) }
 
-    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void) {
+    func pairs(of j: Int, worker: inout Worker, into list: inout PairList) {
+        list.removeAll()
         guard let p = practices[j] else { return }
         let g = network.graph
         let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
@@ -62,19 +63,19 @@ public struct RoadPairs: CatchmentPairs {
                     let ga = Int(g.edgeFrom[ge]), gb = Int(g.edgeTo[ge])
                     // Read once: at its first end when that was reached.
                     if Int(v) != ga && dist[ga] < .infinity { continue }
-                    read(Int(group), dist[ga], dist[gb], body)
+                    read(Int(group), dist[ga], dist[gb], into: &list)
                 }
             }
-            if let own { read(own, dist[a], dist[b], body, practiceAt: p.fraction) }
+            if let own { read(own, dist[a], dist[b], into: &list, practiceAt: p.fraction) }
         }
         worker.search.finish()
     }
 
-    /// Calls `body` for each point of group `group` within the limit, from
+    /// Appends each point of group `group` within the limit to `list`, from
     /// the costs `da`, `db` of its edge's ends (and, on the practice's own
     /// edge, the way along it straight to the practice at `practiceAt`).
     @inline(__always)
-    private func read(_ group: Int, _ da: Double, _ db: Double, _ body: (Int32, Double) -> Void, practiceAt: Double? = nil) {
+    private func read(_ group: Int, _ da: Double, _ db: Double, into list: inout PairList, practiceAt: Double? = nil) {
         let g = network.graph
         let e = Int(onEdges.edge[group])
         let forward = g.edgeForwardArc[e], backward = g.edgeBackwardArc[e]
@@ -96,7 +97,7 @@ public struct RoadPairs: CatchmentPairs {
                 let direct = f == at ? 0 : f < at ? network.partial(forward, at - f) : network.partial(backward, f - at)
                 if let direct { c = Swift.min(c, direct) }
             }
-            if c <= limit { body(Int32(k), c / scale) }
+            if c <= limit { list.append(Int32(k), c / scale) }
         }
     }
 }

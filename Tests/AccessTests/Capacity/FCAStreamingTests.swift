@@ -98,9 +98,9 @@ private final class CountingPairs<Base: CatchmentPairs>: CatchmentPairs, @unchec
     var searches: Int { counts.reduce(0, +) }
     func makeWorker() -> Base.Worker { base.makeWorker() }
     // Each practice is searched by one worker at a time, so its counter is not shared.
-    func forEachPair(of j: Int, worker: inout Base.Worker, _ body: (Int32, Double) -> Void) {
+    func pairs(of j: Int, worker: inout Base.Worker, into list: inout PairList) {
         counts[j] += 1
-        base.forEachPair(of: j, worker: &worker, body)
+        base.pairs(of: j, worker: &worker, into: &list)
     }
 }
 
