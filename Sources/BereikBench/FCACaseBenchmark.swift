@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Geo
 import Access
 
@@ -14,6 +17,8 @@ public enum FCACaseBenchmark {
         /// Reading and routing, then the FCA's own steps.
         public var preparation: [(String, Double)]
         public var fcaSeconds: Double
+        /// Processor seconds (user + system, all threads) of that run.
+        public var fcaProcessorSeconds: Double
         public var fcaSteps: [(String, Double)]
         public var residentBeforeMiB: Double?
         public var peakDuringMiB: Double?
@@ -42,23 +47,31 @@ public enum FCACaseBenchmark {
                                         parameters: parameters, options: roadOptions)
         lap("snap and route (for the snapped positions)")
         var result: CapacityResult?
-        var best = Double.infinity
+        var best = Double.infinity, bestProcessor = 0.0
         let before = residentMiB()
         let reset = resetPeak()
         for _ in 0..<Swift.max(1, repeats) {
-            let t0 = Date()
+            let t0 = Date(), p0 = processorSeconds()
             let r = CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road,
                                          keptBytes: keptBytes)
             let s = Date().timeIntervalSince(t0)
-            if s < best { best = s; result = r }
+            if s < best { best = s; bestProcessor = processorSeconds() - p0; result = r }
         }
         let peak = PeakMemory.mebibytes()
         let r = result!
         return Figures(points: population.count, nodes: graph.nodeCount, practices: practices.count, pairs: r.pairs,
-                       preparation: preparation, fcaSeconds: best, fcaSteps: r.steps, residentBeforeMiB: before,
+                       preparation: preparation, fcaSeconds: best, fcaProcessorSeconds: bestProcessor, fcaSteps: r.steps, residentBeforeMiB: before,
                        peakDuringMiB: peak, peakResetWorked: reset,
                        checksum: r.fcaPer10k.reduce(0) { $0 + ($1 ?? 0) },
                        digest: r.fcaPer10k.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ ($1 ?? 0).bitPattern) &* 0x100_0000_01b3 })
+    }
+
+    /// User + system seconds of this process so far (all threads).
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        // getrusage returns 0 on success.
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// VmRSS of this process in MiB.

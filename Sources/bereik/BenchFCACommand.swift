@@ -30,7 +30,7 @@ struct BenchFCA: ParsableCommand {
             let f = try FCACaseBenchmark.run(folder: folder, method: method, keptBytes: keptMib << 20, repeats: repeats)
             print("fca on \(folder): \(f.points) points, \(f.nodes) nodes, \(f.practices) practices, \(method.rawValue) within 5 km of road, \(f.pairs) pairs (at most \(keptMib) MiB of them kept between the passes), \(ParallelWork.threads) threads")
             for (name, seconds) in f.preparation { print("  \(name): \(String(format: "%.3f", seconds)) s") }
-            print("  FCA (CapacityAnalysis.run\(repeats > 1 ? ", fastest of \(repeats)" : "")): \(String(format: "%.3f", f.fcaSeconds)) s")
+            print("  FCA (CapacityAnalysis.run\(repeats > 1 ? ", fastest of \(repeats)" : "")): \(String(format: "%.3f", f.fcaSeconds)) s, processor \(String(format: "%.3f", f.fcaProcessorSeconds)) s")
             for (name, seconds) in f.fcaSteps { print("    \(name): \(String(format: "%.3f", seconds)) s") }
             func mib(_ x: Double?) -> String { x.map { String(format: "%.0f MiB", $0) } ?? "unknown" }
             print("  resident before the FCA: \(mib(f.residentBeforeMiB)); peak during it: \(mib(f.peakDuringMiB))"

@@ -8,20 +8,33 @@
 /// (nodes are in Morton order), so nearby points sit near in memory.
 /// Points that did not snap come last, in no group.
 struct PointsOnEdges: Sendable {
+    /// The points on one edge and what a search needs to read them, in one
+    /// record (one cache line for two groups).
+    struct Group: Sendable {
+        /// The edge's ends (`edgeFrom`, `edgeTo`).
+        var from: Int32
+        var to: Int32
+        /// Internal points `start ..< end`.
+        var start: Int32
+        var end: Int32
+        /// Cost of the whole edge forward (to `to`) and backward (to `from`)
+        /// in the network's unit; `.infinity` where the mode may not travel.
+        var forwardCost: Double
+        var backwardCost: Double
+    }
+
     /// Internal point k is the caller's point `original[k]`.
     let original: [Int32]
     /// Position along the edge of internal point k (`SnappedPoint.fraction`).
     let fraction: [Double]
-    /// Group g holds internal points `start[g] ..< start[g + 1]`, all on edge `edge[g]`.
-    let start: [Int32]
+    let groups: [Group]
+    /// The edge of each group.
     let edge: [Int32]
     /// Per node, the groups on the edges it ends (a group once at each distinct end).
     let atNode: CSR<Int32>
 
-    var groupCount: Int { edge.count }
-
-    init(_ points: [SnappedPoint?], graph: RoadGraph) {
-        let edgeCount = graph.edgeCount
+    init(_ points: [SnappedPoint?], network: ReverseNetwork) {
+        let graph = network.graph, edgeCount = graph.edgeCount
         func edgeOf(_ p: SnappedPoint?) -> Int? {
             guard let p, p.edge >= 0, Int(p.edge) < edgeCount else { return nil }
             return Int(p.edge)
@@ -32,27 +45,26 @@ struct PointsOnEdges: Sendable {
         let edgeOrder = CSR<Int32>(rows: graph.nodeCount) { emit in
             for e in 0..<edgeCount where !byEdge.range(e).isEmpty { emit(Int(graph.edgeFrom[e]), Int32(e)) }
         }.arcs
-        var original = [Int32](), fraction = [Double](), start = [Int32](), edge = [Int32]()
-        original.reserveCapacity(points.count); fraction.reserveCapacity(byEdge.arcCount)
-        start.reserveCapacity(edgeOrder.count + 1); edge.reserveCapacity(edgeOrder.count)
+        func cost(_ arc: Int32) -> Double { arc >= 0 ? network.arcCost[Int(arc)] : .infinity }
+        var original = [Int32](), fraction = [Double](), groups = [Group]()
+        original.reserveCapacity(points.count); fraction.reserveCapacity(byEdge.arcCount); groups.reserveCapacity(edgeOrder.count)
         for e in edgeOrder {
-            start.append(Int32(original.count))
-            edge.append(e)
+            let start = Int32(original.count)
             for i in byEdge.arcs(from: Int(e)) { original.append(i); fraction.append(points[Int(i)]!.fraction) }
+            groups.append(Group(from: graph.edgeFrom[Int(e)], to: graph.edgeTo[Int(e)], start: start, end: Int32(original.count),
+                                forwardCost: cost(graph.edgeForwardArc[Int(e)]), backwardCost: cost(graph.edgeBackwardArc[Int(e)])))
         }
-        start.append(Int32(original.count))
         for (i, p) in points.enumerated() where edgeOf(p) == nil { original.append(Int32(i)) }
         atNode = CSR<Int32>(rows: graph.nodeCount) { emit in
-            for (g, e) in edge.enumerated() {
-                let a = Int(graph.edgeFrom[Int(e)]), b = Int(graph.edgeTo[Int(e)])
-                emit(a, Int32(g))
-                if b != a { emit(b, Int32(g)) }
+            for (g, group) in groups.enumerated() {
+                emit(Int(group.from), Int32(g))
+                if group.to != group.from { emit(Int(group.to), Int32(g)) }
             }
         }
         self.original = original
         self.fraction = fraction
-        self.start = start
-        self.edge = edge
+        self.groups = groups
+        edge = edgeOrder
     }
 
     /// The group of the points on edge `e`, nil when none lies on it.

@@ -19,7 +19,7 @@ public struct RoadPairs: CatchmentPairs {
     init(network: ReverseNetwork, points: [SnappedPoint?], practices: [SnappedPoint?], limit: Double, scale: Double) {
         self.network = network
         bypass = HeapBypass(network)
-        onEdges = PointsOnEdges(points, graph: network.graph)
+        onEdges = PointsOnEdges(points, network: network)
         self.points = points
         self.practices = practices
         self.limit = limit
@@ -58,30 +58,26 @@ public struct RoadPairs: CatchmentPairs {
             // (A scope of its own: `finish` below must not copy the costs.)
             let dist = worker.search.dist
             for v in worker.search.touchedNodes {
-                for group in onEdges.atNode.arcs(from: Int(v)) where Int(group) != own ?? -1 {
-                    let ge = Int(onEdges.edge[Int(group)])
-                    let ga = Int(g.edgeFrom[ge]), gb = Int(g.edgeTo[ge])
+                for g in onEdges.atNode.arcs(from: Int(v)) where Int(g) != own ?? -1 {
+                    let group = onEdges.groups[Int(g)]
+                    let da = dist[Int(group.from)]
                     // Read once: at its first end when that was reached.
-                    if Int(v) != ga && dist[ga] < .infinity { continue }
-                    read(Int(group), dist[ga], dist[gb], into: &list)
+                    if v != group.from && da < .infinity { continue }
+                    read(group, da, dist[Int(group.to)], into: &list)
                 }
             }
-            if let own { read(own, dist[a], dist[b], into: &list, practiceAt: p.fraction) }
+            if let own { read(onEdges.groups[own], dist[a], dist[b], into: &list, practiceAt: p.fraction) }
         }
         worker.search.finish()
     }
 
-    /// Appends each point of group `group` within the limit to `list`, from
-    /// the costs `da`, `db` of its edge's ends (and, on the practice's own
-    /// edge, the way along it straight to the practice at `practiceAt`).
+    /// Appends each point of `group` within the limit to `list`, from the
+    /// costs `da`, `db` of its edge's ends (and, on the practice's own edge,
+    /// the way along it straight to the practice at `practiceAt`).
     @inline(__always)
-    private func read(_ group: Int, _ da: Double, _ db: Double, into list: inout PairList, practiceAt: Double? = nil) {
-        let g = network.graph
-        let e = Int(onEdges.edge[group])
-        let forward = g.edgeForwardArc[e], backward = g.edgeBackwardArc[e]
-        let cf = forward >= 0 ? network.arcCost[Int(forward)] : .infinity
-        let cb = backward >= 0 ? network.arcCost[Int(backward)] : .infinity
-        for k in Int(onEdges.start[group])..<Int(onEdges.start[group + 1]) {
+    private func read(_ group: PointsOnEdges.Group, _ da: Double, _ db: Double, into list: inout PairList, practiceAt: Double? = nil) {
+        let cf = group.forwardCost, cb = group.backwardCost
+        for k in Int(group.start)..<Int(group.end) {
             let f = onEdges.fraction[k]
             var c: Double
             // The point's way onto the network: as `SnappedPoint` says, `fraction` of the edge to
@@ -94,7 +90,7 @@ public struct RoadPairs: CatchmentPairs {
             }
             if let at = practiceAt {
                 // At the practice's own position: no travel (as the router's assign).
-                let direct = f == at ? 0 : f < at ? network.partial(forward, at - f) : network.partial(backward, f - at)
+                let direct = f == at ? 0 : f < at ? (cf.isFinite ? cf * (at - f) : nil) : (cb.isFinite ? cb * (f - at) : nil)
                 if let direct { c = Swift.min(c, direct) }
             }
             if c <= limit { list.append(Int32(k), c / scale) }
