@@ -36,6 +36,8 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     /// Nodes settled by the restricted practices' searches and by the forward searches.
     public var eligibleSettledNodes = 0
     public var eligibleForwardSettledNodes = 0
+    /// (practice, point) pairs the searches found within the point's second-best.
+    public var eligiblePairsFound = 0
     /// `eligibleS` by step: preparation (costs per arc, points attached to
     /// nodes), the searches' bounds, the practices' searches, the forward
     /// searches with merging.
@@ -70,11 +72,11 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
         guard partialPractices > 0 else { return "" }
         let routing = routeS + assignS
         return "\n" + String(format: """
-              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled), %d forward searches from points without a second open practice (%d nodes settled)
+              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled, %d pairs within a second-best), %d forward searches from points without a second open practice (%d nodes settled)
               eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | forward and merge %.3f s
               routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
               processor time: routing %.3f s, eligibility %.3f s (%.1f %%)
-            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes,
+            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes, eligiblePairsFound,
             eligibleForwardSearches, eligibleForwardSettledNodes,
             eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleForwardS,
             routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial,
@@ -159,6 +161,7 @@ extension SyntheticRoadNetwork {
             result.eligibleForwardS = stats.forwardS
             result.eligibleSettledNodes = stats.settledNodes
             result.eligibleForwardSettledNodes = stats.forwardSettledNodes
+            result.eligiblePairsFound = stats.pairsFound
             result.partialPractices = eligible.pointsByPractice.count
             result.areaRadiusM = areaRadiusM
             result.acceptedPairs = eligible.pointsByPractice.values.reduce(0) { $0 + $1.count }

@@ -33,9 +33,7 @@ struct ForwardArcs: SearchArcs {
 
     /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
     func partial(_ arc: Int32, _ fraction: Double) -> Double? {
-        guard arc >= 0 else { return nil }
-        let c = cost(Int(arc))
-        return c.isFinite ? c * fraction : nil
+        arc >= 0 ? PartArc(arc, fraction).cost(cost) : nil
     }
 
     @inline(__always)

@@ -67,11 +67,4 @@ struct ReverseNetwork: Sendable {
         self.arcCost = arcCost
         steps = graph.incoming { arcCost[$0].isFinite }.map { Step(from: $0.from, cost: arcCost[Int($0.arc)]) }
     }
-
-    /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
-    func partial(_ arc: Int32, _ fraction: Double) -> Double? {
-        guard arc >= 0 else { return nil }
-        let c = arcCost[Int(arc)]
-        return c.isFinite ? c * fraction : nil
-    }
 }

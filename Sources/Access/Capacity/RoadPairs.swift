@@ -41,13 +41,11 @@ public struct RoadPairs: CatchmentPairs {
 
     func pairs(of j: Int, worker: inout Worker, into list: inout PairList) {
         list.removeAll()
-        guard let p = practices[j] else { return }
-        let g = network.graph
-        let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
-        // Seeds: reach the practice from `edgeFrom` going forward, from `edgeTo` backward.
-        if p.fraction <= 0 { worker.search.push(a, 0, limit) } else if p.fraction >= 1 { worker.search.push(b, 0, limit) } else {
-            if let c = network.partial(g.edgeForwardArc[e], p.fraction) { worker.search.push(a, c, limit) }
-            if let c = network.partial(g.edgeBackwardArc[e], 1 - p.fraction) { worker.search.push(b, c, limit) }
+        guard let p = practices[j], let at = EdgePosition(p, in: network.graph) else { return }
+        let e = at.edge, a = at.from, b = at.to
+        // Seeds: the ends the practice is reached from.
+        at.forEachEntry { node, part in
+            if let c = part.cost({ network.arcCost[$0] }) { worker.search.push(node, c, limit) }
         }
         while let (v, c) = worker.search.next() {
             worker.search.relax(v, c, over: network, bypassing: bypass, limit: limit, pending: &worker.pending)

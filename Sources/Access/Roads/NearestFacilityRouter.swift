@@ -132,14 +132,13 @@ public struct NearestFacilityRouter: Sendable {
         }
     }
 
-    /// Partial cost of an arc for the weight in use.
-    private func partial(_ arc: Int32, _ fraction: Double) -> (cost: Double, length: Double, time: Double)? {
-        guard arc >= 0 else { return nil }
-        let t = times[Int(arc)]
+    /// Cost, length and time of the whole arc `a` (nil: the mode may not travel it).
+    @inline(__always)
+    private func whole(_ a: Int) -> RouteMeasure? {
+        let t = times[a]
         guard t.isFinite else { return nil }
-        let l = Double(graph.arcLengthM[Int(arc)])
-        let c = weight == .time ? Double(t) : l
-        return (c * fraction, l * fraction, Double(t) * fraction)
+        let l = Double(graph.arcLengthM[a])
+        return RouteMeasure(cost: weight == .time ? Double(t) : l, length: l, time: Double(t))
     }
 
     /// Runs the search. `sources[i]` is facility `i`'s snapped position, nil
@@ -153,17 +152,12 @@ public struct NearestFacilityRouter: Sendable {
         // Seeds: for each source, the end nodes of its edge with the partial cost.
         var seeds = [(node: Int, cost: Double, length: Double, time: Double, source: Int32)]()
         for (i, sp) in sources.enumerated() {
-            guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
+            guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
             let s = Int32(i)
-            let e = Int(sp.edge)
-            let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
-            if sp.fraction <= 0 { seeds.append((from, 0, 0, 0, s)); continue }
-            if sp.fraction >= 1 { seeds.append((to, 0, 0, 0, s)); continue }
-            onEdge[sp.edge, default: []].append((s, sp.fraction))
-            // From `from`, reach the source going forward along the edge.
-            if let p = partial(graph.edgeForwardArc[e], sp.fraction) { seeds.append((from, p.cost, p.length, p.time, s)) }
-            // From `to`, reach it going backward.
-            if let p = partial(graph.edgeBackwardArc[e], 1 - sp.fraction) { seeds.append((to, p.cost, p.length, p.time, s)) }
+            if at.isInside { onEdge[sp.edge, default: []].append((s, sp.fraction)) }
+            at.forEachEntry { node, part in
+                if let p = part.measure(whole) { seeds.append((node, p.cost, p.length, p.time, s)) }
+            }
         }
         var coreNodeLabels = [TwoLabels](repeating: TwoLabels(), count: coreNodes.count)
         var settled = 0, queued = 0
@@ -209,38 +203,31 @@ public struct NearestFacilityRouter: Sendable {
     /// did not snap → unreachable).
     public func assign(_ point: SnappedPoint?, labels: NodeLabels) -> FacilityAssignment {
         var result = FacilityAssignment()
-        guard let point, point.edge >= 0, Int(point.edge) < graph.edgeCount else { return result }
+        guard let point, let at = EdgePosition(point, in: graph) else { return result }
         result.snapM = point.distanceM
-        let e = Int(point.edge)
-        let f = point.fraction
-        let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
 
-        func offer(_ s: Int32, _ c: Double, _ l: Double, _ t: Double) {
-            guard s >= 0, c.isFinite else { return }
-            _ = result.offer(c, l, t, s)
+        func offer(_ s: Int32, _ p: RouteMeasure) {
+            guard s >= 0, p.cost.isFinite else { return }
+            _ = result.offer(p.cost, p.length, p.time, s)
         }
-        func offerNode(_ v: Int, _ pc: Double, _ pl: Double, _ pt: Double) {
+        func offerNode(_ v: Int, _ p: RouteMeasure) {
             let x = labels.nodes[v]
-            offer(x.nearest, x.nearestCost + pc, Double(x.nearestLengthM) + pl, Double(x.nearestTimeS) + pt)
-            offer(x.second, x.secondCost + pc, Double(x.secondLengthM) + pl, Double(x.secondTimeS) + pt)
+            offer(x.nearest, RouteMeasure(cost: x.nearestCost + p.cost, length: Double(x.nearestLengthM) + p.length,
+                                          time: Double(x.nearestTimeS) + p.time))
+            offer(x.second, RouteMeasure(cost: x.secondCost + p.cost, length: Double(x.secondLengthM) + p.length,
+                                         time: Double(x.secondTimeS) + p.time))
         }
 
-        if f <= 0 {
-            offerNode(from, 0, 0, 0)
-        } else if f >= 1 {
-            offerNode(to, 0, 0, 0)
-        } else {
-            let fwd = partial(graph.edgeForwardArc[e], 1 - f)
-            let bwd = partial(graph.edgeBackwardArc[e], f)
-            if let p = fwd { offerNode(to, p.cost, p.length, p.time) }
-            if let p = bwd { offerNode(from, p.cost, p.length, p.time) }
+        at.forEachExit { node, part in
+            if let p = part.measure(whole) { offerNode(node, p) }
+        }
+        if at.isInside {
+            let e = at.edge
             let bits = labels.edgesWithSources
             let maybe = bits.isEmpty || bits[e >> 6] & (1 << UInt64(e & 63)) != 0
             if maybe, let here = labels.sourcesOnEdge[point.edge] {
                 for (s, g) in here {
-                    if g == f { offer(s, 0, 0, 0) }
-                    else if g > f, let p = partial(graph.edgeForwardArc[e], g - f) { offer(s, p.cost, p.length, p.time) }
-                    else if g < f, let p = partial(graph.edgeBackwardArc[e], f - g) { offer(s, p.cost, p.length, p.time) }
+                    if let p = at.along(to: g)?.measure(whole) { offer(s, p) }
                 }
             }
         }
@@ -249,6 +236,20 @@ public struct NearestFacilityRouter: Sendable {
 
     public func assign(points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
         points.map { assign($0, labels: labels) }
+    }
+}
+
+/// Cost, length and time of a route or a part of one.
+struct RouteMeasure: PartialMeasure {
+    var cost: Double
+    var length: Double
+    var time: Double
+
+    static let zero = RouteMeasure(cost: 0, length: 0, time: 0)
+
+    @inline(__always)
+    func scaled(by fraction: Double) -> RouteMeasure {
+        RouteMeasure(cost: cost * fraction, length: length * fraction, time: time * fraction)
     }
 }
 

@@ -32,15 +32,13 @@ public struct NearestPracticesSearch {
     /// Practices that may be reached (snapped), attached to nodes.
     public struct Targets: Sendable {
         let mode: TravelMode
-        /// Per node, the practices reached from it, with the fraction of the
-        /// edge to travel and the arc that travels it.
+        /// Per node, the practices reached from it, with the part of the
+        /// edge to travel.
         let atNode: CSR<Entry>
 
         struct Entry: Sendable {
             var practice: Int32
-            /// -1: the practice is at the node.
-            var arc: Int32
-            var fraction: Double
+            var part: PartArc
         }
         /// Practices lying strictly inside an edge, by edge.
         let onEdge: [Int32: [(practice: Int32, fraction: Double)]]
@@ -64,20 +62,14 @@ public struct NearestPracticesSearch {
             var onEdge: [Int32: [(practice: Int32, fraction: Double)]] = [:]
             var position = [Coordinate?](repeating: nil, count: snaps.count)
             for (j, sp) in snaps.enumerated() {
-                guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
+                guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
                 position[j] = sp.location
-                if sp.fraction > 0 && sp.fraction < 1 { onEdge[sp.edge, default: []].append((Int32(j), sp.fraction)) }
+                if at.isInside { onEdge[sp.edge, default: []].append((Int32(j), sp.fraction)) }
             }
             atNode = CSR(rows: graph.nodeCount) { emit in
                 for (j, sp) in snaps.enumerated() {
-                    guard let sp, sp.edge >= 0, Int(sp.edge) < graph.edgeCount else { continue }
-                    let e = Int(sp.edge)
-                    let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-                    if sp.fraction <= 0 { emit(a, Entry(practice: Int32(j), arc: -1, fraction: 0)); continue }
-                    if sp.fraction >= 1 { emit(b, Entry(practice: Int32(j), arc: -1, fraction: 0)); continue }
-                    // From `a` forward along the edge, from `b` backward.
-                    emit(a, Entry(practice: Int32(j), arc: graph.edgeForwardArc[e], fraction: sp.fraction))
-                    emit(b, Entry(practice: Int32(j), arc: graph.edgeBackwardArc[e], fraction: 1 - sp.fraction))
+                    guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
+                    at.forEachEntry { node, part in emit(node, Entry(practice: Int32(j), part: part)) }
                 }
             }
             self.onEdge = onEdge
@@ -194,19 +186,18 @@ public struct NearestPracticesSearch {
                                  k: Int, only: Set<Int>? = nil, allowed: ((Int) -> Bool)? = nil,
                                  limit: Double = .infinity) -> [Found] {
         let times = targets.times, lengths = graph.arcLengthM
-        let e = Int(point.edge)
-        let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-        let home = targets.component[a]
+        guard let at = EdgePosition(point, in: graph) else { return [] }
+        let home = targets.component[at.from]
         // The wanted practices in the point's component (the others cannot be reached).
         let wantedSet = only.map { Set($0.filter { j in j >= 0 && j < targets.position.count && targets.practiceComponent[j] == home }) }
         let wantedSites: [Coordinate] = wantedSet.map { $0.sorted().compactMap { targets.position[$0] } } ?? []
         // Per unit of straight line, the least the weight can cost.
         let perMetre = weight == .time ? (targets.topSpeed > 0 && targets.topSpeed.isFinite ? 0.999 / targets.topSpeed : 0) : 1.0
-        @inline(__always) func cost(_ arc: Int32, _ f: Double) -> Double? {
-            guard arc >= 0 else { return nil }
-            let t = times[Int(arc)]
+        /// The whole arc's cost (nil: the mode may not travel it).
+        @inline(__always) func whole(_ arc: Int) -> Double? {
+            let t = times[arc]
             guard t.isFinite else { return nil }
-            return (weight == .time ? Double(t) : Double(lengths[Int(arc)])) * f
+            return weight == .time ? Double(t) : Double(lengths[arc])
         }
         @inline(__always) func boundAt(_ v: Int) -> Double {
             guard wantedSet != nil else { return Double(targets.boundM[v]) * perMetre }
@@ -244,15 +235,12 @@ public struct NearestPracticesSearch {
         let wanted = wantedSet.map { min($0.count, k) } ?? k
         lastPops = 0
         if wanted > 0 {
-            if point.fraction <= 0 { push(a, 0) } else if point.fraction >= 1 { push(b, 0) } else {
-                if let c = cost(graph.edgeForwardArc[e], 1 - point.fraction) { push(b, c) }
-                if let c = cost(graph.edgeBackwardArc[e], point.fraction) { push(a, c) }
+            at.forEachExit { node, part in
+                if let c = part.measure(whole) { push(node, c) }
             }
             // Practices on the point's own edge, reached without a node.
             for (j, g) in targets.onEdge[point.edge] ?? [] {
-                if g == point.fraction { offer(j, 0) }
-                else if g > point.fraction, let c = cost(graph.edgeForwardArc[e], g - point.fraction) { offer(j, c) }
-                else if g < point.fraction, let c = cost(graph.edgeBackwardArc[e], point.fraction - g) { offer(j, c) }
+                if let c = at.along(to: g)?.measure(whole) { offer(j, c) }
             }
         }
         func settle(upTo c: Double) {
@@ -279,8 +267,7 @@ public struct NearestPracticesSearch {
             if settled.count >= wanted { break }
             for t in targets.atNode.range(v) {
                 let x = targets.atNode.arcs[t]
-                if x.arc < 0 { offer(x.practice, c) }
-                else if let extra = cost(x.arc, x.fraction) { offer(x.practice, c + extra) }
+                if let extra = x.part.measure(whole) { offer(x.practice, c + extra) }
             }
             let out = graph.out
             for arc in out.range(v) {

@@ -195,8 +195,9 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
         }
     }
 
-    /// More restricted practices than one worker's search stamps (255) on
-    /// one thread: the marks of the areas start afresh and stay exact.
+    /// Many restricted practices with overlapping areas on one thread: the
+    /// area bits of each search are cleared after it, so every area starts
+    /// afresh and the answers stay exact.
     func testManyRestrictedPracticesOnOneWorker() {
         ParallelWork.threads = 1
         defer { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
