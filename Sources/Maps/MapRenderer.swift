@@ -25,7 +25,10 @@ public enum MapRenderer {
     public static func renderAll(outputFolder: String, png: Bool) throws -> Outcome {
         if TrendRenderer.isTrendFolder(outputFolder) { return try TrendRenderer.renderAll(outputFolder: outputFolder, png: png) }
         let folder = try OutputFolderReader.read(outputFolder)
-        let maps = MapCatalog.render(folder) + (try ScenarioMaps.render(folder))
+        // The viewer does not need the maps: drawn at the same time.
+        let (drawn, viewer) = ParallelWork.both({ MapCatalog.render(folder) + (try ScenarioMaps.render(folder)) },
+                                                { try ViewerPage.html(folder) })
+        let maps = try drawn.get()
         let mapsDir = (outputFolder as NSString).appendingPathComponent("maps")
         try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
         var files = [String](), notes = [String]()
@@ -35,17 +38,27 @@ public enum MapRenderer {
         }
         for map in maps { try write(map.svg, "maps/\(map.id).svg") }
         TestHook.pause("render")
-        if png {
-            if let tool = PNGConverter.executable {
-                try convertToPNG(maps, in: mapsDir, tool: tool)
-                files += maps.map { "maps/\($0.id).png" }
-            } else {
-                notes.append("PNG maps skipped: rsvg-convert not found on PATH (Debian package librsvg2-bin); the SVG maps are written.")
-            }
+        let tool = png ? PNGConverter.executable : nil
+        if png && tool == nil {
+            notes.append("PNG maps skipped: rsvg-convert not found on PATH (Debian package librsvg2-bin); the SVG maps are written.")
         }
-        try write(ViewerPage.html(folder), "viewer.html")
-        try write(ReportPage.html(folder, maps: maps), "report.html")
-        try write(ReportMarkdown.text(folder, maps: maps), "report.md")
+        // The PNGs (rsvg-convert processes) are made while the viewer and the
+        // report are written: neither reads the other's files. (A viewer that
+        // failed to draw fails here, after the maps, as before.)
+        let (converted, pages) = ParallelWork.both({ () throws -> [String] in
+            guard let tool else { return [] }
+            try convertToPNG(maps, in: mapsDir, tool: tool)
+            return maps.map { "maps/\($0.id).png" }
+        }, { () throws -> [String] in
+            func page(_ text: String, _ relative: String) throws -> String {
+                try AtomicFile.write(text, to: (outputFolder as NSString).appendingPathComponent(relative))
+                return relative
+            }
+            return [try page(try viewer.get(), "viewer.html"), try page(ReportPage.html(folder, maps: maps), "report.html"),
+                    try page(ReportMarkdown.text(folder, maps: maps), "report.md")]
+        })
+        files += try converted.get()
+        files += try pages.get()
         return Outcome(files: files, notes: notes)
     }
 

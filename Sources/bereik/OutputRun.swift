@@ -21,8 +21,9 @@ enum OutputRun {
             if maps {
                 progress?.step("rendering maps")
                 defer { progress?.finish() }
+                let started = Date()
                 let outcome = try MapRenderer.renderAll(outputFolder: tx.staging, png: true)
-                try RunReport.addOutputs(outcome.files, in: tx.staging)
+                try RunReport.addOutputs(outcome.files, timings: ["maps": Date().timeIntervalSince(started)], in: tx.staging)
                 rendered = outcome
             }
             return Result(value: value, maps: rendered)

@@ -72,4 +72,21 @@ final class ParallelWorkTests: XCTestCase {
         let locator = try PolygonLocator(polygons: cells)
         XCTAssertEqual(try PolygonLocator.locateAll(points, in: cells), try points.map { Int32(try locator.locate($0) ?? -1) })
     }
+
+    /// `both` returns each piece's own outcome, on one thread or two: a
+    /// failure of one does not stop or hide the other.
+    func testBothKeepsEachOutcome() {
+        for threads in [1, 2, 4] {
+            ParallelWork.threads = threads
+            var sideEffect = 0
+            let (a, b) = ParallelWork.both({ () throws -> Int in throw Failure(index: 1) },
+                                           { () throws -> [Int] in sideEffect = 7; return (0..<100_000).map { $0 * 3 } })
+            XCTAssertThrowsError(try a.get()) { XCTAssertEqual($0 as? Failure, Failure(index: 1)) }
+            XCTAssertEqual(try b.get().reduce(0, +), 3 * (99_999 * 100_000 / 2), "threads \(threads)")
+            XCTAssertEqual(sideEffect, 7, "the second ran to the end although the first failed")
+            let (c, d) = ParallelWork.both({ "first" }, { () throws -> String in throw Failure(index: 2) })
+            XCTAssertEqual(try c.get(), "first")
+            XCTAssertThrowsError(try d.get()) { XCTAssertEqual($0 as? Failure, Failure(index: 2)) }
+        }
+    }
 }

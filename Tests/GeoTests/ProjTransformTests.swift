@@ -1,4 +1,6 @@
 import XCTest
+import CPROJ
+import Foundation
 @testable import Geo
 
 final class ProjTransformTests: XCTestCase {
@@ -44,6 +46,41 @@ final class ProjTransformTests: XCTestCase {
             // PROJ's own log line, captured by the context's log callback; the
             // errno string alone is "Unknown error (code 4096)".
             XCTAssertTrue(message.contains("crs not found"), message)
+        }
+    }
+
+    /// Transformers after the first are clones of a prototype
+    /// (`TransformPrototypes`): made on several threads at once they give
+    /// bit for bit what a transformation searched afresh with PROJ's own
+    /// calls (`proj_create_crs_to_crs` + normalised axes) gives.
+    func testClonedTransformersEqualAFreshPROJTransformation() throws {
+        let xs0 = stride(from: 13_000.0, to: 280_000, by: 6_700).map { $0 }, ys0 = xs0.map { 306_000 + ($0 - 13_000) * 1.2 }
+        let context = proj_context_create()
+        defer { proj_context_destroy(context) }
+        let raw = try XCTUnwrap(proj_create_crs_to_crs(context, "EPSG:28992", "EPSG:4326", nil))
+        defer { proj_destroy(raw) }
+        let fresh = try XCTUnwrap(proj_normalize_for_visualization(context, raw))
+        defer { proj_destroy(fresh) }
+        let expected = zip(xs0, ys0).map { x, y in proj_trans(fresh, PJ_FWD, proj_coord(x, y, 0, 0)).xy }
+        nonisolated(unsafe) var got = [[Coordinate]](repeating: [], count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            var xs = xs0, ys = ys0
+            let t = try! CoordinateTransformer(from: "EPSG:28992", to: "EPSG:4326")
+            try! t.transform(xs: &xs, ys: &ys)
+            got[k] = zip(xs, ys).map { Coordinate(x: $0, y: $1) }
+        }
+        for k in 0..<4 {
+            for i in xs0.indices {
+                XCTAssertEqual(got[k][i].x.bitPattern, expected[i].x.bitPattern, "thread \(k), point \(i)")
+                XCTAssertEqual(got[k][i].y.bitPattern, expected[i].y.bitPattern, "thread \(k), point \(i)")
+            }
+        }
+        // A failure is not kept: the same unknown CRS fails again, with PROJ's text.
+        for _ in 0..<2 {
+            XCTAssertThrowsError(try CoordinateTransformer(from: "EPSG:999998", to: "EPSG:4326")) { error in
+                guard case GeoError.proj(_, let message) = error else { return XCTFail("expected a PROJ error, got \(error)") }
+                XCTAssertTrue(message.contains("crs not found"), message)
+            }
         }
     }
 

@@ -145,10 +145,21 @@ public enum Catchments {
     /// overlay (`eligibleOnly`, see `eligiblePolygons`) after them.
     public static func compute(method: CatchmentMethod, result: AnalysisResult, population: [PopulationPoint],
                                practices: [Practice], regions: [Region], eligible: EligibleSets? = nil) throws -> [Catchment] {
+        try compute(method: method, parameters: result.parameters, road: result.road, nearestOpen: result.points.map(\.nearestOpen),
+                    population: population, practices: practices, regions: regions, eligible: eligible)
+    }
+
+    /// `compute` from the parts of an analysis it reads: road catchments
+    /// need only the routing (`road`), so they can be drawn before the
+    /// indicators are assembled; `nearestOpen` (straight line, per point) is
+    /// read by the voronoi method only.
+    static func compute(method: CatchmentMethod, parameters: AnalysisParameters, road: RoadResult?, nearestOpen: [Int32]?,
+                        population: [PopulationPoint], practices: [Practice], regions: [Region],
+                        eligible: EligibleSets?) throws -> [Catchment] {
         let engine = try GeometryEngine()
         let area = try studyArea(population: population, practices: practices, regions: regions, engine: engine)
-        let availability = PracticeAvailability(practices: practices, parameters: result.parameters, eligible: eligible)
-        let open = practices.indices.filter { result.parameters.isOpen(practices[$0].status) && !availability.restricted[$0] }
+        let availability = PracticeAvailability(practices: practices, parameters: parameters, eligible: eligible)
+        let open = practices.indices.filter { parameters.isOpen(practices[$0].status) && !availability.restricted[$0] }
         // Co-located practices form one site, keyed by its first practice.
         var siteOf: [Coordinate: Int] = [:]
         var members: [Int: [Int]] = [:]
@@ -165,9 +176,9 @@ public enum Catchments {
         case .voronoi:
             let keys = members.keys.sorted()
             polygons = try voronoiPolygons(sites: keys.map { practices[$0].location }, owner: keys, area: area, engine: engine)
-            assigned = result.points.map(\.nearestOpen)
+            assigned = nearestOpen ?? []
         case .road:
-            guard let road = result.road else { throw CatchmentError.needsRoads }
+            guard let road else { throw CatchmentError.needsRoads }
             let graph = road.graph, graphLabels = road.nodePractice
             var sites: [Coordinate] = [], owners: [Int] = []
             for v in 0..<graph.nodeCount where graphLabels[v] >= 0 {

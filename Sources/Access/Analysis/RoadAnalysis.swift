@@ -7,6 +7,15 @@ public enum RoadAnalysis {
     /// Reads a road file: OSM (`.osm.pbf`, `.osm`) through GDAL's OSM
     /// driver, anything else as a plain line layer.
     public static func buildGraph(path: String, options: RoadOptions) throws -> (RoadGraph, RoadFileCounts) {
+        var timings: [String: Double] = [:]
+        return try buildGraph(path: path, options: options, timings: &timings)
+    }
+
+    /// `buildGraph`, recording `read_roads` (the file into the builder) and
+    /// `build_graph` (nodes, edges and the CSR) in `timings` (seconds).
+    public static func buildGraph(path: String, options: RoadOptions,
+                                  timings: inout [String: Double]) throws -> (RoadGraph, RoadFileCounts) {
+        let started = Date()
         var profiles = TravelMode.allCases.map(TravelProfile.default)
         if let text = options.profileOverrides {
             profiles = try TravelProfile.applyOverrides(text, to: profiles)
@@ -19,7 +28,10 @@ public enum RoadAnalysis {
         } else {
             report = try LineRoadReader.read(path: path, options: LineRoadOptions(layer: options.layer, crs: options.crs), into: builder)
         }
+        let read = Date()
+        timings["read_roads"] = (read.timeIntervalSince(started) * 1000).rounded() / 1000
         let graph = builder.build()
+        timings["build_graph"] = (Date().timeIntervalSince(read) * 1000).rounded() / 1000
         guard graph.edgeCount > 0 else {
             throw RoadAnalysisError.noUsableRoads(path: path, detail: "\(report.features) features read, \(report.lines) lines kept")
         }

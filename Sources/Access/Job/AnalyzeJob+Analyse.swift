@@ -32,15 +32,30 @@ extension AnalyzeJob {
             }
         }
         progress?.step("competition-aware access (\(parameters.fca.method.rawValue))")
-        let capacity = Self.timed("fca", &timings) {
-            CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road,
-                                 eligible: eligible, kept: baseline?.keptPairs)
-        }
-        var result = try Self.timed("analyse", &timings) {
-            try AccessAnalysis.assemble(population: population, practices: practices, regions: regions,
-                                         parameters: parameters, road: road, capacity: capacity, eligible: eligible,
-                                         located: inputs.regionLocation, progress: progress)
-        }
+        let method = catchments ?? (road == nil ? .voronoi : .road)
+        // Road catchments need only the routing: drawn beside FCA and the
+        // indicators (their grid and polygonizing are mostly one thread).
+        let drawnBeside = writeCatchments && method == .road && road != nil
+        var besideSeconds = 0.0
+        let (assembled, besideCatchments) = ParallelWork.both({ () throws -> AnalysisResult in
+            let capacity = Self.timed("fca", &timings) {
+                CapacityAnalysis.run(population: population, practices: practices, parameters: parameters, road: road,
+                                     eligible: eligible, kept: baseline?.keptPairs)
+            }
+            return try Self.timed("analyse", &timings) {
+                try AccessAnalysis.assemble(population: population, practices: practices, regions: regions,
+                                             parameters: parameters, road: road, capacity: capacity, eligible: eligible,
+                                             located: inputs.regionLocation, progress: progress)
+            }
+        }, { () throws -> [Catchment]? in
+            guard drawnBeside, let road else { return nil }
+            let started = Date()
+            defer { besideSeconds = Date().timeIntervalSince(started) }
+            return try Catchments.compute(method: .road, parameters: parameters, road: road, nearestOpen: nil,
+                                          population: population, practices: practices, regions: regions, eligible: eligible)
+        })
+        var result = try assembled.get()
+        let capacity = result.capacity
         result.eligibleSets = eligible
         result.eligibility = eligibility.map { $0.counted(result, practices: practices) }
         let groupResult = inputs.groups.isEmpty ? nil : try Self.timed("groups", &timings) {
@@ -48,10 +63,15 @@ extension AnalyzeJob {
                                          parameters: parameters, road: road, capacity: capacity, eligible: eligible,
                                          located: inputs.groupLocation)
         }
-        let method = catchments ?? (road == nil ? .voronoi : .road)
-        let catchmentPolygons = try Self.timed("catchments", &timings) {
-            writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,
-                                                     regions: regions, eligible: eligible) : nil
+        let catchmentPolygons: [Catchment]?
+        if drawnBeside {
+            catchmentPolygons = try besideCatchments.get()
+            timings["catchments"] = (besideSeconds * 1000).rounded() / 1000
+        } else {
+            catchmentPolygons = try Self.timed("catchments", &timings) {
+                writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,
+                                                         regions: regions, eligible: eligible) : nil
+            }
         }
         let warnings = AnalysisWarnings.compose(.init(
             inputs: inputs, result: result, practices: practices, parameters: parameters, statusCounts: statusCounts,

@@ -4,6 +4,26 @@ import Geo
 /// The read step: every input file, the road graph and the eligibility.
 extension AnalyzeJob {
     public func readInputs(progress: Progress? = nil) throws -> Inputs {
+        // The road file is read beside the other inputs: they are independent
+        // and each mostly one thread. Errors keep their order: the other
+        // inputs' first, then the roads'.
+        var roadTimings: [String: Double] = [:]
+        let (tables, roads) = ParallelWork.both({ try readInputsBesideRoads(progress: progress) }, {
+            () throws -> (RoadGraph, RoadFileCounts)? in
+            guard let roadsPath else { return nil }
+            return try RoadAnalysis.buildGraph(path: roadsPath, options: parameters.roadOptions, timings: &roadTimings)
+        })
+        var inputs = try tables.get()
+        if let (graph, read) = try roads.get() {
+            inputs.roadGraph = graph
+            inputs.roadRead = read
+            inputs.timings.merge(roadTimings) { $1 }
+        }
+        return inputs
+    }
+
+    /// Every input but the road file.
+    private func readInputsBesideRoads(progress: Progress?) throws -> Inputs {
         var timings: [String: Double] = [:]
         let started = ISO8601DateFormatter().string(from: Date())
         var (population, popReport) = try Self.timed("read_population", &timings) {
@@ -38,13 +58,6 @@ extension AnalyzeJob {
             regions = updated
             notes += more
         }
-        var graph: RoadGraph?, read: RoadFileCounts?
-        if let roadsPath {
-            (graph, read) = try Self.timed("read_roads", &timings) {
-                let (g, r) = try RoadAnalysis.buildGraph(path: roadsPath, options: parameters.roadOptions)
-                return (Optional(g), Optional(r))
-            }
-        }
         var groups: [Region] = [], groupReport: [InputReport] = []
         if let groupByPath {
             let (g, r) = try GroupLayer.read(path: groupByPath, regions: regions, options: input)
@@ -53,7 +66,7 @@ extension AnalyzeJob {
         }
         return Inputs(population: population, practices: eligibility.practices, regions: regions, groups: groups,
                       reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport + eligibility.reports,
-                      notes: notes + eligibility.notes, roadGraph: graph, roadRead: read, startedAt: started, timings: timings,
+                      notes: notes + eligibility.notes, roadGraph: nil, roadRead: nil, startedAt: started, timings: timings,
                       regionOverlaps: overlaps, eligible: eligibility.eligible, statusHistory: eligibility.statusHistory,
                       listedPractices: eligibility.listedPractices, asOf: eligibility.asOf)
     }

@@ -30,35 +30,48 @@ public struct OutputWriter {
         func stage(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
         progress?.step("writing population.geojson")
-        try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
-        progress?.step("writing regions")
-        try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
-        try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
-        try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
-        files += ["population.geojson", "regions.geojson", "regions.csv", "practices.geojson"]
-        var spatial = [tables.population, tables.regions, tables.practices]
-        if let (groupResult, groupRegions) = groups {
-            var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
-            table.name = "groups"
-            try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
-            try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
-            files += ["groups.geojson", "groups.csv"]
-            spatial.append(table)
-        }
-        if let (method, polygons) = catchments {
-            let table = OutputTables.catchments(polygons, method: method, practices: practices)
-            try writeLayer(table, path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
-            files.append("catchments.geojson")
-            spatial.append(table)
-        }
-        var squares = 0
-        if population.count > PopulationCells.threshold {
-            let cells = PopulationCells.table(result: result, population: population)
-            squares = cells.rowCount
-            try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
-            files.append(PopulationCells.fileName)
-            spatial.append(cells)
-        }
+        // The point layer (chunks on all threads) is written while the other
+        // layers (GDAL, one thread each) are: different files; errors keep
+        // their order, population.geojson's first.
+        let (pointsWritten, othersWritten) = ParallelWork.both({
+            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
+        }, { () throws -> (files: [String], spatial: [OutputTable], squares: Int) in
+            // Each side its own transformer: a PROJ context is not shared between threads.
+            let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
+            try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
+            try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
+            try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
+            var files = ["regions.geojson", "regions.csv", "practices.geojson"]
+            var spatial = [tables.regions, tables.practices]
+            if let (groupResult, groupRegions) = groups {
+                var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
+                table.name = "groups"
+                try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
+                try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
+                files += ["groups.geojson", "groups.csv"]
+                spatial.append(table)
+            }
+            if let (method, polygons) = catchments {
+                let table = OutputTables.catchments(polygons, method: method, practices: practices)
+                try writeLayer(table, path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
+                files.append("catchments.geojson")
+                spatial.append(table)
+            }
+            var squares = 0
+            if population.count > PopulationCells.threshold {
+                let cells = PopulationCells.table(result: result, population: population)
+                squares = cells.rowCount
+                try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
+                files.append(PopulationCells.fileName)
+                spatial.append(cells)
+            }
+            return (files, spatial, squares)
+        })
+        try pointsWritten.get()
+        let others = try othersWritten.get()
+        files += ["population.geojson"] + others.files
+        let spatial = [tables.population] + others.spatial
+        let squares = others.squares
         if geoPackage {
             progress?.step("writing bereik.gpkg")
             try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))

@@ -17,14 +17,17 @@ extension RunReport {
 extension RunReport {
     /// Adds files written after run.json (maps, viewer, report, scenario
     /// tables) to its `outputs`, and inputs read outside the analysis.
-    /// `replacing`: top-level names whose earlier entries are dropped first (a redraw's maps/, viewer.html…).
-    public static func addOutputs(_ files: [String], inputs: [InputReport] = [], replacing: Set<String> = [], in folder: String) throws {
+    /// `replacing`: top-level names whose earlier entries are dropped first (a redraw's maps/, viewer.html…);
+    /// `timings`: phases timed after run.json was written (seconds, e.g. `maps`), merged into `timingsSeconds`.
+    public static func addOutputs(_ files: [String], inputs: [InputReport] = [], replacing: Set<String> = [],
+                                  timings: [String: Double] = [:], in folder: String) throws {
         let path = (folder as NSString).appendingPathComponent("run.json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         var run = try JSONDecoder().decode(RunReport.self, from: data)
         run.outputs.removeAll { replacing.contains(String($0.split(separator: "/").first ?? "")) }
         for f in files where !run.outputs.contains(f) { run.outputs.append(f) }
         run.inputs += inputs
+        for (phase, seconds) in timings { run.timingsSeconds[phase] = (seconds * 1000).rounded() / 1000 }
         try run.write(into: folder)
     }
 }

@@ -74,15 +74,7 @@ public enum LabelPolygonizer {
     }
 
     private static func points(_ ring: OGRGeometryH) -> [Coordinate] {
-        let n = Int(OGR_G_GetPointCount(ring))
-        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
-        let stride = Int32(MemoryLayout<Double>.stride)
-        xs.withUnsafeMutableBufferPointer { xb in
-            ys.withUnsafeMutableBufferPointer { yb in
-                _ = OGR_G_GetPoints(ring, xb.baseAddress, stride, yb.baseAddress, stride, nil, 0)
-            }
-        }
-        return (0..<n).map { Coordinate(x: xs[$0], y: ys[$0]) }
+        OGRGeometryReader.points(ring)
     }
 
     private static func failure(_ operation: String) -> GeoError {

@@ -258,16 +258,18 @@ enum OGRGeometryReader {
         (0..<OGR_G_GetGeometryCount(g)).compactMap { OGR_G_GetGeometryRef(g, $0) }
     }
 
-    private static func points(_ g: OGRGeometryH) -> [Coordinate] {
+    /// The vertices, written by OGR straight into the coordinates (x and y
+    /// strided by a `Coordinate`): one array per line, not three.
+    static func points(_ g: OGRGeometryH) -> [Coordinate] {
         let n = Int(OGR_G_GetPointCount(g))
         guard n > 0 else { return [] }
-        var xs = [Double](repeating: 0, count: n), ys = [Double](repeating: 0, count: n)
-        let stride = Int32(MemoryLayout<Double>.stride)
-        xs.withUnsafeMutableBytes { xb in
-            ys.withUnsafeMutableBytes { yb in
-                _ = OGR_G_GetPoints(g, xb.baseAddress, stride, yb.baseAddress, stride, nil, 0)
-            }
+        let stride = Int32(MemoryLayout<Coordinate>.stride)
+        let xOffset = MemoryLayout<Coordinate>.offset(of: \.x)!, yOffset = MemoryLayout<Coordinate>.offset(of: \.y)!
+        var out = [Coordinate](repeating: Coordinate(x: 0, y: 0), count: n)
+        out.withUnsafeMutableBytes { bytes in
+            // Fills the n positions OGR_G_GetPointCount gave; returns that count.
+            _ = OGR_G_GetPoints(g, bytes.baseAddress! + xOffset, stride, bytes.baseAddress! + yOffset, stride, nil, 0)
         }
-        return (0..<n).map { Coordinate(x: xs[$0], y: ys[$0]) }
+        return out
     }
 }

@@ -14,17 +14,8 @@ public final class CoordinateTransformer {
         self.source = source
         self.target = target
         context = try PROJContext()
-        context.reset()
-        // Returns NULL when either CRS is unknown or no operation exists.
-        guard let raw = proj_create_crs_to_crs(context.handle, source, target, nil) else {
-            throw context.error("transform from '\(Self.short(source))' to '\(Self.short(target))'")
-        }
-        let owned = PJRef(raw, context: context)
-        // Returns NULL on failure; the result is a new object we own.
-        guard let normalised = proj_normalize_for_visualization(context.handle, owned.pointer) else {
-            throw context.error("normalise axis order")
-        }
-        pj = PJRef(normalised, context: context)
+        // A clone of the process's prototype for this pair (`TransformPrototypes`).
+        pj = PJRef(try TransformPrototypes.clone(from: source, to: target, into: context), context: context)
     }
 
     public static let rdNew = "EPSG:28992"

@@ -22,17 +22,22 @@ public enum OutputFolderReader {
     public static func read(_ folder: String) throws -> OutputFolder {
         var result = OutputFolder(path: folder)
         result.run = try readRun(folder)
-        result.regions = try readLayer(folder, "regions.geojson")
-        if let cells = try readLayer(folder, PopulationCells.fileName) {
-            // Large runs: the squares stand in for the points, which are not read.
+        // Large runs: the squares stand in for the points, which are not read.
+        let squares = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(PopulationCells.fileName))
+        let files = ["regions.geojson", squares ? PopulationCells.fileName : "population.geojson", "practices.geojson",
+                     "catchments.geojson", "sites.geojson"]
+        // Independent files, read on all threads; an error is the first file's in this order.
+        let layers = try parallelMap(count: files.count) { try readLayer(folder, files[$0]) }
+        result.regions = layers[0]
+        if squares, let cells = layers[1] {
             result.population = asPopulation(cells)
             result.populationAggregation = aggregation(cells)
         } else {
-            result.population = try readLayer(folder, "population.geojson")
+            result.population = layers[1]
         }
-        result.practices = try readLayer(folder, "practices.geojson")
-        result.catchments = try readLayer(folder, "catchments.geojson")
-        result.sites = try readLayer(folder, "sites.geojson")
+        result.practices = layers[2]
+        result.catchments = layers[3]
+        result.sites = layers[4]
         if result.regions == nil && result.population == nil && result.practices == nil {
             throw OutputFolderError.notAnOutputFolder(folder)
         }
