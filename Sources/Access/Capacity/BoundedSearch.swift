@@ -59,7 +59,8 @@ struct ForwardArcs: SearchArcs, ArcMeasures {
 
 /// The one bounded Dijkstra kernel of the road searches that start from a
 /// single position: the catchment pairs of capacity and plan coverage
-/// (`RoadCosts`, over a `ReverseNetwork`), the searches of the restricted
+/// (`RoadPairs`, over a `ReverseNetwork`, shape points passed without the heap:
+/// `HeapBypass`), the searches of the restricted
 /// practices of `EligibleRouting` (over the router's core, `RouterCore`)
 /// and its forward searches from points (`ForwardArcs`). The direction is
 /// that of the arcs it is given.
@@ -71,18 +72,13 @@ struct ForwardArcs: SearchArcs, ArcMeasures {
 struct BoundedSearch {
     var dist: [Double]
     var touchedNodes: [Int32] = []
-    var best: [Double]
-    var touchedPoints: [Int32] = []
     var heap = MinHeap<Int32>()
     /// Nodes settled since creation (for reports and benchmarks).
     private(set) var settledNodes = 0
 
-    /// - Parameters:
-    ///   - nodeCount: nodes of the graph searched.
-    ///   - pointCount: points for `forEachPair` (0 when not used).
-    init(nodeCount: Int, pointCount: Int = 0) {
+    /// - Parameter nodeCount: nodes of the graph searched.
+    init(nodeCount: Int) {
         dist = [Double](repeating: .infinity, count: nodeCount)
-        best = [Double](repeating: .infinity, count: pointCount)
     }
 
     /// Offers cost `c` to node `v` (a seed, or a step): kept and queued when
@@ -117,51 +113,6 @@ struct BoundedSearch {
         heap.removeAll()
         for v in touchedNodes { dist[Int(v)] = .infinity }
         touchedNodes.removeAll(keepingCapacity: true)
-    }
-
-    /// Calls `body(point, cost)` for every point whose cost to the practice
-    /// at `p` is ≤ `limit` (in point order when asked, else in search
-    /// order), over the reversed network and its attached points; nothing
-    /// is kept afterwards.
-    mutating func forEachPair(from p: SnappedPoint, network: ReverseNetwork,
-                              attached: CSR<AttachedPoint>,
-                              points: [SnappedPoint?], limit: Double, inPointOrder: Bool,
-                              _ body: (Int32, Double) -> Void) {
-        guard let at = EdgePosition(p, in: network.graph) else { return }
-        // Seeds: the ends the practice is reached from.
-        for end in at.entries {
-            if let c = end.part.measure(network) { push(end.node.index, c, limit) }
-        }
-        while let (v, c) = next() {
-            for k in attached.range(v) {
-                let x = attached.arcs[k]
-                offer(x.point, c + x.extra, limit)
-            }
-            relax(v, c, over: network, limit: limit)
-        }
-        finish()
-        // A point on the practice's own edge can reach it without a node.
-        if at.isInside {
-            for node in [at.from, at.to] {
-                for k in attached.range(node.index) {
-                    let i = attached.arcs[k].point
-                    guard let q = points[Int(i)], q.edge == at.edge else { continue }
-                    // At the practice's own position: no travel (as the router's assign).
-                    if let direct = at.along(from: q.fraction)?.measure(network) { offer(i, direct, limit) }
-                }
-            }
-        }
-        if inPointOrder { touchedPoints.sort() }
-        for i in touchedPoints { body(i, best[Int(i)]) }
-        for i in touchedPoints { best[Int(i)] = .infinity }
-        touchedPoints.removeAll(keepingCapacity: true)
-    }
-
-    @inline(__always)
-    private mutating func offer(_ i: Int32, _ c: Double, _ limit: Double) {
-        guard c <= limit, c < best[Int(i)] else { return }
-        if best[Int(i)] == .infinity { touchedPoints.append(i) }
-        best[Int(i)] = c
     }
 }
 

@@ -15,13 +15,19 @@ public struct CapacityResult: Sendable {
     public var fcaPer10k: [Double?]
     public var pairs: Int
     public var seconds: Double
+    /// Seconds per step of the FCA (for benchmarks).
+    public var steps: [(String, Double)] = []
 }
 
 public enum CapacityAnalysis {
-    /// - Parameter kept: pairs of an earlier run on the same points (see
-    ///   `keepPairs`); used when they fit these practices, else searched again.
+    /// - Parameters:
+    ///   - kept: pairs of an earlier run on the same points (see
+    ///     `keepPairs`); used when they fit these practices, else searched again.
+    ///   - keptBytes: the budget of pairs the first pass keeps for the second
+    ///     (`FCAPairMemo`; benchmarks compare budgets).
     public static func run(population: [PopulationPoint], practices: [Practice], parameters: AnalysisParameters,
-                           road: RoadResult?, eligible: EligibleSets? = nil, kept: KeptCatchmentPairs? = nil) -> CapacityResult {
+                           road: RoadResult?, eligible: EligibleSets? = nil, kept: KeptCatchmentPairs? = nil,
+                           keptBytes: Int = 512 << 20) -> CapacityResult {
         let t0 = Date()
         let fca = parameters.fca
         // No FTE at all: supply is unknown, so is every point's access.
@@ -37,7 +43,7 @@ public enum CapacityAnalysis {
         }
         let catchment: Double, basis: String
         let demand = population.map(\.inhabitants)
-        let result: FloatingCatchment.Result, pairs: Int
+        var result: FloatingCatchment.Result, pairs: Int
         var snapped: [SnappedPoint?]?
         if let road, let mode = road.modes.first {
             let minutes = fca.catchmentMinutes[mode]
@@ -60,8 +66,12 @@ public enum CapacityAnalysis {
                                                                 .restricted(by: eligible),
                                                             demand: demand, supply: supply, method: fca.method, catchment: catchment)
             } else {
-                (result, pairs) = FloatingCatchment.compute(pairs: source(road.practiceSnaps).restricted(by: eligible), demand: demand, supply: supply,
-                                                            method: fca.method, catchment: catchment)
+                let tPrepare = Date()
+                let pairSource = source(road.practiceSnaps)
+                let prepared = Date().timeIntervalSince(tPrepare)
+                (result, pairs) = FloatingCatchment.compute(pairs: pairSource.restricted(by: eligible), demand: demand, supply: supply,
+                                                            method: fca.method, catchment: catchment, keptBytes: keptBytes)
+                result.steps.insert(("prepare the search network and attach the points", prepared), at: 0)
             }
         } else {
             catchment = fca.catchmentKm * 1000
@@ -83,7 +93,7 @@ public enum CapacityAnalysis {
             snapped.map { $0[i] == nil } == true ? nil : result.access[i] * 10_000
         }
         return CapacityResult(method: fca.method, basis: basis, fcaPer10k: per10k, pairs: pairs,
-                              seconds: Date().timeIntervalSince(t0))
+                              seconds: Date().timeIntervalSince(t0), steps: result.steps)
     }
 
     /// The pairs `run` would search for these inputs, searched once and kept

@@ -1,4 +1,4 @@
-/// The (point, practice, cost) pairs within a catchment, enumerated per
+/// The (point, practice, cost) pairs within a catchment, listed per
 /// practice on demand instead of stored: memory stays O(points + practices)
 /// whatever the number of pairs.
 protocol CatchmentPairs: Sendable {
@@ -10,11 +10,31 @@ protocol CatchmentPairs: Sendable {
     /// point k is point `original[k]`), nil when they are the same.
     var original: [Int32]? { get }
     func makeWorker() -> Worker
-    /// Calls `body(point, cost)` for each point in reach of practice `j`, in
-    /// no particular order.
-    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void)
+    /// Replaces `list` by the points in reach of practice `j` with their
+    /// costs, in no particular order.
+    func pairs(of j: Int, worker: inout Worker, into list: inout PairList)
     /// Whether every pair is already held in memory (no search to save).
     var holdsPairs: Bool { get }
+}
+
+/// One practice's pairs as two parallel arrays (a worker reuses one list,
+/// so its storage is allocated once): the consumers loop over plain arrays.
+struct PairList {
+    var points: [Int32] = []
+    var costs: [Double] = []
+
+    var count: Int { points.count }
+
+    mutating func removeAll() {
+        points.removeAll(keepingCapacity: true)
+        costs.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func append(_ point: Int32, _ cost: Double) {
+        points.append(point)
+        costs.append(cost)
+    }
 }
 
 extension CatchmentPairs {

@@ -16,16 +16,20 @@ struct EligiblePairs<Base: CatchmentPairs>: CatchmentPairs {
 
     func makeWorker() -> Base.Worker { base.makeWorker() }
 
-    func forEachPair(of j: Int, worker: inout Base.Worker, _ body: (Int32, Double) -> Void) {
-        guard let accepted = eligible.pointsByPractice[Int32(j)] else {
-            base.forEachPair(of: j, worker: &worker, body)
-            return
-        }
+    func pairs(of j: Int, worker: inout Base.Worker, into list: inout PairList) {
+        base.pairs(of: j, worker: &worker, into: &list)
+        guard let accepted = eligible.pointsByPractice[Int32(j)] else { return }
         let order = base.original
-        base.forEachPair(of: j, worker: &worker) { i, cost in
-            let point = order.map { $0[Int(i)] } ?? i
-            if EligibleSets.contains(accepted, point) { body(i, cost) }
+        var kept = 0
+        for k in 0..<list.count {
+            let i = list.points[k]
+            guard EligibleSets.contains(accepted, order.map { $0[Int(i)] } ?? i) else { continue }
+            list.points[kept] = i
+            list.costs[kept] = list.costs[k]
+            kept += 1
         }
+        list.points.removeLast(list.count - kept)
+        list.costs.removeLast(list.costs.count - kept)
     }
 }
 

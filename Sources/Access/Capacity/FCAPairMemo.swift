@@ -15,20 +15,23 @@ final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Send
 
     struct Worker {
         var search: Source.Worker?
-        var points: [Int32] = []
-        var costs: [Double] = []
         var bytesLeft: Int
     }
 
     let source: Source
+    /// Practices whose pairs a later pass reads (nil: all).
+    private let wanted: [Bool]?
     private let slots: UnsafeMutableBufferPointer<Kept?>
     private let bytesPerWorker: Int
     /// Only the first pass keeps pairs; later passes read them.
     private var keeping = true
 
     /// `budgetBytes` over all workers: 512 MiB hold about 45 million pairs.
-    init(_ source: Source, budgetBytes: Int = 512 << 20) {
+    /// `wanted`: the practices a later pass reads (nil: all); no budget is
+    /// spent on the others.
+    init(_ source: Source, budgetBytes: Int = 512 << 20, wanted: [Bool]? = nil) {
         self.source = source
+        self.wanted = wanted
         slots = .allocate(capacity: source.practiceCount)
         slots.initialize(repeating: nil)
         bytesPerWorker = budgetBytes / Swift.max(1, ParallelWork.threads)
@@ -51,27 +54,20 @@ final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Send
 
     func makeWorker() -> Worker { Worker(search: nil, bytesLeft: bytesPerWorker) }
 
-    func forEachPair(of j: Int, worker: inout Worker, _ body: (Int32, Double) -> Void) {
+    func pairs(of j: Int, worker: inout Worker, into list: inout PairList) {
         if let kept = slots[j] {
-            for k in kept.points.indices { body(kept.points[k], kept.costs[k]) }
+            list.removeAll()
+            list.points.append(contentsOf: kept.points)
+            list.costs.append(contentsOf: kept.costs)
             return
         }
         if worker.search == nil { worker.search = source.makeWorker() }
-        guard keeping && worker.bytesLeft > 0 else {
-            source.forEachPair(of: j, worker: &worker.search!, body)
-            return
-        }
-        worker.points.removeAll(keepingCapacity: true)
-        worker.costs.removeAll(keepingCapacity: true)
-        source.forEachPair(of: j, worker: &worker.search!) { i, cost in
-            worker.points.append(i)
-            worker.costs.append(cost)
-            body(i, cost)
-        }
-        let bytes = worker.points.count * 12
+        source.pairs(of: j, worker: &worker.search!, into: &list)
+        guard keeping && worker.bytesLeft > 0 && wanted?[j] != false else { return }
+        let bytes = list.count * 12
         if bytes <= worker.bytesLeft {
             worker.bytesLeft -= bytes
-            slots[j] = Kept(points: Self.exactCopy(worker.points), costs: Self.exactCopy(worker.costs))
+            slots[j] = Kept(points: Self.exactCopy(list.points), costs: Self.exactCopy(list.costs))
         } else {
             worker.bytesLeft = 0
         }

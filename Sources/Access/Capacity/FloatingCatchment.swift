@@ -10,6 +10,8 @@ public enum FloatingCatchment {
         public var access: [Double]
         /// Supply-to-demand ratio per practice (R_j); nil where nobody is in reach.
         public var ratio: [Double?]
+        /// Seconds per step of the computation (for benchmarks).
+        public var steps: [(String, Double)] = []
         public var per10k: [Double] { access.map { $0 * 10_000 } }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Floating catchment from streamed pairs: the first pass's searches are
 /// kept for the later passes up to a budget (`FCAPairMemo`, 512 MiB), and
 /// searched again per pass beyond it, so memory stays O(points + practices)
@@ -13,7 +15,8 @@ extension FloatingCatchment {
             return compute(passes: source, demand: original, supply: supply, method: method, catchment: catchment, afterFirst: {})
         }
         // The first pass's searches are kept (within a budget) for the later passes.
-        let memo = FCAPairMemo(source, budgetBytes: keptBytes)
+        // Pass 2 reads only practices with supply; the balanced variant's first pass reads all.
+        let memo = FCAPairMemo(source, budgetBytes: keptBytes, wanted: method == .balanced ? nil : supply.map { $0 != 0 })
         return compute(passes: memo, demand: original, supply: supply, method: method, catchment: catchment, afterFirst: memo.stopKeeping)
     }
 
@@ -21,6 +24,9 @@ extension FloatingCatchment {
                                                    catchment: Double, afterFirst: () -> Void) -> (result: Result, pairs: Int) {
         let n = pairs.pointCount, m = pairs.practiceCount
         precondition(original.count == n && supply.count == m)
+        var steps: [(String, Double)] = []
+        var t = Date()
+        func lap(_ name: String) { steps.append((name, Date().timeIntervalSince(t))); t = Date() }
         // Work in the pairs' own point numbering; results go back at the end.
         let demand = pairs.original.map { order in order.map { original[Int($0)] } } ?? original
         // Balanced: each point's weights are divided by their sum over the practices in reach.
@@ -42,24 +48,29 @@ extension FloatingCatchment {
                 nonisolated(unsafe) let r = ratioOut.baseAddress!, c = countOut.baseAddress!
                 ParallelWork.forEachWorker(count: m) { _, indexes in
                     var worker = pairs.makeWorker()
+                    var list = PairList()
                     for j in indexes {
-                        var weighted = CompensatedSum(), count = 0
-                        pairs.forEachPair(of: j, worker: &worker) { i, cost in
-                            weighted.add(demand[Int(i)] * weight(i, cost))
-                            count += 1
+                        pairs.pairs(of: j, worker: &worker, into: &list)
+                        var weighted = CompensatedSum()
+                        for k in 0..<list.count {
+                            let i = list.points[k]
+                            weighted.add(demand[Int(i)] * weight(i, list.costs[k]))
                         }
-                        c[j] = count
+                        c[j] = list.count
                         if weighted.total > 0 { r[j] = supply[j] / weighted.total }
                     }
                 }
             }
         }
         if method != .balanced { afterFirst() }
+        lap("pass 1: ratio per practice (searches, pairs kept within the budget)")
         // Pass 2, per point: A_i = Σ_j R_j·W_ij.
-        let sums = sumPerPointByPractice(pairs, skip: { ratio[$0] == nil }) { j, i, cost in ratio[j]! * weight(i, cost) }
+        // A practice without supply (ratio 0) adds nothing to anyone: not searched again.
+        let sums = sumPerPointByPractice(pairs, skip: { (ratio[$0] ?? 0) == 0 }) { j, i, cost in ratio[j]! * weight(i, cost) }
         var access = sums
         if let order = pairs.original { for (k, i) in order.enumerated() { access[Int(i)] = sums[k] } }
-        return (Result(access: access, ratio: ratio), pairCount.reduce(0, +))
+        lap("pass 2: access per point")
+        return (Result(access: access, ratio: ratio, steps: steps), pairCount.reduce(0, +))
     }
 
     /// Σ over practices of `term(i, cost)` per point.
@@ -76,10 +87,13 @@ extension FloatingCatchment {
             nonisolated(unsafe) let out = partsOut.baseAddress!
             ParallelWork.forEachWorker(count: m) { w, indexes in
                 var worker = pairs.makeWorker()
+                var list = PairList()
                 var sums = PointSums(count: n)
                 for j in indexes where !skip(j) {
-                    pairs.forEachPair(of: j, worker: &worker) { i, cost in
-                        let x = term(j, i, cost)
+                    pairs.pairs(of: j, worker: &worker, into: &list)
+                    for k in 0..<list.count {
+                        let i = list.points[k]
+                        let x = term(j, i, list.costs[k])
                         if x != 0 { sums.add(Int(i), x) }
                     }
                 }

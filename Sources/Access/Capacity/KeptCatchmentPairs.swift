@@ -22,11 +22,9 @@ public struct KeptCatchmentPairs: Sendable {
 
     init<P: CatchmentPairs>(_ source: P, practiceLocations: [Coordinate], catchment: Double, basis: String) {
         let m = source.practiceCount
-        let lists = parallelMap(count: m) { j -> [(point: Int32, cost: Double)] in
-            var worker = source.makeWorker()
-            var list: [(point: Int32, cost: Double)] = []
-            source.forEachPair(of: j, worker: &worker) { list.append((point: $0, cost: $1)) }
-            return list
+        let lists = parallelMap(count: m, state: { (source.makeWorker(), PairList()) }) { state, j -> [(point: Int32, cost: Double)] in
+            source.pairs(of: j, worker: &state.0, into: &state.1)
+            return zip(state.1.points, state.1.costs).map { (point: $0, cost: $1) }
         }
         pairs = CostMatrix(pointCount: source.pointCount, perPractice: lists)
         original = source.original
@@ -58,14 +56,16 @@ struct ExtendedCatchmentPairs<Live: CatchmentPairs>: CatchmentPairs {
     /// A search state is made only when an added practice is searched.
     func makeWorker() -> Live.Worker? { nil }
 
-    func forEachPair(of j: Int, worker: inout Live.Worker?, _ body: (Int32, Double) -> Void) {
+    func pairs(of j: Int, worker: inout Live.Worker?, into list: inout PairList) {
+        list.removeAll()
         if j < kept.pairs.practiceCount {
-            let p = kept.pairs
-            for k in p.offsets[j]..<p.offsets[j + 1] { body(p.points[k], p.costs[k]) }
+            let p = kept.pairs, range = p.offsets[j]..<p.offsets[j + 1]
+            list.points.append(contentsOf: p.points[range])
+            list.costs.append(contentsOf: p.costs[range])
             return
         }
         guard let live else { return }
         if worker == nil { worker = live.makeWorker() }
-        live.forEachPair(of: j, worker: &worker!, body)
+        live.pairs(of: j, worker: &worker!, into: &list)
     }
 }

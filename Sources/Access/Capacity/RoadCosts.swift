@@ -20,9 +20,9 @@ public enum RoadCosts {
         let source = pairs(graph: graph, mode: mode, weight: weight, points: points, practices: practices,
                            catchment: catchment, edgeLengthsM: edgeLengthsM)
         let lists = parallelMap(count: practices.count, state: { source.makeWorker() }) { worker, j in
-            var list: [(point: Int32, cost: Double)] = []
-            source.forEachPair(of: j, worker: &worker) { list.append((point: source.originalIndex[Int($0)], cost: $1)) }
-            return list.sorted { $0.point < $1.point }
+            var pairs = PairList()
+            source.pairs(of: j, worker: &worker, into: &pairs)
+            return zip(pairs.points, pairs.costs).map { (point: source.originalIndex[Int($0)], cost: $1) }.sorted { $0.point < $1.point }
         }
         return CostMatrix(pointCount: points.count, perPractice: lists)
     }
@@ -34,41 +34,8 @@ public enum RoadCosts {
                              edgeLengthsM: [Double]? = nil) -> RoadPairs {
         let network = ReverseNetwork(graph: graph, mode: mode, weight: weight, edgeLengthsM: edgeLengthsM)
         let scale = weight == .time ? 60.0 : 1.0            // catchment unit → graph unit (s or m)
-        // Points renumbered by the node their edge starts at (nodes are in
-        // Morton order), so that a search touches nearby memory.
-        let key = points.map { p -> Int in p.flatMap { EdgePosition($0, in: graph)?.from.index } ?? graph.nodeCount }
-        let order = CSR<Int32>(rows: graph.nodeCount + 1) { emit in
-            for (i, k) in key.enumerated() { emit(k, Int32(i)) }
-        }.arcs
-        let internalPoints = order.map { points[Int($0)] }
-        return RoadPairs(network: network, attached: network.attach(internalPoints), points: internalPoints, practices: practices,
-                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale, originalIndex: order)
-    }
-}
-
-/// Road pairs of `RoadCosts.pairs`: per practice, the points in reach (by
-/// internal number, see `original`) with their cost in the catchment's unit.
-public struct RoadPairs: CatchmentPairs {
-    let network: ReverseNetwork
-    let attached: CSR<AttachedPoint>
-    let points: [SnappedPoint?]
-    let practices: [SnappedPoint?]
-    let limit: Double
-    let scale: Double
-    /// Internal point k is point `originalIndex[k]` of the caller.
-    let originalIndex: [Int32]
-
-    var pointCount: Int { points.count }
-    var original: [Int32]? { originalIndex }
-    var practiceCount: Int { practices.count }
-
-    func makeWorker() -> BoundedSearch { BoundedSearch(nodeCount: network.graph.nodeCount, pointCount: points.count) }
-
-    func forEachPair(of j: Int, worker search: inout BoundedSearch, _ body: (Int32, Double) -> Void) {
-        guard let p = practices[j] else { return }
-        search.forEachPair(from: p, network: network, attached: attached, points: points, limit: limit, inPointOrder: false) { i, c in
-            body(i, c / scale)
-        }
+        return RoadPairs(network: network, points: points, practices: practices,
+                         limit: (catchment + CatchmentBoundary.tolerance) * scale, scale: scale)
     }
 }
 
@@ -107,23 +74,4 @@ struct ReverseNetwork: Sendable, ArcMeasures {
         let c = arcCost[a]
         return c.isFinite ? c : nil
     }
-
-    /// Per node, the points that leave the network through it, with the
-    /// cost from the point to the node.
-    func attach(_ points: [SnappedPoint?]) -> CSR<AttachedPoint> {
-        CSR(rows: graph.nodeCount) { emit in
-            for (i, sp) in points.enumerated() {
-                guard let sp, let at = EdgePosition(sp, in: graph) else { continue }
-                for end in at.exits {
-                    if let c = end.part.measure(self) { emit(end.node.index, AttachedPoint(point: Int32(i), extra: c)) }
-                }
-            }
-        }
-    }
-}
-
-/// A point attached to a node: the point and its cost to (or from) the node.
-struct AttachedPoint: Sendable {
-    var point: Int32
-    var extra: Double
 }

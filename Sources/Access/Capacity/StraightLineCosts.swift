@@ -8,10 +8,9 @@ public enum StraightLineCosts {
     public static func matrix(points: [Coordinate], practices: [Coordinate], catchmentM: Double) -> CostMatrix {
         let source = pairs(points: points, practices: practices, catchmentM: catchmentM)
         let lists = parallelMap(count: practices.count) { j in
-            var list: [(point: Int32, cost: Double)] = []
-            var none: Void = ()
-            source.forEachPair(of: j, worker: &none) { list.append((point: $0, cost: $1)) }
-            return list.sorted { $0.point < $1.point }
+            var pairs = PairList(), none: Void = ()
+            source.pairs(of: j, worker: &none, into: &pairs)
+            return zip(pairs.points, pairs.costs).map { (point: $0, cost: $1) }.sorted { $0.point < $1.point }
         }
         return CostMatrix(pointCount: points.count, perPractice: lists)
     }
@@ -33,7 +32,8 @@ struct StraightLinePairs: CatchmentPairs {
 
     func makeWorker() {}
 
-    func forEachPair(of j: Int, worker: inout Void, _ body: (Int32, Double) -> Void) {
-        for p in tree.within(radius, of: practices[j]) { body(p.index, p.distance) }
+    func pairs(of j: Int, worker: inout Void, into list: inout PairList) {
+        list.removeAll()
+        for p in tree.within(radius, of: practices[j]) { list.append(p.index, p.distance) }
     }
 }

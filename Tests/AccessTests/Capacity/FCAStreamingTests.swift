@@ -98,9 +98,9 @@ private final class CountingPairs<Base: CatchmentPairs>: CatchmentPairs, @unchec
     var searches: Int { counts.reduce(0, +) }
     func makeWorker() -> Base.Worker { base.makeWorker() }
     // Each practice is searched by one worker at a time, so its counter is not shared.
-    func forEachPair(of j: Int, worker: inout Base.Worker, _ body: (Int32, Double) -> Void) {
+    func pairs(of j: Int, worker: inout Base.Worker, into list: inout PairList) {
         counts[j] += 1
-        base.forEachPair(of: j, worker: &worker, body)
+        base.pairs(of: j, worker: &worker, into: &list)
     }
 }
 
@@ -115,7 +115,8 @@ final class FCAPairMemoTests: XCTestCase {
         let pts = (0..<3_000).map { _ in Coordinate(x: Double.random(in: 0...20_000, using: &rng), y: Double.random(in: 0...20_000, using: &rng)) }
         let pop = pts.map { _ in Double.random(in: 0...300, using: &rng).rounded() }
         let pr = (0..<60).map { _ in Coordinate(x: Double.random(in: 0...20_000, using: &rng), y: Double.random(in: 0...20_000, using: &rng)) }
-        let fte = pr.map { _ in Double.random(in: 0.5...6, using: &rng) }
+        // Every fifth practice without supply (closed): pass 2 need not search it.
+        let fte = pr.indices.map { j in j % 5 == 0 ? 0 : Double.random(in: 0.5...6, using: &rng) }
         for threads in [1, 2] {
             ParallelWork.threads = threads
             for method in FCAMethod.allCases {
@@ -126,9 +127,9 @@ final class FCAPairMemoTests: XCTestCase {
                     let (r, pairs) = FloatingCatchment.compute(pairs: source, demand: pop, supply: fte, method: method,
                                                                catchment: 3_000, keptBytes: budget)
                     XCTAssertGreaterThan(pairs, 40_000 / 12, "the middle budget keeps only some practices")
-                    let reached = r.ratio.filter { $0 != nil }.count
+                    let reached = r.ratio.filter { ($0 ?? 0) != 0 }.count
                     if budget == 0 {
-                        // Pass 2 skips practices nobody reaches.
+                        // Pass 2 skips practices nobody reaches, and those without supply.
                         XCTAssertEqual(source.searches, (passes - 1) * pr.count + reached, "\(method)")
                     } else if budget == 1 << 30 {
                         XCTAssertEqual(source.searches, pr.count, "\(method): one search per practice")
