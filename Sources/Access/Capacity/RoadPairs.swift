@@ -77,19 +77,11 @@ public struct RoadPairs: CatchmentPairs {
         let cf = group.forwardCost, cb = group.backwardCost
         for k in Int(group.start)..<Int(group.end) {
             let f = onEdges.fraction[k]
-            var c: Double
-            // The point's way onto the network: as `SnappedPoint` says, `fraction` of the edge to
-            // `edgeFrom` (over the backward arc), the rest to `edgeTo` (over the forward arc).
-            if f <= 0 { c = da } else if f >= 1 { c = db } else {
-                guard cf.isFinite || cb.isFinite else { continue }
-                c = .infinity
-                if cf.isFinite { c = db + cf * (1 - f) }
-                if cb.isFinite { c = Swift.min(c, da + cb * f) }
-            }
-            if let at = practiceAt {
+            // The point's way onto the network, as `SnappedPoint` and `EdgePosition.exits` say.
+            guard var c = EdgePosition.exitCost(at: f, fromEnd: da, toEnd: db, forward: cf, backward: cb) else { continue }
+            if let at = practiceAt, let direct = EdgePosition.alongCost(from: f, to: at, forward: cf, backward: cb) {
                 // At the practice's own position: no travel (as the router's assign).
-                let direct = f == at ? 0 : f < at ? (cf.isFinite ? cf * (at - f) : nil) : (cb.isFinite ? cb * (f - at) : nil)
-                if let direct { c = Swift.min(c, direct) }
+                c = Swift.min(c, direct)
             }
             if c <= limit { list.append(Int32(k), c / scale) }
         }

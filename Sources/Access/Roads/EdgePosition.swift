@@ -66,6 +66,35 @@ struct EdgePosition {
     }
 }
 
+extension EdgePosition {
+    /// The cost from a position at fraction `f` of an edge onto the network
+    /// through its exits (as `exits`), from the costs `da`, `db` at the
+    /// edge's `from` and `to` and the whole edge's cost forward (`cf`) and
+    /// backward (`cb`; `.infinity` where the mode may not travel); nil
+    /// inside an edge the mode travels neither way. For loops over the many
+    /// points of one edge, which read the edge once rather than per point.
+    @inline(__always)
+    static func exitCost(at f: Double, fromEnd da: Double, toEnd db: Double, forward cf: Double, backward cb: Double) -> Double? {
+        if f <= 0 { return da }
+        if f >= 1 { return db }
+        guard cf.isFinite || cb.isFinite else { return nil }
+        var c = Double.infinity
+        if cf.isFinite { c = db + cf * (1 - f) }
+        if cb.isFinite { c = Swift.min(c, da + cb * f) }
+        return c
+    }
+
+    /// The cost along an edge from fraction `f` to fraction `g` (as
+    /// `along`), with the whole edge's costs as in `exitCost`; nil where the
+    /// arc in that direction is absent.
+    @inline(__always)
+    static func alongCost(from f: Double, to g: Double, forward cf: Double, backward cb: Double) -> Double? {
+        if g == f { return 0 }
+        if g > f { return cf.isFinite ? cf * (g - f) : nil }
+        return cb.isFinite ? cb * (f - g) : nil
+    }
+}
+
 /// An end node of an edge with the part of the edge between it and a position.
 struct EdgeEnd {
     let node: NodeID
