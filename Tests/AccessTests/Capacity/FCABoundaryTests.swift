@@ -106,34 +106,15 @@ final class FCABoundaryTests: XCTestCase {
         var dist = [Double](repeating: .infinity, count: adjacency.count)
         var done = [Bool](repeating: false, count: adjacency.count)
         dist[s] = 0
-        // A plain binary heap of (distance, node).
-        var heap: [(Double, Int)] = [(0, s)]
-        func pop() -> (Double, Int) {
-            let top = heap[0]
-            heap[0] = heap[heap.count - 1]; heap.removeLast()
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && heap[l].0 < heap[m].0 { m = l }
-                if r < heap.count && heap[r].0 < heap[m].0 { m = r }
-                if m == i { break }
-                heap.swapAt(i, m); i = m
-            }
-            return top
-        }
-        func push(_ x: (Double, Int)) {
-            heap.append(x)
-            var i = heap.count - 1
-            while i > 0 && heap[(i - 1) / 2].0 > heap[i].0 { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-        }
+        var heap = BruteForce.PlainHeap()
+        heap.push((0, s))
         while !heap.isEmpty {
-            let (d, u) = pop()
+            let (d, u) = heap.pop()
             if done[u] { continue }
             done[u] = true
             for (v, w) in adjacency[u] where d + w < dist[v] {
                 dist[v] = d + w
-                push((dist[v], v))
+                heap.push((dist[v], v))
             }
         }
         return dist

@@ -47,27 +47,11 @@ final class RoadPairsBruteForceTests: XCTestCase {
                 let got = Dictionary(uniqueKeysWithValues: (matrix.offsets[j]..<matrix.offsets[j + 1]).map { (Int(matrix.points[$0]), matrix.costs[$0]) })
                 guard let p = practice else { XCTAssertTrue(got.isEmpty); continue }
                 var dist = [Double](repeating: .infinity, count: g.nodeCount)
-                var heap: [(Double, Int)] = []
+                var heap = BruteForce.PlainHeap()
                 func push(_ v: Int, _ c: Double) {
                     guard c < dist[v] else { return }
                     dist[v] = c
-                    heap.append((c, v))
-                    var i = heap.count - 1
-                    while i > 0 && heap[(i - 1) / 2].0 > heap[i].0 { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-                }
-                func pop() -> (Double, Int) {
-                    let top = heap[0]
-                    heap[0] = heap[heap.count - 1]; heap.removeLast()
-                    var i = 0
-                    while true {
-                        let l = 2 * i + 1, r = l + 1
-                        var m = i
-                        if l < heap.count && heap[l].0 < heap[m].0 { m = l }
-                        if r < heap.count && heap[r].0 < heap[m].0 { m = r }
-                        if m == i { break }
-                        heap.swapAt(i, m); i = m
-                    }
-                    return top
+                    heap.push((c, v))
                 }
                 let e = Int(p.edge), a = Int(g.edgeFrom[e]), b = Int(g.edgeTo[e])
                 let forward = Int(g.edgeForwardArc[e].raw), backward = Int(g.edgeBackwardArc[e].raw)
@@ -76,7 +60,7 @@ final class RoadPairsBruteForceTests: XCTestCase {
                     if let c = arcCost(backward) { push(b, c * (1 - p.fraction)) }
                 }
                 while !heap.isEmpty {
-                    let (d, v) = pop()
+                    let (d, v) = heap.pop()
                     guard d == dist[v] else { continue }
                     for (u, arc) in into[v] { if let c = arcCost(arc) { push(u, d + c) } }
                 }

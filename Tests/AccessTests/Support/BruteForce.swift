@@ -90,4 +90,32 @@ enum BruteForce {
             return dist
         }
     }
+
+    /// A plain binary min-heap of (cost, node) for the oracles that must
+    /// sum costs in the engine's order (so not the linear-scan search above).
+    struct PlainHeap {
+        private var items: [(Double, Int)] = []
+        var isEmpty: Bool { items.isEmpty }
+
+        mutating func push(_ x: (Double, Int)) {
+            items.append(x)
+            var i = items.count - 1
+            while i > 0 && items[(i - 1) / 2].0 > items[i].0 { items.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+        }
+
+        mutating func pop() -> (Double, Int) {
+            let top = items[0]
+            items[0] = items[items.count - 1]; items.removeLast()
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && items[l].0 < items[m].0 { m = l }
+                if r < items.count && items[r].0 < items[m].0 { m = r }
+                if m == i { break }
+                items.swapAt(i, m); i = m
+            }
+            return top
+        }
+    }
 }
