@@ -1,6 +1,6 @@
 /// The arcs a `BoundedSearch` walks, in the direction of the search: from
 /// node v, each neighbour w with the cost of the step. Walking the arcs
-/// u → v backwards (`ReverseNetwork`, `RouterCore`) gives each node its cost
+/// u → v backwards (`ReverseNetwork`) gives each node its cost
 /// node → source ("how far is the practice from here"); walking them forwards
 /// (`ForwardArcs`) gives source → node ("how far is everything from this
 /// point").
@@ -36,11 +36,6 @@ struct ForwardArcs: SearchArcs, ArcMeasures {
         return weight == .time ? Double(t) : Double(graph.arcLengthM[a])
     }
 
-    /// Cost of travelling `fraction` of arc `arc` (nil: no such arc or not allowed).
-    func partial(_ arc: ArcID?, _ fraction: Double) -> Double? {
-        arc.flatMap { PartArc($0, fraction).measure(self) }
-    }
-
     /// Cost of the whole arc `a` (nil: the mode may not travel it).
     @inline(__always)
     func whole(_ a: Int) -> Double? {
@@ -61,7 +56,7 @@ struct ForwardArcs: SearchArcs, ArcMeasures {
 /// single position: the catchment pairs of capacity and plan coverage
 /// (`RoadPairs`, over a `ReverseNetwork`, shape points passed without the heap:
 /// `HeapBypass`), the searches of the restricted
-/// practices of `EligibleRouting` (over the router's core, `RouterCore`)
+/// practices of `EligibleRouting` (over the router's core, its steps read inline)
 /// and its forward searches from points (`ForwardArcs`). The direction is
 /// that of the arcs it is given.
 ///
@@ -123,27 +118,5 @@ extension ReverseNetwork: SearchArcs {
             let step = steps.arcs[k]
             body(Int(step.from), step.cost)
         }
-    }
-}
-
-/// The reversed arcs of a router's core (`NearestFacilityRouter`: the nodes
-/// outside degree-2 chains, by core number, and the chains' shortcuts) with
-/// their Float64 costs.
-struct RouterCore: SearchArcs {
-    let core: CSR<ReverseArc>
-    let cost: [Double]
-
-    init(_ router: NearestFacilityRouter) {
-        core = router.core
-        cost = router.rCost
-    }
-
-    /// `core.offsets` and `core.arcs`, for loops over their raw buffers.
-    var offsets: [Int32] { core.offsets }
-    var arcs: [ReverseArc] { core.arcs }
-
-    @inline(__always)
-    func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for k in core.range(v) where cost[k].isFinite { body(Int(core.arcs[k].from), cost[k]) }
     }
 }

@@ -142,7 +142,8 @@ public struct EligibleRouting: Sendable {
         var pointChain = [Int32](repeating: -1, count: edgePoints.count)
         for e in 0..<edgeCount where edgeOffsets[e] < edgeOffsets[e + 1] {
             let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-            let toB = arcs.partial(graph.edgeForwardArc[e], 1), toA = arcs.partial(graph.edgeBackwardArc[e], 1)
+            // The whole edge's costs, read once for its many points.
+            let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
             // An edge lies in at most one chain (through its inner end).
             let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
             for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
@@ -164,7 +165,7 @@ public struct EligibleRouting: Sendable {
                     add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])], toLast[v] + extra)
                 }
                 // From the point forward to `edgeTo`, or backward to `edgeFrom`
-                // (the same products as `ForwardArcs.partial`).
+                // (`EdgePosition.exits`, with the same products as `PartArc.measure`).
                 if f <= 0 { attach(a, 0) } else if f >= 1 { attach(b, 0) } else {
                     if let c = toB { attach(b, c * (1 - f)) }
                     if let c = toA { attach(a, c * f) }
@@ -387,7 +388,6 @@ public struct EligibleRouting: Sendable {
             let chains = router.chains, coreId = router.coreId
             // Seeds: reach the practice from `edgeFrom` going forward, from
             // `edgeTo` backward; a seed inside a chain is swept to its ends.
-            let e = Int(at.edge), a = graph.edgeFrom[e].raw, b = graph.edgeTo[e].raw
             var seeded: (Int32, Int32) = (-1, -1)
             func seed(_ v: Int32, _ c: Double) {
                 let id = coreId[Int(v)]
@@ -399,9 +399,10 @@ public struct EligibleRouting: Sendable {
                 let chain = chains.chainOf[Int(v)]
                 if seeded.0 < 0 { seeded.0 = chain } else if seeded.0 != chain { seeded.1 = chain }
             }
-            if at.fraction <= 0 { seed(a, 0) } else if at.fraction >= 1 { seed(b, 0) } else {
-                if let c = arcs.partial(graph.edgeForwardArc[e], at.fraction) { seed(a, c) }
-                if let c = arcs.partial(graph.edgeBackwardArc[e], 1 - at.fraction) { seed(b, c) }
+            if let position = EdgePosition(at, in: graph) {
+                for end in position.entries {
+                    if let c = end.part.measure(arcs) { seed(end.node.raw, c) }
+                }
             }
             for c in [seeded.0, seeded.1] where c >= 0 {
                 sweep(Int(c))
@@ -451,7 +452,7 @@ public struct EligibleRouting: Sendable {
                     offer(l, near(r.points[Int(r.edgePoints[Int(l)])]!, practice: at))
                 }
             }
-            for l in Int(r.edgeOffsets[e])..<Int(r.edgeOffsets[e + 1]) where isAccepted(l) {
+            for l in Int(r.edgeOffsets[at.edge.index])..<Int(r.edgeOffsets[at.edge.index + 1]) where isAccepted(l) {
                 offer(Int32(l), near(r.points[Int(r.edgePoints[l])]!, practice: at))
             }
             var result: [(point: Int32, cost: Double)] = []
@@ -476,21 +477,16 @@ public struct EligibleRouting: Sendable {
         /// chain the practice lies in (through its seeds swept along the
         /// chain), or directly along the practice's own edge.
         func near(_ q: SnappedPoint, practice at: SnappedPoint) -> Double {
-            let graph = routing.router.graph, arcs = routing.arcs
-            let e = Int(q.edge), a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+            let arcs = routing.arcs
+            guard let position = EdgePosition(q, in: routing.router.graph) else { return .infinity }
             var cost = Double.infinity
-            if q.fraction <= 0 { cost = inner[a] } else if q.fraction >= 1 { cost = inner[b] } else {
-                if let c = arcs.partial(graph.edgeForwardArc[e], 1 - q.fraction) { cost = Swift.min(cost, inner[b] + c) }
-                if let c = arcs.partial(graph.edgeBackwardArc[e], q.fraction) { cost = Swift.min(cost, inner[a] + c) }
+            for end in position.exits {
+                if let c = end.part.measure(arcs) { cost = Swift.min(cost, inner[end.node] + c) }
             }
             // A point on the practice's own edge can reach it without a node;
             // at the practice's own position: no travel (as the router's assign).
-            if e == Int(at.edge) && at.fraction > 0 && at.fraction < 1 {
-                let direct = q.fraction == at.fraction ? 0
-                    : q.fraction < at.fraction
-                    ? arcs.partial(graph.edgeForwardArc[e], at.fraction - q.fraction)
-                    : arcs.partial(graph.edgeBackwardArc[e], q.fraction - at.fraction)
-                if let direct { cost = Swift.min(cost, direct) }
+            if q.edge == at.edge && at.fraction > 0 && at.fraction < 1, let direct = position.along(to: at.fraction)?.measure(arcs) {
+                cost = Swift.min(cost, direct)
             }
             return cost
         }
@@ -535,13 +531,11 @@ public struct EligibleRouting: Sendable {
         var entries: [(node: Int32, practice: Int32, extra: Double)] = []
         var onEdge: [Int32: [(Int32, Double)]] = [:]
         for p in restricted {
-            guard let sp = practices[Int(p)] else { continue }
-            let e = Int(sp.edge)
-            if sp.fraction <= 0 { entries.append((g.edgeFrom[e].raw, p, 0)); continue }
-            if sp.fraction >= 1 { entries.append((g.edgeTo[e].raw, p, 0)); continue }
-            onEdge[sp.edge.raw, default: []].append((p, sp.fraction))
-            if let c = arcs.partial(g.edgeForwardArc[e], sp.fraction) { entries.append((g.edgeFrom[e].raw, p, c)) }
-            if let c = arcs.partial(g.edgeBackwardArc[e], 1 - sp.fraction) { entries.append((g.edgeTo[e].raw, p, c)) }
+            guard let sp = practices[Int(p)], let position = EdgePosition(sp, in: g) else { continue }
+            if position.isInside { onEdge[sp.edge.raw, default: []].append((p, sp.fraction)) }
+            for end in position.entries {
+                if let c = end.part.measure(arcs) { entries.append((end.node.raw, p, c)) }
+            }
         }
         let targets = CSR<(practice: Int32, extra: Double)>(rows: g.nodeCount) { emit in
             for x in entries { emit(Int(x.node), (x.practice, x.extra)) }
@@ -571,19 +565,14 @@ public struct EligibleRouting: Sendable {
                 cost[w] = c
                 best.offer(c, p)
             }
-            let e = Int(q.edge)
+            guard let position = EdgePosition(q, in: g) else { return ([], 0) }
             for (p, f) in onEdge[q.edge.raw] ?? [] {
-                let direct = f == q.fraction ? 0 : f > q.fraction
-                    ? arcs.partial(g.edgeForwardArc[e], f - q.fraction) : arcs.partial(g.edgeBackwardArc[e], q.fraction - f)
-                if let direct { reach(p, direct) }
+                if let direct = position.along(to: f)?.measure(arcs) { reach(p, direct) }
             }
             let before = search.settledNodes
             // Seeds: the end nodes reached from the point along its edge.
-            if q.fraction <= 0 { search.push(Int(g.edgeFrom[e]), 0, .infinity) }
-            else if q.fraction >= 1 { search.push(Int(g.edgeTo[e]), 0, .infinity) }
-            else {
-                if let c = arcs.partial(g.edgeForwardArc[e], 1 - q.fraction) { search.push(Int(g.edgeTo[e]), c, .infinity) }
-                if let c = arcs.partial(g.edgeBackwardArc[e], q.fraction) { search.push(Int(g.edgeFrom[e]), c, .infinity) }
+            for end in position.exits {
+                if let c = end.part.measure(arcs) { search.push(end.node.index, c, .infinity) }
             }
             while let (v, c) = search.next() {
                 // Nothing beyond the second-best can change the point; every

@@ -185,7 +185,7 @@ public struct NearestPracticesSearch {
     public mutating func nearest(from point: SnappedPoint, graph: RoadGraph, targets: Targets, weight: RouteWeight,
                                  k: Int, only: Set<Int>? = nil, allowed: ((Int) -> Bool)? = nil,
                                  limit: Double = .infinity) -> [Found] {
-        let times = targets.times, lengths = graph.arcLengthM
+        let times = targets.times
         guard let at = EdgePosition(point, in: graph) else { return [] }
         let home = targets.component[at.from]
         // The wanted practices in the point's component (the others cannot be reached).
@@ -264,12 +264,7 @@ public struct NearestPracticesSearch {
                 let x = targets.atNode.arcs[t]
                 if let extra = x.part.measure(arcs) { offer(x.practice, c + extra) }
             }
-            let out = graph.out
-            for arc in out.range(v) {
-                let t = times[arc]
-                guard t.isFinite else { continue }
-                push(out.arcs[arc].index, c + (weight == .time ? Double(t) : Double(lengths[arc])))
-            }
+            arcs.forEachStep(from: v) { w, step in push(w, c + step) }
         }
         settle(upTo: .infinity)
         for v in touched { dist[Int(v)] = .infinity }
