@@ -29,9 +29,9 @@ public enum RoadAnalysis {
             report = try LineRoadReader.read(path: path, options: LineRoadOptions(layer: options.layer, crs: options.crs), into: builder)
         }
         let read = Date()
-        timings["read_roads"] = (read.timeIntervalSince(started) * 1000).rounded() / 1000
+        timings["read_roads"] = recordedSeconds(read.timeIntervalSince(started))
         let graph = builder.build()
-        timings["build_graph"] = (Date().timeIntervalSince(read) * 1000).rounded() / 1000
+        timings["build_graph"] = recordedSeconds(since: read)
         guard graph.edgeCount > 0 else {
             throw RoadAnalysisError.noUsableRoads(path: path, detail: "\(report.features) features read, \(report.lines) lines kept")
         }
@@ -139,7 +139,7 @@ public enum RoadAnalysis {
             nodes: r.nodes, edges: r.edges, components: r.components, largestComponentNodes: r.largestComponentNodes,
             zeroLengthSegments: r.zeroLengthSegments, selfLoops: r.selfLoops,
             pointsNotSnapped: notSnapped, pointsWithoutReachablePractice: unreachable,
-            practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues { ($0 * 1000).rounded() / 1000 })
+            practicesNotSnapped: practicesNotSnapped, timingsSeconds: timings.mapValues(recordedSeconds))
         return RoadResult(modes: modes, roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM,
                           roadSecondPractice: roadSecondPractice, snapM: snapM, minutes: minutes,
                           minutesPractice: minutesPractice, report: report, graph: graph, nodePractice: nodePractice,

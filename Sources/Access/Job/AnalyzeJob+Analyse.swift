@@ -66,7 +66,7 @@ extension AnalyzeJob {
         let catchmentPolygons: [Catchment]?
         if drawnBeside {
             catchmentPolygons = try besideCatchments.get()
-            timings["catchments"] = (besideSeconds * 1000).rounded() / 1000
+            timings["catchments"] = recordedSeconds(besideSeconds)
         } else {
             catchmentPolygons = try Self.timed("catchments", &timings) {
                 writeCatchments ? try Catchments.compute(method: method, result: result, population: population, practices: practices,

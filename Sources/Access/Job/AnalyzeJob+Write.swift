@@ -18,10 +18,10 @@ extension AnalyzeJob {
             groups: analysis.groupResult.map { ($0, inputs.groups) },
             report: { run in
                 var t = timings
-                t["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+                t["write"] = recordedSeconds(since: writeStart)
                 run.timingsSeconds = t
             }, baseReport: base, progress: progress)
-        timings["write"] = (Date().timeIntervalSince(writeStart) * 1000).rounded() / 1000
+        timings["write"] = recordedSeconds(since: writeStart)
         base.timingsSeconds = timings
         base.outputs = files
         return Outcome(result: result, population: inputs.population, practices: analysis.practices,

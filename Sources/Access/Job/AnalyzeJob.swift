@@ -106,7 +106,7 @@ public struct AnalyzeJob {
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {
         let t0 = Date()
-        defer { timings[name] = (Date().timeIntervalSince(t0) * 1000).rounded() / 1000 }
+        defer { timings[name] = recordedSeconds(since: t0) }
         return try body()
     }
 }

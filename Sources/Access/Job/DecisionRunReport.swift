@@ -11,7 +11,7 @@ extension AnalyzeJob {
         run.inputs += extraInputs
         run.counts.merge(counts) { $1 }
         var timings = inputs.timings.merging(baseline.timings) { $1 }
-        timings["total"] = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+        timings["total"] = recordedSeconds(since: started)
         run.timingsSeconds = timings
         run.warnings += extraInputs.flatMap(\.warnings)
         run.warnings += extraWarnings.filter { !run.warnings.contains($0) }

@@ -27,7 +27,7 @@ extension RunReport {
         run.outputs.removeAll { replacing.contains(String($0.split(separator: "/").first ?? "")) }
         for f in files where !run.outputs.contains(f) { run.outputs.append(f) }
         run.inputs += inputs
-        for (phase, seconds) in timings { run.timingsSeconds[phase] = (seconds * 1000).rounded() / 1000 }
+        for (phase, seconds) in timings { run.timingsSeconds[phase] = recordedSeconds(seconds) }
         try run.write(into: folder)
     }
 }

@@ -151,7 +151,7 @@ public struct TrendJob {
         report.warnings = Array(Set(results.flatMap(\.analysis.warnings))).sorted()
         var timings = inputs.timings
         for r in results { for (k, v) in r.analysis.timings { timings[k, default: 0] += v } }
-        report.timingsSeconds = timings.mapValues { ($0 * 1000).rounded() / 1000 }
+        report.timingsSeconds = timings.mapValues(recordedSeconds)
         report.outputs = [TrendTable.fileName, "run.json"]
         try report.write(into: job.outputFolder)
         return Outcome(dates: results.map(\.date), rows: rows, report: report, files: report.outputs, byRoad: byRoad)
