@@ -148,9 +148,6 @@ final class FormattedBytes: @unchecked Sendable {
         self.count = count
     }
 
-    /// A copy of the bytes (tests).
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
-
     deinit { free(pointer) }
 }
 
