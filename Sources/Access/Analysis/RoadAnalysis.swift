@@ -50,12 +50,12 @@ public enum RoadAnalysis {
         var takesPart = sourcesOpen
         for p in restricting?.pointsByPractice.keys ?? [:].keys where Int(p) < practices.count { takesPart[Int(p)] = true }
         var fullyOpen: [NearestPair]?
-        var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
+        var roadM = [Double](repeating: .infinity, count: n), roadPractice = OptionalIDs<PracticeIndex>(repeating: nil, count: n)
         var roadSecondM = roadM, roadSecondPractice = roadPractice
         var snapM = roadM
-        var nodePractice = [Int32](repeating: -1, count: graph.nodeCount)
+        var nodePractice = OptionalIDs<PracticeIndex>(repeating: nil, count: graph.nodeCount)
         var firstPointSnaps: [SnappedPoint?] = [], firstPracticeSnaps: [SnappedPoint?] = []
-        var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
+        var minutes: [[Double]] = [], minutesPractice: [OptionalIDs<PracticeIndex>] = []
         var pointSnapsByMode: [[SnappedPoint?]] = []
         var notSnapped: [TravelMode: Int] = [:], unreachable: [TravelMode: Int] = [:], practicesNotSnapped: [TravelMode: Int] = [:]
         // A mode named twice is routed (and gets its columns) once.
@@ -90,7 +90,7 @@ public enum RoadAnalysis {
                 timings["route_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
             }
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
-            minutesPractice.append(quickest.map(\.nearestSource))
+            minutesPractice.append(OptionalIDs(quickest.lazy.map(\.nearest)))
             unreachable[mode] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
             // Nothing reachable at all is no result but a wrong input: stop
             // with the counts per reason instead of turning every region red.
@@ -106,13 +106,13 @@ public enum RoadAnalysis {
                 t0 = Date()
                 let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
                 let lengthLabels = byLength.labelNodes(sources: sources)
-                nodePractice = lengthLabels.nodes.map(\.nearestSource)
+                nodePractice = OptionalIDs(lengthLabels.nodes.lazy.map(\.nearest))
                 var shortest = byLength.assign(points: points, labels: lengthLabels)
                 timings["route_length_\(mode.name)"] = Date().timeIntervalSince(t0)
                 if let restricting {
                     fullyOpen = shortest.map { a in
-                        a.isReachable ? NearestPair(first: a.nearestSource, firstM: a.nearestLengthM,
-                                                    second: a.secondSource, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+                        a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
+                                                    second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
                     }
                     t0 = Date()
                     EligibleRouting(router: byLength, points: points, eligible: restricting)
@@ -124,9 +124,9 @@ public enum RoadAnalysis {
                     snapM[i] = points[i]?.distanceM ?? .infinity
                     guard a.isReachable else { continue }
                     roadM[i] = a.nearestLengthM
-                    roadPractice[i] = a.nearestSource
+                    roadPractice[i] = a.nearest
                     roadSecondM[i] = a.second != nil ? a.secondLengthM : .infinity
-                    roadSecondPractice[i] = a.secondSource
+                    roadSecondPractice[i] = a.second
                 }
             }
         }
