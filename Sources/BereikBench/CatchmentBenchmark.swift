@@ -43,10 +43,10 @@ public enum CatchmentBenchmark {
         let snapper = SegmentSnapper(graph: graph, mode: .car)
         let sources = (0..<practices).map { _ in snapper.snap(graph.coordinate(ofNode: candidates[Int.random(in: 0..<candidates.count, using: &rng)])) }
         let router = NearestFacilityRouter(graph: graph, mode: .car, weight: .length)
-        let labels = router.labelNodes(sources: sources).nodes.map(\.nearestSource)
+        let labels = OptionalIDs(router.labelNodes(sources: sources).nodes.lazy.map(\.nearest))
         lap("route (labels)")
-        let labelled = (0..<graph.nodeCount).filter { labels[$0] >= 0 }
-        let sites = labelled.map { graph.coordinate(ofNode: $0) }, owner = labelled.map { Int(labels[$0]) }
+        let labelled = (0..<graph.nodeCount).filter { labels[$0] != nil }
+        let sites = labelled.map { graph.coordinate(ofNode: $0) }, owner = labelled.map { labels[$0]!.index }
         let (x0, x1, y0, y1) = (graph.nodeX.min()!, graph.nodeX.max()!, graph.nodeY.min()!, graph.nodeY.max()!)
         let area: Geometry = .polygon([[Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
                                         Coordinate(x: x0, y: y1), Coordinate(x: x0, y: y0)]])
@@ -70,7 +70,7 @@ public enum CatchmentBenchmark {
             case .boundary:
                 let keep = boundaryNodes(graph: graph, labels: labels)
                 used = keep.count
-                polygons = try voronoiDissolve(sites: keep.map { graph.coordinate(ofNode: $0) }, owner: keep.map { Int(labels[$0]) },
+                polygons = try voronoiDissolve(sites: keep.map { graph.coordinate(ofNode: $0) }, owner: keep.map { labels[$0]!.index },
                                                area: area, engine: engine, coverage: true)
             }
             let seconds = Date().timeIntervalSince(t0)
@@ -113,9 +113,9 @@ public enum CatchmentBenchmark {
     }
 
     /// Nodes with a road neighbour of another label (or none).
-    static func boundaryNodes(graph: RoadGraph, labels: [Int32]) -> [Int] {
+    static func boundaryNodes(graph: RoadGraph, labels: OptionalIDs<PracticeIndex>) -> [Int] {
         (0..<graph.nodeCount).filter { u in
-            guard labels[u] >= 0 else { return false }
+            guard labels[u] != nil else { return false }
             for a in graph.out.range(u) where labels[graph.out.arcs[a].index] != labels[u] { return true }
             return false
         }

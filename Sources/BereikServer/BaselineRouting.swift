@@ -45,20 +45,21 @@ struct BaselineRouting: Sendable {
     /// Road access of points as `RoadAnalysis.run` gives it (nearest and
     /// second-nearest open practice by length over the first mode, quickest
     /// minutes per mode), from the kept labels.
-    func access(_ points: [PopulationPoint]) -> (access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)],
-                                                  minutes: [[Double]], minutesPractice: [[Int32]], snapM: [Double], modes: [String]) {
-        var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
-        var access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)] = []
+    func access(_ points: [PopulationPoint]) -> (access: [NearestPair],
+                                                  minutes: [[Double]], minutesPractice: [OptionalIDs<PracticeIndex>], snapM: [Double], modes: [String]) {
+        var minutes: [[Double]] = [], minutesPractice: [OptionalIDs<PracticeIndex>] = []
+        var access: [NearestPair] = []
         var snapM: [Double] = []
         for (k, m) in modes.enumerated() {
             let snaps = points.map { m.snapper.snap($0.location) }
             let quickest = m.byTime.assign(points: snaps, labels: m.timeLabels)
             minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
-            minutesPractice.append(quickest.map(\.nearestSource))
+            minutesPractice.append(OptionalIDs(quickest.lazy.map(\.nearest)))
             if k == 0 {
                 let shortest = byLength.assign(points: snaps, labels: lengthLabels)
                 access = shortest.map { a in
-                    a.isReachable ? (a.nearestSource, a.nearestLengthM, a.secondSource, a.second != nil ? a.secondLengthM : .infinity) : (-1, .infinity, -1, .infinity)
+                    a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM, second: a.second,
+                                                secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
                 }
                 snapM = snaps.map { $0?.distanceM ?? .infinity }
             }

@@ -37,7 +37,7 @@ enum PointQuery {
         let accepting = Set(decision.accepting)
         func metres(_ d: Double) -> JSONOut { d.isFinite ? .number((d * 10).rounded() / 10) : .null }
         func minutes(_ m: Double) -> JSONOut { m.isFinite ? .number((m * 100).rounded() / 100) : .null }
-        func id(_ j: Int32) -> JSONOut { j >= 0 ? .string(practices[Int(j)].id) : .null }
+        func id(_ j: PracticeIndex?) -> JSONOut { j.map { .string(practices[$0.index].id) } ?? .null }
         func describe(_ j: Int, _ extra: [(String, JSONOut)]) -> JSONOut {
             let p = practices[j], room = state.headroom(j)
             return .object([("practice_id", .string(p.id)), ("name", .string(p.name)), ("status", .string(p.status.rawValue))] + extra + [
@@ -79,28 +79,28 @@ enum PointQuery {
         // The practices that take the place only from their area, by road: the
         // nearest by length (first mode) and the quickest per mode, to be
         // compared with the open practices' kept labels as the analysis does.
-        var restrictedLength: (Int32, Double) = (-1, .infinity)
-        var restrictedTime = [(Int32, Double)](repeating: (-1, .infinity), count: routing.modes.count)
+        var restrictedLength: (PracticeIndex?, Double) = (nil, .infinity)
+        var restrictedTime = [(PracticeIndex?, Double)](repeating: (nil, .infinity), count: routing.modes.count)
         if !accepting.isEmpty {
             state.searches.with { search in
                 for (k, m) in routing.modes.enumerated() {
                     guard let s = m.snapper.snap(rd) else { continue }
                     if k == 0, let f = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .length, k: 1,
                                                       only: accepting, limit: 200_000).first {
-                        restrictedLength = (f.practice.raw, f.cost)
+                        restrictedLength = (f.practice, f.cost)
                     }
                     if let f = search.nearest(from: s, graph: routing.graph, targets: m.targets, weight: .time, k: 1,
                                               only: accepting, limit: 6 * 3600).first {
-                        restrictedTime[k] = (f.practice.raw, f.cost / 60)
+                        restrictedTime[k] = (f.practice, f.cost / 60)
                     }
                 }
             }
         }
         // The restricted practice wins when strictly nearer, or as near with a lower index.
-        func better(_ r: (Int32, Double), than o: (Int32, Double)) -> (Int32, Double) {
-            guard r.0 >= 0 else { return o }
-            guard o.0 >= 0 else { return r }
-            return r.1 < o.1 || (r.1 == o.1 && r.0 < o.0) ? r : o
+        func better(_ r: (PracticeIndex?, Double), than o: (PracticeIndex?, Double)) -> (PracticeIndex?, Double) {
+            guard let rp = r.0 else { return o }
+            guard let op = o.0 else { return r }
+            return r.1 < o.1 || (r.1 == o.1 && rp < op) ? r : o
         }
         let eligibleRule = state.baseline.result.road?.fullyOpen != nil
         // The population.geojson columns, named by the column spec.

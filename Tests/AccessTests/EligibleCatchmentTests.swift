@@ -39,7 +39,7 @@ final class EligibleCatchmentTests: XCTestCase {
             set.filter { eligible.accepts(practice: Int32($0), point: Int32(i)) }
                 .min { population[i].location.distance(to: practices[$0].location) < population[i].location.distance(to: practices[$1].location) }!
         }
-        for i in population.indices { result.points[i].nearestOpen = Int32(nearest(i, taking)) }
+        for i in population.indices { result.points[i].nearestOpen = PracticeIndex(nearest(i, taking)) }
         let catchments = try Catchments.compute(method: .voronoi, result: result, population: population, practices: practices,
                                                 regions: regions, eligible: eligible)
         let partition = catchments.filter { !$0.eligibleOnly }, overlays = catchments.filter(\.eligibleOnly)
@@ -61,7 +61,7 @@ final class EligibleCatchmentTests: XCTestCase {
             let one = try PolygonLocator(polygons: [overlay.geometry])
             var inhabitants = 0.0
             for i in population.indices {
-                let assigned = result.points[i].nearestOpen == Int32(j)
+                let assigned = result.points[i].nearestOpen == PracticeIndex(j)
                 XCTAssertEqual(try one.locate(population[i].location) == 0, assigned, "point \(i), practice \(j)")
                 if assigned { inhabitants += population[i].inhabitants; servedSomewhere += 1 }
             }

@@ -61,8 +61,8 @@ final class EligibleCriticalityTests: XCTestCase {
             var a = PointAccess()
             let (first, d1) = nearest(f, i, among: f.taking)
             let (second, d2) = nearest(f, i, among: f.taking.filter { $0 != first })
-            a.nearestOpen = Int32(first); a.nearestOpenM = d1
-            a.secondOpen = Int32(second); a.secondOpenM = d2
+            a.nearestOpen = first < 0 ? nil : PracticeIndex(first); a.nearestOpenM = d1
+            a.secondOpen = second < 0 ? nil : PracticeIndex(second); a.secondOpenM = d2
             return a
         }
     }

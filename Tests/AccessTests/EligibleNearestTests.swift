@@ -49,19 +49,19 @@ final class EligibleNearestTests: XCTestCase {
                 })
                 let open = ranked(practices.indices.filter { practices[$0].status == .open })
                 let a = r.points[i]
-                XCTAssertEqual(Int(a.nearestOpen), takes.first?.j ?? -1, "seed \(seed) point \(i)")
+                XCTAssertEqual(a.nearestOpen?.index, takes.first?.j, "seed \(seed) point \(i)")
                 XCTAssertEqual(a.nearestOpenM, takes.first?.d ?? .infinity, "seed \(seed) point \(i)")
-                XCTAssertEqual(Int(a.secondOpen), takes.count > 1 ? takes[1].j : -1, "seed \(seed) point \(i) second")
+                XCTAssertEqual(a.secondOpen?.index, takes.count > 1 ? takes[1].j : nil, "seed \(seed) point \(i) second")
                 XCTAssertEqual(a.secondOpenM, takes.count > 1 ? takes[1].d : .infinity, "seed \(seed) point \(i) second")
-                XCTAssertEqual(Int(fully[i].first), open.first?.j ?? -1, "seed \(seed) point \(i) fully open")
+                XCTAssertEqual(fully[i].first?.index, open.first?.j, "seed \(seed) point \(i) fully open")
                 XCTAssertEqual(fully[i].firstM, open.first?.d ?? .infinity)
-                XCTAssertEqual(Int(fully[i].second), open.count > 1 ? open[1].j : -1)
+                XCTAssertEqual(fully[i].second?.index, open.count > 1 ? open[1].j : nil)
                 if let j = takes.first?.j, practices[j].status == .partial { servedByRestricted += 1 }
                 if takes.count > 1 && takes[0].d == takes[1].d { ties += 1 }
             }
             // Flags and loads read the eligible assignment.
             for j in practices.indices where practices[j].status == .partial {
-                let expected = population.indices.filter { Int(r.points[$0].nearestOpen) == j }.reduce(0) { $0 + population[$1].inhabitants }
+                let expected = population.indices.filter { r.points[$0].nearestOpen?.index == j }.reduce(0) { $0 + population[$1].inhabitants }
                 XCTAssertEqual(r.practices[j].assignedInhabitants, expected, "seed \(seed) practice \(j)")
             }
         }
@@ -86,7 +86,7 @@ final class EligibleNearestTests: XCTestCase {
         for i in population.indices {
             XCTAssertEqual(table.row(i)[open], .real((fully[i].firstM * 10).rounded() / 10))
             XCTAssertEqual(table.row(i)[eligibleM], .real((r.points[i].nearestOpenM * 10).rounded() / 10))
-            XCTAssertEqual(table.row(i)[eligibleID], .string(practices[Int(r.points[i].nearestOpen)].id))
+            XCTAssertEqual(table.row(i)[eligibleID], .string(practices[try XCTUnwrap(r.points[i].nearestOpen).index].id))
             if fully[i].first != r.points[i].nearestOpen { differ += 1 }
         }
         XCTAssertGreaterThan(differ, 10)
@@ -149,12 +149,13 @@ final class EligibleNearestTests: XCTestCase {
             let best = takes.map { from[$0][i] }.min() ?? .infinity
             XCTAssertEqual(road.roadM[i], best, accuracy: 0.5, "node \(i)")
             XCTAssertEqual(fully[i].firstM, open.map { from[$0][i] }.min() ?? .infinity, accuracy: 0.5, "node \(i) fully open")
-            if road.roadPractice[i] >= 0 {
-                XCTAssertTrue(takes.contains(Int(road.roadPractice[i])), "node \(i)")
-                if practices[Int(road.roadPractice[i])].status == .partial { served += 1 }
+            if let j = road.roadPractice[i] {
+                XCTAssertTrue(takes.contains(j.index), "node \(i)")
+                if practices[j.index].status == .partial { served += 1 }
             }
-            for k in road.modes.indices where road.minutesPractice[k][i] >= 0 {
-                XCTAssertTrue(takes.contains(Int(road.minutesPractice[k][i])), "node \(i) \(road.modes[k].name)")
+            for k in road.modes.indices {
+                guard let j = road.minutesPractice[k][i] else { continue }
+                XCTAssertTrue(takes.contains(j.index), "node \(i) \(road.modes[k].name)")
             }
         }
         XCTAssertGreaterThan(served, 5)

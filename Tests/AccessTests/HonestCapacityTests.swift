@@ -137,7 +137,7 @@ final class HonestCapacityTests: XCTestCase {
         let practices = [Practice(id: "A", name: "A", location: at, status: .open),
                          Practice(id: "K", name: "K", location: at, status: .open, gpFTE: 1, listSize: 2_090)]
         let site = HousingSite(id: "S", name: "S", geometry: .point(at), homes: 10, householdSize: nil)
-        let samples = [(first: Int32(0), firstM: 500.0, second: Int32(1), secondM: 500.0)]
+        let samples = [NearestPair(first: PracticeIndex(0), firstM: 500.0, second: PracticeIndex(1), secondM: 500.0)]
         func judge(_ headroom: [Double?]) -> SiteCheck {
             SiteCheck.judge(site: site, householdSize: 2, samples: samples, minutes: [], limitM: 5_000, measure: "straight line",
                             practices: practices) { j in

@@ -35,8 +35,8 @@ final class RoadAnalysisTests: XCTestCase {
         XCTAssertEqual(road.snapM[0], 20, accuracy: 1e-6)
         XCTAssertEqual(road.roadM[1], 7_000, accuracy: 0.5)
         XCTAssertEqual(road.snapM[1], 10, accuracy: 1e-6)
-        XCTAssertEqual(road.roadPractice[1], 0, "practice A")
-        XCTAssertEqual(road.roadSecondPractice[1], -1, "B is closed, so there is no second open practice")
+        XCTAssertEqual(road.roadPractice[1], PracticeIndex(0), "practice A")
+        XCTAssertNil(road.roadSecondPractice[1], "B is closed, so there is no second open practice")
         // Car at maxspeed 50 km/h; bicycle at its 15 km/h default.
         XCTAssertEqual(road.minutes[0][1], 7.0 / 50 * 60, accuracy: 0.01)
         XCTAssertEqual(road.minutes[1][1], 7.0 / 15 * 60, accuracy: 0.01)

@@ -61,14 +61,14 @@ final class SiteEligibilityTests: XCTestCase {
         }
         let open = practices.indices.filter { practices[$0].status == .open }
         let pair = StraightLineAnalysis.nearest(population: samples, practices: practices, openIndexes: open)
-            .map { (first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+            .map(\.open)
         let merged = SiteEligibility.nearest(samples: samples, practices: practices, open: pair, sets: sets)
         for i in samples.indices {
             let ranked = practices.indices.filter { sets.accepts(practice: Int32($0), point: Int32(i)) }
                 .map { ($0, samples[i].location.distance(to: practices[$0].location)) }
                 .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            XCTAssertEqual(Int(merged[i].first), ranked[0].0, "sample \(i)")
-            XCTAssertEqual(Int(merged[i].second), ranked[1].0, "sample \(i)")
+            XCTAssertEqual(merged[i].first?.index, ranked[0].0, "sample \(i)")
+            XCTAssertEqual(merged[i].second?.index, ranked[1].0, "sample \(i)")
             XCTAssertEqual(merged[i].secondM, ranked[1].1, accuracy: 1e-9)
         }
     }

@@ -37,7 +37,7 @@ final class StraightLineAnalysisTests: XCTestCase {
     func testHandCheckedDistancesAndRegions() throws {
         let o = try job(fixtures.folder + "/out").run()
         let pts = o.result.points
-        let id = { (i: Int32) in i >= 0 ? o.practices[Int(i)].id : "-" }
+        let id = { (i: PracticeIndex?) in i.map { o.practices[$0.index].id } ?? "-" }
         XCTAssertEqual(pts[0].nearestOpenM, 400, accuracy: 1e-6); XCTAssertEqual(id(pts[0].nearestOpen), "A")
         XCTAssertEqual(pts[0].secondOpenM, 5_600, accuracy: 1e-6); XCTAssertEqual(id(pts[0].secondOpen), "D")
         XCTAssertEqual(id(pts[1].nearestPractice), "B"); XCTAssertEqual(pts[1].nearestPracticeM, 1_000, accuracy: 1e-6)

@@ -23,7 +23,7 @@ final class PointQueryTests: XCTestCase {
             let (_, rd) = try PointQuery.location(lon: String(lonLat.x), lat: String(lonLat.y), state: state)
             let a = try parsed(PointQuery.answer(lonLat: lonLat, rd: rd, state: state))
             let columns = try XCTUnwrap(a["population_columns"] as? [String: Any])
-            let expectedID = road.roadPractice[i] >= 0 ? practices[Int(road.roadPractice[i])].id : nil
+            let expectedID = road.roadPractice[i].map { practices[$0.index].id }
             XCTAssertEqual(columns["road_practice_id"] as? String, expectedID, "point \(pop[i].id)")
             if road.roadM[i].isFinite {
                 // The round trip through WGS84 moves the point by well under a millimetre.

@@ -1,17 +1,23 @@
 /// Per population point: nearest practice of any status, nearest and
-/// second-nearest open practice (indexes into the practice list, -1 when
-/// none) with straight-line metres, and the region it lies in (-1: none).
+/// second-nearest open practice (nil when none) with straight-line metres,
+/// and the region it lies in (-1: none).
 /// Under the `eligible` partial rule "open" means "will take this point":
 /// the fully open practices and the partial ones whose area holds it
 /// (`AnalysisResult.fullyOpen` keeps the fully open pair).
 public struct PointAccess: Sendable {
-    public var nearestPractice: Int32 = -1
+    public var nearestPractice: PracticeIndex?
     public var nearestPracticeM: Double = .infinity
-    public var nearestOpen: Int32 = -1
+    public var nearestOpen: PracticeIndex?
     public var nearestOpenM: Double = .infinity
-    public var secondOpen: Int32 = -1
+    public var secondOpen: PracticeIndex?
     public var secondOpenM: Double = .infinity
     public var region: Int32 = -1
+
+    /// The nearest and second-nearest open practice as a pair.
+    public var open: NearestPair {
+        get { NearestPair(first: nearestOpen, firstM: nearestOpenM, second: secondOpen, secondM: secondOpenM) }
+        set { nearestOpen = newValue.first; nearestOpenM = newValue.firstM; secondOpen = newValue.second; secondOpenM = newValue.secondM }
+    }
 }
 
 /// Indicators of one region.

@@ -145,7 +145,7 @@ public enum Catchments {
     /// overlay (`eligibleOnly`, see `eligiblePolygons`) after them.
     public static func compute(method: CatchmentMethod, result: AnalysisResult, population: [PopulationPoint],
                                practices: [Practice], regions: [Region], eligible: EligibleSets? = nil) throws -> [Catchment] {
-        try compute(method: method, parameters: result.parameters, road: result.road, nearestOpen: result.points.map(\.nearestOpen),
+        try compute(method: method, parameters: result.parameters, road: result.road, nearestOpen: OptionalIDs(result.points.lazy.map(\.nearestOpen)),
                     population: population, practices: practices, regions: regions, eligible: eligible)
     }
 
@@ -153,7 +153,7 @@ public enum Catchments {
     /// need only the routing (`road`), so they can be drawn before the
     /// indicators are assembled; `nearestOpen` (straight line, per point) is
     /// read by the voronoi method only.
-    static func compute(method: CatchmentMethod, parameters: AnalysisParameters, road: RoadResult?, nearestOpen: [Int32]?,
+    static func compute(method: CatchmentMethod, parameters: AnalysisParameters, road: RoadResult?, nearestOpen: OptionalIDs<PracticeIndex>?,
                         population: [PopulationPoint], practices: [Practice], regions: [Region],
                         eligible: EligibleSets?) throws -> [Catchment] {
         let engine = try GeometryEngine()
@@ -171,18 +171,18 @@ public enum Catchments {
         var siteOfPractice: [Int: Int] = [:]
         for (key, ms) in members { for m in ms { siteOfPractice[m] = key } }
         let polygons: [Int: Geometry]
-        let assigned: [Int32]
+        let assigned: OptionalIDs<PracticeIndex>
         switch method {
         case .voronoi:
             let keys = members.keys.sorted()
             polygons = try voronoiPolygons(sites: keys.map { practices[$0].location }, owner: keys, area: area, engine: engine)
-            assigned = nearestOpen ?? []
+            assigned = nearestOpen ?? OptionalIDs(repeating: nil, count: 0)
         case .road:
             guard let road else { throw CatchmentError.needsRoads }
             let graph = road.graph, graphLabels = road.nodePractice
             var sites: [Coordinate] = [], owners: [Int] = []
-            for v in 0..<graph.nodeCount where graphLabels[v] >= 0 {
-                guard let site = siteOfPractice[Int(graphLabels[v])] else { continue }
+            for v in 0..<graph.nodeCount {
+                guard let j = graphLabels[v], let site = siteOfPractice[j.index] else { continue }
                 sites.append(graph.coordinate(ofNode: v))
                 owners.append(site)
             }
@@ -190,8 +190,8 @@ public enum Catchments {
             assigned = road.roadPractice
         }
         var inhabitants: [Int: Double] = [:]
-        for (i, p) in assigned.enumerated() where p >= 0 {
-            if let site = siteOfPractice[Int(p)] { inhabitants[site, default: 0] += population[i].inhabitants }
+        for (i, p) in assigned.enumerated() {
+            if let p, let site = siteOfPractice[p.index] { inhabitants[site, default: 0] += population[i].inhabitants }
         }
         let partition = members.keys.sorted().compactMap { key -> Catchment? in
             guard let g = polygons[key] else { return nil }
@@ -201,8 +201,9 @@ public enum Catchments {
         let overlays = try eligiblePolygons(population: population, assigned: assigned, restricted: availability.restricted,
                                             area: area, engine: engine)
         var served: [Int: Double] = [:]
-        for (i, p) in assigned.enumerated() where p >= 0 && availability.restricted[Int(p)] {
-            served[Int(p), default: 0] += population[i].inhabitants
+        for (i, p) in assigned.enumerated() {
+            guard let p, availability.restricted[p.index] else { continue }
+            served[p.index, default: 0] += population[i].inhabitants
         }
         return partition + overlays.keys.sorted().map { j in
             Catchment(practices: [j], geometry: overlays[j]!, inhabitants: served[j] ?? 0, eligibleOnly: true)
@@ -218,9 +219,10 @@ public enum Catchments {
     /// the nearest practice that takes the residents, as far as population
     /// points show it: the border lies halfway between served and unserved
     /// points, not on a postcode or village boundary.
-    static func eligiblePolygons(population: [PopulationPoint], assigned: [Int32], restricted: [Bool], area: Geometry,
+    static func eligiblePolygons(population: [PopulationPoint], assigned: OptionalIDs<PracticeIndex>, restricted: [Bool], area: Geometry,
                                  engine: GeometryEngine) throws -> [Int: Geometry] {
-        let label = assigned.map { j -> Int32 in j >= 0 && restricted[Int(j)] ? j : -1 }
+        // Per point, its practice when restricted (raw, -1: none), as the grid's labels are.
+        let label = assigned.map { j -> Int32 in j.map { restricted[$0.index] } == true ? j.raw : -1 }
         guard label.contains(where: { $0 >= 0 }) else { return [:] }
         let box = try gridEnvelope(area: area, engine: engine)
         let cell = roadCellSize(width: box.maxX - box.minX, height: box.maxY - box.minY)

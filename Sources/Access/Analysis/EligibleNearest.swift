@@ -1,14 +1,14 @@
-/// The nearest two distinct practices of one point (practice indexes, -1
-/// when none) with their cost: straight-line or road metres, or seconds.
+/// The nearest two distinct practices of one point (nil when none) with
+/// their cost: straight-line or road metres, or seconds.
 public struct NearestPair: Sendable, Equatable {
-    public var first: Int32 = -1
+    public var first: PracticeIndex?
     public var firstM: Double = .infinity
-    public var second: Int32 = -1
+    public var second: PracticeIndex?
     public var secondM: Double = .infinity
 
     public init() {}
 
-    public init(first: Int32, firstM: Double, second: Int32, secondM: Double) {
+    public init(first: PracticeIndex?, firstM: Double, second: PracticeIndex?, secondM: Double) {
         self.first = first; self.firstM = firstM; self.second = second; self.secondM = secondM
     }
 
@@ -17,8 +17,8 @@ public struct NearestPair: Sendable, Equatable {
     /// the order of the offers does not matter.
     /// - Returns: whether the pair changed.
     @discardableResult
-    public mutating func offer(_ cost: Double, _ practice: Int32) -> Bool {
-        guard practice >= 0, !cost.isNaN, cost < .infinity else { return false }
+    public mutating func offer(_ cost: Double, _ practice: PracticeIndex) -> Bool {
+        guard !cost.isNaN, cost < .infinity else { return false }
         if practice == first {
             guard cost < firstM else { return false }
             firstM = cost
@@ -26,7 +26,7 @@ public struct NearestPair: Sendable, Equatable {
         }
         if practice == second {
             guard cost < secondM else { return false }
-            if LabelOrder.before(cost, practice, firstM, first) {
+            if LabelOrder.before(cost, practice.raw, firstM, first.raw) {
                 (second, secondM) = (first, firstM)
                 (first, firstM) = (practice, cost)
             } else {
@@ -34,12 +34,12 @@ public struct NearestPair: Sendable, Equatable {
             }
             return true
         }
-        if LabelOrder.before(cost, practice, firstM, first) {
+        if LabelOrder.before(cost, practice.raw, firstM, first.raw) {
             (second, secondM) = (first, firstM)
             (first, firstM) = (practice, cost)
             return true
         }
-        if LabelOrder.before(cost, practice, secondM, second) {
+        if LabelOrder.before(cost, practice.raw, secondM, second.raw) {
             (second, secondM) = (practice, cost)
             return true
         }
@@ -58,7 +58,7 @@ enum EligibleNearest {
     /// the fully open pair of every point as it was before.
     static func apply(_ points: inout [PointAccess], population: [PopulationPoint], practices: [Practice],
                       eligible: EligibleSets) -> [NearestPair] {
-        let fullyOpen = points.map { NearestPair(first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+        let fullyOpen = points.map(\.open)
         var pairs = fullyOpen
         for p in eligible.restrictedPractices {
             let at = practices[Int(p)].location
@@ -66,14 +66,10 @@ enum EligibleNearest {
                 // The KD-tree's arithmetic: node minus query, squared, root.
                 let q = population[Int(i)].location
                 let dx = at.x - q.x, dy = at.y - q.y
-                pairs[Int(i)].offer((dx * dx + dy * dy).squareRoot(), p)
+                pairs[Int(i)].offer((dx * dx + dy * dy).squareRoot(), PracticeIndex(raw: p))
             }
         }
-        for i in points.indices {
-            let e = pairs[i]
-            points[i].nearestOpen = e.first; points[i].nearestOpenM = e.firstM
-            points[i].secondOpen = e.second; points[i].secondOpenM = e.secondM
-        }
+        for i in points.indices { points[i].open = pairs[i] }
         return fullyOpen
     }
 }

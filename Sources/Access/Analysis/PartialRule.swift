@@ -69,7 +69,7 @@ extension EligibilityUse {
     /// a restricted one (straight line, and by road when routed).
     func counted(_ result: AnalysisResult, practices: [Practice]) -> EligibilityUse {
         var use = self
-        func restricted(_ p: Int32) -> Bool { p >= 0 && Int(p) < practices.count && practices[Int(p)].status == .partial }
+        func restricted(_ p: PracticeIndex?) -> Bool { p.map { $0.index < practices.count && practices[$0].status == .partial } ?? false }
         use.pointsServedByRestricted = result.points.filter { restricted($0.nearestOpen) }.count
         use.pointsServedByRestrictedByRoad = result.road.map { $0.roadPractice.filter(restricted).count }
         return use

@@ -25,22 +25,20 @@ enum PracticeLoad {
         let limit = parameters.flagMaxKm * 1000
         var extraWeighted = [Double](repeating: 0, count: practices.count)
         var extraWeight = [Double](repeating: 0, count: practices.count)
-        func assignment(_ i: Int) -> (first: Int32, firstM: Double, second: Int32, secondM: Double) {
+        func assignment(_ i: Int) -> NearestPair {
             // Nearest and second-nearest practice that takes the point: by road when routed.
-            road.map { ($0.roadPractice[i], $0.roadM[i], $0.roadSecondPractice[i], $0.roadSecondM[i]) }
-                ?? (points[i].nearestOpen, points[i].nearestOpenM, points[i].secondOpen, points[i].secondOpenM)
+            road?.nearestByRoad(i) ?? points[i].open
         }
         for i in points.indices {
-            let (first, firstM, second, secondM) = assignment(i)
-            guard first >= 0 else { continue }
-            let j = Int(first)
+            let pair = assignment(i)
+            guard let j = pair.first?.index else { continue }
             let w = population[i].inhabitants
             result[j].assignedInhabitants += w
-            if firstM <= limit && secondM > limit {
+            if pair.firstM <= limit && pair.secondM > limit {
                 result[j].criticalityInhabitants += w
             }
-            if second >= 0 {
-                extraWeighted[j] += w * (secondM - firstM)
+            if pair.second != nil {
+                extraWeighted[j] += w * (pair.secondM - pair.firstM)
                 extraWeight[j] += w
             }
         }
@@ -51,9 +49,9 @@ enum PracticeLoad {
         // closures (one at a time) of the practices with at least N assigned inhabitants.
         let minimum = parameters.cascadeMinInhabitants
         for i in points.indices {
-            let (first, _, second, _) = assignment(i)
-            guard first >= 0, second >= 0, result[Int(first)].assignedInhabitants >= minimum else { continue }
-            result[Int(second)].receivingRiskInhabitants += population[i].inhabitants
+            let pair = assignment(i)
+            guard let first = pair.first, let second = pair.second, result[first].assignedInhabitants >= minimum else { continue }
+            result[second].receivingRiskInhabitants += population[i].inhabitants
         }
         let taking = practices.indices.filter { availability.takesSomeone[$0] }
         let ranked = taking.sorted { a, b in

@@ -30,7 +30,7 @@ enum RegionIndicators {
             let known65 = idx.filter { population[$0].inhabitants65plus != nil }
             if !known65.isEmpty { res.inhabitants65plus = known65.reduce(0) { $0 + population[$1].inhabitants65plus! } }
             if res.inhabitants > 0 {
-                let reachable = idx.filter { points[$0].nearestOpen >= 0 }
+                let reachable = idx.filter { points[$0].nearestOpen != nil }
                 let weights = reachable.map { population[$0].inhabitants }
                 let distances = reachable.map { points[$0].nearestOpenM }
                 if reachable.count == idx.count {
@@ -40,7 +40,7 @@ enum RegionIndicators {
                     res.p90OpenM = q[1]
                     res.maxOpenM = distances.max()
                 }
-                let anyDistances = idx.filter { points[$0].nearestPractice >= 0 }
+                let anyDistances = idx.filter { points[$0].nearestPractice != nil }
                 if anyDistances.count == idx.count {
                     res.meanAnyM = idx.reduce(0) { $0 + population[$1].inhabitants * points[$1].nearestPracticeM } / res.inhabitants
                 }

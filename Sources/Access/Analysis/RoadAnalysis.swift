@@ -50,12 +50,12 @@ public enum RoadAnalysis {
         var takesPart = sourcesOpen
         for p in restricting?.pointsByPractice.keys ?? [:].keys where Int(p) < practices.count { takesPart[Int(p)] = true }
         var fullyOpen: [NearestPair]?
-        var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
+        var roadM = [Double](repeating: .infinity, count: n), roadPractice = OptionalIDs<PracticeIndex>(repeating: nil, count: n)
         var roadSecondM = roadM, roadSecondPractice = roadPractice
         var snapM = roadM
-        var nodePractice = [Int32](repeating: -1, count: graph.nodeCount)
+        var nodePractice = OptionalIDs<PracticeIndex>(repeating: nil, count: graph.nodeCount)
         var firstPointSnaps: [SnappedPoint?] = [], firstPracticeSnaps: [SnappedPoint?] = []
-        var minutes: [[Double]] = [], minutesPractice: [[Int32]] = []
+        var minutes: [[Double]] = [], minutesPractice: [OptionalIDs<PracticeIndex>] = []
         var pointSnapsByMode: [[SnappedPoint?]] = []
         var notSnapped: [TravelMode: Int] = [:], unreachable: [TravelMode: Int] = [:], practicesNotSnapped: [TravelMode: Int] = [:]
         // A mode named twice is routed (and gets its columns) once.
@@ -111,8 +111,8 @@ public enum RoadAnalysis {
             minutes.append(quickest.minutes)
             minutesPractice.append(quickest.practice)
             var unreachableCount = 0, anyReachable = false
-            for i in 0..<n where quickest.practice[i] >= 0 || points[i] != nil {
-                if quickest.practice[i] >= 0 { anyReachable = true } else { unreachableCount += 1 }
+            for i in 0..<n where quickest.practice[i] != nil || points[i] != nil {
+                if quickest.practice[i] != nil { anyReachable = true } else { unreachableCount += 1 }
             }
             unreachable[mode] = unreachableCount
             // Nothing reachable at all is no result but a wrong input: stop

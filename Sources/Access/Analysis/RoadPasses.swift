@@ -7,10 +7,10 @@ import Foundation
 /// columns, without an array of whole `FacilityAssignment`s (80 bytes a
 /// point) unless the eligible rule must rework them.
 enum RoadPasses {
-    /// Quickest routes: minutes and practice per point (unreachable: inf, -1).
+    /// Quickest routes: minutes and practice per point (unreachable: inf, nil).
     struct Quickest {
         var minutes: [Double]
-        var practice: [Int32]
+        var practice: OptionalIDs<PracticeIndex>
         var seconds: Double
         var eligibleSeconds: Double?
     }
@@ -20,10 +20,10 @@ enum RoadPasses {
     /// fully open pair before eligibility.
     struct Shortest {
         var roadM: [Double]
-        var roadPractice: [Int32]
+        var roadPractice: OptionalIDs<PracticeIndex>
         var roadSecondM: [Double]
-        var roadSecondPractice: [Int32]
-        var nodePractice: [Int32]
+        var roadSecondPractice: OptionalIDs<PracticeIndex>
+        var nodePractice: OptionalIDs<PracticeIndex>
         var fullyOpen: [NearestPair]?
         var seconds: Double
         var eligibleSeconds: Double?
@@ -36,6 +36,7 @@ enum RoadPasses {
         let started = Date()
         let labels = router.labelNodes(sources: sources)
         let n = points.count
+        // The practice columns are written raw (-1: none) by the workers, typed on return.
         var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
         var eligibleSeconds: Double?
         if let restricting {
@@ -49,15 +50,16 @@ enum RoadPasses {
             fill(&minutes, &practice, order: order) { i in router.assign(points[i], labels: labels) }
         }
         let seconds = Date().timeIntervalSince(started) - (eligibleSeconds ?? 0)
-        return Quickest(minutes: minutes, practice: practice, seconds: seconds, eligibleSeconds: eligibleSeconds)
+        return Quickest(minutes: minutes, practice: OptionalIDs(raw: practice), seconds: seconds, eligibleSeconds: eligibleSeconds)
     }
 
     static func shortest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
                          order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Shortest {
         let started = Date()
         let labels = router.labelNodes(sources: sources)
-        let nodePractice = labels.nodes.map(\.nearestSource)
+        let nodePractice = OptionalIDs<PracticeIndex>(raw: labels.nodes.map(\.nearestSource))
         let n = points.count
+        // The practice columns are written raw (-1: none) by the workers, typed on return.
         var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
         var roadSecondM = roadM, roadSecondPractice = roadPractice
         var fullyOpen: [NearestPair]?
@@ -88,8 +90,8 @@ enum RoadPasses {
         if let restricting {
             var shortest = assignAll(router: router, points: points, labels: labels)
             fullyOpen = shortest.map { a in
-                a.isReachable ? NearestPair(first: a.nearestSource, firstM: a.nearestLengthM,
-                                            second: a.secondSource, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+                a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
+                                            second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
             }
             let t0 = Date()
             EligibleRouting(router: router, points: points, eligible: restricting)
@@ -100,7 +102,8 @@ enum RoadPasses {
             fillAll { router.assign(points[$0], labels: labels) }
         }
         let seconds = Date().timeIntervalSince(started) - (eligibleSeconds ?? 0)
-        return Shortest(roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM, roadSecondPractice: roadSecondPractice,
+        return Shortest(roadM: roadM, roadPractice: OptionalIDs(raw: roadPractice), roadSecondM: roadSecondM,
+                        roadSecondPractice: OptionalIDs(raw: roadSecondPractice),
                         nodePractice: nodePractice, fullyOpen: fullyOpen, seconds: seconds, eligibleSeconds: eligibleSeconds)
     }
 

@@ -10,21 +10,22 @@ import Geo
 public struct RoadResult: Sendable {
     public var modes: [TravelMode]
     /// Shortest road distance (metres) to the nearest open practice over the
-    /// first mode's network, and that practice (-1: unreachable).
+    /// first mode's network, and that practice (nil: unreachable). The
+    /// practice columns are `OptionalIDs`: 4 bytes a point.
     public var roadM: [Double]
-    public var roadPractice: [Int32]
+    public var roadPractice: OptionalIDs<PracticeIndex>
     public var roadSecondM: [Double]
-    public var roadSecondPractice: [Int32]
+    public var roadSecondPractice: OptionalIDs<PracticeIndex>
     /// Walk from the point to the road it snapped to (metres; inf: none).
     public var snapM: [Double]
     /// Quickest time in minutes per mode (index as `modes`) and its practice.
     public var minutes: [[Double]]
-    public var minutesPractice: [[Int32]]
+    public var minutesPractice: [OptionalIDs<PracticeIndex>]
     public var report: RoadRunReport
     /// The graph and, per node, the nearest open practice by road length
-    /// (first mode; -1: none) — what road catchments are drawn from.
+    /// (first mode; nil: none) — what road catchments are drawn from.
     public var graph: RoadGraph
-    public var nodePractice: [Int32]
+    public var nodePractice: OptionalIDs<PracticeIndex>
     /// Where the points and practices snapped for the first mode (nil: not
     /// snapped), so later steps (the FCA cost matrix) need not snap again.
     public var pointSnaps: [SnappedPoint?]
@@ -37,6 +38,12 @@ public struct RoadResult: Sendable {
     /// practices by road length (first mode), as `roadM`/`roadPractice` were
     /// before eligibility; nil otherwise. `nodePractice` stays fully open.
     public var fullyOpen: [NearestPair]? = nil
+
+    /// Point `i`'s nearest and second-nearest open practice by road length
+    /// (first mode), with their metres.
+    public func nearestByRoad(_ i: Int) -> NearestPair {
+        NearestPair(first: roadPractice[i], firstM: roadM[i], second: roadSecondPractice[i], secondM: roadSecondM[i])
+    }
 }
 
 /// Counts and timings of the road step, for `run.json` and the summary.

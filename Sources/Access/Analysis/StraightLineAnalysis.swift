@@ -35,14 +35,14 @@ public enum StraightLineAnalysis {
             let q = population[i].location
             var r = PointAccess()
             if all.count > 0, case let a = all.nearest(to: q), a.index >= 0 {
-                r.nearestPractice = Int32(a.index)
+                r.nearestPractice = PracticeIndex(a.index)
                 r.nearestPracticeM = a.distance
             }
             if open.count > 0, case let o = open.nearestTwo(to: q), o.first >= 0 {
-                r.nearestOpen = Int32(openIndexes[o.first])
+                r.nearestOpen = PracticeIndex(openIndexes[o.first])
                 r.nearestOpenM = o.firstDistance
                 if o.second >= 0 {
-                    r.secondOpen = Int32(openIndexes[o.second])
+                    r.secondOpen = PracticeIndex(openIndexes[o.second])
                     r.secondOpenM = o.secondDistance
                 }
             }

@@ -5,8 +5,10 @@
 /// (`ForwardArcs`) gives source → node ("how far is everything from this
 /// point").
 protocol SearchArcs {
+    /// The numbering of the nodes the arcs join.
+    associatedtype Node: DenseID
     /// Calls `body(w, cost)` for each step out of `v` the mode may take.
-    func forEachStep(from v: Int, _ body: (_ w: Int, _ cost: Double) -> Void)
+    func forEachStep(from v: Node, _ body: (_ w: Node, _ cost: Double) -> Void)
 }
 
 /// The forward arcs of the whole graph for one mode and weight (costs
@@ -44,10 +46,10 @@ struct ForwardArcs: SearchArcs, ArcMeasures {
     }
 
     @inline(__always)
-    func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for a in graph.out.range(v) {
+    func forEachStep(from v: NodeID, _ body: (NodeID, Double) -> Void) {
+        for a in graph.out.range(v.index) {
             let c = cost(a)
-            if c.isFinite { body(graph.out.arcs[a].index, c) }
+            if c.isFinite { body(graph.out.arcs[a], c) }
         }
     }
 }
@@ -63,11 +65,13 @@ struct ForwardArcs: SearchArcs, ArcMeasures {
 /// Per-worker state: arrays sized once and reset through the list of what
 /// was touched, so a search costs what it visits, not the size of the graph.
 /// A search: `push` its seeds, take nodes in order of cost with `next`,
-/// `relax` those to go on from, `finish`.
-struct BoundedSearch {
+/// `relax` those to go on from, `finish`. `Node` is the numbering searched:
+/// the graph's (`NodeID`) or the router's core (`CoreNodeID`).
+struct BoundedSearch<Node: DenseID> {
+    /// Cost of each node so far (`.infinity`: not reached), indexed by `Node`.
     var dist: [Double]
-    var touchedNodes: [Int32] = []
-    var heap = MinHeap<Int32>()
+    var touchedNodes: [Node] = []
+    var heap = MinHeap<Node>()
     /// Nodes settled since creation (for reports and benchmarks).
     private(set) var settledNodes = 0
 
@@ -79,19 +83,19 @@ struct BoundedSearch {
     /// Offers cost `c` to node `v` (a seed, or a step): kept and queued when
     /// lower than v's and within `limit`.
     @inline(__always)
-    mutating func push(_ v: Int, _ c: Double, _ limit: Double) {
+    mutating func push(_ v: Node, _ c: Double, _ limit: Double) {
         guard c <= limit, c < dist[v] else { return }
-        if dist[v] == .infinity { touchedNodes.append(Int32(v)) }
+        if dist[v] == .infinity { touchedNodes.append(v) }
         dist[v] = c
-        heap.push(c, Int32(v))
+        heap.push(c, v)
     }
 
     /// The next node to settle with its cost (nil when none is left within
     /// the limit). The caller then relaxes its arcs with `relax`, or not.
     @inline(__always)
-    mutating func next() -> (node: Int, cost: Double)? {
+    mutating func next() -> (node: Node, cost: Double)? {
         while let top = heap.pop() {
-            let v = Int(top.payload)
+            let v = top.payload
             if top.cost == dist[v] { settledNodes += 1; return (v, top.cost) }   // else a stale entry
         }
         return nil
@@ -99,24 +103,24 @@ struct BoundedSearch {
 
     /// Pushes the neighbours of `v`, settled at cost `c`.
     @inline(__always)
-    mutating func relax<Arcs: SearchArcs>(_ v: Int, _ c: Double, over arcs: Arcs, limit: Double) {
+    mutating func relax<Arcs: SearchArcs>(_ v: Node, _ c: Double, over arcs: Arcs, limit: Double) where Arcs.Node == Node {
         arcs.forEachStep(from: v) { w, step in push(w, c + step, limit) }
     }
 
     /// Ends a search (also one stopped early): resets the node state.
     mutating func finish() {
         heap.removeAll()
-        for v in touchedNodes { dist[Int(v)] = .infinity }
+        for v in touchedNodes { dist[v] = .infinity }
         touchedNodes.removeAll(keepingCapacity: true)
     }
 }
 
 extension ReverseNetwork: SearchArcs {
     @inline(__always)
-    func forEachStep(from v: Int, _ body: (Int, Double) -> Void) {
-        for k in steps.range(v) {
+    func forEachStep(from v: NodeID, _ body: (NodeID, Double) -> Void) {
+        for k in steps.range(v.index) {
             let step = steps.arcs[k]
-            body(Int(step.from), step.cost)
+            body(step.from, step.cost)
         }
     }
 }

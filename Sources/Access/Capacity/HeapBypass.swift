@@ -39,35 +39,35 @@ struct HeapBypass: Sendable {
 
 /// A node reached past the heap, waiting to be followed on.
 struct BypassedNode {
-    var node: Int32
+    var node: NodeID
     var cost: Double
 }
 
-extension BoundedSearch {
+extension BoundedSearch where Node == NodeID {
     /// Pushes the neighbours of `v` (settled at cost `c`) over the reversed
     /// network; neighbours in `bypass` are not queued but followed at once,
     /// through `pending` (empty before and after).
     @inline(__always)
-    mutating func relax(_ v: Int, _ c: Double, over network: ReverseNetwork, bypassing bypass: HeapBypass,
+    mutating func relax(_ v: NodeID, _ c: Double, over network: ReverseNetwork, bypassing bypass: HeapBypass,
                         limit: Double, pending: inout [BypassedNode]) {
         step(from: v, c, network, bypass, limit, &pending)
         while let next = pending.popLast() {
             // A cost that dropped since was queued again and is followed then.
-            if dist[Int(next.node)] == next.cost { step(from: Int(next.node), next.cost, network, bypass, limit, &pending) }
+            if dist[next.node] == next.cost { step(from: next.node, next.cost, network, bypass, limit, &pending) }
         }
     }
 
     @inline(__always)
-    private mutating func step(from v: Int, _ c: Double, _ network: ReverseNetwork, _ bypass: HeapBypass, _ limit: Double,
+    private mutating func step(from v: NodeID, _ c: Double, _ network: ReverseNetwork, _ bypass: HeapBypass, _ limit: Double,
                                _ pending: inout [BypassedNode]) {
-        for k in network.steps.range(v) {
+        for k in network.steps.range(v.index) {
             let s = network.steps.arcs[k]
-            let w = Int(s.from), x = c + s.cost
-            if bypass.contains(w) {
+            let w = s.from, x = c + s.cost
+            if bypass.contains(w.index) {
                 guard x <= limit, x < dist[w] else { continue }
-                if dist[w] == .infinity { touchedNodes.append(Int32(w)) }
+                if dist[w] == .infinity { touchedNodes.append(w) }
                 dist[w] = x
-                pending.append(BypassedNode(node: Int32(w), cost: x))
+                pending.append(BypassedNode(node: w, cost: x))
             } else {
                 push(w, x, limit)
             }

@@ -33,7 +33,7 @@ public struct RoadPairs: CatchmentPairs {
     var practiceCount: Int { practices.count }
 
     struct Worker {
-        var search: BoundedSearch
+        var search: BoundedSearch<NodeID>
         var pending: [BypassedNode] = []
     }
 
@@ -45,7 +45,7 @@ public struct RoadPairs: CatchmentPairs {
         let e = at.edge.index, a = at.from.index, b = at.to.index
         // Seeds: the ends the practice is reached from.
         for end in at.entries {
-            if let c = end.part.measure(network) { worker.search.push(end.node.index, c, limit) }
+            if let c = end.part.measure(network) { worker.search.push(end.node, c, limit) }
         }
         while let (v, c) = worker.search.next() {
             worker.search.relax(v, c, over: network, bypassing: bypass, limit: limit, pending: &worker.pending)
@@ -56,11 +56,11 @@ public struct RoadPairs: CatchmentPairs {
             // (A scope of its own: `finish` below must not copy the costs.)
             let dist = worker.search.dist
             for v in worker.search.touchedNodes {
-                for g in onEdges.atNode.arcs(from: Int(v)) where Int(g) != own ?? -1 {
+                for g in onEdges.atNode.arcs(from: v.index) where Int(g) != own ?? -1 {
                     let group = onEdges.groups[Int(g)]
                     let da = dist[Int(group.from)]
                     // Read once: at its first end when that was reached.
-                    if v != group.from && da < .infinity { continue }
+                    if v.raw != group.from && da < .infinity { continue }
                     read(group, da, dist[Int(group.to)], into: &list)
                 }
             }

@@ -2,7 +2,7 @@
 /// that decisions compare — by road (first mode's shortest road distance)
 /// when roads were given, else straight line.
 public struct AccessMeasure: Sendable {
-    public var practice: [Int32]
+    public var practice: OptionalIDs<PracticeIndex>
     public var metres: [Double]
     /// Quickest minutes per road mode (empty without roads).
     public var minutes: [[Double]]
@@ -15,7 +15,7 @@ public struct AccessMeasure: Sendable {
             minutes = road.minutes
             byRoad = true
         } else {
-            practice = result.points.map(\.nearestOpen)
+            practice = OptionalIDs(result.points.lazy.map(\.nearestOpen))
             metres = result.points.map(\.nearestOpenM)
             minutes = []
             byRoad = false

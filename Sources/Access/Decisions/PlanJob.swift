@@ -65,8 +65,8 @@ public struct PlanJob {
         var uncovered = [Bool](repeating: false, count: population.count)
         for i in population.indices {
             if !(measure.metres[i] <= limit) { uncovered[i] = true; weights[i] = population[i].inhabitants; continue }
-            guard weightShortfall, measure.practice[i] >= 0 else { continue }
-            let j = Int(measure.practice[i]), assigned = baseline.practices[j].assignedInhabitants
+            guard weightShortfall, let j = measure.practice[i]?.index else { continue }
+            let assigned = baseline.practices[j].assignedInhabitants
             let h = PracticeHeadroom(practice: inputs.practices[j], norm: parameters.normPatientsPerFTE, assigned: assigned,
                                      defaultFTE: baseline.parameters.defaultFTE)
             if let places = h.places, places < 0, assigned > 0 { weights[i] = population[i].inhabitants * min(1, -places / assigned) }

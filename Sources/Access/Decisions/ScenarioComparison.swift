@@ -75,16 +75,15 @@ public struct ScenarioComparison: Sendable {
             // Displaced: the nearest open practice changes because the old one
             // no longer counts as open or a nearer one appears (not a tie swap
             // between practices at one address).
-            let was = Int(before.practice[i])
-            let moved = was >= 0 && before.practice[i] != after.practice[i]
-                && (!(was < scenario.practices.count && scenario.practices[was].isOpen) || a < b - 0.5)
-            if moved && before.practice[i] >= 0 {
+            let was = before.practice[i], now = after.practice[i]
+            let moved = was.map { was in was != now && (!(was.index < scenario.practices.count && scenario.practices[was].isOpen) || a < b - 0.5) } ?? false
+            if moved {
                 displaced += w; displacedPoints += 1
-                if after.practice[i] >= 0 { received[Int(after.practice[i])] += w } else { stranded += w }
+                if let now { received[now] += w } else { stranded += w }
             }
             guard region >= 0 && region < regionCount else { continue }
             regions[region].inhabitants += w
-            if moved && before.practice[i] >= 0 { regions[region].displaced += w }
+            if moved { regions[region].displaced += w }
             if b.isFinite { sums[region].wb += w; sums[region].b += w * b }
             if a.isFinite { sums[region].wa += w; sums[region].a += w * a }
             for (k, km) in bands.enumerated() {

@@ -55,7 +55,7 @@ enum ScenarioTables {
     static func points(_ c: ScenarioComparison, population: [PopulationPoint], before: AccessMeasure, after: AccessMeasure,
                        baselinePractices: [Practice], scenarioPractices: [Practice]) -> OutputTable {
         typealias P = PointChangeColumn
-        func id(_ list: [Practice], _ j: Int32) -> String? { j >= 0 ? list[Int(j)].id : nil }
+        func id(_ list: [Practice], _ j: PracticeIndex?) -> String? { j.map { list[$0].id } }
         let changed = population.indices.filter { before.practice[$0] != after.practice[$0] || (c.deltaM[$0] ?? 0) != 0 }
         let columns: [OutputColumn<Int>] = [
             .text(P.id) { population[$0].id },

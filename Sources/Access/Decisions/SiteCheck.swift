@@ -34,31 +34,31 @@ public struct SiteCheck: Sendable {
     public var postcodeDecides = false
 
     /// Judges a site from its sample points' nearest and second-nearest open
-    /// practice (`first`, `firstM`, `second`, `secondM` per sample).
+    /// practice (one `NearestPair` per sample).
     /// Served: at least half the sample points have an open practice within
     /// `limitM` and one of those practices has headroom ≥ the new residents.
     /// Strained: reachable, but no such practice has that headroom (or it is
     /// unknown). Not served: fewer than half the sample points reach one.
-    static func judge(site: HousingSite, householdSize: Double, samples: [(first: Int32, firstM: Double, second: Int32, secondM: Double)],
+    static func judge(site: HousingSite, householdSize: Double, samples: [NearestPair],
                       minutes: [Double?], limitM: Double, measure: String, practices: [Practice],
                       headroom: (Int) -> PracticeHeadroom) -> SiteCheck {
         let size = site.householdSize ?? householdSize
         let residents = site.homes * size
-        let within = samples.filter { $0.first >= 0 && $0.firstM <= limitM }.count
+        let within = samples.filter { $0.first != nil && $0.firstM <= limitM }.count
         let share = samples.isEmpty ? 0 : Double(within) / Double(samples.count)
         var sums: [Int: (Double, Int)] = [:]
         for s in samples {
-            for (j, d) in [(s.first, s.firstM), (s.second, s.secondM)] where j >= 0 && d <= limitM {
-                sums[Int(j), default: (0, 0)].0 += d
-                sums[Int(j), default: (0, 0)].1 += 1
+            for case let (j?, d) in [(s.first, s.firstM), (s.second, s.secondM)] where d <= limitM {
+                sums[j.index, default: (0, 0)].0 += d
+                sums[j.index, default: (0, 0)].1 += 1
             }
         }
         let candidates = sums.map { Candidate(practice: $0.key, meanM: $0.value.0 / Double($0.value.1), headroom: headroom($0.key)) }
             .sorted { $0.meanM != $1.meanM ? $0.meanM < $1.meanM : $0.practice < $1.practice }
-        var counts: [Int32: Int] = [:]
-        for s in samples where s.first >= 0 { counts[s.first, default: 0] += 1 }
-        let nearest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map { Int($0.key) }
-        let reached = samples.filter { $0.first >= 0 && $0.firstM.isFinite }
+        var counts: [Int: Int] = [:]
+        for s in samples { if let j = s.first { counts[j.index, default: 0] += 1 } }
+        let nearest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        let reached = samples.filter { $0.first != nil && $0.firstM.isFinite }
         let distance = reached.isEmpty ? nil : reached.reduce(0) { $0 + $1.firstM } / Double(reached.count)
         let limitKm = limitM / 1000
         func km(_ m: Double) -> String { String(format: "%.1f km", m / 1000) }

@@ -49,21 +49,13 @@ struct SiteEligibility {
     /// Each sample's nearest and second-nearest practice that takes it
     /// (straight line): the fully open pair, improved by every restricted
     /// practice over the samples it accepts. Ties go to the lower index.
-    static func nearest(samples: [PopulationPoint], practices: [Practice], open: [(first: Int32, firstM: Double, second: Int32, secondM: Double)],
-                        sets: EligibleSets) -> [(first: Int32, firstM: Double, second: Int32, secondM: Double)] {
+    static func nearest(samples: [PopulationPoint], practices: [Practice], open: [NearestPair],
+                        sets: EligibleSets) -> [NearestPair] {
         var result = open
         for j in sets.restrictedPractices {
             for k in sets.pointsByPractice[j]! {
-                let i = Int(k), d = samples[i].location.distance(to: practices[Int(j)].location)
-                var r = result[i]
-                func before(_ a: Int32, _ da: Double) -> Bool { a < 0 || d < da || (d == da && j < a) }
-                if before(r.first, r.firstM) {
-                    (r.second, r.secondM) = (r.first, r.firstM)
-                    (r.first, r.firstM) = (j, d)
-                } else if before(r.second, r.secondM) {
-                    (r.second, r.secondM) = (j, d)
-                }
-                result[i] = r
+                // A restricted practice is in no fully open pair and offered once per sample.
+                result[Int(k)].offer(samples[Int(k)].location.distance(to: practices[Int(j)].location), PracticeIndex(raw: j))
             }
         }
         return result

@@ -71,10 +71,10 @@ public struct SitesJob {
                     // these sites lie off them — out of reach by road (as `serve` answers).
                     var modes: [TravelMode] = []
                     for m in parameters.roadOptions.modes where !modes.contains(m) { modes.append(m) }
-                    return (samples.map { _ in (first: -1, firstM: .infinity, second: -1, secondM: .infinity) },
+                    return (samples.map { _ in NearestPair() },
                             modes.map { _ in samples.map { _ in .infinity } }, modes.map(\.name))
                 }
-                return (samples.indices.map { (road.roadPractice[$0], road.roadM[$0], road.roadSecondPractice[$0], road.roadSecondM[$0]) },
+                return (samples.indices.map(road.nearestByRoad),
                         road.minutes, road.modes.map(\.name))
             }
         }
@@ -133,7 +133,7 @@ public struct SitesJob {
     /// open practice by road (index, metres), minutes per mode, and the modes.
     /// The samples' eligible sets (nil: no restricted practice) come along.
     public typealias SiteRoadAccess = ([PopulationPoint], EligibleSets?) throws -> (
-        access: [(first: Int32, firstM: Double, second: Int32, secondM: Double)], minutes: [[Double]], modes: [String])
+        access: [NearestPair], minutes: [[Double]], modes: [String])
 
     /// Restricted practices that take new patients only from a postcode list:
     /// when there are any, a site's postcode matters and sites.* carry it.
@@ -164,7 +164,7 @@ public struct SitesJob {
         let sets = eligibility.isEmpty ? nil : try eligibility.sets(samples: samples, owner: owner, sites: sites)
         let open = practices.indices.filter { parameters.isOpen(practices[$0].status) && eligibility.areas[$0] == nil }
         let straight = StraightLineAnalysis.nearest(population: samples, practices: practices, openIndexes: open)
-        var access = straight.map { (first: $0.nearestOpen, firstM: $0.nearestOpenM, second: $0.secondOpen, secondM: $0.secondOpenM) }
+        var access = straight.map(\.open)
         if let sets { access = SiteEligibility.nearest(samples: samples, practices: practices, open: access, sets: sets) }
         var minutes: [[Double]] = []
         var modes: [String] = []

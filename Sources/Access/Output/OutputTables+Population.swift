@@ -6,7 +6,7 @@ extension OutputTables {
                                   regions reg: [Region]) -> [OutputColumn<Int>] {
         typealias C = PopulationColumn
         typealias Column = OutputColumn<Int>
-        func id(_ i: Int32) -> String? { i >= 0 ? prac[Int(i)].id : nil }
+        func id(_ i: PracticeIndex?) -> String? { i.map { prac[$0.index].id } }
         let a = result.points
         var columns: [Column] = [
             .text(C.id) { pop[$0].id },

@@ -158,11 +158,10 @@ public struct EligibleRouting: Sendable {
                     count += 1
                 }
                 func attach(_ v: Int, _ extra: Double) {
-                    let id = coreId[v]
-                    if id >= 0 { add(id, extra); return }
+                    if let id = coreId[v] { add(id.raw, extra); return }
                     let c = Int(chains.chainOf[v])
-                    add(coreId[Int(chains.nodes[Int(chains.start[c])])], toFirst[v] + extra)
-                    add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])], toLast[v] + extra)
+                    add(coreId[Int(chains.nodes[Int(chains.start[c])])]!.raw, toFirst[v] + extra)
+                    add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])]!.raw, toLast[v] + extra)
                 }
                 // From the point forward to `edgeTo`, or backward to `edgeFrom`
                 // (`EdgePosition.exits`, with the same products as `PartArc.measure`).
@@ -252,7 +251,7 @@ public struct EligibleRouting: Sendable {
         // second open label, with the margin of `pruneMargin`).
         let coreNodes = router.coreNodes, margin = Self.pruneMargin
         let stop: [Double] = labels.nodes.withUnsafeBufferPointer { nodes in
-            coreNodes.map { v in nodes[Int(v)].secondCost * (1 + margin) + margin }
+            coreNodes.map { v in nodes[v.index].secondCost * (1 + margin) + margin }
         }
         var stats = Stats()
         stats.limitsS = seconds()
@@ -342,7 +341,7 @@ public struct EligibleRouting: Sendable {
     /// and the reading off of its points.
     struct CoreSearch {
         let routing: EligibleRouting
-        var kernel: BoundedSearch
+        var kernel: BoundedSearch<CoreNodeID>
         /// Costs of the nodes inside the chains the practice lies in (its
         /// seeds swept along the chain), reset through `touched`.
         var inner: [Double]
@@ -390,8 +389,7 @@ public struct EligibleRouting: Sendable {
             // `edgeTo` backward; a seed inside a chain is swept to its ends.
             var seeded: (Int32, Int32) = (-1, -1)
             func seed(_ v: Int32, _ c: Double) {
-                let id = coreId[Int(v)]
-                if id >= 0 { kernel.push(Int(id), c, limit); return }
+                if let id = coreId[Int(v)] { kernel.push(id, c, limit); return }
                 if c < inner[Int(v)] {
                     if inner[Int(v)] == .infinity { touched.append(v) }
                     inner[Int(v)] = c
@@ -407,8 +405,8 @@ public struct EligibleRouting: Sendable {
             for c in [seeded.0, seeded.1] where c >= 0 {
                 sweep(Int(c))
                 let lo = Int(chains.start[Int(c)]), hi = Int(chains.start[Int(c) + 1]) - 1
-                kernel.push(Int(coreId[Int(chains.nodes[lo])]), inner[Int(chains.nodes[lo + 1])] + Double(chains.up[lo].cost), limit)
-                kernel.push(Int(coreId[Int(chains.nodes[hi])]), inner[Int(chains.nodes[hi - 1])] + Double(chains.down[hi - 1].cost), limit)
+                kernel.push(coreId[Int(chains.nodes[lo])]!, inner[Int(chains.nodes[lo + 1])] + Double(chains.up[lo].cost), limit)
+                kernel.push(coreId[Int(chains.nodes[hi])]!, inner[Int(chains.nodes[hi - 1])] + Double(chains.down[hi - 1].cost), limit)
             }
             // A route through node v costs its way to v plus c; through v the
             // point also reaches v's two open practices, so its second-best
@@ -418,9 +416,9 @@ public struct EligibleRouting: Sendable {
                 router.core.offsets.withUnsafeBufferPointer { offsets in
                     routing.coreSteps.withUnsafeBufferPointer { steps in
                         while let (v, c) = kernel.next() {
-                            for k in Int(offsets[v])..<Int(offsets[v + 1]) {
-                                let w = Int(steps[k].from)
-                                kernel.push(w, c + steps[k].cost, Swift.min(limit, stop[w]))
+                            for k in Int(offsets[v.index])..<Int(offsets[v.index + 1]) {
+                                let w = CoreNodeID(raw: steps[k].from)
+                                kernel.push(w, c + steps[k].cost, Swift.min(limit, stop[w.index]))
                             }
                         }
                     }
@@ -433,8 +431,8 @@ public struct EligibleRouting: Sendable {
                 r.attachments.withUnsafeBufferPointer { attached in
                     accepts.withUnsafeBufferPointer { bits in
                         for v in kernel.touchedNodes {
-                            let d = kernel.dist[Int(v)]
-                            for k in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) {
+                            let d = kernel.dist[v]
+                            for k in Int(offsets[v.index])..<Int(offsets[v.index + 1]) {
                                 let x = attached[k], i = Int(x.point)
                                 if bits[i >> 6] & (1 << UInt64(i & 63)) != 0 { offer(x.local, d + x.cost) }
                             }
@@ -503,13 +501,13 @@ public struct EligibleRouting: Sendable {
                 if inner[v] == .infinity { touched.append(Int32(v)) }
                 inner[v] = c
             }
-            var previous = kernel.dist[Int(coreId[Int(chains.nodes[lo])])]
+            var previous = kernel.dist[coreId[Int(chains.nodes[lo])]!]
             for q in (lo + 1)..<hi {
                 let v = Int(chains.nodes[q])
                 set(v, previous + Double(chains.down[q - 1].cost))
                 previous = inner[v]
             }
-            previous = kernel.dist[Int(coreId[Int(chains.nodes[hi])])]
+            previous = kernel.dist[coreId[Int(chains.nodes[hi])]!]
             for q in stride(from: hi - 1, to: lo, by: -1) {
                 let v = Int(chains.nodes[q])
                 set(v, previous + Double(chains.up[q].cost))
@@ -553,17 +551,17 @@ public struct EligibleRouting: Sendable {
             }
         }
         let nodeCount = g.nodeCount, arcs = arcs
-        return parallelMap(count: forward.count, state: { BoundedSearch(nodeCount: nodeCount) }) { search, k in
+        return parallelMap(count: forward.count, state: { BoundedSearch<NodeID>(nodeCount: nodeCount) }) { search, k in
             let i = forward[k], q = points[i]!
             let wanted = accepting[k]
             guard !wanted.isEmpty else { return ([], 0) }
-            var best = NearestPair(first: assigned[i].nearestSource, firstM: assigned[i].nearestCost,
-                                   second: assigned[i].secondSource, secondM: assigned[i].secondCost)
+            var best = NearestPair(first: assigned[i].nearest, firstM: assigned[i].nearestCost,
+                                   second: assigned[i].second, secondM: assigned[i].secondCost)
             var cost = [Double](repeating: .infinity, count: wanted.count)
             func reach(_ p: Int32, _ c: Double) {
                 guard let w = wanted.firstIndex(of: p), c < cost[w] else { return }
                 cost[w] = c
-                best.offer(c, p)
+                best.offer(c, PracticeIndex(raw: p))
             }
             guard let position = EdgePosition(q, in: g) else { return ([], 0) }
             for (p, f) in onEdge[q.edge.raw] ?? [] {
@@ -572,13 +570,13 @@ public struct EligibleRouting: Sendable {
             let before = search.settledNodes
             // Seeds: the end nodes reached from the point along its edge.
             for end in position.exits {
-                if let c = end.part.measure(arcs) { search.push(end.node.index, c, .infinity) }
+                if let c = end.part.measure(arcs) { search.push(end.node, c, .infinity) }
             }
             while let (v, c) = search.next() {
                 // Nothing beyond the second-best can change the point; every
                 // practice reached at ≤ c is final.
                 if c > best.secondM || !cost.contains(where: { $0 > c }) { break }
-                for t in targets.range(v) { reach(targets.arcs[t].practice, c + targets.arcs[t].extra) }
+                for t in targets.range(v.index) { reach(targets.arcs[t].practice, c + targets.arcs[t].extra) }
                 search.relax(v, c, over: arcs, limit: best.secondM)
             }
             search.finish()
@@ -590,8 +588,8 @@ public struct EligibleRouting: Sendable {
     /// Offers (cost, practice) to a point's best two; ordered as the router
     /// orders labels. Returns whether the point's best two changed.
     static func offer(_ a: inout FacilityAssignment, cost: Double, practice: Int32, weight: RouteWeight) -> Bool {
-        var pair = NearestPair(first: a.nearestSource, firstM: a.nearestCost, second: a.secondSource, secondM: a.secondCost)
-        guard pair.offer(cost, practice) else { return false }
+        var pair = NearestPair(first: a.nearest, firstM: a.nearestCost, second: a.second, secondM: a.secondCost)
+        guard pair.offer(cost, PracticeIndex(raw: practice)) else { return false }
         let fresh: (length: Double, time: Double) = weight == .length ? (cost, .nan) : (.nan, cost)
         func figures(_ s: Int32) -> (length: Double, time: Double) {
             if s == practice { return fresh }
@@ -599,9 +597,9 @@ public struct EligibleRouting: Sendable {
             if s == a.secondSource { return (a.secondLengthM, a.secondTimeS) }
             return (.infinity, .infinity)
         }
-        let first = figures(pair.first), second = figures(pair.second)
-        a.nearestSource = pair.first; a.nearestCost = pair.firstM; a.nearestLengthM = first.length; a.nearestTimeS = first.time
-        a.secondSource = pair.second; a.secondCost = pair.secondM; a.secondLengthM = second.length; a.secondTimeS = second.time
+        let first = figures(pair.first.raw), second = figures(pair.second.raw)
+        a.nearest = pair.first; a.nearestCost = pair.firstM; a.nearestLengthM = first.length; a.nearestTimeS = first.time
+        a.second = pair.second; a.secondCost = pair.secondM; a.secondLengthM = second.length; a.secondTimeS = second.time
         return true
     }
 }

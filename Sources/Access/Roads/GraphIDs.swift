@@ -32,6 +32,11 @@ public struct EdgeID: DenseID { public let raw: Int32; @inline(__always) public 
 /// An arc (directed CSR entry) of a `RoadGraph`.
 public struct ArcID: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
+/// A node of a router's core (`NearestFacilityRouter`): the nodes outside
+/// the degree-2 chains, numbered densely in node order. A numbering of its
+/// own, so it is never taken for a `NodeID`.
+struct CoreNodeID: DenseID { let raw: Int32; @inline(__always) init(raw: Int32) { self.raw = raw } }
+
 /// A practice of a run: its index in the practices (the router's sources).
 public struct PracticeIndex: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
@@ -51,4 +56,29 @@ extension Optional where Wrapped: DenseID {
 extension Int {
     /// The index of id `id`.
     @inline(__always) init<ID: DenseID>(_ id: ID) { self = Int(id.raw) }
+}
+
+/// A column of optional ids, one per row (an edge's arc, a point's
+/// practice): stored as raw `Int32` (-1: none), so it stays 4 bytes a row
+/// where `[ID?]` would take 8, and read and written as `ID?`.
+public struct OptionalIDs<ID: DenseID>: RandomAccessCollection, MutableCollection, Sendable, Equatable {
+    /// The raw column: each id's `raw`, -1 for none.
+    private(set) var raw: [Int32]
+
+    init(raw: [Int32]) { self.raw = raw }
+
+    public init(repeating id: ID?, count: Int) { raw = [Int32](repeating: id.raw, count: count) }
+
+    public init<S: Sequence>(_ ids: S) where S.Element == ID? { raw = ids.map(\.raw) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { raw.count }
+
+    @inline(__always) public subscript(row: Int) -> ID? {
+        get { ID(orNone: raw[row]) }
+        set { raw[row] = newValue.raw }
+    }
+
+    /// The id of a row named by its own id (an edge's arc).
+    @inline(__always) public subscript<Row: DenseID>(row: Row) -> ID? { ID(orNone: raw[row.index]) }
 }

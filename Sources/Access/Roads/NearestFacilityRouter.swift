@@ -82,9 +82,9 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
     /// costs are those of a search over the whole graph).
     let rCost: [Double]
     let chains: DegreeTwoChains
-    /// Core number of each node (-1 inside a chain), and the node of each core number.
-    let coreId: [Int32]
-    let coreNodes: [Int32]
+    /// Core number of each node (nil inside a chain), and the node of each core number.
+    let coreId: OptionalIDs<CoreNodeID>
+    let coreNodes: [NodeID]
     /// `graph.arcTimeS[mode]`, held directly for the per-point work.
     private let times: [Float]
 
@@ -101,19 +101,20 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
         // The core, numbered 0..<coreNodes.count in node order: arcs between
         // core nodes plus the chains' shortcuts. Dense numbering keeps the
         // labels the search touches in a third of the memory.
-        var coreId = [Int32](repeating: -1, count: n)
-        var coreNodes = [Int32]()
-        for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = Int32(coreNodes.count); coreNodes.append(Int32(v)) }
+        var coreId = OptionalIDs<CoreNodeID>(repeating: nil, count: n)
+        var coreNodes = [NodeID]()
+        for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = CoreNodeID(coreNodes.count); coreNodes.append(NodeID(v)) }
         var shortcuts = [(head: Int32, arc: ReverseArc, exactCost: Double)]()
         for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
         let withCost = CSR<CoreArc>(rows: coreNodes.count) { emit in
+            // Both ends are core nodes: a core arc's, and a shortcut's (a chain's ends).
             func add(_ head: Int32, _ arc: ReverseArc, _ exactCost: Double) {
                 var a = arc
-                a.from = coreId[Int(arc.from)]
-                emit(Int(coreId[Int(head)]), CoreArc(arc: a, exactCost: exactCost))
+                a.from = coreId[Int(arc.from)]!.raw
+                emit(coreId[Int(head)]!.index, CoreArc(arc: a, exactCost: exactCost))
             }
             for v in coreNodes {
-                for a in full.arcs(from: Int(v)) where coreId[Int(a.from)] >= 0 { add(v, a, Double(a.cost)) }
+                for a in full.arcs(from: v.index) where coreId[Int(a.from)] != nil { add(v.raw, a, Double(a.cost)) }
             }
             for s in shortcuts { add(s.head, s.arc, s.exactCost) }
         }
@@ -173,9 +174,8 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
                         var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: MinHeap())
                         var seededChains = Set<Int32>()
                         for seed in seeds {
-                            let c = coreId[seed.node]
-                            if c >= 0 {
-                                search.offer(Int(c), seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
+                            if let c = coreId[seed.node] {
+                                search.offer(c.index, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
                             } else {
                                 seededChains.insert(chains.chainOf[seed.node])
                                 chainSearch.offer(seed.node.index, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: false)
@@ -184,11 +184,11 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
                         for c in seededChains.sorted() {
                             chains.sweep(Int(c), &chainSearch)
                             for end in chains.ends(Int(c)) {
-                                search.offerLabels(labels[Int(end.inner)], to: Int(coreId[Int(end.node)]), via: end.arc, queue: true)
+                                search.offerLabels(labels[Int(end.inner)], to: coreId[Int(end.node)]!.index, via: end.arc, queue: true)
                             }
                         }
                         settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
-                        for (i, v) in coreNodes.enumerated() { labels[Int(v)] = coreLabels[i] }
+                        for (i, v) in coreNodes.enumerated() { labels[v.index] = coreLabels[i] }
                         for c in 0..<chains.count { chains.sweep(c, &chainSearch) }
                         queued = search.heap.pushes
                     }

@@ -264,7 +264,7 @@ public struct NearestPracticesSearch {
                 let x = targets.atNode.arcs[t]
                 if let extra = x.part.measure(arcs) { offer(x.practice, c + extra) }
             }
-            arcs.forEachStep(from: v) { w, step in push(w, c + step) }
+            arcs.forEachStep(from: NodeID(v)) { w, step in push(w.index, c + step) }
         }
         settle(upTo: .infinity)
         for v in touched { dist[Int(v)] = .infinity }

@@ -124,9 +124,9 @@ public struct RoadGraph: Sendable {
     public let edgeTo: [NodeID]
     public let edgeLengthM: [Float]
     /// Arc `edgeFrom → edgeTo` of each edge, nil when absent.
-    public let edgeForwardArc: OptionalArcs
+    public let edgeForwardArc: OptionalIDs<ArcID>
     /// Arc `edgeTo → edgeFrom` of each edge, nil when absent.
-    public let edgeBackwardArc: OptionalArcs
+    public let edgeBackwardArc: OptionalIDs<ArcID>
     /// Whether homes and practices can lie on the edge: false for motorways
     /// and trunk roads (and their links), which have no property access, so
     /// snapping skips them.
@@ -163,7 +163,7 @@ public struct RoadGraph: Sendable {
 
     init(nodeX: [Double], nodeY: [Double], out: CSR<NodeID>, arcLengthM: [Float],
          arcTimeS: PerMode<[Float]>, arcEdge: [EdgeID], edgeFrom: [NodeID], edgeTo: [NodeID], edgeLengthM: [Float],
-         edgeForwardArc: OptionalArcs, edgeBackwardArc: OptionalArcs, edgeAccessible: [Bool]? = nil, report: RoadGraphBuildCounts) {
+         edgeForwardArc: OptionalIDs<ArcID>, edgeBackwardArc: OptionalIDs<ArcID>, edgeAccessible: [Bool]? = nil, report: RoadGraphBuildCounts) {
         self.edgeAccessible = edgeAccessible ?? [Bool](repeating: true, count: edgeFrom.count)
         self.nodeX = nodeX; self.nodeY = nodeY; self.out = out
         self.arcLengthM = arcLengthM; self.arcTimeS = arcTimeS; self.arcEdge = arcEdge
@@ -207,18 +207,6 @@ public struct RoadGraph: Sendable {
         for v in 0..<n { comp[v] = rename[Int(comp[v])] }
         return (comp, order.map { sizes[$0] })
     }
-}
-
-/// One arc per edge, or none: stored as raw `Int32` (-1: none), so the
-/// column stays 4 bytes an edge, and read as `ArcID?`.
-public struct OptionalArcs: Sendable {
-    let raw: [Int32]
-
-    init(raw: [Int32]) { self.raw = raw }
-
-    public var count: Int { raw.count }
-    @inline(__always) public subscript(e: Int) -> ArcID? { ArcID(orNone: raw[e]) }
-    @inline(__always) public subscript(e: EdgeID) -> ArcID? { ArcID(orNone: raw[e.index]) }
 }
 
 /// An arc u → v seen from v: its tail u and its arc id.

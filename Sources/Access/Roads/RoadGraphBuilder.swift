@@ -171,7 +171,7 @@ public final class RoadGraphBuilder {
         collected.report = report
         return RoadGraph(nodeX: nodeX, nodeY: nodeY, out: CSR(offsets: built.offsets, arcs: targets), arcLengthM: arcLength,
                          arcTimeS: arcTime, arcEdge: arcEdge, edgeFrom: edgeFrom, edgeTo: edgeTo,
-                         edgeLengthM: edgeLength, edgeForwardArc: OptionalArcs(raw: fwd), edgeBackwardArc: OptionalArcs(raw: bwd),
+                         edgeLengthM: edgeLength, edgeForwardArc: OptionalIDs<ArcID>(raw: fwd), edgeBackwardArc: OptionalIDs<ArcID>(raw: bwd),
                          edgeAccessible: edgeAccessible, report: report)
     }
 }
