@@ -38,11 +38,9 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     public var eligibleForwardSettledNodes = 0
     /// (practice, point) pairs the searches found within the point's second-best.
     public var eligiblePairsFound = 0
-    /// `eligibleS` by step: the straight-line filter of the pairs (and the
-    /// pairs it kept), preparation (points attached to nodes), the searches'
-    /// bounds, the practices' searches, the forward searches with merging.
-    public var eligibleFilterS = 0.0
-    public var eligiblePairsKept = 0
+    /// `eligibleS` by step: preparation (costs per arc, points attached to
+    /// nodes), the searches' bounds, the practices' searches, the forward
+    /// searches with merging.
     public var eligiblePrepareS = 0.0
     public var eligibleLimitsS = 0.0
     public var eligibleSearchS = 0.0
@@ -75,12 +73,12 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
         let routing = routeS + assignS
         return "\n" + String(format: """
               eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled, %d pairs within a second-best), %d forward searches from points without a second open practice (%d nodes settled)
-              eligibility steps: filter %.3f s (%d pairs kept) | prepare %.3f s | bounds %.3f s | searches %.3f s | forward and merge %.3f s
+              eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | forward and merge %.3f s
               routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
               processor time: routing %.3f s, eligibility %.3f s (%.1f %%)
             """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes, eligiblePairsFound,
             eligibleForwardSearches, eligibleForwardSettledNodes,
-            eligibleFilterS, eligiblePairsKept, eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleForwardS,
+            eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleForwardS,
             routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial,
             routingCPUS, eligibleCPUS, routingCPUS > 0 ? eligibleCPUS / routingCPUS * 100 : 0)
     }
@@ -154,12 +152,9 @@ extension SyntheticRoadNetwork {
         if !eligible.pointsByPractice.isEmpty {
             cpu = cpuTime()
             let routing = EligibleRouting(router: router, points: snapped, eligible: eligible)
-            let made = lap()
+            result.eligiblePrepareS = lap()
             let stats = routing.apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible)
-            result.eligibleS = lap() + made
-            result.eligibleFilterS = stats.filterS
-            result.eligiblePairsKept = stats.pairsKept
-            result.eligiblePrepareS = made + stats.prepareS
+            result.eligibleS = lap() + result.eligiblePrepareS
             result.eligibleCPUS = cpuTime() - cpu
             result.eligibleLimitsS = stats.limitsS
             result.eligibleSearchS = stats.searchS

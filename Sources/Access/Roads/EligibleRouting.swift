@@ -33,81 +33,7 @@ import Foundation
 /// metre, as A*) would have dropped 142 of 92 148 settled nodes in `bench
 /// roads --nodes 200000 --points 200000 --practices 400 --partial-share 0.4`,
 /// so there is none.
-///
-/// Before anything is prepared, the (practice, point) pairs whose straight
-/// line already costs more than the point's second-best are dropped
-/// (`EligiblePairBound`: the search would drop them too), and a practice
-/// without a pair left is not searched.
 public struct EligibleRouting: Sendable {
-    let router: NearestFacilityRouter
-    let points: [SnappedPoint?]
-
-    /// - Parameters:
-    ///   - router: the router of the multi-source pass (its mode and weight).
-    ///   - points: the points' snaps for the router's mode; only those some
-    ///     restricted practice accepts take part.
-    ///   - eligible: the areas (read again by `apply`, which filters them
-    ///     against the open practices' costs first).
-    public init(router: NearestFacilityRouter, points: [SnappedPoint?], eligible: EligibleSets) {
-        self.router = router
-        self.points = points
-    }
-
-    /// Offers every restricted practice to the points of its area in
-    /// `assigned` (the fully open practices' best two per point, from the
-    /// router, in the same cost unit: metres for `.length`, seconds for
-    /// `.time`). `labels` are that router's node labels of the same pass. A
-    /// restricted practice's label carries its cost as the weight's figure
-    /// (`…LengthM` for `.length`, `…TimeS` for `.time`) and NaN for the
-    /// other, which the caller does not read.
-    @discardableResult
-    public func apply(_ assigned: inout [FacilityAssignment], labels: NodeLabels, practices: [SnappedPoint?],
-                      eligible: EligibleSets) -> Stats {
-        let clock = ContinuousClock()
-        var lap = clock.now
-        func seconds() -> Double {
-            let now = clock.now, d = now - lap
-            lap = now
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
-        var stats = Stats()
-        let arcs = ForwardArcs(graph: router.graph, mode: router.mode, weight: router.weight)
-        let bound = EligiblePairBound(graph: router.graph, arcs: arcs)
-        let (kept, pairs) = bound.filter(eligible, points: points, practices: practices, assigned: assigned)
-        stats.pairsKept = pairs
-        stats.filterS = seconds()
-        let network = EligibleNetwork(router: router, arcs: arcs, points: points, eligible: kept)
-        stats.prepareS = seconds()
-        network.apply(&assigned, labels: labels, practices: practices, eligible: kept, stats: &stats)
-        return stats
-    }
-
-    /// Counts of one application, for benchmarks and reports.
-    public struct Stats: Sendable {
-        public var searches = 0
-        public var pairsFound = 0
-        public var pointsImproved = 0
-        public var forwardSearches = 0
-        /// The (practice, point) pairs the straight-line bound kept.
-        public var pairsKept = 0
-        /// Core nodes settled by the practices' searches, and nodes by the forward searches.
-        public var settledNodes = 0
-        public var forwardSettledNodes = 0
-        /// Seconds of the steps: the straight-line filter of the pairs, the
-        /// preparation of the kept points (attachments), the searches' stop
-        /// costs, the practices' searches with reading off their points, the
-        /// forward searches with merging the answers.
-        public var filterS = 0.0
-        public var prepareS = 0.0
-        public var limitsS = 0.0
-        public var searchS = 0.0
-        public var forwardS = 0.0
-    }
-}
-
-/// The prepared part of `EligibleRouting` for the kept pairs: the taking
-/// points by edge, their attachments to the core, and the searches.
-struct EligibleNetwork: Sendable {
     let router: NearestFacilityRouter
     let arcs: ForwardArcs
     let points: [SnappedPoint?]
@@ -148,13 +74,31 @@ struct EligibleNetwork: Sendable {
         var cost: Double
     }
 
+    /// Counts of one application, for benchmarks and reports.
+    public struct Stats: Sendable {
+        public var searches = 0
+        public var pairsFound = 0
+        public var pointsImproved = 0
+        public var forwardSearches = 0
+        /// Core nodes settled by the practices' searches, and nodes by the forward searches.
+        public var settledNodes = 0
+        public var forwardSettledNodes = 0
+        /// Seconds of the steps: the searches' stop costs, the practices'
+        /// searches with reading off their points, the forward searches with
+        /// merging the answers.
+        public var limitsS = 0.0
+        public var searchS = 0.0
+        public var forwardS = 0.0
+    }
+
     /// - Parameters:
-    ///   - arcs: the router's graph's forward arcs for its mode and weight.
-    ///   - points: the points' snaps; only those some practice of
-    ///     `eligible` accepts take part.
-    init(router: NearestFacilityRouter, arcs: ForwardArcs, points: [SnappedPoint?], eligible: EligibleSets) {
+    ///   - router: the router of the multi-source pass (its mode and weight).
+    ///   - points: the points' snaps for the router's mode; only those some
+    ///     restricted practice accepts take part.
+    public init(router: NearestFacilityRouter, points: [SnappedPoint?], eligible: EligibleSets) {
         self.router = router
         let graph = router.graph
+        let arcs = ForwardArcs(graph: graph, mode: router.mode, weight: router.weight)
         self.arcs = arcs
         self.points = points
         let edgeCount = graph.edgeCount
@@ -266,10 +210,16 @@ struct EligibleNetwork: Sendable {
         self.chainPoints = chainPoints
     }
 
-    /// `EligibleRouting.apply` for the kept pairs (`eligible`), its counts
-    /// and step times into `stats`.
-    func apply(_ assigned: inout [FacilityAssignment], labels: NodeLabels, practices: [SnappedPoint?],
-               eligible: EligibleSets, stats: inout EligibleRouting.Stats) {
+    /// Offers every restricted practice to the points of its area in
+    /// `assigned` (the fully open practices' best two per point, from the
+    /// router, in the same cost unit: metres for `.length`, seconds for
+    /// `.time`). `labels` are that router's node labels of the same pass. A
+    /// restricted practice's label carries its cost as the weight's figure
+    /// (`…LengthM` for `.length`, `…TimeS` for `.time`) and NaN for the
+    /// other, which the caller does not read.
+    @discardableResult
+    public func apply(_ assigned: inout [FacilityAssignment], labels: NodeLabels, practices: [SnappedPoint?],
+                      eligible: EligibleSets) -> Stats {
         let clock = ContinuousClock()
         var lap = clock.now
         func seconds() -> Double {
@@ -304,6 +254,7 @@ struct EligibleNetwork: Sendable {
         let stop: [Double] = labels.nodes.withUnsafeBufferPointer { nodes in
             coreNodes.map { v in nodes[Int(v)].secondCost * (1 + margin) + margin }
         }
+        var stats = Stats()
         stats.limitsS = seconds()
         var found = [[(point: Int32, cost: Double)]](repeating: [], count: restricted.count)
         // The practices along a Z-curve over their positions, one run of
@@ -357,6 +308,7 @@ struct EligibleNetwork: Sendable {
         }
         stats.pointsImproved = improved.filter { $0 }.count
         stats.forwardS = seconds()
+        return stats
     }
 
     /// The indexes of `locations` in the order of a Z-curve (Morton code of
@@ -389,7 +341,7 @@ struct EligibleNetwork: Sendable {
     /// One worker's search of a restricted practice over the router's core,
     /// and the reading off of its points.
     struct CoreSearch {
-        let routing: EligibleNetwork
+        let routing: EligibleRouting
         var kernel: BoundedSearch
         /// Costs of the nodes inside the chains the practice lies in (its
         /// seeds swept along the chain), reset through `touched`.
@@ -403,7 +355,7 @@ struct EligibleNetwork: Sendable {
         var best: [Double]
         var reached: [Int32] = []
 
-        init(_ routing: EligibleNetwork) {
+        init(_ routing: EligibleRouting) {
             self.routing = routing
             kernel = BoundedSearch(nodeCount: routing.router.coreNodes.count)
             inner = [Double](repeating: .infinity, count: routing.router.graph.nodeCount)
