@@ -84,10 +84,11 @@ public struct EligibleRouting: Sendable {
         public var settledNodes = 0
         public var forwardSettledNodes = 0
         /// Seconds of the steps: the searches' stop costs, the practices'
-        /// searches with reading off their points, the forward searches with
-        /// merging the answers.
+        /// searches with reading off their points, merging their answers,
+        /// the forward searches with merging theirs.
         public var limitsS = 0.0
         public var searchS = 0.0
+        public var mergeS = 0.0
         public var forwardS = 0.0
     }
 
@@ -133,49 +134,58 @@ public struct EligibleRouting: Sendable {
             sum = 0
             for q in stride(from: hi - 1, to: lo, by: -1) { sum += Double(chains.up[q].cost); toLast[Int(chains.nodes[q])] = sum }
         }
-        // The attachments (core node, point, cost), edge by edge; per point
-        // at most four (two ends, each maybe inside a chain), one per node.
-        var attachNode: [Int32] = [], attachList: [Attachment] = []
-        let reserve = 2 * edgePoints.count + edgePoints.count / 2
-        attachNode.reserveCapacity(reserve); attachList.reserveCapacity(reserve)
-        var chainCount = [Int32](repeating: 0, count: chains.count + 1)
-        var pointChain = [Int32](repeating: -1, count: edgePoints.count)
-        for e in 0..<edgeCount where edgeOffsets[e] < edgeOffsets[e + 1] {
-            let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-            // The whole edge's costs, read once for its many points.
-            let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
-            // An edge lies in at most one chain (through its inner end).
-            let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
-            for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
-                let f = fraction[k]
-                var nodes = SIMD4<Int32>(repeating: -1), costs = SIMD4<Double>(repeating: 0), count = 0
-                func add(_ node: Int32, _ cost: Double) {
-                    for j in 0..<count where nodes[j] == node {
-                        if cost < costs[j] { costs[j] = cost }
-                        return
+        // The attachments (core node, cost) of each taking point: at most
+        // four (two ends, each maybe inside a chain), one per node, -1 for
+        // none; worked out edge by edge, blocks of edges on the workers
+        // (each point's slots are its own).
+        let takingCount = edgePoints.count
+        var slotNodes = [SIMD4<Int32>](repeating: SIMD4(repeating: -1), count: takingCount)
+        var slotCosts = [SIMD4<Double>](repeating: SIMD4(repeating: 0), count: takingCount)
+        var pointChain = [Int32](repeating: -1, count: takingCount)
+        let edgeBlocks = Swift.max(1, edgeCount / 8_192)
+        slotNodes.withUnsafeMutableBufferPointer { nodesBuffer in
+            slotCosts.withUnsafeMutableBufferPointer { costsBuffer in
+                pointChain.withUnsafeMutableBufferPointer { chainBuffer in
+                    nonisolated(unsafe) let nodesOut = nodesBuffer.baseAddress!, costsOut = costsBuffer.baseAddress!
+                    nonisolated(unsafe) let chainOut = chainBuffer.baseAddress!
+                    ParallelWork.forEachWorker(count: edgeBlocks) { _, blocks in
+                        for block in blocks {
+                            for e in (block * edgeCount / edgeBlocks)..<((block + 1) * edgeCount / edgeBlocks) where edgeOffsets[e] < edgeOffsets[e + 1] {
+                                let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+                                // The whole edge's costs, read once for its many points.
+                                let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
+                                // An edge lies in at most one chain (through its inner end).
+                                let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
+                                for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
+                                    let f = fraction[k]
+                                    var nodes = SIMD4<Int32>(repeating: -1), costs = SIMD4<Double>(repeating: 0), count = 0
+                                    func add(_ node: Int32, _ cost: Double) {
+                                        for j in 0..<count where nodes[j] == node {
+                                            if cost < costs[j] { costs[j] = cost }
+                                            return
+                                        }
+                                        nodes[count] = node; costs[count] = cost
+                                        count += 1
+                                    }
+                                    func attach(_ v: Int, _ extra: Double) {
+                                        let id = coreId[v]
+                                        if id >= 0 { add(id, extra); return }
+                                        let c = Int(chains.chainOf[v])
+                                        add(coreId[Int(chains.nodes[Int(chains.start[c])])], toFirst[v] + extra)
+                                        add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])], toLast[v] + extra)
+                                    }
+                                    // From the point forward to `edgeTo`, or backward to `edgeFrom`
+                                    // (`EdgePosition.exits`, with the same products as `PartArc.measure`).
+                                    if f <= 0 { attach(a, 0) } else if f >= 1 { attach(b, 0) } else {
+                                        if let c = toB { attach(b, c * (1 - f)) }
+                                        if let c = toA { attach(a, c * f) }
+                                    }
+                                    nodesOut[k] = nodes; costsOut[k] = costs; chainOut[k] = chain
+                                }
+                            }
+                        }
                     }
-                    nodes[count] = node; costs[count] = cost
-                    count += 1
                 }
-                func attach(_ v: Int, _ extra: Double) {
-                    let id = coreId[v]
-                    if id >= 0 { add(id, extra); return }
-                    let c = Int(chains.chainOf[v])
-                    add(coreId[Int(chains.nodes[Int(chains.start[c])])], toFirst[v] + extra)
-                    add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])], toLast[v] + extra)
-                }
-                // From the point forward to `edgeTo`, or backward to `edgeFrom`
-                // (`EdgePosition.exits`, with the same products as `PartArc.measure`).
-                if f <= 0 { attach(a, 0) } else if f >= 1 { attach(b, 0) } else {
-                    if let c = toB { attach(b, c * (1 - f)) }
-                    if let c = toA { attach(a, c * f) }
-                }
-                for j in 0..<count {
-                    attachNode.append(nodes[j])
-                    attachList.append(Attachment(local: Int32(k), point: edgePoints[k], cost: costs[j]))
-                }
-                pointChain[k] = chain
-                if chain >= 0 { chainCount[Int(chain) + 1] += 1 }
             }
         }
         // The attachments by core node, and the taking points by chain. Two
@@ -184,13 +194,21 @@ public struct EligibleRouting: Sendable {
         // more of 25 in `bench roads --nodes 200000 … --partial-share 0.4`.
         let coreCount = router.coreNodes.count
         var attachOffsets = [Int32](repeating: 0, count: coreCount + 1)
-        for v in attachNode { attachOffsets[Int(v) + 1] += 1 }
+        var chainCount = [Int32](repeating: 0, count: chains.count + 1)
+        for k in 0..<takingCount {
+            let nodes = slotNodes[k]
+            for j in 0..<4 where nodes[j] >= 0 { attachOffsets[Int(nodes[j]) + 1] += 1 }
+            if pointChain[k] >= 0 { chainCount[Int(pointChain[k]) + 1] += 1 }
+        }
         for v in 0..<coreCount { attachOffsets[v + 1] += attachOffsets[v] }
-        var byNode = [Attachment](repeating: Attachment(local: 0, point: 0, cost: 0), count: attachNode.count)
+        var byNode = [Attachment](repeating: Attachment(local: 0, point: 0, cost: 0), count: Int(attachOffsets[coreCount]))
         var at = attachOffsets
-        for k in attachNode.indices {
-            let v = Int(attachNode[k])
-            byNode[Int(at[v])] = attachList[k]; at[v] += 1
+        for k in 0..<takingCount {
+            let nodes = slotNodes[k], costs = slotCosts[k]
+            for j in 0..<4 where nodes[j] >= 0 {
+                let v = Int(nodes[j])
+                byNode[Int(at[v])] = Attachment(local: Int32(k), point: edgePoints[k], cost: costs[j]); at[v] += 1
+            }
         }
         for c in 0..<chains.count { chainCount[c + 1] += chainCount[c] }
         var chainPoints = [Int32](repeating: 0, count: Int(chainCount[chains.count]))
@@ -290,12 +308,8 @@ public struct EligibleRouting: Sendable {
         stats.settledNodes = settled.reduce(0, +)
         stats.searchS = seconds()
         var improved = [Bool](repeating: false, count: assigned.count)
-        for (k, p) in restricted.enumerated() {
-            stats.pairsFound += found[k].count
-            for (i, c) in found[k] where Self.offer(&assigned[Int(i)], cost: c, practice: p, weight: router.weight) {
-                improved[Int(i)] = true
-            }
-        }
+        stats.pairsFound = Self.merge(found, practices: restricted, into: &assigned, improved: &improved, weight: router.weight)
+        stats.mergeS = seconds()
         stats.forwardSearches = forward.count
         if !forward.isEmpty {
             let answers = forwardSearches(forward, assigned: assigned, practices: practices, restricted: restricted, eligible: eligible)
@@ -309,6 +323,51 @@ public struct EligibleRouting: Sendable {
         stats.pointsImproved = improved.filter { $0 }.count
         stats.forwardS = seconds()
         return stats
+    }
+
+    /// Offers the pairs found (`found[k]`: points and costs of practice
+    /// `practices[k]`) to the points' best two, in point order: the pairs
+    /// by point (a counting sort), then each point's offers in one visit,
+    /// blocks of points on the workers. `assigned` is read and written in
+    /// order instead of once per pair at random (312 000 pairs over 200 000
+    /// points in `bench roads --nodes 200000 … --partial-share 0.4`); the
+    /// best two do not depend on the order of the offers (`NearestPair`).
+    /// Returns the number of pairs.
+    static func merge(_ found: [[(point: Int32, cost: Double)]], practices: [Int32], into assigned: inout [FacilityAssignment],
+                      improved: inout [Bool], weight: RouteWeight) -> Int {
+        let n = assigned.count
+        var start = [Int32](repeating: 0, count: n + 1)
+        for list in found {
+            for (i, _) in list { start[Int(i) + 1] += 1 }
+        }
+        for i in 0..<n { start[i + 1] += start[i] }
+        let total = Int(start[n])
+        guard total > 0 else { return 0 }
+        var byPoint = [(practice: Int32, cost: Double)](repeating: (0, 0), count: total)
+        var at = start
+        for (k, list) in found.enumerated() {
+            let p = practices[k]
+            for (i, c) in list {
+                byPoint[Int(at[Int(i)])] = (p, c)
+                at[Int(i)] += 1
+            }
+        }
+        let blocks = Swift.max(1, n / 4_096)
+        assigned.withUnsafeMutableBufferPointer { assignedBuffer in
+            improved.withUnsafeMutableBufferPointer { improvedBuffer in
+                nonisolated(unsafe) let out = assignedBuffer.baseAddress!, changed = improvedBuffer.baseAddress!
+                ParallelWork.forEachWorker(count: blocks) { _, indexes in
+                    for b in indexes {
+                        for i in (b * n / blocks)..<((b + 1) * n / blocks) {
+                            for q in Int(start[i])..<Int(start[i + 1]) where offer(&out[i], cost: byPoint[q].cost, practice: byPoint[q].practice, weight: weight) {
+                                changed[i] = true
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return total
     }
 
     /// The indexes of `locations` in the order of a Z-curve (Morton code of
