@@ -33,20 +33,29 @@ public enum AccessAnalysis {
             ? Array(repeating: -1, count: practices.count)
             : try PolygonLocator.locateAll(practices.map(\.location), in: regions.map(\.geometry))
         progress?.finish()
-        let regionResults = RegionIndicators.compute(
-            population: population, points: points, practices: practices, practiceRegions: practiceRegions,
-            regionCount: max(regions.count, 1), parameters: parameters, road: road)
-        let practiceResults = PracticeLoad.compute(
-            population: population, points: points, practices: practices, practiceRegions: practiceRegions,
-            parameters: parameters, road: road, eligible: eligible)
-        var regionsWithCapacity = regionResults
-        RegionCapacityIndicators.compute(&regionsWithCapacity, population: population, points: points, practices: practices,
-                                         practiceRegions: practiceRegions, parameters: parameters, road: road,
-                                         fcaPer10k: capacity?.fcaPer10k, unregistered: regions.map(\.unregistered))
-        Signalling.evaluate(&regionsWithCapacity, parameters: parameters, byRoad: road != nil)
+        // The study-area total (one region of every point: long passes on
+        // one thread) beside the regions and practices (all workers).
+        let located = points
+        let (perRegion, studyArea) = ParallelWork.both({ () -> ([RegionAccess], [PracticeAccess]) in
+            var regionResults = RegionIndicators.compute(
+                population: population, points: located, practices: practices, practiceRegions: practiceRegions,
+                regionCount: max(regions.count, 1), parameters: parameters, road: road)
+            let practiceResults = PracticeLoad.compute(
+                population: population, points: located, practices: practices, practiceRegions: practiceRegions,
+                parameters: parameters, road: road, eligible: eligible)
+            RegionCapacityIndicators.compute(&regionResults, population: population, points: located, practices: practices,
+                                             practiceRegions: practiceRegions, parameters: parameters, road: road,
+                                             fcaPer10k: capacity?.fcaPer10k, unregistered: regions.map(\.unregistered))
+            Signalling.evaluate(&regionResults, parameters: parameters, byRoad: road != nil)
+            return (regionResults, practiceResults)
+        }, { () -> RegionAccess? in
+            regions.isEmpty ? nil : studyAreaTotal(population: population, points: located, practices: practices,
+                                                   regions: regions, parameters: parameters, road: road, capacity: capacity)
+        })
+        // (Neither part throws.)
+        let (regionsWithCapacity, practiceResults) = try perRegion.get()
+        let total = try studyArea.get()
         let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region < 0 }
-        let total = regions.isEmpty ? nil : studyAreaTotal(population: population, points: points, practices: practices,
-                                                           regions: regions, parameters: parameters, road: road, capacity: capacity)
         return AnalysisResult(
             parameters: parameters, points: points, road: road, regions: regionsWithCapacity, practices: practiceResults, capacity: capacity,
             openPracticeCount: openIndexes.count,

@@ -55,27 +55,33 @@ public struct KDTree: Sendable {
         xs.withUnsafeBufferPointer { xb in
             ys.withUnsafeBufferPointer { yb in
                 ids.withUnsafeBufferPointer { ib in
-                    // Explicit stack of (lo, hi, depth, squared distance to the range's side).
-                    var stack = [(Int, Int, Int, Double)]()
-                    stack.reserveCapacity(64)
-                    stack.append((0, xb.count, 0, 0))
-                    while let (lo, hi, depth, bound) = stack.popLast() {
-                        // `<=`: a point at exactly the second distance may still win on index.
-                        guard lo < hi, bound <= d2 else { continue }
-                        let mid = (lo + hi) / 2
-                        let dx = xb[mid] - q.x, dy = yb[mid] - q.y
-                        let d = dx * dx + dy * dy
-                        let id = ib[mid]
-                        if d < d1 || (d == d1 && id < id1) {
-                            d2 = d1; id2 = id1; d1 = d; id1 = id
-                        } else if d < d2 || (d == d2 && id < id2) {
-                            d2 = d; id2 = id
+                    // Explicit stack of (lo, hi, depth, squared distance to the range's side),
+                    // on the thread's stack rather than the heap (two queries a point, millions of
+                    // points). It holds at most one pending far side per level plus the near one:
+                    // depth ≤ 64 for any Int count, so 96 entries always suffice.
+                    withUnsafeTemporaryAllocation(of: (Int, Int, Int, Double).self, capacity: 96) { stack in
+                        stack[0] = (0, xb.count, 0, 0)
+                        var top = 1
+                        while top > 0 {
+                            top -= 1
+                            let (lo, hi, depth, bound) = stack[top]
+                            // `<=`: a point at exactly the second distance may still win on index.
+                            guard lo < hi, bound <= d2 else { continue }
+                            let mid = (lo + hi) / 2
+                            let dx = xb[mid] - q.x, dy = yb[mid] - q.y
+                            let d = dx * dx + dy * dy
+                            let id = ib[mid]
+                            if d < d1 || (d == d1 && id < id1) {
+                                d2 = d1; id2 = id1; d1 = d; id1 = id
+                            } else if d < d2 || (d == d2 && id < id2) {
+                                d2 = d; id2 = id
+                            }
+                            let diff = depth % 2 == 0 ? dx : dy // node minus query along the axis
+                            let (near, far) = diff > 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
+                            // Far side only if the splitting line is not farther than the second best.
+                            if diff * diff <= d2 { stack[top] = (far.0, far.1, depth + 1, diff * diff); top += 1 }
+                            stack[top] = (near.0, near.1, depth + 1, bound); top += 1
                         }
-                        let diff = depth % 2 == 0 ? dx : dy // node minus query along the axis
-                        let (near, far) = diff > 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
-                        // Far side only if the splitting line is not farther than the second best.
-                        if diff * diff <= d2 { stack.append((far.0, far.1, depth + 1, diff * diff)) }
-                        stack.append((near.0, near.1, depth + 1, bound))
                     }
                 }
             }

@@ -61,9 +61,12 @@ public enum RoadAnalysis {
         // A mode named twice is routed (and gets its columns) once.
         var modes: [TravelMode] = []
         for m in options.modes where !modes.contains(m) { modes.append(m) }
+        // Points are snapped and assigned in spatial order: neighbours after
+        // each other read the same grid cells and node labels.
+        let order = SpatialOrder.indexes(count: n) { population[$0].location }
         for (k, mode) in modes.enumerated() {
             progress?.step("routing by \(mode.name)")
-            var t0 = Date()
+            let t0 = Date()
             let kept = routers?.mode(mode, graph: graph, options: options)
             let snapper = kept?.snapper ?? SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
             let practiceSnaps = practices.map { snapper.snap($0.location) }
@@ -71,63 +74,67 @@ public enum RoadAnalysis {
             if let reused = reusingPointSnaps, k < reused.count, reused[k].count == n {
                 points = reused[k]
             } else {
-                points = parallelMap(count: n, minPerWorker: 20_000) { snapper.snap(population[$0].location) }
+                var snapped = [SnappedPoint?](repeating: nil, count: n)
+                snapped.withUnsafeMutableBufferPointer { out in
+                    // Each point's snap written at its own index (`order` is a permutation).
+                    nonisolated(unsafe) let out = out
+                    ParallelWork.forEachBlock(count: n, minPerWorker: RoadPasses.minPointsPerWorker) { range in
+                        for k in range {
+                            let i = Int(order[k])
+                            out[i] = snapper.snap(population[i].location)
+                        }
+                    }
+                }
+                points = snapped
             }
             pointSnapsByMode.append(points)
             timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
             practicesNotSnapped[mode] = zip(practiceSnaps, takesPart).filter { $0.0 == nil && $0.1 }.count
             notSnapped[mode] = points.filter { $0 == nil }.count
             let sources = zip(practiceSnaps, sourcesOpen).map { $1 ? $0 : nil }
-            t0 = Date()
-            let byTime = kept?.byTime ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
-            let timeLabels = byTime.labelNodes(sources: sources)
-            var quickest = byTime.assign(points: points, labels: timeLabels)
-            timings["route_\(mode.name)"] = Date().timeIntervalSince(t0)
-            if let restricting {
-                t0 = Date()
-                EligibleRouting(router: byTime, points: points, eligible: restricting)
-                    .apply(&quickest, labels: timeLabels, practices: practiceSnaps, eligible: restricting)
-                timings["route_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
+            // The quickest pass (every mode) and the shortest (first mode)
+            // are independent: side by side, each with its own router.
+            let (timePass, lengthPass) = ParallelWork.both({ () -> RoadPasses.Quickest in
+                let byTime = kept?.byTime ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
+                return RoadPasses.quickest(router: byTime, sources: sources, points: points, order: order, practiceSnaps: practiceSnaps,
+                                           restricting: restricting)
+            }, { () -> RoadPasses.Shortest? in
+                guard k == 0 else { return nil }
+                let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
+                return RoadPasses.shortest(router: byLength, sources: sources, points: points, order: order, practiceSnaps: practiceSnaps,
+                                           restricting: restricting)
+            })
+            // (Neither pass throws.)
+            let quickest = try timePass.get()
+            timings["route_\(mode.name)"] = quickest.seconds
+            if let s = quickest.eligibleSeconds { timings["route_eligible_\(mode.name)"] = s }
+            minutes.append(quickest.minutes)
+            minutesPractice.append(quickest.practice)
+            var unreachableCount = 0, anyReachable = false
+            for i in 0..<n where quickest.practice[i] >= 0 || points[i] != nil {
+                if quickest.practice[i] >= 0 { anyReachable = true } else { unreachableCount += 1 }
             }
-            minutes.append(quickest.map { $0.isReachable ? $0.nearestMinutes : .infinity })
-            minutesPractice.append(quickest.map(\.nearestSource))
-            unreachable[mode] = zip(points, quickest).filter { $0.0 != nil && !$0.1.isReachable }.count
+            unreachable[mode] = unreachableCount
             // Nothing reachable at all is no result but a wrong input: stop
             // with the counts per reason instead of turning every region red.
-            if n > 0 && !quickest.contains(where: \.isReachable) {
+            if n > 0 && !anyReachable {
                 throw AnalysisError.noUsableRoadNearPoints(
                     path: read.path, mode: mode.name, points: n, notSnapped: notSnapped[mode] ?? 0,
                     noPracticeReachable: unreachable[mode] ?? 0, openPractices: sourcesOpen.filter { $0 }.count,
                     practicesNotSnapped: practicesNotSnapped[mode] ?? 0, maxSnapM: options.maxSnapM)
             }
-            if k == 0 {
+            if k == 0, let shortest = try lengthPass.get() {
                 firstPointSnaps = points
                 firstPracticeSnaps = practiceSnaps
-                t0 = Date()
-                let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
-                let lengthLabels = byLength.labelNodes(sources: sources)
-                nodePractice = lengthLabels.nodes.map(\.nearestSource)
-                var shortest = byLength.assign(points: points, labels: lengthLabels)
-                timings["route_length_\(mode.name)"] = Date().timeIntervalSince(t0)
-                if let restricting {
-                    fullyOpen = shortest.map { a in
-                        a.isReachable ? NearestPair(first: a.nearestSource, firstM: a.nearestLengthM,
-                                                    second: a.secondSource, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
-                    }
-                    t0 = Date()
-                    EligibleRouting(router: byLength, points: points, eligible: restricting)
-                        .apply(&shortest, labels: lengthLabels, practices: practiceSnaps, eligible: restricting)
-                    timings["route_length_eligible_\(mode.name)"] = Date().timeIntervalSince(t0)
-                }
-                for i in 0..<n {
-                    let a = shortest[i]
-                    snapM[i] = points[i]?.distanceM ?? .infinity
-                    guard a.isReachable else { continue }
-                    roadM[i] = a.nearestLengthM
-                    roadPractice[i] = a.nearestSource
-                    roadSecondM[i] = a.second != nil ? a.secondLengthM : .infinity
-                    roadSecondPractice[i] = a.secondSource
-                }
+                timings["route_length_\(mode.name)"] = shortest.seconds
+                if let s = shortest.eligibleSeconds { timings["route_length_eligible_\(mode.name)"] = s }
+                nodePractice = shortest.nodePractice
+                fullyOpen = shortest.fullyOpen
+                roadM = shortest.roadM
+                roadPractice = shortest.roadPractice
+                roadSecondM = shortest.roadSecondM
+                roadSecondPractice = shortest.roadSecondPractice
+                snapM = points.map { $0?.distanceM ?? .infinity }
             }
         }
         progress?.finish()

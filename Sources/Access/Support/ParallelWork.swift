@@ -115,3 +115,23 @@ final class FirstError<E: Error>: @unchecked Sendable {
     }
     var error: E? { lock.lock(); defer { lock.unlock() }; return kept?.error }
 }
+
+extension ParallelWork {
+    /// Runs `body(range)` on up to `threads` workers, each with one
+    /// contiguous block of `0..<n` of at least `minPerWorker` indexes (the
+    /// calling thread alone when there are fewer): for loops that fill
+    /// several preallocated per-index arrays at once. Contiguous blocks keep
+    /// two workers off the same cache lines.
+    public static func forEachBlock(count n: Int, minPerWorker: Int = 1, _ body: (Range<Int>) -> Void) {
+        let workers = workers(count: n, minPerWorker: minPerWorker)
+        if workers == 1 { body(0..<n); return }
+        let chunk = (n + workers - 1) / workers
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = w * chunk, hi = Swift.min(n, lo + chunk)
+                if lo < hi { body(lo..<hi) }
+            }
+        }
+    }
+}

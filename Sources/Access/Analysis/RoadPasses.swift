@@ -1,0 +1,131 @@
+import Foundation
+
+/// The two routing passes of one mode in `RoadAnalysis.run`: quickest (by
+/// time, every mode) and shortest (by length, first mode only). They are
+/// independent once the points are snapped, so the run does them side by
+/// side; each assigns its points on all workers straight into the result's
+/// columns, without an array of whole `FacilityAssignment`s (80 bytes a
+/// point) unless the eligible rule must rework them.
+enum RoadPasses {
+    /// Quickest routes: minutes and practice per point (unreachable: inf, -1).
+    struct Quickest {
+        var minutes: [Double]
+        var practice: [Int32]
+        var seconds: Double
+        var eligibleSeconds: Double?
+    }
+
+    /// Shortest routes: the nearest two practices by road length per point,
+    /// the nearest per node (catchments) and, under the eligible rule, the
+    /// fully open pair before eligibility.
+    struct Shortest {
+        var roadM: [Double]
+        var roadPractice: [Int32]
+        var roadSecondM: [Double]
+        var roadSecondPractice: [Int32]
+        var nodePractice: [Int32]
+        var fullyOpen: [NearestPair]?
+        var seconds: Double
+        var eligibleSeconds: Double?
+    }
+
+    static let minPointsPerWorker = 20_000
+
+    static func quickest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
+                         order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Quickest {
+        let started = Date()
+        let labels = router.labelNodes(sources: sources)
+        let n = points.count
+        var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
+        var eligibleSeconds: Double?
+        if let restricting {
+            var quickest = assignAll(router: router, points: points, labels: labels)
+            let t0 = Date()
+            EligibleRouting(router: router, points: points, eligible: restricting)
+                .apply(&quickest, labels: labels, practices: practiceSnaps, eligible: restricting)
+            eligibleSeconds = Date().timeIntervalSince(t0)
+            fill(&minutes, &practice, order: order) { i in quickest[i] }
+        } else {
+            fill(&minutes, &practice, order: order) { i in router.assign(points[i], labels: labels) }
+        }
+        let seconds = Date().timeIntervalSince(started) - (eligibleSeconds ?? 0)
+        return Quickest(minutes: minutes, practice: practice, seconds: seconds, eligibleSeconds: eligibleSeconds)
+    }
+
+    static func shortest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
+                         order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Shortest {
+        let started = Date()
+        let labels = router.labelNodes(sources: sources)
+        let nodePractice = labels.nodes.map(\.nearestSource)
+        let n = points.count
+        var roadM = [Double](repeating: .infinity, count: n), roadPractice = [Int32](repeating: -1, count: n)
+        var roadSecondM = roadM, roadSecondPractice = roadPractice
+        var fullyOpen: [NearestPair]?
+        var eligibleSeconds: Double?
+        func fillAll(_ assignment: (Int) -> FacilityAssignment) {
+            roadM.withUnsafeMutableBufferPointer { m in
+                roadPractice.withUnsafeMutableBufferPointer { p in
+                    roadSecondM.withUnsafeMutableBufferPointer { m2 in
+                        roadSecondPractice.withUnsafeMutableBufferPointer { p2 in
+                            // Each worker writes its own block of indexes only.
+                            nonisolated(unsafe) let m = m, p = p, m2 = m2, p2 = p2
+                            ParallelWork.forEachBlock(count: n, minPerWorker: minPointsPerWorker) { range in
+                                for k in range {
+                                    let i = Int(order[k])
+                                    let a = assignment(i)
+                                    guard a.isReachable else { continue }
+                                    m[i] = a.nearestLengthM
+                                    p[i] = a.nearestSource
+                                    m2[i] = a.second != nil ? a.secondLengthM : .infinity
+                                    p2[i] = a.secondSource
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let restricting {
+            var shortest = assignAll(router: router, points: points, labels: labels)
+            fullyOpen = shortest.map { a in
+                a.isReachable ? NearestPair(first: a.nearestSource, firstM: a.nearestLengthM,
+                                            second: a.secondSource, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+            }
+            let t0 = Date()
+            EligibleRouting(router: router, points: points, eligible: restricting)
+                .apply(&shortest, labels: labels, practices: practiceSnaps, eligible: restricting)
+            eligibleSeconds = Date().timeIntervalSince(t0)
+            fillAll { shortest[$0] }
+        } else {
+            fillAll { router.assign(points[$0], labels: labels) }
+        }
+        let seconds = Date().timeIntervalSince(started) - (eligibleSeconds ?? 0)
+        return Shortest(roadM: roadM, roadPractice: roadPractice, roadSecondM: roadSecondM, roadSecondPractice: roadSecondPractice,
+                        nodePractice: nodePractice, fullyOpen: fullyOpen, seconds: seconds, eligibleSeconds: eligibleSeconds)
+    }
+
+    /// Every point's assignment, on all workers (what `EligibleRouting` reworks).
+    static func assignAll(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
+        parallelMap(count: points.count, minPerWorker: minPointsPerWorker) { router.assign(points[$0], labels: labels) }
+    }
+
+    /// Minutes and practice of every point's assignment, on all workers, in
+    /// `order` (a permutation of the points: `SpatialOrder`).
+    private static func fill(_ minutes: inout [Double], _ practice: inout [Int32], order: [Int32],
+                             _ assignment: (Int) -> FacilityAssignment) {
+        minutes.withUnsafeMutableBufferPointer { m in
+            practice.withUnsafeMutableBufferPointer { p in
+                // Each worker writes its own block of indexes only.
+                nonisolated(unsafe) let m = m, p = p
+                ParallelWork.forEachBlock(count: order.count, minPerWorker: minPointsPerWorker) { range in
+                    for k in range {
+                        let i = Int(order[k])
+                        let a = assignment(i)
+                        m[i] = a.isReachable ? a.nearestMinutes : .infinity
+                        p[i] = a.nearestSource
+                    }
+                }
+            }
+        }
+    }
+}
