@@ -36,8 +36,9 @@ import Foundation
 /// before the preparation (a pair dropped when the straight line × the
 /// least cost per metre of any arc exceeds the point's second-best): by
 /// time, with the fastest road's speed, it kept 682 436 of the 741 752
-/// pairs there and its own pass cost more than it saved (measured
-/// 2026-11-30).
+/// pairs there and its own pass cost more than it saved; working out the
+/// attachments on the workers (per-point slots, then the scatters) cost
+/// more than it saved too (measured 2026-11-30).
 public struct EligibleRouting: Sendable {
     let router: NearestFacilityRouter
     let arcs: ForwardArcs
@@ -139,58 +140,49 @@ public struct EligibleRouting: Sendable {
             sum = 0
             for q in stride(from: hi - 1, to: lo, by: -1) { sum += Double(chains.up[q].cost); toLast[Int(chains.nodes[q])] = sum }
         }
-        // The attachments (core node, cost) of each taking point: at most
-        // four (two ends, each maybe inside a chain), one per node, -1 for
-        // none; worked out edge by edge, blocks of edges on the workers
-        // (each point's slots are its own).
-        let takingCount = edgePoints.count
-        var slotNodes = [SIMD4<Int32>](repeating: SIMD4(repeating: -1), count: takingCount)
-        var slotCosts = [SIMD4<Double>](repeating: SIMD4(repeating: 0), count: takingCount)
-        var pointChain = [Int32](repeating: -1, count: takingCount)
-        let edgeBlocks = Swift.max(1, edgeCount / 8_192)
-        slotNodes.withUnsafeMutableBufferPointer { nodesBuffer in
-            slotCosts.withUnsafeMutableBufferPointer { costsBuffer in
-                pointChain.withUnsafeMutableBufferPointer { chainBuffer in
-                    nonisolated(unsafe) let nodesOut = nodesBuffer.baseAddress!, costsOut = costsBuffer.baseAddress!
-                    nonisolated(unsafe) let chainOut = chainBuffer.baseAddress!
-                    ParallelWork.forEachWorker(count: edgeBlocks) { _, blocks in
-                        for block in blocks {
-                            for e in (block * edgeCount / edgeBlocks)..<((block + 1) * edgeCount / edgeBlocks) where edgeOffsets[e] < edgeOffsets[e + 1] {
-                                let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
-                                // The whole edge's costs, read once for its many points.
-                                let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
-                                // An edge lies in at most one chain (through its inner end).
-                                let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
-                                for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
-                                    let f = fraction[k]
-                                    var nodes = SIMD4<Int32>(repeating: -1), costs = SIMD4<Double>(repeating: 0), count = 0
-                                    func add(_ node: Int32, _ cost: Double) {
-                                        for j in 0..<count where nodes[j] == node {
-                                            if cost < costs[j] { costs[j] = cost }
-                                            return
-                                        }
-                                        nodes[count] = node; costs[count] = cost
-                                        count += 1
-                                    }
-                                    func attach(_ v: Int, _ extra: Double) {
-                                        let id = coreId[v]
-                                        if id >= 0 { add(id, extra); return }
-                                        let c = Int(chains.chainOf[v])
-                                        add(coreId[Int(chains.nodes[Int(chains.start[c])])], toFirst[v] + extra)
-                                        add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])], toLast[v] + extra)
-                                    }
-                                    // From the point forward to `edgeTo`, or backward to `edgeFrom`
-                                    // (`EdgePosition.exits`, with the same products as `PartArc.measure`).
-                                    if f <= 0 { attach(a, 0) } else if f >= 1 { attach(b, 0) } else {
-                                        if let c = toB { attach(b, c * (1 - f)) }
-                                        if let c = toA { attach(a, c * f) }
-                                    }
-                                    nodesOut[k] = nodes; costsOut[k] = costs; chainOut[k] = chain
-                                }
-                            }
-                        }
+        // The attachments (core node, point, cost), edge by edge; per point
+        // at most four (two ends, each maybe inside a chain), one per node.
+        var attachNode: [Int32] = [], attachList: [Attachment] = []
+        let reserve = 2 * edgePoints.count + edgePoints.count / 2
+        attachNode.reserveCapacity(reserve); attachList.reserveCapacity(reserve)
+        var chainCount = [Int32](repeating: 0, count: chains.count + 1)
+        var pointChain = [Int32](repeating: -1, count: edgePoints.count)
+        for e in 0..<edgeCount where edgeOffsets[e] < edgeOffsets[e + 1] {
+            let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
+            // The whole edge's costs, read once for its many points.
+            let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
+            // An edge lies in at most one chain (through its inner end).
+            let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
+            for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
+                let f = fraction[k]
+                var nodes = SIMD4<Int32>(repeating: -1), costs = SIMD4<Double>(repeating: 0), count = 0
+                func add(_ node: Int32, _ cost: Double) {
+                    for j in 0..<count where nodes[j] == node {
+                        if cost < costs[j] { costs[j] = cost }
+                        return
                     }
+                    nodes[count] = node; costs[count] = cost
+                    count += 1
                 }
+                func attach(_ v: Int, _ extra: Double) {
+                    let id = coreId[v]
+                    if id >= 0 { add(id, extra); return }
+                    let c = Int(chains.chainOf[v])
+                    add(coreId[Int(chains.nodes[Int(chains.start[c])])], toFirst[v] + extra)
+                    add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])], toLast[v] + extra)
+                }
+                // From the point forward to `edgeTo`, or backward to `edgeFrom`
+                // (`EdgePosition.exits`, with the same products as `PartArc.measure`).
+                if f <= 0 { attach(a, 0) } else if f >= 1 { attach(b, 0) } else {
+                    if let c = toB { attach(b, c * (1 - f)) }
+                    if let c = toA { attach(a, c * f) }
+                }
+                for j in 0..<count {
+                    attachNode.append(nodes[j])
+                    attachList.append(Attachment(local: Int32(k), point: edgePoints[k], cost: costs[j]))
+                }
+                pointChain[k] = chain
+                if chain >= 0 { chainCount[Int(chain) + 1] += 1 }
             }
         }
         // The attachments by core node, and the taking points by chain. Two
@@ -199,21 +191,13 @@ public struct EligibleRouting: Sendable {
         // more of 25 in `bench roads --nodes 200000 … --partial-share 0.4`.
         let coreCount = router.coreNodes.count
         var attachOffsets = [Int32](repeating: 0, count: coreCount + 1)
-        var chainCount = [Int32](repeating: 0, count: chains.count + 1)
-        for k in 0..<takingCount {
-            let nodes = slotNodes[k]
-            for j in 0..<4 where nodes[j] >= 0 { attachOffsets[Int(nodes[j]) + 1] += 1 }
-            if pointChain[k] >= 0 { chainCount[Int(pointChain[k]) + 1] += 1 }
-        }
+        for v in attachNode { attachOffsets[Int(v) + 1] += 1 }
         for v in 0..<coreCount { attachOffsets[v + 1] += attachOffsets[v] }
-        var byNode = [Attachment](repeating: Attachment(local: 0, point: 0, cost: 0), count: Int(attachOffsets[coreCount]))
+        var byNode = [Attachment](repeating: Attachment(local: 0, point: 0, cost: 0), count: attachNode.count)
         var at = attachOffsets
-        for k in 0..<takingCount {
-            let nodes = slotNodes[k], costs = slotCosts[k]
-            for j in 0..<4 where nodes[j] >= 0 {
-                let v = Int(nodes[j])
-                byNode[Int(at[v])] = Attachment(local: Int32(k), point: edgePoints[k], cost: costs[j]); at[v] += 1
-            }
+        for k in attachNode.indices {
+            let v = Int(attachNode[k])
+            byNode[Int(at[v])] = attachList[k]; at[v] += 1
         }
         for c in 0..<chains.count { chainCount[c + 1] += chainCount[c] }
         var chainPoints = [Int32](repeating: 0, count: Int(chainCount[chains.count]))
