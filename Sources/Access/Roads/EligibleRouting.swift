@@ -38,7 +38,10 @@ import Foundation
 /// time, with the fastest road's speed, it kept 682 436 of the 741 752
 /// pairs there and its own pass cost more than it saved; working out the
 /// attachments on the workers (per-point slots, then the scatters) cost
-/// more than it saved too (measured 2026-11-30).
+/// more than it saved too, and merging the pairs in point order (a
+/// counting sort by point, blocks of points on the workers) saved 3 ms of
+/// 13 at 200 000 points but cost 21 ms more and 26 MiB at 1 000 000
+/// (measured 2026-11-30).
 public struct EligibleRouting: Sendable {
     let router: NearestFacilityRouter
     let arcs: ForwardArcs
@@ -297,7 +300,12 @@ public struct EligibleRouting: Sendable {
         stats.settledNodes = settled.reduce(0, +)
         stats.searchS = seconds()
         var improved = [Bool](repeating: false, count: assigned.count)
-        stats.pairsFound = Self.merge(found, practices: restricted, into: &assigned, improved: &improved, weight: router.weight)
+        for (k, p) in restricted.enumerated() {
+            stats.pairsFound += found[k].count
+            for (i, c) in found[k] where Self.offer(&assigned[Int(i)], cost: c, practice: p, weight: router.weight) {
+                improved[Int(i)] = true
+            }
+        }
         stats.mergeS = seconds()
         stats.forwardSearches = forward.count
         if !forward.isEmpty {
@@ -312,51 +320,6 @@ public struct EligibleRouting: Sendable {
         stats.pointsImproved = improved.filter { $0 }.count
         stats.forwardS = seconds()
         return stats
-    }
-
-    /// Offers the pairs found (`found[k]`: points and costs of practice
-    /// `practices[k]`) to the points' best two, in point order: the pairs
-    /// by point (a counting sort), then each point's offers in one visit,
-    /// blocks of points on the workers. `assigned` is read and written in
-    /// order instead of once per pair at random (312 000 pairs over 200 000
-    /// points in `bench roads --nodes 200000 … --partial-share 0.4`); the
-    /// best two do not depend on the order of the offers (`NearestPair`).
-    /// Returns the number of pairs.
-    static func merge(_ found: [[(point: Int32, cost: Double)]], practices: [Int32], into assigned: inout [FacilityAssignment],
-                      improved: inout [Bool], weight: RouteWeight) -> Int {
-        let n = assigned.count
-        var start = [Int32](repeating: 0, count: n + 1)
-        for list in found {
-            for (i, _) in list { start[Int(i) + 1] += 1 }
-        }
-        for i in 0..<n { start[i + 1] += start[i] }
-        let total = Int(start[n])
-        guard total > 0 else { return 0 }
-        var byPoint = [(practice: Int32, cost: Double)](repeating: (0, 0), count: total)
-        var at = start
-        for (k, list) in found.enumerated() {
-            let p = practices[k]
-            for (i, c) in list {
-                byPoint[Int(at[Int(i)])] = (p, c)
-                at[Int(i)] += 1
-            }
-        }
-        let blocks = Swift.max(1, n / 4_096)
-        assigned.withUnsafeMutableBufferPointer { assignedBuffer in
-            improved.withUnsafeMutableBufferPointer { improvedBuffer in
-                nonisolated(unsafe) let out = assignedBuffer.baseAddress!, changed = improvedBuffer.baseAddress!
-                ParallelWork.forEachWorker(count: blocks) { _, indexes in
-                    for b in indexes {
-                        for i in (b * n / blocks)..<((b + 1) * n / blocks) {
-                            for q in Int(start[i])..<Int(start[i + 1]) where offer(&out[i], cost: byPoint[q].cost, practice: byPoint[q].practice, weight: weight) {
-                                changed[i] = true
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return total
     }
 
     /// The indexes of `locations` in the order of a Z-curve (Morton code of
