@@ -44,6 +44,13 @@ final class AggregatedMapTests: XCTestCase {
 
         let svg = try String(contentsOfFile: out + "/maps/population-distance.svg", encoding: .utf8)
         XCTAssertLessThan(svg.utf8.count, 3_000_000, "the map stays small")
+        // Every square drawn, as one subpath of its colour's path (a path per colour, not per square).
+        let group = try ScenarioMapsTests.group("layer-population", in: out + "/maps/population-distance.svg")
+        let paths = group.components(separatedBy: "<path ").dropFirst()
+        XCTAssertLessThanOrEqual(paths.count, ClassBreaks.distanceKm.colours.count + 1, "one path per colour")
+        XCTAssertEqual(Set(paths.map { $0.components(separatedBy: "fill=\"")[1].prefix(while: { $0 != "\"" }) }).count, paths.count,
+                       "no colour twice")
+        XCTAssertEqual(paths.reduce(0) { $0 + $1.filter { $0 == "M" }.count }, cells.count, "a subpath per square")
         XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1 < 1_000, true, "no dot per point")
         // The legend's text lines joined: titles wrap over several <text> elements.
         let words = svg.components(separatedBy: "<text").dropFirst().compactMap { $0.split(separator: ">", maxSplits: 1).last?.components(separatedBy: "</text").first }.joined(separator: " ")

@@ -4,16 +4,18 @@ import Foundation
 /// into a 1 MiB buffer that is written with `write(2)` when full. Owns the
 /// file descriptor; `close()` flushes and reports the real cause of a
 /// failure (disk full, permission) with the file name.
+///
+/// In memory mode (a chunk formatted on another thread) the buffer itself
+/// grows (`realloc`, which moves large blocks without copying) and is handed
+/// over whole as a `FormattedBytes`: no copy between formatting and `write(2)`.
 final class ByteSink {
     let path: String
     private var fd: Int32
-    private let capacity: Int
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     /// Bytes written so far, including those still in the buffer.
     private(set) var bytesWritten = 0
-    /// In memory mode (`fd` = -2) the flushed bytes collect here.
-    private var memory: [UInt8] = []
 
     init(path: String) throws {
         self.path = path
@@ -24,26 +26,32 @@ final class ByteSink {
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
-    /// A sink into memory, for formatting a chunk on another thread; `path` names the file it is for.
-    init(memoryFor path: String) {
+    /// A sink into memory, for formatting a chunk on another thread; `path`
+    /// names the file it is for; `expectedBytes` sizes the first block.
+    init(memoryFor path: String, expectedBytes: Int = 1 << 16) {
         self.path = path
-        capacity = 1 << 16
+        capacity = Swift.max(1 << 16, expectedBytes)
         fd = -2
-        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        // malloc returns nil only when memory is exhausted.
+        guard let p = malloc(capacity) else { fatalError("out of memory formatting \(path)") }
+        buffer = p.assumingMemoryBound(to: UInt8.self)
     }
 
-    /// The bytes of a memory sink (flushed first).
-    func takeBytes() -> [UInt8] {
-        memory.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+    /// The bytes of a memory sink, handed over; the sink is empty afterwards.
+    func takeBytes() -> FormattedBytes {
+        precondition(fd == -2, "only a memory sink hands over its bytes")
+        let taken = FormattedBytes(buffer, count: count)
         bytesWritten += count
+        capacity = 1 << 16
+        guard let p = malloc(capacity) else { fatalError("out of memory formatting \(path)") }
+        buffer = p.assumingMemoryBound(to: UInt8.self)
         count = 0
-        defer { memory = [] }
-        return memory
+        return taken
     }
 
     deinit {
         if fd >= 0 { _ = Foundation.close(fd) }
-        buffer.deallocate()
+        if fd == -2 { free(buffer) } else { buffer.deallocate() }
     }
 
     @inline(__always)
@@ -69,19 +77,18 @@ final class ByteSink {
 
     /// Appends a large block (a chunk formatted elsewhere) with `write(2)`
     /// straight from `a`, after what is buffered: one copy less than `bytes`.
-    func block(_ a: [UInt8]) throws {
-        guard fd >= 0, a.count >= capacity else { return try bytes(a) }
+    func block(_ a: FormattedBytes) throws {
+        let p = UnsafeBufferPointer(start: a.pointer, count: a.count)
+        guard fd >= 0, a.count >= capacity else { return try bytes(p) }
         try flush()
-        try a.withUnsafeBufferPointer { p in
-            var offset = 0
-            while offset < p.count {
-                let n = Foundation.write(fd, p.baseAddress! + offset, p.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += n
+        var offset = 0
+        while offset < p.count {
+            let n = Foundation.write(fd, p.baseAddress! + offset, p.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
+            offset += n
         }
         bytesWritten += a.count
     }
@@ -100,9 +107,10 @@ final class ByteSink {
 
     func flush() throws {
         if fd == -2 {
-            memory.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
-            bytesWritten += count
-            count = 0
+            // A memory sink grows instead (to twice its size, so appending stays linear).
+            capacity *= 2
+            guard let p = realloc(buffer, capacity) else { fatalError("out of memory formatting \(path)") }
+            buffer = p.assumingMemoryBound(to: UInt8.self)
             return
         }
         var offset = 0
@@ -128,6 +136,19 @@ final class ByteSink {
             throw OutputFileError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
     }
+}
+
+/// Bytes formatted in memory (`ByteSink.takeBytes`), owned until released.
+final class FormattedBytes: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    fileprivate init(_ pointer: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.pointer = pointer
+        self.count = count
+    }
+
+    deinit { free(pointer) }
 }
 
 /// A failure writing an output file, with the operating system's reason.

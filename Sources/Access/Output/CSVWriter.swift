@@ -27,7 +27,7 @@ final class CSVWriter {
 
     /// Appends rows formatted elsewhere by `text`, in order, with the count
     /// of cells they neutralised.
-    func append(formatted bytes: [UInt8], neutralised count: Int) throws {
+    func append(formatted bytes: FormattedBytes, neutralised count: Int) throws {
         try sink.block(bytes)
         neutralised += count
     }

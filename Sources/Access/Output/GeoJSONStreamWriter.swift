@@ -33,7 +33,7 @@ final class GeoJSONStreamWriter {
 
     /// Appends `count` features formatted elsewhere by `text` (in order, the
     /// first of the file with `first: true`).
-    func append(formatted bytes: [UInt8], count: Int) throws {
+    func append(formatted bytes: FormattedBytes, count: Int) throws {
         try sink.block(bytes)
         features += count
     }
@@ -48,29 +48,45 @@ final class GeoJSONStreamWriter {
 /// chunks of features can be formatted on several cores at once.
 struct GeoJSONFeatureText: Sendable {
     let fields: [FieldDefinition]
-    /// `"name": ` for each field, escaped once.
-    let keys: [[UInt8]]
+    private let types: [FieldType]
+    /// The text before each field's value, escaped once, in one buffer:
+    /// `{ "type": "Feature", "properties": { "name": ` for the first field,
+    /// `, "name": ` for the others (`prefixEnds[i]` ends field i's).
+    private let prefixes: [UInt8]
+    private let prefixEnds: [Int]
 
     init(fields: [FieldDefinition]) {
         self.fields = fields
-        keys = fields.map { f in
-            var k: [UInt8] = [34]
-            JSONEscaping.append(f.name, to: &k, escapeSlash: false)
-            return k + Array("\": ".utf8)
+        types = fields.map(\.type)
+        var bytes = [UInt8](), ends = [Int]()
+        for (i, f) in fields.enumerated() {
+            bytes += Array((i == 0 ? "{ \"type\": \"Feature\", \"properties\": { \"" : ", \"").utf8)
+            JSONEscaping.append(f.name, to: &bytes, escapeSlash: false)
+            bytes += Array("\": ".utf8)
+            ends.append(bytes.count)
         }
+        prefixes = bytes
+        prefixEnds = ends
     }
 
     /// Null and non-finite values are written as JSON null, as OGR does.
     func write(_ values: [FieldValue], point: Coordinate?, first: Bool, into sink: ByteSink) throws {
         precondition(values.count == fields.count, "value count must match the layer's fields")
         if !first { try sink.ascii(",\n") }
-        try sink.ascii("{ \"type\": \"Feature\", \"properties\": { ")
-        for (i, value) in values.enumerated() {
-            if i > 0 { try sink.ascii(", ") }
-            try sink.bytes(keys[i])
-            try writeValue(value, type: fields[i].type, into: sink)
+        if values.isEmpty {
+            try sink.ascii("{ \"type\": \"Feature\", \"properties\": { }, \"geometry\": ")
+        } else {
+            try prefixes.withUnsafeBufferPointer { all in
+                var start = 0
+                for (i, value) in values.enumerated() {
+                    let end = prefixEnds[i]
+                    try sink.bytes(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                    try writeValue(value, type: types[i], into: sink)
+                }
+            }
+            try sink.ascii(" }, \"geometry\": ")
         }
-        try sink.ascii(values.isEmpty ? "}, \"geometry\": " : " }, \"geometry\": ")
         if let point {
             try sink.ascii("{ \"type\": \"Point\", \"coordinates\": [ ")
             try GDALNumberText.coordinate(point.x, into: sink)

@@ -12,17 +12,19 @@ public struct OutputTable {
     public var kind: GeometryKind
     /// The number of rows.
     public private(set) var rowCount: Int
-    /// The values of row `i`; reads only immutable data, so rows can be made
-    /// on several threads at once.
-    private var values: (Int) -> [FieldValue]
+    /// Puts the values of row `i` into an emptied buffer (a writer reuses
+    /// one buffer for millions of rows); reads only immutable data, so rows
+    /// can be made on several threads at once.
+    private var values: (Int, inout [FieldValue]) -> Void
 
     public init(name: String, fields: [FieldDefinition], rows: [[FieldValue]], geometries: [Geometry?]?, kind: GeometryKind) {
-        self.init(name: name, fields: fields, count: rows.count, geometries: geometries, kind: kind) { rows[$0] }
+        self.init(name: name, fields: fields, count: rows.count, geometries: geometries, kind: kind) { $1 += rows[$0] }
     }
 
-    /// A table whose row `i` is made by `row(i)` when written.
+    /// A table whose row `i` is made by `row(i, &buffer)` (appending to an
+    /// empty buffer) when written.
     init(name: String, fields: [FieldDefinition], count: Int, geometries: [Geometry?]?, kind: GeometryKind,
-         row: @escaping (Int) -> [FieldValue]) {
+         row: @escaping (Int, inout [FieldValue]) -> Void) {
         self.name = name
         self.fields = fields
         self.geometries = geometries
@@ -32,10 +34,21 @@ public struct OutputTable {
     }
 
     /// The values of row `i`, in the order of `fields`.
-    public func row(_ i: Int) -> [FieldValue] { values(i) }
+    public func row(_ i: Int) -> [FieldValue] {
+        var out = [FieldValue]()
+        out.reserveCapacity(fields.count)
+        values(i, &out)
+        return out
+    }
+
+    /// The values of row `i` in `buffer` (emptied first, its storage reused).
+    func row(_ i: Int, into buffer: inout [FieldValue]) {
+        buffer.removeAll(keepingCapacity: true)
+        values(i, &buffer)
+    }
 
     /// Every row's values (small tables and tests; a writer takes `row(_:)`).
-    public var rows: [[FieldValue]] { (0..<rowCount).map(values) }
+    public var rows: [[FieldValue]] { (0..<rowCount).map(row) }
 
     /// The first `n` rows (and their geometries).
     public func prefix(_ n: Int) -> OutputTable {
@@ -58,7 +71,7 @@ public struct OutputTable {
         let keep = geometries.indices.filter { geometries[$0] != nil }
         guard keep.count < rowCount else { return self }
         let values = self.values
-        return OutputTable(name: name, fields: fields, count: keep.count, geometries: keep.map { geometries[$0] }, kind: kind) { values(keep[$0]) }
+        return OutputTable(name: name, fields: fields, count: keep.count, geometries: keep.map { geometries[$0] }, kind: kind) { values(keep[$0], &$1) }
     }
 
     /// Streams the table to `path` as RFC 7946 GeoJSON in WGS84. Point layers
@@ -80,8 +93,13 @@ public struct OutputTable {
         }
         try forEachChunk { range, k in
             let points = try transformers.isEmpty ? nil : wgs84Points(range, transformers[k], path: path)
-            let memory = ByteSink(memoryFor: path)
-            for i in range { try text.write(row(i), point: points?[i - range.lowerBound], first: i == 0, into: memory) }
+            // A population feature is about 600 bytes; pages reserved and not touched cost no memory.
+            let memory = ByteSink(memoryFor: path, expectedBytes: range.count * (80 + 32 * fields.count))
+            var values = [FieldValue]()
+            for i in range {
+                row(i, into: &values)
+                try text.write(values, point: points?[i - range.lowerBound], first: i == 0, into: memory)
+            }
             return memory.takeBytes()
         } write: { part, count in
             try writer.append(formatted: part, count: count)
@@ -90,17 +108,29 @@ public struct OutputTable {
     }
 
     /// Rows in chunks made on all workers, a round of one chunk per worker at
-    /// a time (`make(range, worker slot)`), and handed to `write` in row order:
-    /// memory stays at a round's text, not the file's.
+    /// a time (`make(range, worker slot)`), and handed to `write` in row order
+    /// on a thread of its own while the next round is made: the file's
+    /// `write(2)` (which waits for the disk once the page cache is full of
+    /// unwritten pages) no longer stalls the formatting. Memory stays at two
+    /// rounds' text, not the file's. The first error (a chunk's, else a
+    /// write's) is thrown once the writes in flight have finished.
     private func forEachChunk<Part>(_ make: (Range<Int>, Int) throws -> Part, write: (Part, Int) throws -> Void) throws {
         let chunk = 32_768
         let workers = Swift.max(1, Swift.min(ParallelWork.threads, (rowCount + chunk - 1) / chunk))
-        var start = 0
-        while start < rowCount {
-            let ranges = (0..<workers).map { k in min(rowCount, start + k * chunk)..<min(rowCount, start + (k + 1) * chunk) }.filter { !$0.isEmpty }
-            let parts = try parallelMap(count: ranges.count) { k in try make(ranges[k], k) }
-            for (k, part) in parts.enumerated() { try write(part, ranges[k].count) }
-            start = ranges.last!.upperBound
+        try withoutActuallyEscaping(write) { write in
+            let writes = ChunkWrites<Part>(write)
+            // After an error too: no write outlives this call (and `write`
+            // must not be held once withoutActuallyEscaping returns).
+            defer { writes.finish() }
+            var start = 0
+            while start < rowCount {
+                let ranges = (0..<workers).map { k in min(rowCount, start + k * chunk)..<min(rowCount, start + (k + 1) * chunk) }.filter { !$0.isEmpty }
+                let parts = try parallelMap(count: ranges.count) { k in try make(ranges[k], k) }
+                try writes.waitForPrevious()
+                writes.start(parts, counts: ranges.map(\.count))
+                start = ranges.last!.upperBound
+            }
+            try writes.waitForPrevious()
         }
     }
 
@@ -111,9 +141,13 @@ public struct OutputTable {
         let writer = try CSVWriter(path: path, fields: fields, dialect: dialect)
         let text = writer.text
         try forEachChunk { range, _ in
-            let memory = ByteSink(memoryFor: path)
+            let memory = ByteSink(memoryFor: path, expectedBytes: range.count * 12 * Swift.max(1, fields.count))
             var neutralised = 0
-            for i in range { neutralised += try text.write(row(i), into: memory) }
+            var values = [FieldValue]()
+            for i in range {
+                row(i, into: &values)
+                neutralised += try text.write(values, into: memory)
+            }
             return (memory.takeBytes(), neutralised)
         } write: { part, _ in
             try writer.append(formatted: part.0, neutralised: part.1)
@@ -184,5 +218,43 @@ public struct OutputTable {
             result.append(Coordinate(x: xs[k], y: ys[k]))
         }
         return result
+    }
+}
+
+/// One round of chunk writes in flight on a serial queue of its own
+/// (`OutputTable.forEachChunk`); keeps the first error a write threw.
+private final class ChunkWrites<Part>: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "bereik.output.chunk-writes")
+    private let group = DispatchGroup()
+    /// Used on `queue` only; dropped by `finish()`.
+    private var write: ((Part, Int) throws -> Void)?
+    /// Written on `queue`, read after `group.wait()`.
+    private var failure: Error?
+
+    init(_ write: @escaping (Part, Int) throws -> Void) { self.write = write }
+
+    /// Writes `parts` (in order) on the writing thread unless a write has already failed.
+    func start(_ parts: [Part], counts: [Int]) {
+        nonisolated(unsafe) let parts = parts
+        queue.async(group: group) {
+            guard self.failure == nil, let write = self.write else { return }
+            do {
+                for (k, part) in parts.enumerated() { try write(part, counts[k]) }
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    /// Waits for the writes in flight; throws the first write error.
+    func waitForPrevious() throws {
+        group.wait()
+        if let failure { throw failure }
+    }
+
+    /// Waits for the writes in flight and lets go of the write closure.
+    func finish() {
+        group.wait()
+        write = nil
     }
 }

@@ -13,7 +13,7 @@ public struct OutputTables {
     public init(result: AnalysisResult, population pop: [PopulationPoint], practices prac: [Practice], regions reg: [Region]) {
         population = OutputTable(name: "population",
                                  columns: Self.populationColumns(result: result, population: pop, practices: prac, regions: reg),
-                                 rows: pop.indices, geometries: pop.map { .point($0.location) }, kind: .point)
+                                 count: pop.count, geometries: pop.map { .point($0.location) }, kind: .point) { $0 }
 
         let studyArea = reg.isEmpty
         var regionRows = result.regions.map { r in

@@ -37,18 +37,22 @@ public enum PopulationCells {
         let allZero = !population.contains { $0.inhabitants > 0 }
         for (i, p) in population.enumerated() {
             guard let k = key(p.location) else { continue }
-            var s = cells[k] ?? Sums(minuteWeight: Array(repeating: 0, count: modes.count), minuteSum: Array(repeating: 0, count: modes.count))
             let w = allZero ? 1 : max(p.inhabitants, 0)
-            s.points += 1
-            s.inhabitants += p.inhabitants
-            let d = result.points[i].nearestOpenM
-            if d.isFinite { s.openWeight += w; s.openSum += w * d; s.openMax = max(s.openMax, d) }
-            if let road = result.road {
-                for m in modes.indices where road.minutes[m][i].isFinite {
-                    s.minuteWeight[m] += w; s.minuteSum[m] += w * road.minutes[m][i]
+            func update(_ s: inout Sums) {
+                s.points += 1
+                s.inhabitants += p.inhabitants
+                let d = result.points[i].nearestOpenM
+                if d.isFinite { s.openWeight += w; s.openSum += w * d; s.openMax = max(s.openMax, d) }
+                if let road = result.road {
+                    for m in modes.indices where road.minutes[m][i].isFinite {
+                        s.minuteWeight[m] += w; s.minuteSum[m] += w * road.minutes[m][i]
+                    }
                 }
             }
-            cells[k] = s
+            // Mutated in place: a copy taken out of the dictionary and put
+            // back copied both arrays for every point (seconds at 9M points).
+            update(&cells[k, default: Sums(minuteWeight: Array(repeating: 0, count: modes.count),
+                                           minuteSum: Array(repeating: 0, count: modes.count))])
         }
         typealias C = PopulationCellColumn
         typealias Cell = (x0: Double, y0: Double, sums: Sums)

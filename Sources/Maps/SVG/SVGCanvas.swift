@@ -58,7 +58,11 @@ struct SVGCanvas {
     }
 
     mutating func path(_ g: Geometry, _ attributes: [(String, String)]) {
-        let d = pathData(g)
+        path(data: pathData(g), attributes)
+    }
+
+    /// A path element with path data `d` (from `pathData`); nothing for empty data.
+    mutating func path(data d: String, _ attributes: [(String, String)]) {
         guard !d.isEmpty else { return }
         // Path data is only letters, digits, '.', '-' and spaces: nothing to escape
         // (escaping it character by character was most of a catchment map's time).

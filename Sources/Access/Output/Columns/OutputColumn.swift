@@ -67,8 +67,17 @@ extension OutputTable {
     /// A table whose fields and row values both come from `columns`.
     init<Row>(name: String, columns: [OutputColumn<Row>], rows: some Sequence<Row>, geometries: [Geometry?]?, kind: GeometryKind) {
         let keys = Array(rows)
-        self.init(name: name, fields: columns.map(\.field), count: keys.count, geometries: geometries, kind: kind) { i in
-            columns.map { $0.value(keys[i]) }
+        self.init(name: name, columns: columns, count: keys.count, geometries: geometries, kind: kind) { keys[$0] }
+    }
+
+    /// A table of `count` rows whose row `i` is `key(i)` (a population row is
+    /// its point's index: no array of millions of keys).
+    init<Row>(name: String, columns: [OutputColumn<Row>], count: Int, geometries: [Geometry?]?, kind: GeometryKind,
+              key: @escaping (Int) -> Row) {
+        let values = columns.map(\.value)
+        self.init(name: name, fields: columns.map(\.field), count: count, geometries: geometries, kind: kind) { i, out in
+            let row = key(i)
+            for value in values { out.append(value(row)) }
         }
     }
 }
