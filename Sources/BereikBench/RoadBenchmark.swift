@@ -39,11 +39,12 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     /// (practice, point) pairs the searches found within the point's second-best.
     public var eligiblePairsFound = 0
     /// `eligibleS` by step: preparation (costs per arc, points attached to
-    /// nodes), the searches' bounds, the practices' searches, the forward
-    /// searches with merging.
+    /// nodes), the searches' bounds, the practices' searches, merging their
+    /// answers, the forward searches with merging theirs.
     public var eligiblePrepareS = 0.0
     public var eligibleLimitsS = 0.0
     public var eligibleSearchS = 0.0
+    public var eligibleMergeS = 0.0
     public var eligibleForwardS = 0.0
     /// Processor seconds (user + system, all threads) of route + assign and
     /// of the eligibility step: on a shared machine the wall times above
@@ -73,12 +74,12 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
         let routing = routeS + assignS
         return "\n" + String(format: """
               eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled, %d pairs within a second-best), %d forward searches from points without a second open practice (%d nodes settled)
-              eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | forward and merge %.3f s
+              eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | merge %.3f s | forward searches %.3f s
               routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
               processor time: routing %.3f s, eligibility %.3f s (%.1f %%)
             """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes, eligiblePairsFound,
             eligibleForwardSearches, eligibleForwardSettledNodes,
-            eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleForwardS,
+            eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleMergeS, eligibleForwardS,
             routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial,
             routingCPUS, eligibleCPUS, routingCPUS > 0 ? eligibleCPUS / routingCPUS * 100 : 0)
     }
@@ -158,6 +159,7 @@ extension SyntheticRoadNetwork {
             result.eligibleCPUS = cpuTime() - cpu
             result.eligibleLimitsS = stats.limitsS
             result.eligibleSearchS = stats.searchS
+            result.eligibleMergeS = stats.mergeS
             result.eligibleForwardS = stats.forwardS
             result.eligibleSettledNodes = stats.settledNodes
             result.eligibleForwardSettledNodes = stats.forwardSettledNodes
