@@ -58,6 +58,14 @@ final class TrendChartTests: XCTestCase {
         XCTAssertEqual(b.components(separatedBy: "class=\"series\"").count - 1, 2, "the region and the total for comparison")
         XCTAssertEqual(b.components(separatedBy: "fill=\"\(Palette.vermillion)\" stroke=\"\(Palette.blue)\"").count - 1, 1, "one flagged date marked")
         XCTAssertEqual(labelXs(b, cls: "value-label").count, 4, "every value labelled when they fit")
+        // The count row under the axis: one label per labelled date, in date
+        // order (it was drawn in a Set's hash order, so the bytes changed per run).
+        let countRow = try XCTUnwrap(b.range(of: "<g id=\"count-row\">").flatMap { start in
+            b.range(of: "</g>", range: start.upperBound..<b.endIndex).map { String(b[start.upperBound..<$0.lowerBound]) }
+        })
+        let countXs = countRow.components(separatedBy: "<text x=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        XCTAssertEqual(countXs.count, 5, "the row's name and one count per date: \(countRow)")
+        XCTAssertEqual(Array(countXs.dropFirst()), labelXs(b, cls: "date-label"), "counts under their dates, left to right")
 
         let html = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
         let table = try XCTUnwrap(html.range(of: "<table id=\"trend-changes\">").map { String(html[$0.lowerBound...]) })

@@ -109,7 +109,7 @@ struct TrendChart {
         if let countRow {
             c.open("g", [("id", "count-row")])
             c.element("text", [("x", n(x0)), ("y", n(y0 + h + 42)), ("font-size", "11"), ("fill", "#333")], text: countRow.label)
-            for k in labelled where k < countRow.values.count {
+            for k in labelled.sorted() where k < countRow.values.count {
                 c.element("text", [("x", n(px(dates[k]))), ("y", n(y0 + h + 58)), ("font-size", "11"), ("text-anchor", "middle"), ("fill", "#333")], text: countRow.values[k])
             }
             c.close("g")
