@@ -31,7 +31,7 @@ enum SpatialOrder {
             guard c.isFinite else { return Int32(cells) }
             let x = Swift.min(side - 1, Swift.max(0, Int((c.x - minX) * sx)))
             let y = Swift.min(side - 1, Swift.max(0, Int((c.y - minY) * sy)))
-            return Int32(interleave(x) | interleave(y) << 1)
+            return Int32(MortonCode.of(x: UInt64(x), y: UInt64(y)))
         }
         var start = [Int](repeating: 0, count: cells + 2)
         for k in keys { start[Int(k) + 1] += 1 }
@@ -42,16 +42,5 @@ enum SpatialOrder {
             start[Int(k)] += 1
         }
         return order
-    }
-
-    /// The bits of `v` (< 2^bits) spread to the even positions.
-    @inline(__always)
-    private static func interleave(_ v: Int) -> Int {
-        var x = v & 0x3FF
-        x = (x | (x << 8)) & 0x00FF00FF
-        x = (x | (x << 4)) & 0x0F0F0F0F
-        x = (x | (x << 2)) & 0x33333333
-        x = (x | (x << 1)) & 0x55555555
-        return x
     }
 }

@@ -333,14 +333,7 @@ public struct EligibleRouting: Sendable {
             let q = (v - low) * scale
             return q.isFinite ? UInt64(Swift.max(0, Swift.min(65_535, q))) : 0
         }
-        func spread(_ v: UInt64) -> UInt64 {
-            var x = v & 0xFFFF
-            x = (x | x << 8) & 0x00FF_00FF
-            x = (x | x << 4) & 0x0F0F_0F0F
-            x = (x | x << 2) & 0x3333_3333
-            return (x | x << 1) & 0x5555_5555
-        }
-        let keys = locations.map { spread(cell($0.x, minX)) | spread(cell($0.y, minY)) << 1 }
+        let keys = locations.map { MortonCode.of(x: cell($0.x, minX), y: cell($0.y, minY)) }
         return locations.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
     }
 

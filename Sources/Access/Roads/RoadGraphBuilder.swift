@@ -53,18 +53,10 @@ public final class RoadGraphBuilder {
         guard n > 0 else { return [] }
         let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
         let sx = 65535 / Swift.max(maxX - minX, 1e-9), sy = 65535 / Swift.max(maxY - minY, 1e-9)
-        func spread(_ v: UInt64) -> UInt64 {
-            var x = v & 0xFFFF
-            x = (x | (x << 8)) & 0x00FF_00FF
-            x = (x | (x << 4)) & 0x0F0F_0F0F
-            x = (x | (x << 2)) & 0x3333_3333
-            x = (x | (x << 1)) & 0x5555_5555
-            return x
-        }
         var keys = [UInt64](repeating: 0, count: n)
         for v in 0..<n {
             let qx = UInt64(((xs[v] - minX) * sx).rounded()), qy = UInt64(((ys[v] - minY) * sy).rounded())
-            keys[v] = (spread(qx) | (spread(qy) << 1)) << 32 | UInt64(v)
+            keys[v] = MortonCode.of(x: qx, y: qy) << 32 | UInt64(v)
         }
         keys.sort()
         var newId = [Int32](repeating: 0, count: n)
