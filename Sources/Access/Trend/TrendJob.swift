@@ -147,8 +147,8 @@ public struct TrendJob {
             distanceBasis: byRoad ? "road (first mode)" : "straight line",
             flagKm: parameters.flagMaxKm,
             flaggedRegions: TrendTable.flaggedRegionIDs(rows),
-            note: "Every date is one analysis of the same inputs with the practices' status as of that date (the history's row in force, else the practice list's status); the analysis counts, warnings and parameters above are those of the last date, \(lastResult.date).")
-        report.warnings = Array(Set(results.flatMap(\.analysis.warnings))).sorted()
+            note: "Every date is one analysis of the same inputs with the practices' status as of that date (the history's row in force, else the practice list's status); the analysis counts and parameters above are those of the last date; a warning that did not hold on every date names its dates, \(lastResult.date).")
+        report.warnings = TrendWarnings.merged(results.map { ($0.date.description, $0.analysis.warnings) })
         var timings = inputs.timings
         for r in results { for (k, v) in r.analysis.timings { timings[k, default: 0] += v } }
         report.timingsSeconds = timings.mapValues(recordedSeconds)
