@@ -89,4 +89,33 @@ final class ParallelWorkTests: XCTestCase {
             XCTAssertThrowsError(try d.get()) { XCTAssertEqual($0 as? Failure, Failure(index: 2)) }
         }
     }
+
+    /// Work inside `both` still has every worker: each piece's
+    /// `forEachWorker` with two workers must have both running at once (a
+    /// rendezvous that times out when the second worker waits for the first:
+    /// libdispatch ran a `concurrentPerform` nested in another on one thread).
+    func testWorkInsideBothRunsOnAllWorkers() {
+        let threads = ParallelWork.threads
+        ParallelWork.threads = 2
+        defer { ParallelWork.threads = threads }
+        func rendezvous() -> Bool {
+            let arrived = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+            let met = Atomic2()
+            ParallelWork.forEachWorker(count: 2) { w, _ in
+                arrived[w].signal()
+                if arrived[1 - w].wait(timeout: .now() + 20) == .success { met.add() }
+            }
+            return met.value == 2
+        }
+        let (a, b) = ParallelWork.both({ rendezvous() }, { rendezvous() })
+        XCTAssertEqual(try a.get(), true, "the first piece's workers ran at the same time")
+        XCTAssertEqual(try b.get(), true, "the second piece's workers ran at the same time")
+    }
+}
+
+private final class Atomic2: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

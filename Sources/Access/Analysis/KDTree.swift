@@ -11,6 +11,9 @@ public struct KDTree: Sendable {
 
     public var count: Int { ids.count }
 
+    /// Ranges of at most this many points are searched point by point.
+    static let leafSize = 8
+
     public init(_ points: [Coordinate]) {
         var order = Array(0..<points.count)
         Self.build(&order, points, 0, points.count, depth: 0)
@@ -50,6 +53,18 @@ public struct KDTree: Sendable {
     /// distances go to the lower caller's index, whatever the tree's shape,
     /// so ties do not depend on the order the points were given in.
     public func nearestTwo(to q: Coordinate) -> (first: Int, firstDistance: Double, second: Int, secondDistance: Double) {
+        search(q, two: true)
+    }
+
+    public func nearest(to q: Coordinate) -> (index: Int, distance: Double) {
+        let r = search(q, two: false)
+        return (r.first, r.firstDistance)
+    }
+
+    /// The nearest two (`two`) or the nearest point: with one, ranges are
+    /// pruned against the best distance instead of the second best.
+    @inline(__always)
+    private func search(_ q: Coordinate, two: Bool) -> (first: Int, firstDistance: Double, second: Int, secondDistance: Double) {
         var id1 = Int32.max, id2 = Int32.max
         var d1 = Double.infinity, d2 = Double.infinity // squared
         xs.withUnsafeBufferPointer { xb in
@@ -65,21 +80,32 @@ public struct KDTree: Sendable {
                         while top > 0 {
                             top -= 1
                             let (lo, hi, depth, bound) = stack[top]
-                            // `<=`: a point at exactly the second distance may still win on index.
-                            guard lo < hi, bound <= d2 else { continue }
-                            let mid = (lo + hi) / 2
-                            let dx = xb[mid] - q.x, dy = yb[mid] - q.y
-                            let d = dx * dx + dy * dy
-                            let id = ib[mid]
-                            if d < d1 || (d == d1 && id < id1) {
-                                d2 = d1; id2 = id1; d1 = d; id1 = id
-                            } else if d < d2 || (d == d2 && id < id2) {
-                                d2 = d; id2 = id
+                            // `<=`: a point at exactly the bound may still win on index.
+                            guard lo < hi, bound <= (two ? d2 : d1) else { continue }
+                            @inline(__always) func offer(_ m: Int) -> (dx: Double, dy: Double) {
+                                let dx = xb[m] - q.x, dy = yb[m] - q.y
+                                let d = dx * dx + dy * dy
+                                let id = ib[m]
+                                if d < d1 || (d == d1 && id < id1) {
+                                    d2 = d1; id2 = id1; d1 = d; id1 = id
+                                } else if d < d2 || (d == d2 && id < id2) {
+                                    d2 = d; id2 = id
+                                }
+                                return (dx, dy)
                             }
+                            // A small range is read in full: fewer branches than
+                            // descending it (the top two are the same whatever
+                            // the order points are offered in).
+                            if hi - lo <= Self.leafSize {
+                                for m in lo..<hi { _ = offer(m) }
+                                continue
+                            }
+                            let mid = (lo + hi) / 2
+                            let (dx, dy) = offer(mid)
                             let diff = depth % 2 == 0 ? dx : dy // node minus query along the axis
                             let (near, far) = diff > 0 ? ((lo, mid), (mid + 1, hi)) : ((mid + 1, hi), (lo, mid))
                             // Far side only if the splitting line is not farther than the second best.
-                            if diff * diff <= d2 { stack[top] = (far.0, far.1, depth + 1, diff * diff); top += 1 }
+                            if diff * diff <= (two ? d2 : d1) { stack[top] = (far.0, far.1, depth + 1, diff * diff); top += 1 }
                             stack[top] = (near.0, near.1, depth + 1, bound); top += 1
                         }
                     }
@@ -90,8 +116,4 @@ public struct KDTree: Sendable {
                 id2 != .max ? Int(id2) : -1, d2.squareRoot())
     }
 
-    public func nearest(to q: Coordinate) -> (index: Int, distance: Double) {
-        let r = nearestTwo(to: q)
-        return (r.first, r.firstDistance)
-    }
 }

@@ -26,35 +26,38 @@ enum RegionIndicators {
             var res = counted[r]
             let idx = members[r]
             res.points = idx.count
-            res.inhabitants = idx.reduce(0) { $0 + population[$1].inhabitants }
-            let known65 = idx.filter { population[$0].inhabitants65plus != nil }
-            if !known65.isEmpty { res.inhabitants65plus = known65.reduce(0) { $0 + population[$1].inhabitants65plus! } }
+            // The members' columns gathered once: every pass below reads them
+            // contiguously, adding in member order as one pass per figure did.
+            let weights = idx.map { population[$0].inhabitants }
+            let openM = idx.map { points[$0].nearestOpenM }
+            res.inhabitants = weights.reduce(0) { $0 + $1 }
+            var known65 = false, sum65 = 0.0
+            for i in idx { if let v = population[i].inhabitants65plus { known65 = true; sum65 += v } }
+            if known65 { res.inhabitants65plus = sum65 }
             if res.inhabitants > 0 {
-                let reachable = idx.filter { points[$0].nearestOpen != nil }
-                let weights = reachable.map { population[$0].inhabitants }
-                let distances = reachable.map { points[$0].nearestOpenM }
-                if reachable.count == idx.count {
-                    res.meanOpenM = zip(weights, distances).reduce(0) { $0 + $1.0 * $1.1 } / res.inhabitants
-                    let q = WeightedQuantile.values(distances, weights: weights, qs: [0.5, 0.9])
+                if idx.allSatisfy({ points[$0].nearestOpen != nil }) {
+                    res.meanOpenM = zip(weights, openM).reduce(0) { $0 + $1.0 * $1.1 } / res.inhabitants
+                    let q = WeightedQuantile.values(openM, weights: weights, qs: [0.5, 0.9])
                     res.medianOpenM = q[0]
                     res.p90OpenM = q[1]
-                    res.maxOpenM = distances.max()
+                    res.maxOpenM = openM.max()
                 }
-                let anyDistances = idx.filter { points[$0].nearestPractice != nil }
-                if anyDistances.count == idx.count {
-                    res.meanAnyM = idx.reduce(0) { $0 + population[$1].inhabitants * points[$1].nearestPracticeM } / res.inhabitants
+                if idx.allSatisfy({ points[$0].nearestPractice != nil }) {
+                    res.meanAnyM = zip(idx, weights).reduce(0) { $0 + $1.1 * points[$1.0].nearestPracticeM } / res.inhabitants
                 }
                 res.shareWithin = parameters.bandsKm.map { km in
-                    idx.reduce(0) { $0 + (points[$1].nearestOpenM <= km * 1000 ? population[$1].inhabitants : 0) } / res.inhabitants
+                    Self.sumWithin(weights, openM, km * 1000) / res.inhabitants
                 }
                 if let fte = res.gpFTE { res.gpFTEPer10k = fte / res.inhabitants * 10_000 }
             }
-            if let road, res.inhabitants > 0 { addRoadIndicators(&res, road: road, members: idx, population: population, parameters: parameters) }
+            let roadM = road.map { road in idx.map { road.roadM[$0] } }
+            if let road, let roadM, res.inhabitants > 0 {
+                addRoadIndicators(&res, road: road, members: idx, weights: weights, roadM: roadM, parameters: parameters)
+            }
             if parameters.partialRule == .eligible {
                 let limit = parameters.flagMaxKm * 1000
-                res.inhabitantsWithoutEligibleWithinFlag = idx.reduce(0) { sum, i in
-                    let d = road.map { $0.roadM[i] } ?? points[i].nearestOpenM
-                    return d <= limit ? sum : sum + population[i].inhabitants
+                res.inhabitantsWithoutEligibleWithinFlag = zip(roadM ?? openM, weights).reduce(0) { sum, x in
+                    x.0 <= limit ? sum : sum + x.1
                 }
             }
             (res.flagged, res.flagReasons) = Flagging.evaluate(res, parameters: parameters, population: population, points: points, road: road, members: idx)
@@ -68,29 +71,41 @@ extension RegionIndicators {
     /// Means and quantiles are over the inhabitants who reach an open
     /// practice by road; the others are counted apart (`road_unreachable_*`)
     /// and count as not within every band.
-    static func addRoadIndicators(_ res: inout RegionAccess, road: RoadResult, members idx: [Int],
-                                  population: [PopulationPoint], parameters: AnalysisParameters) {
+    static func addRoadIndicators(_ res: inout RegionAccess, road: RoadResult, members idx: [Int], weights: [Double], roadM: [Double],
+                                  parameters: AnalysisParameters) {
         let total = res.inhabitants
-        let reachable = idx.filter { road.roadM[$0].isFinite }
-        let reachedInhabitants = reachable.reduce(0) { $0 + population[$1].inhabitants }
+        var reachedInhabitants = 0.0, allReached = true
+        for (d, w) in zip(roadM, weights) { if d.isFinite { reachedInhabitants += w } else { allReached = false } }
         res.roadUnreachableInhabitants = max(0, total - reachedInhabitants)
         res.roadUnreachableShare = total > 0 ? res.roadUnreachableInhabitants / total : nil
         if reachedInhabitants > 0 {
-            res.meanRoadM = reachable.reduce(0) { $0 + population[$1].inhabitants * road.roadM[$1] } / reachedInhabitants
-            res.p90RoadM = WeightedQuantile.value(reachable.map { road.roadM[$0] }, weights: reachable.map { population[$0].inhabitants }, q: 0.9)
+            var weighted = 0.0
+            for (d, w) in zip(roadM, weights) where d.isFinite { weighted += w * d }
+            res.meanRoadM = weighted / reachedInhabitants
+            let reachable = allReached ? Array(roadM.indices) : roadM.indices.filter { roadM[$0].isFinite }
+            res.p90RoadM = allReached ? WeightedQuantile.value(roadM, weights: weights, q: 0.9)
+                : WeightedQuantile.value(reachable.map { roadM[$0] }, weights: reachable.map { weights[$0] }, q: 0.9)
         }
         res.shareWithinByRoad = parameters.bandsKm.map { km in
-            idx.reduce(0) { $0 + (road.roadM[$1] <= km * 1000 ? population[$1].inhabitants : 0) } / total
+            sumWithin(weights, roadM, km * 1000) / total
         }
         for (k, mode) in road.modes.enumerated() where k < road.minutes.count {
-            let m = road.minutes[k]
-            let reached = idx.filter { m[$0].isFinite }
-            let w = reached.reduce(0) { $0 + population[$1].inhabitants }
-            res.meanMinutes.append(w > 0 ? reached.reduce(0) { $0 + population[$1].inhabitants * m[$1] } / w : nil)
+            let m = idx.map { road.minutes[k][$0] }
+            var w = 0.0, weighted = 0.0
+            for (x, v) in zip(m, weights) where x.isFinite { w += v }
+            for (x, v) in zip(m, weights) where x.isFinite { weighted += v * x }
+            res.meanMinutes.append(w > 0 ? weighted / w : nil)
             res.shareWithinMinutes.append(parameters.roadOptions.bands(mode).map { b in
-                idx.reduce(0) { $0 + (m[$1] <= b ? population[$1].inhabitants : 0) } / total
+                sumWithin(weights, m, b) / total
             })
         }
+    }
+
+    /// Σ weights[k] over the k with values[k] <= limit, added in order.
+    static func sumWithin(_ weights: [Double], _ values: [Double], _ limit: Double) -> Double {
+        var sum = 0.0
+        for (w, v) in zip(weights, values) { sum += v <= limit ? w : 0 }
+        return sum
     }
 }
 
@@ -100,6 +115,9 @@ enum WeightedQuantile {
     static func value(_ values: [Double], weights: [Double], q: Double) -> Double? {
         Self.values(values, weights: weights, qs: [q])[0]
     }
+
+    /// From this many values on, distances (never negative) are sorted by radix.
+    static let radixFrom = 2_048
 
     /// Several quantiles (ascending `qs`) from one sort.
     static func values(_ values: [Double], weights: [Double], qs: [Double]) -> [Double?] {
@@ -121,6 +139,7 @@ enum WeightedQuantile {
     /// study-area total at national scale) are sorted in parts on all cores
     /// and merged left part first on ties: the same order as one stable sort.
     static func sortedByValue(_ input: [(value: Double, weight: Double)]) -> [(value: Double, weight: Double)] {
+        if input.count >= radixFrom, let sorted = NonNegativeRadixSort.sorted(input) { return sorted }
         let parts = Swift.min(ParallelWork.threads, input.count / 500_000)
         guard parts > 1 else { return input.sorted { $0.value < $1.value } }
         let size = (input.count + parts - 1) / parts
