@@ -97,6 +97,7 @@ public struct TrendJob {
             guard let (practices, fromHistory, counts) = inputs.practices(asOf: date) else { throw TrendError.noStatusHistory }
             shared.eligible = counts.restricted > 0 ? try eligibleSets.sets(population: inputs.population, practices: practices) : nil
             shared.asOf = date
+            shared.asOfNotes = EligibilityRules.notes(counts, practices: practices, sets: shared.eligible, asOf: nil)
             let analysis = try perDate.analyse(shared, practices: practices, progress: nil)
             if shared.pointSnapsByMode == nil, let road = analysis.result.road { shared.pointSnapsByMode = road.pointSnapsByMode }
             out.append(DateResult(date: date, analysis: analysis, practicesFromHistory: fromHistory,
