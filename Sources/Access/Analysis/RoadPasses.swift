@@ -29,8 +29,6 @@ enum RoadPasses {
         var eligibleSeconds: Double?
     }
 
-    static let minPointsPerWorker = 20_000
-
     static func quickest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
                          order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Quickest {
         let started = Date()
@@ -40,7 +38,7 @@ enum RoadPasses {
         var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
         var eligibleSeconds: Double?
         if let restricting {
-            var quickest = assignAll(router: router, points: points, labels: labels)
+            var quickest = router.assign(points: points, labels: labels)
             let t0 = Date()
             EligibleRouting(router: router, points: points, eligible: restricting)
                 .apply(&quickest, labels: labels, practices: practiceSnaps, eligible: restricting)
@@ -71,16 +69,13 @@ enum RoadPasses {
                         roadSecondPractice.withUnsafeMutableBufferPointer { p2 in
                             // Each worker writes its own block of indexes only.
                             nonisolated(unsafe) let m = m, p = p, m2 = m2, p2 = p2
-                            ParallelWork.forEachBlock(count: n, minPerWorker: minPointsPerWorker) { range in
-                                for k in range {
-                                    let i = Int(order[k])
-                                    let a = assignment(i)
-                                    guard a.isReachable else { continue }
-                                    m[i] = a.nearestLengthM
-                                    p[i] = a.nearestSource
-                                    m2[i] = a.second != nil ? a.secondLengthM : .infinity
-                                    p2[i] = a.secondSource
-                                }
+                            ParallelWork.forEach(inOrder: order, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { i in
+                                let a = assignment(i)
+                                guard a.isReachable else { return }
+                                m[i] = a.nearestLengthM
+                                p[i] = a.nearestSource
+                                m2[i] = a.second != nil ? a.secondLengthM : .infinity
+                                p2[i] = a.secondSource
                             }
                         }
                     }
@@ -88,7 +83,7 @@ enum RoadPasses {
             }
         }
         if let restricting {
-            var shortest = assignAll(router: router, points: points, labels: labels)
+            var shortest = router.assign(points: points, labels: labels)
             fullyOpen = shortest.map { a in
                 a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
                                             second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
@@ -107,11 +102,6 @@ enum RoadPasses {
                         nodePractice: nodePractice, fullyOpen: fullyOpen, seconds: seconds, eligibleSeconds: eligibleSeconds)
     }
 
-    /// Every point's assignment, on all workers (what `EligibleRouting` reworks).
-    static func assignAll(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
-        parallelMap(count: points.count, minPerWorker: minPointsPerWorker) { router.assign(points[$0], labels: labels) }
-    }
-
     /// Minutes and practice of every point's assignment, on all workers, in
     /// `order` (a permutation of the points: `SpatialOrder`).
     private static func fill(_ minutes: inout [Double], _ practice: inout [Int32], order: [Int32],
@@ -120,13 +110,10 @@ enum RoadPasses {
             practice.withUnsafeMutableBufferPointer { p in
                 // Each worker writes its own block of indexes only.
                 nonisolated(unsafe) let m = m, p = p
-                ParallelWork.forEachBlock(count: order.count, minPerWorker: minPointsPerWorker) { range in
-                    for k in range {
-                        let i = Int(order[k])
-                        let a = assignment(i)
-                        m[i] = a.isReachable ? a.nearestMinutes : .infinity
-                        p[i] = a.nearestSource
-                    }
+                ParallelWork.forEach(inOrder: order, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { i in
+                    let a = assignment(i)
+                    m[i] = a.isReachable ? a.nearestMinutes : .infinity
+                    p[i] = a.nearestSource
                 }
             }
         }
