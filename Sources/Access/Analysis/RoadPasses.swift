@@ -38,11 +38,9 @@ enum RoadPasses {
         var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
         var eligibleSeconds: Double?
         if let restricting {
-            var quickest = router.assign(points: points, labels: labels)
-            let t0 = Date()
-            EligibleRouting(router: router, points: points, eligible: restricting)
-                .apply(&quickest, labels: labels, practices: practiceSnaps, eligible: restricting)
-            eligibleSeconds = Date().timeIntervalSince(t0)
+            let (quickest, s) = eligibleAssignments(router: router, points: points, labels: labels,
+                                                    practiceSnaps: practiceSnaps, eligible: restricting)
+            eligibleSeconds = s
             fill(&minutes, &practice, order: order) { i in quickest[i] }
         } else {
             fill(&minutes, &practice, order: order) { i in router.assign(points[i], labels: labels) }
@@ -83,15 +81,14 @@ enum RoadPasses {
             }
         }
         if let restricting {
-            var shortest = router.assign(points: points, labels: labels)
-            fullyOpen = shortest.map { a in
-                a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
-                                            second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+            let (shortest, s) = eligibleAssignments(router: router, points: points, labels: labels,
+                                                    practiceSnaps: practiceSnaps, eligible: restricting) { before in
+                fullyOpen = before.map { a in
+                    a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
+                                                second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+                }
             }
-            let t0 = Date()
-            EligibleRouting(router: router, points: points, eligible: restricting)
-                .apply(&shortest, labels: labels, practices: practiceSnaps, eligible: restricting)
-            eligibleSeconds = Date().timeIntervalSince(t0)
+            eligibleSeconds = s
             fillAll { shortest[$0] }
         } else {
             fillAll { router.assign(points[$0], labels: labels) }
@@ -100,6 +97,20 @@ enum RoadPasses {
         return Shortest(roadM: roadM, roadPractice: OptionalIDs(raw: roadPractice), roadSecondM: roadSecondM,
                         roadSecondPractice: OptionalIDs(raw: roadSecondPractice),
                         nodePractice: nodePractice, fullyOpen: fullyOpen, seconds: seconds, eligibleSeconds: eligibleSeconds)
+    }
+
+    /// Every point's assignment under the eligible rule: the router's, shown
+    /// to `before` (the fully open pair), then reworked by `EligibleRouting`;
+    /// with the seconds the rework took.
+    private static func eligibleAssignments(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels,
+                                            practiceSnaps: [SnappedPoint?], eligible: EligibleSets,
+                                            before: ([FacilityAssignment]) -> Void = { _ in }) -> ([FacilityAssignment], Double) {
+        var assigned = router.assign(points: points, labels: labels)
+        before(assigned)
+        let t0 = Date()
+        EligibleRouting(router: router, points: points, eligible: eligible)
+            .apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible)
+        return (assigned, Date().timeIntervalSince(t0))
     }
 
     /// Minutes and practice of every point's assignment, on all workers, in
