@@ -21,7 +21,7 @@ public struct OutputWriter {
     public func write(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
                       regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil,
                       groups: (AnalysisResult, [Region])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
-                      progress: Progress? = nil) throws -> [String] {
+                      progress: Progress? = nil, whileWritingPoints: (() throws -> Void)? = nil) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { progress?.finish() }
         let tables = OutputTables(result: result, population: population, practices: practices, regions: regions)
@@ -30,12 +30,11 @@ public struct OutputWriter {
         func stage(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
         progress?.step("writing population.geojson")
-        // The point layer (chunks on all threads) is written while the other
-        // layers (GDAL, one thread each) are: different files; errors keep
-        // their order, population.geojson's first.
-        let (pointsWritten, othersWritten) = ParallelWork.both({
-            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
-        }, { () throws -> (files: [String], spatial: [OutputTable], squares: Int) in
+        // Above the squares' threshold nothing drawn reads population.geojson:
+        // `whileWritingPoints` (the maps) runs once every other file and a
+        // run.json without the write timing are in the folder.
+        let beside = population.count > PopulationCells.threshold ? whileWritingPoints : nil
+        func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: Int) {
             // Each side its own transformer: a PROJ context is not shared between threads.
             let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
             try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
@@ -66,6 +65,27 @@ public struct OutputWriter {
                 spatial.append(cells)
             }
             return (files, spatial, squares)
+        }
+        /// run.json for these files; `timed` false: before the write timing is known.
+        func finalReport(_ others: [String], spatial: [OutputTable], squares: Int, timed: Bool) -> RunReport {
+            var run = baseReport
+            run.outputs = Self.fileNames(others: others, spatial: [tables.population] + spatial, geoPackage: geoPackage, flatGeobuf: flatGeobuf)
+            if timed { report(&run) }
+            if squares > 0 { PopulationCells.state(in: &run, points: population.count, squares: squares) }
+            return run
+        }
+        // The point layer (chunks on all threads) is written while the other
+        // layers (GDAL, one thread each) are: different files; errors keep
+        // their order, population.geojson's first.
+        let (pointsWritten, othersWritten) = ParallelWork.both({
+            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
+        }, { () throws -> (files: [String], spatial: [OutputTable], squares: Int) in
+            let others = try writeOtherLayers()
+            if let beside {
+                try finalReport(others.files, spatial: others.spatial, squares: others.squares, timed: false).write(into: folder)
+                try beside()
+            }
+            return others
         })
         try pointsWritten.get()
         let others = try othersWritten.get()
@@ -87,12 +107,17 @@ public struct OutputWriter {
             }
         }
         files.append("run.json")
-        var run = baseReport
-        run.outputs = files
-        report(&run)
-        if squares > 0 { PopulationCells.state(in: &run, points: population.count, squares: squares) }
+        let run = finalReport(others.files, spatial: others.spatial, squares: squares, timed: true)
+        assert(run.outputs == files)
         try run.write(into: folder)
         return files
+    }
+
+    /// The files `write` puts in the folder, in its order: known before the
+    /// population layer is finished, for the run.json the maps read meanwhile.
+    static func fileNames(others: [String], spatial: [OutputTable], geoPackage: Bool, flatGeobuf: Bool) -> [String] {
+        ["population.geojson"] + others + (geoPackage ? ["bereik.gpkg"] : []) + (flatGeobuf ? spatial.map { $0.name + ".fgb" } : [])
+            + ["run.json"]
     }
 
     /// Writes one table: GeoJSON in WGS84, CSV (no geometry) in the run's dialect.
