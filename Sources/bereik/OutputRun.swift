@@ -18,14 +18,15 @@ enum OutputRun {
     }
 
     /// `write` also gets the maps' rendering (nil without maps), which it may
-    /// run while it writes files the maps do not read; the maps are rendered
-    /// after `write` unless it ran them.
+    /// run while it writes files the maps do not read, with layers it has in
+    /// memory as they will read back from their files (by file name); the maps
+    /// are rendered after `write` unless it ran them.
     static func perform<T>(out: String, inputs: [String], maps: Bool, progress: Access.Progress? = nil,
-                           _ write: (_ staging: String, _ renderMaps: (() throws -> Void)?) throws -> T) throws -> Result<T> {
+                           _ write: (_ staging: String, _ renderMaps: (([String: MapLayer]) throws -> Void)?) throws -> T) throws -> Result<T> {
         try OutputTransaction.run(out: out, inputs: inputs) { tx in
             for note in tx.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
             let step = maps ? MapsStep(folder: tx.staging, progress: progress) : nil
-            let value = try write(tx.staging, step.map { step in { try step.render() } })
+            let value = try write(tx.staging, step.map { step in { try step.render(known: $0) } })
             guard let step else { return Result(value: value, maps: nil) }
             if step.outcome == nil { try step.render() }
             guard let outcome = step.outcome else { return Result(value: value, maps: nil) }
@@ -47,12 +48,12 @@ enum OutputRun {
             self.progress = progress
         }
 
-        func render() throws {
+        func render(known: [String: MapLayer] = [:]) throws {
             guard outcome == nil else { return }
             progress?.step("rendering maps")
             defer { progress?.finish() }
             let started = Date()
-            outcome = try MapRenderer.renderAll(outputFolder: folder, png: true)
+            outcome = try MapRenderer.renderAll(outputFolder: folder, png: true, known: known)
             seconds = Date().timeIntervalSince(started)
         }
     }

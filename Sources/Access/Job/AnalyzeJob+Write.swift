@@ -7,7 +7,7 @@ extension AnalyzeJob {
     /// `whileWritingPoints`: work on the folder's other outputs (the maps) that
     /// may run while `population.geojson` is written (see `OutputWriter.write`).
     public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil,
-                      whileWritingPoints: (() throws -> Void)? = nil) throws -> Outcome {
+                      whileWritingPoints: (([String: MapLayer]) throws -> Void)? = nil) throws -> Outcome {
         let result = analysis.result
         var timings = inputs.timings.merging(analysis.timings) { $1 }
         var base = runReport(inputs, analysis)

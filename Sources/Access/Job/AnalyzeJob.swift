@@ -98,7 +98,7 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
     }
 
-    public func run(progress: Progress? = nil, whileWritingPoints: (() throws -> Void)? = nil) throws -> Outcome {
+    public func run(progress: Progress? = nil, whileWritingPoints: (([String: MapLayer]) throws -> Void)? = nil) throws -> Outcome {
         let inputs = try readInputs(progress: progress)
         let analysis = try analyse(inputs, progress: progress)
         return try write(inputs, analysis, progress: progress, whileWritingPoints: whileWritingPoints)

@@ -21,7 +21,7 @@ public struct OutputWriter {
     public func write(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
                       regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil,
                       groups: (AnalysisResult, [Region])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
-                      progress: Progress? = nil, whileWritingPoints: (() throws -> Void)? = nil) throws -> [String] {
+                      progress: Progress? = nil, whileWritingPoints: (([String: MapLayer]) throws -> Void)? = nil) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { progress?.finish() }
         let tables = OutputTables(result: result, population: population, practices: practices, regions: regions)
@@ -32,9 +32,10 @@ public struct OutputWriter {
         progress?.step("writing population.geojson")
         // Above the squares' threshold nothing drawn reads population.geojson:
         // `whileWritingPoints` (the maps) runs once every other file and a
-        // run.json without the write timing are in the folder.
+        // run.json without the write timing are in the folder, and gets the
+        // squares as they will read back (`WrittenLayer`), not to parse them again.
         let beside = population.count > PopulationCells.threshold ? whileWritingPoints : nil
-        func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: Int) {
+        func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?) {
             // Each side its own transformer: a PROJ context is not shared between threads.
             let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
             try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
@@ -56,10 +57,10 @@ public struct OutputWriter {
                 files.append("catchments.geojson")
                 spatial.append(table)
             }
-            var squares = 0
+            var squares: OutputTable?
             if population.count > PopulationCells.threshold {
                 let cells = PopulationCells.table(result: result, population: population)
-                squares = cells.rowCount
+                squares = cells
                 try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
                 files.append(PopulationCells.fileName)
                 spatial.append(cells)
@@ -79,11 +80,12 @@ public struct OutputWriter {
         // their order, population.geojson's first.
         let (pointsWritten, othersWritten) = ParallelWork.both({
             try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
-        }, { () throws -> (files: [String], spatial: [OutputTable], squares: Int) in
+        }, { () throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?) in
             let others = try writeOtherLayers()
             if let beside {
-                try finalReport(others.files, spatial: others.spatial, squares: others.squares, timed: false).write(into: folder)
-                try beside()
+                try finalReport(others.files, spatial: others.spatial, squares: others.squares?.rowCount ?? 0, timed: false).write(into: folder)
+                let known = try others.squares.map { [PopulationCells.fileName: try WrittenLayer.mapLayer($0, fileName: PopulationCells.fileName)] }
+                try beside(known ?? [:])
             }
             return others
         })
@@ -91,7 +93,7 @@ public struct OutputWriter {
         let others = try othersWritten.get()
         files += ["population.geojson"] + others.files
         let spatial = [tables.population] + others.spatial
-        let squares = others.squares
+        let squares = others.squares?.rowCount ?? 0
         if geoPackage {
             progress?.step("writing bereik.gpkg")
             try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))

@@ -19,7 +19,7 @@ extension VectorLayer {
         OGR_L_ResetReading(handle)
         var stream = ArrowArrayStream()
         let opened = GDALSupport.withStringList(["INCLUDE_FID=YES"]) { options in
-            OGR_L_GetArrowStream(handle, &stream, GDALSupport.constList(options))
+            OGR_L_GetArrowStream(handle, &stream, options)
         }
         guard opened else { return false }
         defer { stream.release?(&stream) }

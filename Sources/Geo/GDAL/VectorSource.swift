@@ -184,8 +184,15 @@ public final class VectorLayer {
     /// feature's id, the requested field values and the geometry (nil when the
     /// feature has none). Geometry conversion errors are passed as `.failure`.
     /// With `geometry: false` the geometry is not converted (passed as nil).
+    /// Layers whose driver streams Arrow batches fast (GeoPackage) are read
+    /// through them (`forEachArrowRow`: the same rows, values and geometries).
     public func forEach(fields wanted: [Int], geometry readGeometry: Bool = true, _ body: (_ position: Int, _ fid: Int64, _ values: [FieldValue], _ geometry: Result<Geometry?, GeoError>) throws -> Void) throws {
         if try forEachArrowRow(fields: wanted, geometry: readGeometry, body) { return }
+        try forEachFeature(fields: wanted, geometry: readGeometry, body)
+    }
+
+    /// `forEach` one `OGRFeature` at a time (every driver).
+    func forEachFeature(fields wanted: [Int], geometry readGeometry: Bool, _ body: (_ position: Int, _ fid: Int64, _ values: [FieldValue], _ geometry: Result<Geometry?, GeoError>) throws -> Void) throws {
         OGR_L_ResetReading(handle)
         var position = 0
         while true {

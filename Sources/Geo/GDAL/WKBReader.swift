@@ -17,8 +17,8 @@ enum WKBReader {
     /// Builds an OGR geometry from the blob and reads it as the per-feature path does.
     static func readThroughOGR(_ wkb: UnsafeBufferPointer<UInt8>) throws -> Geometry {
         var g: OGRGeometryH?
-        // OGR_G_CreateFromWkbEx returns OGRERR_NONE (0) and a geometry we own.
-        let err = OGR_G_CreateFromWkbEx(UnsafeRawPointer(wkb.baseAddress), nil, &g, wkb.count, wkbVariantIso)
+        // OGR_G_CreateFromWkbEx (ISO or old-style WKB) returns OGRERR_NONE (0) and a geometry we own.
+        let err = OGR_G_CreateFromWkbEx(UnsafeRawPointer(wkb.baseAddress), nil, &g, wkb.count)
         guard err == 0, let g else {
             throw GeoError.gdalGeometry(operation: "read geometry", message: "not a well-known binary geometry OGR reads (error \(err))")
         }
@@ -35,16 +35,14 @@ enum WKBReader {
 
         mutating func uint32() -> UInt32? {
             guard position + 4 <= bytes.count else { return nil }
-            var v: UInt32 = 0
-            withUnsafeMutableBytes(of: &v) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[position..<position + 4])) }
+            let v = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt32.self)
             position += 4
             return littleEndian ? UInt32(littleEndian: v) : UInt32(bigEndian: v)
         }
 
         mutating func double() -> Double? {
             guard position + 8 <= bytes.count else { return nil }
-            var v: UInt64 = 0
-            withUnsafeMutableBytes(of: &v) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[position..<position + 8])) }
+            let v = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
             position += 8
             return Double(bitPattern: littleEndian ? UInt64(littleEndian: v) : UInt64(bigEndian: v))
         }
