@@ -114,7 +114,7 @@ public struct TrendJob {
         let result = analysis.result
         let byRoad = result.road != nil
         // Without regions the one "region" is the whole study area (index 0).
-        let partial = TrendRow.partialWithArea(analysis.practices, regionOf: regions.isEmpty ? analysis.practices.map { _ in 0 } : result.practices.map(\.region),
+        let partial = TrendRow.partialWithArea(analysis.practices, regionOf: regions.isEmpty ? analysis.practices.map { _ in RegionIndex(0) } : result.practices.map(\.region),
                                                regions: max(regions.count, 1), parameters: result.parameters)
         var rows = result.regions.map { r -> TrendRow in
             let region = regions.isEmpty ? nil : regions[r.regionIndex]
