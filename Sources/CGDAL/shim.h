@@ -3,6 +3,7 @@
 #include <gdal.h>
 #include <gdal_alg.h>
 #include <ogr_api.h>
+#include <ogr_recordbatch.h>
 #include <ogr_srs_api.h>
 #include <cpl_error.h>
 #include <cpl_conv.h>

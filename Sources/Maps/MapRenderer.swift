@@ -22,9 +22,11 @@ public enum MapRenderer {
         public var notes: [String]
     }
 
-    public static func renderAll(outputFolder: String, png: Bool) throws -> Outcome {
+    /// `known`: layers by file name already in memory, as they read back
+    /// from their files (`OutputFolderReader.read`).
+    public static func renderAll(outputFolder: String, png: Bool, known: [String: MapLayer] = [:]) throws -> Outcome {
         if TrendRenderer.isTrendFolder(outputFolder) { return try TrendRenderer.renderAll(outputFolder: outputFolder, png: png) }
-        let folder = try OutputFolderReader.read(outputFolder)
+        let folder = try OutputFolderReader.read(outputFolder, known: known)
         // The viewer does not need the maps: drawn at the same time.
         let (drawn, viewer) = ParallelWork.both({ MapCatalog.render(folder) + (try ScenarioMaps.render(folder)) },
                                                 { try ViewerPage.html(folder) })

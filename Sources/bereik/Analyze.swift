@@ -22,10 +22,11 @@ struct Analyze: ParsableCommand {
         let progress = Progress()
         let job = try shared.job()
         let out = shared.output.out
-        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
+        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging, renderMaps in
             var staged = job
             staged.outputFolder = staging
-            return try staged.run(progress: progress)
+            // Above the squares' threshold the maps are drawn while population.geojson is written.
+            return try staged.run(progress: progress, whileWritingPoints: renderMaps)
         }
         print(SummaryText.make(run.value, outputFolder: out))
         if let maps = run.maps { print(OutputRun.mapsLine(maps, out: out)) }

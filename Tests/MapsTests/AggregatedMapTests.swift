@@ -70,6 +70,43 @@ final class AggregatedMapTests: XCTestCase {
         XCTAssertTrue(viewer.contains("Population (500 m squares)"))
     }
 
+    /// Above the threshold the maps are drawn while population.geojson is
+    /// written, from the squares in memory (`whileWritingPoints`): every file
+    /// the same bytes as maps drawn afterwards from the files.
+    func testMapsDrawnWhileWritingAreTheSame() throws {
+        _ = try Self.shared.get()
+        let data = RenderedFolder.repositoryRoot + "/GeoData/"
+        let out = Self.folder + "/beside"
+        var job = AnalyzeJob(populationPath: Self.folder + "/points.csv", practicesPath: data + "practices.geojson",
+                             regionsPath: data + "gemeenten.geojson", outputFolder: out)
+        job.writeCatchments = false
+        var drawnWhileWriting = false
+        _ = try job.run(whileWritingPoints: { known in
+            XCTAssertEqual(Set(known.keys), ["population_cells.geojson"], "the squares come from memory")
+            drawnWhileWriting = true
+            try MapRenderer.renderAll(outputFolder: out, png: false, known: known)
+        })
+        XCTAssertTrue(drawnWhileWriting)
+        let first = Self.folder + "/out"
+        let names = try FileManager.default.subpathsOfDirectory(atPath: first).sorted()
+        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: out).sorted(), names)
+        XCTAssertTrue(names.contains("maps/population-distance.svg"))
+        for name in names where !["run.json", "report.html", "report.md"].contains(name) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: first + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            XCTAssertEqual(FileManager.default.contents(atPath: first + "/" + name), FileManager.default.contents(atPath: out + "/" + name), name)
+        }
+        // run.json: the same apart from the start time and the timings.
+        func run(_ folder: String) throws -> RunReport {
+            var r = try XCTUnwrap(OutputFolderReader.readRun(folder))
+            r.startedAt = ""
+            r.timingsSeconds = [:]
+            r.command = []
+            return r
+        }
+        XCTAssertEqual(try run(first).encoded(), try run(out).encoded())
+    }
+
     /// The square values checked against a brute-force recomputation from population.geojson.
     func testSquareMeansArePopulationWeighted() throws {
         _ = try Self.shared.get()

@@ -4,7 +4,10 @@ import Geo
 /// The write step: the output contract and `run.json`.
 extension AnalyzeJob {
     /// Writes the output contract and `run.json` for one analysis.
-    public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil) throws -> Outcome {
+    /// `whileWritingPoints`: work on the folder's other outputs (the maps) that
+    /// may run while `population.geojson` is written (see `OutputWriter.write`).
+    public func write(_ inputs: Inputs, _ analysis: Analysis, progress: Progress? = nil,
+                      whileWritingPoints: (([String: MapLayer]) throws -> Void)? = nil) throws -> Outcome {
         let result = analysis.result
         var timings = inputs.timings.merging(analysis.timings) { $1 }
         var base = runReport(inputs, analysis)
@@ -20,7 +23,7 @@ extension AnalyzeJob {
                 var t = timings
                 t["write"] = recordedSeconds(since: writeStart)
                 run.timingsSeconds = t
-            }, baseReport: base, progress: progress)
+            }, baseReport: base, progress: progress, whileWritingPoints: whileWritingPoints)
         timings["write"] = recordedSeconds(since: writeStart)
         base.timingsSeconds = timings
         base.outputs = files

@@ -101,10 +101,10 @@ public struct AnalyzeJob {
         public var timings: [String: Double]
     }
 
-    public func run(progress: Progress? = nil) throws -> Outcome {
+    public func run(progress: Progress? = nil, whileWritingPoints: (([String: MapLayer]) throws -> Void)? = nil) throws -> Outcome {
         let inputs = try readInputs(progress: progress)
         let analysis = try analyse(inputs, progress: progress)
-        return try write(inputs, analysis, progress: progress)
+        return try write(inputs, analysis, progress: progress, whileWritingPoints: whileWritingPoints)
     }
 
     static func timed<T>(_ name: String, _ timings: inout [String: Double], _ body: () throws -> T) rethrows -> T {

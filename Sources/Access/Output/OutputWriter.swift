@@ -21,7 +21,7 @@ public struct OutputWriter {
     public func write(_ result: AnalysisResult, population: [PopulationPoint], practices: [Practice],
                       regions: [Region], catchments: (CatchmentMethod, [Catchment])? = nil,
                       groups: (AnalysisResult, [Region])? = nil, report: (inout RunReport) -> Void, baseReport: RunReport,
-                      progress: Progress? = nil) throws -> [String] {
+                      progress: Progress? = nil, whileWritingPoints: (([String: MapLayer]) throws -> Void)? = nil) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { progress?.finish() }
         let tables = OutputTables(result: result, population: population, practices: practices, regions: regions)
@@ -30,12 +30,12 @@ public struct OutputWriter {
         func stage(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
         progress?.step("writing population.geojson")
-        // The point layer (chunks on all threads) is written while the other
-        // layers (GDAL, one thread each) are: different files; errors keep
-        // their order, population.geojson's first.
-        let (pointsWritten, othersWritten) = ParallelWork.both({
-            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
-        }, { () throws -> (files: [String], spatial: [OutputTable], squares: Int) in
+        // Above the squares' threshold nothing drawn reads population.geojson:
+        // `whileWritingPoints` (the maps) runs once every other file and a
+        // run.json without the write timing are in the folder, and gets the
+        // squares as they will read back (`WrittenLayer`), not to parse them again.
+        let beside = population.count > PopulationCells.threshold ? whileWritingPoints : nil
+        func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?) {
             // Each side its own transformer: a PROJ context is not shared between threads.
             let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
             try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
@@ -57,21 +57,43 @@ public struct OutputWriter {
                 files.append("catchments.geojson")
                 spatial.append(table)
             }
-            var squares = 0
+            var squares: OutputTable?
             if population.count > PopulationCells.threshold {
                 let cells = PopulationCells.table(result: result, population: population)
-                squares = cells.rowCount
+                squares = cells
                 try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
                 files.append(PopulationCells.fileName)
                 spatial.append(cells)
             }
             return (files, spatial, squares)
+        }
+        /// run.json for these files; `timed` false: before the write timing is known.
+        func finalReport(_ others: [String], spatial: [OutputTable], squares: Int, timed: Bool) -> RunReport {
+            var run = baseReport
+            run.outputs = Self.fileNames(others: others, spatial: [tables.population] + spatial, geoPackage: geoPackage, flatGeobuf: flatGeobuf)
+            if timed { report(&run) }
+            if squares > 0 { PopulationCells.state(in: &run, points: population.count, squares: squares) }
+            return run
+        }
+        // The point layer (chunks on all threads) is written while the other
+        // layers (GDAL, one thread each) are: different files; errors keep
+        // their order, population.geojson's first.
+        let (pointsWritten, othersWritten) = ParallelWork.both({
+            try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
+        }, { () throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?) in
+            let others = try writeOtherLayers()
+            if let beside {
+                try finalReport(others.files, spatial: others.spatial, squares: others.squares?.rowCount ?? 0, timed: false).write(into: folder)
+                let known = try others.squares.map { [PopulationCells.fileName: try WrittenLayer.mapLayer($0, fileName: PopulationCells.fileName)] }
+                try beside(known ?? [:])
+            }
+            return others
         })
         try pointsWritten.get()
         let others = try othersWritten.get()
         files += ["population.geojson"] + others.files
         let spatial = [tables.population] + others.spatial
-        let squares = others.squares
+        let squares = others.squares?.rowCount ?? 0
         if geoPackage {
             progress?.step("writing bereik.gpkg")
             try GeoPackageOutput.write(spatial, path: stage("bereik.gpkg"))
@@ -87,12 +109,17 @@ public struct OutputWriter {
             }
         }
         files.append("run.json")
-        var run = baseReport
-        run.outputs = files
-        report(&run)
-        if squares > 0 { PopulationCells.state(in: &run, points: population.count, squares: squares) }
+        let run = finalReport(others.files, spatial: others.spatial, squares: squares, timed: true)
+        assert(run.outputs == files)
         try run.write(into: folder)
         return files
+    }
+
+    /// The files `write` puts in the folder, in its order: known before the
+    /// population layer is finished, for the run.json the maps read meanwhile.
+    static func fileNames(others: [String], spatial: [OutputTable], geoPackage: Bool, flatGeobuf: Bool) -> [String] {
+        ["population.geojson"] + others + (geoPackage ? ["bereik.gpkg"] : []) + (flatGeobuf ? spatial.map { $0.name + ".fgb" } : [])
+            + ["run.json"]
     }
 
     /// Writes one table: GeoJSON in WGS84, CSV (no geometry) in the run's dialect.

@@ -90,7 +90,7 @@ public final class VectorSource {
 /// holding the source keeps it valid.
 public final class VectorLayer {
     public let source: VectorSource
-    private let handle: OGRLayerH
+    let handle: OGRLayerH
     public let name: String
     public let fields: [FieldDefinition]
     /// The layer's CRS as `AUTH:CODE` when it has one, else WKT; nil when none.
@@ -127,7 +127,12 @@ public final class VectorLayer {
     /// never U+FFFD replacement characters.
     private func text(_ c: UnsafePointer<CChar>) -> String {
         if let s = String(validatingCString: c) { return s }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c))
+        return text(bytes: UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c)))
+    }
+
+    /// The same for a value's bytes (no terminating NUL).
+    func text(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
         let s = String(bytes: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: Unicode.ASCII.self)
         nonUTF8Values += 1
         if nonUTF8Example == nil { nonUTF8Example = s }
@@ -179,7 +184,15 @@ public final class VectorLayer {
     /// feature's id, the requested field values and the geometry (nil when the
     /// feature has none). Geometry conversion errors are passed as `.failure`.
     /// With `geometry: false` the geometry is not converted (passed as nil).
+    /// Layers whose driver streams Arrow batches fast (GeoPackage) are read
+    /// through them (`forEachArrowRow`: the same rows, values and geometries).
     public func forEach(fields wanted: [Int], geometry readGeometry: Bool = true, _ body: (_ position: Int, _ fid: Int64, _ values: [FieldValue], _ geometry: Result<Geometry?, GeoError>) throws -> Void) throws {
+        if try forEachArrowRow(fields: wanted, geometry: readGeometry, body) { return }
+        try forEachFeature(fields: wanted, geometry: readGeometry, body)
+    }
+
+    /// `forEach` one `OGRFeature` at a time (every driver).
+    func forEachFeature(fields wanted: [Int], geometry readGeometry: Bool, _ body: (_ position: Int, _ fid: Int64, _ values: [FieldValue], _ geometry: Result<Geometry?, GeoError>) throws -> Void) throws {
         OGR_L_ResetReading(handle)
         var position = 0
         while true {

@@ -19,15 +19,18 @@ public enum OutputFolderError: Error, CustomStringConvertible {
 /// EPSG:28992: how Maps (and anything else drawing results) reads results
 /// without touching Geo.
 public enum OutputFolderReader {
-    public static func read(_ folder: String) throws -> OutputFolder {
+    /// `known`: layers by file name already in memory, exactly as they would
+    /// read back from their files (`WrittenLayer`); used instead of the files.
+    public static func read(_ folder: String, known: [String: MapLayer] = [:]) throws -> OutputFolder {
         var result = OutputFolder(path: folder)
         result.run = try readRun(folder)
         // Large runs: the squares stand in for the points, which are not read.
-        let squares = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(PopulationCells.fileName))
+        let squares = known[PopulationCells.fileName] != nil
+            || FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(PopulationCells.fileName))
         let files = ["regions.geojson", squares ? PopulationCells.fileName : "population.geojson", "practices.geojson",
                      "catchments.geojson", "sites.geojson"]
         // Independent files, read on all threads; an error is the first file's in this order.
-        let layers = try parallelMap(count: files.count) { try readLayer(folder, files[$0]) }
+        let layers = try parallelMap(count: files.count) { try known[files[$0]] ?? readLayer(folder, files[$0]) }
         result.regions = layers[0]
         if squares, let cells = layers[1] {
             result.population = asPopulation(cells)
