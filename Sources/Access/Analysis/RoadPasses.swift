@@ -42,8 +42,9 @@ enum RoadPasses {
         if let restricting {
             var quickest = assignAll(router: router, points: points, labels: labels)
             let t0 = Date()
+            // (Only the nearest is read: minutes and practice.)
             EligibleRouting(router: router, points: points, eligible: restricting)
-                .apply(&quickest, labels: labels, practices: practiceSnaps, eligible: restricting)
+                .apply(&quickest, labels: labels, practices: practiceSnaps, eligible: restricting, answer: .nearest)
             eligibleSeconds = Date().timeIntervalSince(t0)
             fill(&minutes, &practice, order: order) { i in quickest[i] }
         } else {
