@@ -26,9 +26,7 @@ import Foundation
 /// practice that accepts it. The costs are sums of the graph's per-arc
 /// costs in Float64 (the core's shortcuts summed unrounded), so the answer
 /// equals a search over the whole graph and does not depend on the order of
-/// the practices (searched in a Z-curve order, for the cache). Their answers
-/// are merged into each point's best two by the points' local numbers
-/// (nearby points, nearby numbers), then written back in point order.
+/// the practices (searched in a Z-curve order, for the cache).
 ///
 /// When only the nearest is wanted (`Answer.nearest`: the quickest passes
 /// read minutes and practice only) the same holds with the nearest in place
@@ -258,17 +256,13 @@ public struct EligibleRouting: Sendable {
         // Also by point index as a Float rounded up (-∞ for the others), for
         // the searches' bounds: read once per accepted point, a quarter of
         // the bytes stays in the processor's cache.
-        // And each taking point's best two by local number, where the
-        // practices' answers are merged (`MergedPair`).
         // (With `.nearest`: the nearest cost instead of the second, here and below.)
-        var second = [Double](repeating: .infinity, count: edgePoints.count)
-        var merged = [MergedPair](repeating: MergedPair(), count: edgePoints.count)
+        var secondOf = [Double](repeating: .infinity, count: points.count)
         var secondUp = [Float](repeating: -.infinity, count: points.count)
         var forward: [Int] = []
         for i in points.indices where local[i] >= 0 {
-            let a = assigned[i], l = Int(local[i]), s = nearestOnly ? a.nearestCost : a.secondCost
-            second[l] = s
-            merged[l].pair = NearestPair(first: a.nearest, firstM: a.nearestCost, second: a.second, secondM: a.secondCost)
+            let s = nearestOnly ? assigned[i].nearestCost : assigned[i].secondCost
+            secondOf[i] = s
             if s.isFinite {
                 let f = Float(s)
                 secondUp[i] = Double(f) < s ? f.nextUp : f
@@ -276,6 +270,7 @@ public struct EligibleRouting: Sendable {
                 forward.append(i)
             }
         }
+        let second = edgePoints.map { secondOf[Int($0)] }
         // Per core node: the cost beyond which a search stops there (its
         // second open label, with the margin of `pruneMargin`).
         let coreNodes = router.coreNodes, margin = Self.pruneMargin
@@ -284,8 +279,7 @@ public struct EligibleRouting: Sendable {
         }
         var stats = Stats()
         stats.limitsS = seconds()
-        // Per restricted practice: (local number, cost) of the points it may serve.
-        var found = [[(local: Int32, cost: Double)]](repeating: [], count: restricted.count)
+        var found = [[(point: Int32, cost: Double)]](repeating: [], count: restricted.count)
         // The practices along a Z-curve over their positions, one run of
         // neighbours per worker: consecutive searches cover overlapping
         // ground, so much of the core's arrays is still in the cache.
@@ -306,7 +300,7 @@ public struct EligibleRouting: Sendable {
                                 if let pairs = search.pairs(of: at, accepted: eligible.pointsByPractice[p] ?? [], second: second,
                                                              secondUp: secondUp, stop: stop) {
                                     searchedOut[worker] += 1
-                                    out[k] = pairs
+                                    out[k] = pairs.map { (edgePoints[Int($0.local)], $0.cost) }
                                 }
                             }
                         }
@@ -318,23 +312,12 @@ public struct EligibleRouting: Sendable {
         stats.searches = searched.reduce(0, +)
         stats.settledNodes = settled.reduce(0, +)
         stats.searchS = seconds()
-        // Merged by local number: a practice's points lie near each other in
-        // that numbering, so its pairs touch few cache lines. (Offered to the
-        // 80-byte assignments by point index, each pair cost a cache miss:
-        // 20 ms of 25 at 200 000 points.) Then written back in point order.
         var improved = [Bool](repeating: false, count: assigned.count)
-        merged.withUnsafeMutableBufferPointer { merged in
-            for (k, p) in restricted.enumerated() {
-                stats.pairsFound += found[k].count
-                for (l, c) in found[k] { merged[Int(l)].offer(c, practice: p) }
+        for (k, p) in restricted.enumerated() {
+            stats.pairsFound += found[k].count
+            for (i, c) in found[k] where Self.offer(&assigned[Int(i)], cost: c, practice: p, weight: router.weight) {
+                improved[Int(i)] = true
             }
-        }
-        let weight = router.weight
-        for i in points.indices where local[i] >= 0 {
-            let m = merged[Int(local[i])]
-            guard m.changed else { continue }
-            Self.write(m, to: &assigned[i], weight: weight)
-            improved[i] = true
         }
         stats.mergeS = seconds()
         stats.forwardSearches = forward.count
@@ -624,48 +607,6 @@ public struct EligibleRouting: Sendable {
             let found = zip(wanted, cost).filter { $0.1.isFinite }.map { ($0.0, $0.1) }
             return (found, search.settledNodes - before)
         }
-    }
-
-    /// A taking point's best two while the restricted practices' answers
-    /// are merged, with whether each holds a restricted practice's cost
-    /// (`fresh`), so that `write` gives the figures `offer` would have given
-    /// offering the same pairs one by one.
-    struct MergedPair {
-        var pair = NearestPair()
-        var firstFresh = false
-        var secondFresh = false
-        var changed = false
-
-        @inline(__always)
-        mutating func offer(_ cost: Double, practice: Int32) {
-            let before = pair
-            guard pair.offer(cost, PracticeIndex(raw: practice)) else { return }
-            func fresh(_ s: PracticeIndex?) -> Bool {
-                if s?.raw == practice { return true }
-                if s == before.first { return firstFresh }
-                if s == before.second { return secondFresh }
-                return false
-            }
-            (firstFresh, secondFresh) = (fresh(pair.first), fresh(pair.second))
-            changed = true
-        }
-    }
-
-    /// The merged best two into a point's assignment: a restricted
-    /// practice's cost as the weight's figure (NaN for the other), an open
-    /// practice's figures as they were (as `offer`).
-    static func write(_ m: MergedPair, to a: inout FacilityAssignment, weight: RouteWeight) {
-        let before = a
-        func figures(_ s: PracticeIndex?, _ cost: Double, fresh: Bool) -> (length: Double, time: Double) {
-            if fresh { return weight == .length ? (cost, .nan) : (.nan, cost) }
-            if s.raw == before.nearestSource { return (before.nearestLengthM, before.nearestTimeS) }
-            if s.raw == before.secondSource { return (before.secondLengthM, before.secondTimeS) }
-            return (.infinity, .infinity)
-        }
-        let first = figures(m.pair.first, m.pair.firstM, fresh: m.firstFresh)
-        let second = figures(m.pair.second, m.pair.secondM, fresh: m.secondFresh)
-        a.nearest = m.pair.first; a.nearestCost = m.pair.firstM; a.nearestLengthM = first.length; a.nearestTimeS = first.time
-        a.second = m.pair.second; a.secondCost = m.pair.secondM; a.secondLengthM = second.length; a.secondTimeS = second.time
     }
 
     /// Offers (cost, practice) to a point's best two; ordered as the router
