@@ -71,7 +71,7 @@ final class EligibleCriticalityTests: XCTestCase {
         let f = Self.fixture(seed: 19)
         XCTAssertGreaterThanOrEqual(f.eligible.pointsByPractice.count, 3)
         let loads = PracticeLoad.compute(population: f.population, points: Self.pointAccess(f), practices: f.practices,
-                                         practiceRegions: Array(repeating: -1, count: f.practices.count),
+                                         practiceRegions: OptionalIDs(repeating: nil, count: f.practices.count),
                                          parameters: f.parameters, road: nil, eligible: f.eligible)
         let w = f.population.map(\.inhabitants)
         let before = f.population.indices.map { Self.nearest(f, $0, among: f.taking) }

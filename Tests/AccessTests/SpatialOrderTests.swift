@@ -2,8 +2,9 @@ import XCTest
 import Geo
 @testable import Access
 
-/// The work order of the road pass (`SpatialOrder`) and the block helper
-/// that runs it (`ParallelWork.forEachBlock`), against plain loops.
+/// The work order of the road pass (`SpatialOrder`) and the helpers that
+/// run it (`ParallelWork.forEachBlock`, `ParallelWork.forEach(inOrder:)`),
+/// against plain loops.
 final class SpatialOrderTests: XCTestCase {
     override func tearDown() { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
 
@@ -22,6 +23,31 @@ final class SpatialOrderTests: XCTestCase {
                 }
                 XCTAssertEqual(seen, [Int](repeating: 1, count: n), "threads \(threads), n \(n)")
                 XCTAssertLessThanOrEqual(blocks.count, max(1, min(threads, n / 1_000)))
+            }
+        }
+    }
+
+    func testForEachInOrderVisitsEveryIndexOnceInBlocksOfTheOrder() {
+        var rng = SplitMix64(seed: 3)
+        for threads in [1, 2, 3, 8] {
+            ParallelWork.threads = threads
+            for n in [0, 1, 7, 10_007] {
+                // A permutation made by sorting random keys, not by the code under test.
+                let keys = (0..<n).map { _ in rng.unit() }
+                let order = (0..<n).sorted { keys[$0] < keys[$1] }.map(Int32.init)
+                let lock = NSLock()
+                var seen = [Int](repeating: 0, count: n)
+                var visits: [[Int]] = []
+                seen.withUnsafeMutableBufferPointer { s in
+                    nonisolated(unsafe) let s = s
+                    ParallelWork.forEach(inOrder: order, minPerWorker: 1_000) { i in
+                        s[i] += 1
+                        lock.lock(); visits.append([i]); lock.unlock()
+                    }
+                }
+                XCTAssertEqual(seen, [Int](repeating: 1, count: n), "threads \(threads), n \(n)")
+                // On one thread (or too few items for two) the indexes come exactly in `order`.
+                if threads == 1 || n < 2_000 { XCTAssertEqual(visits.map { Int32($0[0]) }, order) }
             }
         }
     }

@@ -92,6 +92,20 @@ final class TrendAsOfTests: XCTestCase {
                 }
             }
         }
+        // run.json's date-dependent input figures are the last date's, as analyze --as-of gives them.
+        func inputs(_ path: String) throws -> [String: [String: Any]] {
+            let list = try CLI.json(path)["inputs"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: list.map { ($0["role"] as? String ?? "", $0) })
+        }
+        let trendInputs = try inputs(root + "/trend/run.json"), asOfInputs = try inputs(root + "/as-of-2026-06-01/run.json")
+        let practices = try XCTUnwrap(trendInputs["practices"]?["eligibility"] as? [String: Any])
+        let expected = try XCTUnwrap(asOfInputs["practices"]?["eligibility"] as? [String: Any])
+        for key in ["restrictedPractices", "partialWithoutArea", "ignoredNotPartial"] {
+            XCTAssertEqual(practices[key] as? Int, expected[key] as? Int, key)
+        }
+        let historyReport = try XCTUnwrap(trendInputs["status history"]?["statusHistory"] as? [String: Any])
+        XCTAssertEqual(historyReport["asOf"] as? String, "2026-06-01")
+        XCTAssertEqual(historyReport["practicesFromHistory"] as? Int, (asOfInputs["status history"]?["statusHistory"] as? [String: Any])?["practicesFromHistory"] as? Int)
         // The dates differ: some region's share changes between them.
         let shares = trend.dropFirst().map { value($0, "region_id", header) + value($0, "access_share", header) }
         XCTAssertGreaterThan(Set(shares).count, 13)

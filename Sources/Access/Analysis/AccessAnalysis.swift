@@ -29,9 +29,9 @@ public enum AccessAnalysis {
             for i in points.indices { points[i].region = location.pointRegions[i] }
             snappedToRegion = (location.nearbyPoints, location.maxNearbyDistanceM)
         }
-        let practiceRegions: [Int32] = regions.isEmpty
-            ? Array(repeating: -1, count: practices.count)
-            : try PolygonLocator.locateAll(practices.map(\.location), in: regions.map(\.geometry))
+        let practiceRegions = regions.isEmpty
+            ? OptionalIDs<RegionIndex>(repeating: nil, count: practices.count)
+            : OptionalIDs(raw: try PolygonLocator.locateAll(practices.map(\.location), in: regions.map(\.geometry)))
         progress?.finish()
         // The study-area total (one region of every point: long passes on
         // one thread) beside the regions and practices (all workers).
@@ -55,7 +55,7 @@ public enum AccessAnalysis {
         // (Neither part throws.)
         let (regionsWithCapacity, practiceResults) = try perRegion.get()
         let total = try studyArea.get()
-        let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region < 0 }
+        let outside = regions.isEmpty ? [] : points.indices.filter { points[$0].region == nil }
         return AnalysisResult(
             parameters: parameters, points: points, road: road, regions: regionsWithCapacity, practices: practiceResults, capacity: capacity,
             openPracticeCount: openIndexes.count,
@@ -71,7 +71,7 @@ public enum AccessAnalysis {
     static func studyAreaTotal(population: [PopulationPoint], points: [PointAccess], practices: [Practice], regions: [Region],
                                parameters: AnalysisParameters, road: RoadResult?, capacity: CapacityResult?) -> RegionAccess {
         // `wholeArea`: every point and practice in area 0, without a copy of the points.
-        let nowhere = [Int32](repeating: -1, count: practices.count)
+        let nowhere = OptionalIDs<RegionIndex>(repeating: nil, count: practices.count)
         var total = RegionIndicators.compute(population: population, points: points, practices: practices, practiceRegions: nowhere,
                                              regionCount: 1, parameters: parameters, road: road, wholeArea: true)
         let unregistered = regions.map(\.unregistered)

@@ -1,6 +1,6 @@
 /// Per population point: nearest practice of any status, nearest and
 /// second-nearest open practice (nil when none) with straight-line metres,
-/// and the region it lies in (-1: none).
+/// and the region it lies in (nil: none).
 /// Under the `eligible` partial rule "open" means "will take this point":
 /// the fully open practices and the partial ones whose area holds it
 /// (`AnalysisResult.fullyOpen` keeps the fully open pair).
@@ -11,7 +11,7 @@ public struct PointAccess: Sendable {
     public var nearestOpenM: Double = .infinity
     public var secondOpen: PracticeIndex?
     public var secondOpenM: Double = .infinity
-    public var region: Int32 = -1
+    public var region: RegionIndex?
 
     /// The nearest and second-nearest open practice as a pair.
     public var open: NearestPair {
@@ -68,8 +68,9 @@ public struct RegionAccess: Sendable {
 /// Per practice: the inhabitants for whom it is the nearest open practice,
 /// capacity by the normpraktijk, and how much access depends on it.
 public struct PracticeAccess: Sendable {
+    /// (First, so that with `isOpen` it fills the first 8 bytes as the Int32 with -1 did.)
+    public var region: RegionIndex?
     public var isOpen = false
-    public var region: Int32 = -1
     public var assignedInhabitants: Double = 0
     public var capacityPlaces: Double?
     public var headroomPlaces: Double?

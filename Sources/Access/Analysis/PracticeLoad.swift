@@ -9,7 +9,7 @@
 /// them — the basis of the cascade risk.
 enum PracticeLoad {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
-                        practiceRegions: [Int32], parameters: AnalysisParameters, road: RoadResult?,
+                        practiceRegions: OptionalIDs<RegionIndex>, parameters: AnalysisParameters, road: RoadResult?,
                         eligible: EligibleSets? = nil) -> [PracticeAccess] {
         let availability = PracticeAvailability(practices: practices, parameters: parameters, eligible: eligible)
         var result = practices.enumerated().map { j, p -> PracticeAccess in

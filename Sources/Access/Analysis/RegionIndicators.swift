@@ -1,20 +1,18 @@
 /// Region indicators and flags from per-point access.
 enum RegionIndicators {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
-                        practiceRegions: [Int32], regionCount: Int, parameters: AnalysisParameters,
+                        practiceRegions: OptionalIDs<RegionIndex>, regionCount: Int, parameters: AnalysisParameters,
                         road: RoadResult?, wholeArea: Bool = false) -> [RegionAccess] {
         // Without regions (or for the study-area total) everything is one area (index 0).
-        let single = wholeArea || (practiceRegions.allSatisfy { $0 < 0 } && points.allSatisfy { $0.region < 0 } && regionCount == 1)
-        func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
+        let single = wholeArea || (practiceRegions.allSatisfy { $0 == nil } && points.allSatisfy { $0.region == nil } && regionCount == 1)
+        func regionOf(_ r: RegionIndex?) -> Int? { single ? 0 : r?.index }
         var members = [[Int]](repeating: [], count: regionCount)
         for i in points.indices {
-            let r = regionOf(points[i].region)
-            if r >= 0 { members[r].append(i) }
+            if let r = regionOf(points[i].region) { members[r].append(i) }
         }
         var results = (0..<regionCount).map { RegionAccess(regionIndex: $0) }
         for (j, p) in practices.enumerated() {
-            let r = regionOf(practiceRegions[j])
-            guard r >= 0 else { continue }
+            guard let r = regionOf(practiceRegions[j]) else { continue }
             results[r].practices += 1
             if parameters.isOpen(p.status) { results[r].openPractices += 1 }
             if p.status == .closed || p.status == .partial { results[r].closedOrPartialPractices += 1 }

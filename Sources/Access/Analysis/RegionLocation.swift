@@ -3,8 +3,8 @@
 /// just outside. Computed once for analyses of the same points and regions
 /// (the dates of a trend) instead of once per analysis.
 public struct RegionLocation: Sendable, Equatable {
-    /// Per point: the region index, -1 when in none.
-    public var pointRegions: [Int32]
+    /// Per point: the region it lies in, nil when in none.
+    public var pointRegions: OptionalIDs<RegionIndex>
     /// Points outside every region put into the nearest one, and the farthest of them (metres).
     public var nearbyPoints: Int
     public var maxNearbyDistanceM: Double

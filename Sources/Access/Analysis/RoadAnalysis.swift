@@ -78,11 +78,8 @@ public enum RoadAnalysis {
                 snapped.withUnsafeMutableBufferPointer { out in
                     // Each point's snap written at its own index (`order` is a permutation).
                     nonisolated(unsafe) let out = out
-                    ParallelWork.forEachBlock(count: n, minPerWorker: RoadPasses.minPointsPerWorker) { range in
-                        for k in range {
-                            let i = Int(order[k])
-                            out[i] = snapper.snap(population[i].location)
-                        }
+                    ParallelWork.forEach(inOrder: order, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { i in
+                        out[i] = snapper.snap(population[i].location)
                     }
                 }
                 points = snapped

@@ -29,8 +29,6 @@ enum RoadPasses {
         var eligibleSeconds: Double?
     }
 
-    static let minPointsPerWorker = 20_000
-
     static func quickest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
                          order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Quickest {
         let started = Date()
@@ -40,12 +38,10 @@ enum RoadPasses {
         var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
         var eligibleSeconds: Double?
         if let restricting {
-            var quickest = assignAll(router: router, points: points, labels: labels)
-            let t0 = Date()
             // (Only the nearest is read: minutes and practice.)
-            EligibleRouting(router: router, points: points, eligible: restricting)
-                .apply(&quickest, labels: labels, practices: practiceSnaps, eligible: restricting, answer: .nearest)
-            eligibleSeconds = Date().timeIntervalSince(t0)
+            let (quickest, s) = eligibleAssignments(router: router, points: points, labels: labels,
+                                                    practiceSnaps: practiceSnaps, eligible: restricting, answer: .nearest)
+            eligibleSeconds = s
             fill(&minutes, &practice, order: order) { i in quickest[i] }
         } else {
             fill(&minutes, &practice, order: order) { i in router.assign(points[i], labels: labels) }
@@ -72,16 +68,13 @@ enum RoadPasses {
                         roadSecondPractice.withUnsafeMutableBufferPointer { p2 in
                             // Each worker writes its own block of indexes only.
                             nonisolated(unsafe) let m = m, p = p, m2 = m2, p2 = p2
-                            ParallelWork.forEachBlock(count: n, minPerWorker: minPointsPerWorker) { range in
-                                for k in range {
-                                    let i = Int(order[k])
-                                    let a = assignment(i)
-                                    guard a.isReachable else { continue }
-                                    m[i] = a.nearestLengthM
-                                    p[i] = a.nearestSource
-                                    m2[i] = a.second != nil ? a.secondLengthM : .infinity
-                                    p2[i] = a.secondSource
-                                }
+                            ParallelWork.forEach(inOrder: order, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { i in
+                                let a = assignment(i)
+                                guard a.isReachable else { return }
+                                m[i] = a.nearestLengthM
+                                p[i] = a.nearestSource
+                                m2[i] = a.second != nil ? a.secondLengthM : .infinity
+                                p2[i] = a.secondSource
                             }
                         }
                     }
@@ -89,15 +82,14 @@ enum RoadPasses {
             }
         }
         if let restricting {
-            var shortest = assignAll(router: router, points: points, labels: labels)
-            fullyOpen = shortest.map { a in
-                a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
-                                            second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+            let (shortest, s) = eligibleAssignments(router: router, points: points, labels: labels,
+                                                    practiceSnaps: practiceSnaps, eligible: restricting) { before in
+                fullyOpen = before.map { a in
+                    a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
+                                                second: a.second, secondM: a.second != nil ? a.secondLengthM : .infinity) : NearestPair()
+                }
             }
-            let t0 = Date()
-            EligibleRouting(router: router, points: points, eligible: restricting)
-                .apply(&shortest, labels: labels, practices: practiceSnaps, eligible: restricting)
-            eligibleSeconds = Date().timeIntervalSince(t0)
+            eligibleSeconds = s
             fillAll { shortest[$0] }
         } else {
             fillAll { router.assign(points[$0], labels: labels) }
@@ -108,9 +100,19 @@ enum RoadPasses {
                         nodePractice: nodePractice, fullyOpen: fullyOpen, seconds: seconds, eligibleSeconds: eligibleSeconds)
     }
 
-    /// Every point's assignment, on all workers (what `EligibleRouting` reworks).
-    static func assignAll(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
-        parallelMap(count: points.count, minPerWorker: minPointsPerWorker) { router.assign(points[$0], labels: labels) }
+    /// Every point's assignment under the eligible rule: the router's, shown
+    /// to `before` (the fully open pair), then reworked by `EligibleRouting`;
+    /// with the seconds the rework took.
+    private static func eligibleAssignments(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels,
+                                            practiceSnaps: [SnappedPoint?], eligible: EligibleSets,
+                                            answer: EligibleRouting.Answer = .nearestTwo,
+                                            before: ([FacilityAssignment]) -> Void = { _ in }) -> ([FacilityAssignment], Double) {
+        var assigned = router.assign(points: points, labels: labels)
+        before(assigned)
+        let t0 = Date()
+        EligibleRouting(router: router, points: points, eligible: eligible)
+            .apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible, answer: answer)
+        return (assigned, Date().timeIntervalSince(t0))
     }
 
     /// Minutes and practice of every point's assignment, on all workers, in
@@ -121,13 +123,10 @@ enum RoadPasses {
             practice.withUnsafeMutableBufferPointer { p in
                 // Each worker writes its own block of indexes only.
                 nonisolated(unsafe) let m = m, p = p
-                ParallelWork.forEachBlock(count: order.count, minPerWorker: minPointsPerWorker) { range in
-                    for k in range {
-                        let i = Int(order[k])
-                        let a = assignment(i)
-                        m[i] = a.isReachable ? a.nearestMinutes : .infinity
-                        p[i] = a.nearestSource
-                    }
+                ParallelWork.forEach(inOrder: order, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { i in
+                    let a = assignment(i)
+                    m[i] = a.isReachable ? a.nearestMinutes : .infinity
+                    p[i] = a.nearestSource
                 }
             }
         }

@@ -10,14 +10,14 @@ public enum StraightLineAnalysis {
     /// `toleranceM`. It depends on the points and regions only, so a trend
     /// locates once and passes the result to every date's `AccessAnalysis.assemble(located:)`.
     public static func locate(population: [PopulationPoint], regions: [Region], toleranceM: Double) throws -> RegionLocation {
-        var regionOf = try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry))
-        let outside = regionOf.indices.filter { regionOf[$0] < 0 }
+        var regionOf = OptionalIDs<RegionIndex>(raw: try PolygonLocator.locateAll(population.map(\.location), in: regions.map(\.geometry)))
+        let outside = regionOf.indices.filter { regionOf[$0] == nil }
         var count = 0, maxDistance = 0.0
         if toleranceM > 0, !outside.isEmpty {
             let locator = try PolygonLocator(polygons: regions.map(\.geometry))
             for i in outside {
                 if let hit = try locator.nearest(to: population[i].location, within: toleranceM) {
-                    regionOf[i] = Int32(hit.index)
+                    regionOf[i] = RegionIndex(hit.index)
                     count += 1
                     maxDistance = max(maxDistance, hit.distance)
                 }

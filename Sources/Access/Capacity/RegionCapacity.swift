@@ -47,10 +47,10 @@ public struct RegionSignal: Sendable {
 
 enum RegionCapacityIndicators {
     static func compute(_ regions: inout [RegionAccess], population: [PopulationPoint], points: [PointAccess],
-                        practices: [Practice], practiceRegions: [Int32], parameters: AnalysisParameters,
+                        practices: [Practice], practiceRegions: OptionalIDs<RegionIndex>, parameters: AnalysisParameters,
                         road: RoadResult?, fcaPer10k: [Double?]?, unregistered: [Double?], wholeArea: Bool = false) {
-        let single = wholeArea || (regions.count == 1 && points.allSatisfy { $0.region < 0 })
-        func regionOf(_ r: Int32) -> Int { single ? 0 : Int(r) }
+        let single = wholeArea || (regions.count == 1 && points.allSatisfy { $0.region == nil })
+        func regionOf(_ r: RegionIndex?) -> Int? { single ? 0 : r?.index }
         for r in regions.indices {
             regions[r].capacity.unregistered = r < unregistered.count ? unregistered[r] : nil
         }
@@ -61,8 +61,7 @@ enum RegionCapacityIndicators {
             if fteKnown { regions[r].capacity.capacityPlaces = 0 } else { regions[r].capacity.fteUnknown = true }
         }
         for (j, p) in practices.enumerated() {
-            let r = regionOf(practiceRegions[j])
-            guard r >= 0 && r < regions.count else { continue }
+            guard let r = regionOf(practiceRegions[j]), r < regions.count else { continue }
             let fte = FTEDefault.fte(p, parameters)
             if let fte {
                 regions[r].capacity.capacityPlaces = (regions[r].capacity.capacityPlaces ?? 0) + fte.value * parameters.normPatientsPerFTE
@@ -79,8 +78,7 @@ enum RegionCapacityIndicators {
         var within = fcaSum
         let limit = parameters.flagMaxKm * 1000
         for i in points.indices {
-            let r = regionOf(points[i].region)
-            guard r >= 0 && r < regions.count else { continue }
+            guard let r = regionOf(points[i].region), r < regions.count else { continue }
             let w = population[i].inhabitants
             if let v = fcaPer10k?[i] ?? nil { fcaSum[r] += w * v; fcaWeight[r] += w }
             let d = road.map { $0.roadM[i] } ?? points[i].nearestOpenM

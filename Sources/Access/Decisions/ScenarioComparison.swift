@@ -67,7 +67,7 @@ public struct ScenarioComparison: Sendable {
         var displaced = 0.0, displacedPoints = 0, stranded = 0.0
         for i in population.indices {
             let w = population[i].inhabitants
-            let region = regionsGiven ? Int(baseline.points[i].region) : 0
+            let region = regionsGiven ? baseline.points[i].region?.index : 0
             let b = before.metres[i], a = after.metres[i]
             if b.isFinite && a.isFinite { deltas[i] = a - b }
             if b.isFinite { total.wb += w; total.b += w * b }
@@ -81,7 +81,7 @@ public struct ScenarioComparison: Sendable {
                 displaced += w; displacedPoints += 1
                 if let now { received[now] += w } else { stranded += w }
             }
-            guard region >= 0 && region < regionCount else { continue }
+            guard let region, region < regionCount else { continue }
             regions[region].inhabitants += w
             if moved { regions[region].displaced += w }
             if b.isFinite { sums[region].wb += w; sums[region].b += w * b }

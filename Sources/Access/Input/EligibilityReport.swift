@@ -55,7 +55,7 @@ public struct PostcodeReport: Codable, Sendable, Equatable {
 /// the history's input.
 public struct StatusHistoryReport: Codable, Sendable, Equatable {
     public var asOf: String
-    /// "--as-of" or "today".
+    /// "--as-of" or "today" (a trend: its last date).
     public var asOfSource: String
     public var rows = 0
     public var rowsUsed = 0

@@ -20,7 +20,7 @@ enum AnalysisWarnings {
 
     static func compose(_ f: Facts) -> [String] {
         let result = f.result, parameters = f.parameters
-        var warnings = f.inputs.reports.flatMap(\.warnings) + f.inputs.notes
+        var warnings = f.inputs.reports.flatMap(\.warnings) + f.inputs.notes + f.inputs.asOfNotes
         for r in f.inputs.reports where r.skippedTotal > 0 {
             let reasons = r.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             warnings.append("\(r.path): \(r.skippedTotal) of \(r.features) features skipped or repaired (\(reasons)); see run.json for examples.")

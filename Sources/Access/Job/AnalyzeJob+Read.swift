@@ -66,7 +66,7 @@ extension AnalyzeJob {
         }
         return Inputs(population: population, practices: eligibility.practices, regions: regions, groups: groups,
                       reports: [popReport, pracReport] + (regReport.map { [$0] } ?? []) + groupReport + eligibility.reports,
-                      notes: notes + eligibility.notes, roadGraph: nil, roadRead: nil, startedAt: started, timings: timings,
+                      notes: notes + eligibility.notes, asOfNotes: eligibility.asOfNotes, roadGraph: nil, roadRead: nil, startedAt: started, timings: timings,
                       regionOverlaps: overlaps, eligible: eligibility.eligible, statusHistory: eligibility.statusHistory,
                       listedPractices: eligibility.listedPractices, asOf: eligibility.asOf)
     }

@@ -61,6 +61,9 @@ public struct AnalyzeJob {
         public var groups: [Region] = []
         public var reports: [InputReport]
         public var notes: [String]
+        /// Notes that hold on the analysed date only (status as of, areas in
+        /// force): a trend replaces them on each date.
+        public var asOfNotes: [String] = []
         /// The road graph, built once, when roads were given.
         public var roadGraph: RoadGraph?
         public var roadRead: RoadFileCounts?

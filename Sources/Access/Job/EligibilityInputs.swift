@@ -39,6 +39,8 @@ struct EligibilityInputs {
     var asOf: CalendarDay?
     var reports: [InputReport] = []
     var notes: [String] = []
+    /// Notes that hold on the analysed date only (see `EligibilityRules.notes`).
+    var asOfNotes: [String] = []
 }
 
 extension AnalyzeJob {
@@ -99,7 +101,7 @@ extension AnalyzeJob {
             report.statusHistory?.asOf = asOf.description
             report.statusHistory?.asOfSource = input.asOf == nil ? "today" : "--as-of"
             report.statusHistory?.practicesFromHistory = applied.fromHistory
-            out.notes.append("Practice status as of \(asOf)\(input.asOf == nil ? " (today)" : ""): \(applied.fromHistory) of \(practices.count) practices take their status from \(path), the others keep the practice list's.")
+            out.asOfNotes.append("Practice status as of \(asOf)\(input.asOf == nil ? " (today)" : ""): \(applied.fromHistory) of \(practices.count) practices take their status from \(path), the others keep the practice list's.")
             out.reports.append(report)
             out.statusHistory = history
             out.asOf = asOf
@@ -109,22 +111,15 @@ extension AnalyzeJob {
         eligibility.ignoredNotPartial = counts.ignoredNotPartial
         eligibility.restrictedPractices = counts.restricted
         eligibility.partialWithoutArea = counts.partialWithoutArea
-        if counts.ignoredNotPartial > 0 {
-            out.notes.append("\(counts.ignoredNotPartial) practices have an eligibility area but are not partial\(out.asOf.map { " as of \($0)" } ?? ""); the area is ignored (it applies only to a partial patient stop).")
-        }
         if counts.restricted > 0 {
             let sets = try EligibleSets.build(population: population, practices: practices)
             out.eligible = sets
-            let lists = practices.filter { if case .postcodes? = $0.eligibility { return $0.status == .partial }; return false }.count
-            if lists > 0 {
+            if EligibilityRules.postcodeListCount(practices) > 0 {
                 eligibility.pointsWithoutPostcode = sets.pointsWithoutPostcode
                 eligibility.inhabitantsWithoutPostcode = sets.inhabitantsWithoutPostcode
-                if sets.pointsWithoutPostcode > 0 {
-                    out.notes.append("\(sets.pointsWithoutPostcode) population points (\(SafeNumber.whole(sets.inhabitantsWithoutPostcode)) inhabitants) have no postcode, so none of the \(lists) practices with a postcode list accepts them; give --population-postcode-field or --postcode-areas FILE.")
-                }
             }
-            out.notes.append("Eligibility areas in force: \(lists) partial practices by postcode list, \(counts.restricted - lists) by polygons.")
         }
+        out.asOfNotes += EligibilityRules.notes(counts, practices: practices, sets: out.eligible, asOf: out.asOf)
         let anyEligibilityData = practicesReport.eligibility != nil || input.eligibilityPath != nil || (out.statusHistory.map { $0.changes.contains { $0.eligibility != nil } } ?? false)
         if anyEligibilityData { practicesReport.eligibility = eligibility }
         out.practices = practices
@@ -141,6 +136,31 @@ extension AnalyzeJob.Inputs {
         var (list, n) = history.applied(to: listed, asOf: day)
         let counts = EligibilityRules.settle(&list)
         return (list, n, counts)
+    }
+}
+
+extension EligibilityRules {
+    /// The notes that hold on the analysed date only: areas ignored because
+    /// their practice is not partial, points no postcode list can accept, the
+    /// areas in force. `asOf` names the date in the text (nil: a trend, whose
+    /// warnings name their dates themselves).
+    static func notes(_ counts: Counts, practices: [Practice], sets: EligibleSets?, asOf: CalendarDay?) -> [String] {
+        var notes: [String] = []
+        if counts.ignoredNotPartial > 0 {
+            notes.append("\(counts.ignoredNotPartial) practices have an eligibility area but are not partial\(asOf.map { " as of \($0)" } ?? ""); the area is ignored (it applies only to a partial patient stop).")
+        }
+        guard counts.restricted > 0, let sets else { return notes }
+        let lists = postcodeListCount(practices)
+        if lists > 0 && sets.pointsWithoutPostcode > 0 {
+            notes.append("\(sets.pointsWithoutPostcode) population points (\(SafeNumber.whole(sets.inhabitantsWithoutPostcode)) inhabitants) have no postcode, so none of the \(lists) practices with a postcode list accepts them; give --population-postcode-field or --postcode-areas FILE.")
+        }
+        notes.append("Eligibility areas in force: \(lists) partial practices by postcode list, \(counts.restricted - lists) by polygons.")
+        return notes
+    }
+
+    /// Partial practices whose area is a postcode list.
+    static func postcodeListCount(_ practices: [Practice]) -> Int {
+        practices.filter { if case .postcodes? = $0.eligibility { return $0.status == .partial }; return false }.count
     }
 }
 

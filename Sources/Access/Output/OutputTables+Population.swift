@@ -12,10 +12,7 @@ extension OutputTables {
             .text(C.id) { pop[$0].id },
             .number(C.inhabitants, .inhabitants, decimals: nil) { pop[$0].inhabitants },
             .number(C.inhabitants65plus, .inhabitants, decimals: nil) { pop[$0].inhabitants65plus },
-            .text(C.regionID) { i in
-                let r = a[i].region
-                return r >= 0 && r < reg.count ? reg[Int(r)].id : nil
-            },
+            .text(C.regionID) { a[$0].region.flatMap { $0.index < reg.count ? reg[$0].id : nil } },
             .text(C.nearestPracticeID) { id(a[$0].nearestPractice) },
             .number(C.nearestPracticeM, .metres, decimals: 1) { a[$0].nearestPracticeM },
         ]

@@ -22,10 +22,7 @@ extension OutputTables {
             },
             .number(C.criticalityInhabitants, .inhabitants, decimals: 0) { a[$0].criticalityInhabitants },
             .number(C.criticalityExtraKm, .kilometres, decimals: 2) { a[$0].criticalityExtraKm },
-            .text(C.regionID) { i in
-                let r = a[i].region
-                return r >= 0 && r < reg.count ? reg[Int(r)].id : nil
-            },
+            .text(C.regionID) { a[$0].region.flatMap { $0.index < reg.count ? reg[$0].id : nil } },
             .count(C.criticalityRank) { a[$0].criticalityRank },
             .text(C.fteBasis) { fteBasis(prac[$0], parameters) },
             .text(C.geocodePrecision) { prac[$0].geocodePrecision.rawValue },

@@ -15,23 +15,21 @@
 struct DegreeTwoChains {
     /// Chain c is `nodes[start[c] ..< start[c + 1]]`, ends first and last.
     let start: [Int32]
-    let nodes: [Int32]
+    let nodes: [NodeID]
     /// For position p of `nodes` (not the last of its chain): the cheapest
     /// arc `nodes[p] → nodes[p + 1]` (`up`) and `nodes[p + 1] → nodes[p]`
     /// (`down`); cost `.infinity` when the mode may not travel it.
-    let up: [ReverseArc]
-    let down: [ReverseArc]
+    let up: [ReverseArc<NodeID>]
+    let down: [ReverseArc<NodeID>]
     /// Chain of each node, -1 for core nodes (chain ends and all others).
     let chainOf: [Int32]
 
     var count: Int { start.count - 1 }
 
-    static let blocked = ReverseArc(from: -1, cost: .infinity, length: .infinity, time: .infinity)
-
     /// Finds the chains of the graph given as forward CSR (`out`, of which
     /// `usable` arcs the mode may travel) and reversed CSR over the arcs the
     /// mode may travel.
-    init(nodeCount n: Int, out: CSR<NodeID>, usable: (Int) -> Bool, incoming: CSR<ReverseArc>) {
+    init(nodeCount n: Int, out: CSR<NodeID>, usable: (Int) -> Bool, incoming: CSR<ReverseArc<NodeID>>) {
         // The two distinct neighbours of each degree-2 node, else -1.
         var left = [Int32](repeating: -1, count: n), right = [Int32](repeating: -1, count: n)
         for v in 0..<n {
@@ -41,14 +39,14 @@ struct DegreeTwoChains {
                 if a < 0 { a = w } else if b < 0 { b = w } else { more = true }
             }
             for k in out.range(v) where usable(k) { see(out.arcs[k].raw) }
-            for arc in incoming.arcs(from: v) { see(arc.from) }
+            for arc in incoming.arcs(from: v) { see(arc.from.raw) }
             if b >= 0 && !more { left[v] = a; right[v] = b }
         }
         @inline(__always) func interior(_ v: Int32) -> Bool { left[Int(v)] >= 0 }
         @inline(__always) func other(_ v: Int32, _ from: Int32) -> Int32 { left[Int(v)] == from ? right[Int(v)] : left[Int(v)] }
 
         var chainOf = [Int32](repeating: -1, count: n)
-        var start: [Int32] = [0], nodes = [Int32]()
+        var start: [Int32] = [0], nodes = [NodeID]()
         for v0 in 0..<n where interior(Int32(v0)) && chainOf[v0] < 0 {
             let v = Int32(v0)
             // Walk to one end; a walk back to v is a ring without ends, left in the core.
@@ -60,22 +58,22 @@ struct DegreeTwoChains {
                 continue
             }
             let c = Int32(start.count - 1)
-            nodes.append(cur)
+            nodes.append(NodeID(raw: cur))
             var p = cur
             cur = prev
             while interior(cur) {
-                nodes.append(cur); chainOf[Int(cur)] = c
+                nodes.append(NodeID(raw: cur)); chainOf[Int(cur)] = c
                 let next = other(cur, p); p = cur; cur = next
             }
-            nodes.append(cur)
+            nodes.append(NodeID(raw: cur))
             start.append(Int32(nodes.count))
         }
-        func cheapest(_ from: Int32, _ to: Int32) -> ReverseArc {
-            var best = Self.blocked
-            for arc in incoming.arcs(from: Int(to)) where arc.from == from && arc.cost < best.cost { best = arc }
+        func cheapest(_ from: NodeID, _ to: NodeID) -> ReverseArc<NodeID> {
+            var best = ReverseArc<NodeID>.blocked
+            for arc in incoming.arcs(from: to.index) where arc.from == from && arc.cost < best.cost { best = arc }
             return best
         }
-        var up = [ReverseArc](repeating: Self.blocked, count: nodes.count)
+        var up = [ReverseArc<NodeID>](repeating: .blocked, count: nodes.count)
         var down = up
         for c in 0..<(start.count - 1) {
             for p in Int(start[c])..<(Int(start[c + 1]) - 1) {
@@ -89,11 +87,11 @@ struct DegreeTwoChains {
     /// Appends the shortcut arcs of chain c as (head, reversed arc stored at
     /// head, its cost summed in Float64): last → first stored at first,
     /// first → last stored at last.
-    func appendShortcuts(_ c: Int, to result: inout [(head: Int32, arc: ReverseArc, exactCost: Double)]) {
+    func appendShortcuts(_ c: Int, to result: inout [(head: NodeID, arc: ReverseArc<NodeID>, exactCost: Double)]) {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         let first = nodes[lo], last = nodes[hi]
         guard first != last else { return }
-        func sum(_ arcs: [ReverseArc], from: Int32) -> (ReverseArc, Double)? {
+        func sum(_ arcs: [ReverseArc<NodeID>], from: NodeID) -> (ReverseArc<NodeID>, Double)? {
             var cost = 0.0, length = 0.0, time = 0.0
             for p in lo..<hi {
                 let a = arcs[p]
@@ -110,18 +108,18 @@ struct DegreeTwoChains {
 extension DegreeTwoChains {
     /// Offers the labels of chain c's ends and seeded interior nodes to every
     /// interior node: one sweep from the first end, one from the last.
-    func sweep(_ c: Int, _ search: inout TwoLabelSearch) {
+    func sweep(_ c: Int, _ search: inout TwoLabelSearch<NodeID>) {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         var p = lo + 1
-        while p < hi { search.offerLabels(search.labels[Int(nodes[p - 1])], to: Int(nodes[p]), via: down[p - 1], queue: false); p += 1 }
+        while p < hi { search.offerLabels(search.labels[nodes[p - 1].index], to: nodes[p], via: down[p - 1], queue: false); p += 1 }
         p = hi - 1
-        while p > lo { search.offerLabels(search.labels[Int(nodes[p + 1])], to: Int(nodes[p]), via: up[p], queue: false); p -= 1 }
+        while p > lo { search.offerLabels(search.labels[nodes[p + 1].index], to: nodes[p], via: up[p], queue: false); p -= 1 }
     }
 
     /// The two ends of chain c, each with its interior neighbour and the arc
     /// end → neighbour: after a sweep, the labels of the seeds inside the
     /// chain reach the ends over these arcs.
-    func ends(_ c: Int) -> [(node: Int32, inner: Int32, arc: ReverseArc)] {
+    func ends(_ c: Int) -> [(node: NodeID, inner: NodeID, arc: ReverseArc<NodeID>)] {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         return [(nodes[lo], nodes[lo + 1], up[lo]), (nodes[hi], nodes[hi - 1], down[hi - 1])]
     }

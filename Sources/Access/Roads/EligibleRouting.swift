@@ -217,7 +217,7 @@ public struct EligibleRouting: Sendable {
             chainPoints[Int(chainAt[c])] = Int32(k); chainAt[c] += 1
         }
         let core = router.core, coreCost = router.rCost
-        coreSteps = core.arcs.indices.map { CoreStep(from: core.arcs[$0].from, cost: coreCost[$0]) }
+        coreSteps = core.arcs.indices.map { CoreStep(from: core.arcs[$0].from.raw, cost: coreCost[$0]) }
         self.local = local
         self.attachOffsets = attachOffsets
         self.attachments = byNode

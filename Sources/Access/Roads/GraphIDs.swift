@@ -40,6 +40,10 @@ struct CoreNodeID: DenseID { let raw: Int32; @inline(__always) init(raw: Int32) 
 /// A practice of a run: its index in the practices (the router's sources).
 public struct PracticeIndex: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 
+/// A region of a run: its index in the regions. A point or practice that
+/// lies in no region has none (nil).
+public struct RegionIndex: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
+
 extension Array {
     /// The element of id `id` (arrays indexed by one kind of id).
     @inline(__always) subscript<ID: DenseID>(_ id: ID) -> Element {

@@ -76,7 +76,7 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
     /// Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
     /// may travel, by core number: for core node v, the arcs u → v as (u,
     /// cost, length, time).
-    let core: CSR<ReverseArc>
+    let core: CSR<ReverseArc<CoreNodeID>>
     /// The cost of each core arc in Float64: a shortcut's is the sum of its
     /// chain's arcs, not rounded to Float (for `EligibleRouting`, whose
     /// costs are those of a search over the whole graph).
@@ -104,17 +104,15 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
         var coreId = OptionalIDs<CoreNodeID>(repeating: nil, count: n)
         var coreNodes = [NodeID]()
         for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = CoreNodeID(coreNodes.count); coreNodes.append(NodeID(v)) }
-        var shortcuts = [(head: Int32, arc: ReverseArc, exactCost: Double)]()
+        var shortcuts = [(head: NodeID, arc: ReverseArc<NodeID>, exactCost: Double)]()
         for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
         let withCost = CSR<CoreArc>(rows: coreNodes.count) { emit in
             // Both ends are core nodes: a core arc's, and a shortcut's (a chain's ends).
-            func add(_ head: Int32, _ arc: ReverseArc, _ exactCost: Double) {
-                var a = arc
-                a.from = coreId[Int(arc.from)]!.raw
-                emit(coreId[Int(head)]!.index, CoreArc(arc: a, exactCost: exactCost))
+            func add(_ head: NodeID, _ arc: ReverseArc<NodeID>, _ exactCost: Double) {
+                emit(coreId[head]!.index, CoreArc(arc: arc.withTail(coreId[arc.from]!), exactCost: exactCost))
             }
             for v in coreNodes {
-                for a in full.arcs(from: v.index) where coreId[Int(a.from)] != nil { add(v.raw, a, Double(a.cost)) }
+                for a in full.arcs(from: v.index) where coreId[a.from] != nil { add(v, a, Double(a.cost)) }
             }
             for s in shortcuts { add(s.head, s.arc, s.exactCost) }
         }
@@ -128,10 +126,10 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
 
     /// Reversed CSR over the arcs `mode` may travel (finite `times`): for
     /// node v, the arcs u → v.
-    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> CSR<ReverseArc> {
+    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> CSR<ReverseArc<NodeID>> {
         graph.incoming { times[$0].isFinite }.map { r in
             let a = r.arc.index
-            return ReverseArc(from: r.from.raw, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
+            return ReverseArc(from: r.from, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
         }
     }
 
@@ -168,23 +166,24 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
             coreNodeLabels.withUnsafeMutableBufferPointer { coreLabels in
                 core.offsets.withUnsafeBufferPointer { ro in
                     // (One blocked arc stands in for none, so the pointer exists.)
-                    (core.arcs.isEmpty ? [DegreeTwoChains.blocked] : core.arcs).withUnsafeBufferPointer { ra in
-                        var search = TwoLabelSearch(labels: coreLabels.baseAddress!, heap: MinHeap(capacity: Swift.max(1024, n / 16)))
+                    (core.arcs.isEmpty ? [.blocked] : core.arcs).withUnsafeBufferPointer { ra in
+                        var search = TwoLabelSearch<CoreNodeID>(labels: coreLabels.baseAddress!, heap: MinHeap(capacity: Swift.max(1024, n / 16)))
                         // Sweeps along chains never queue.
-                        var chainSearch = TwoLabelSearch(labels: labels.baseAddress!, heap: MinHeap())
+                        var chainSearch = TwoLabelSearch<NodeID>(labels: labels.baseAddress!, heap: MinHeap())
                         var seededChains = Set<Int32>()
                         for seed in seeds {
                             if let c = coreId[seed.node] {
-                                search.offer(c.index, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
+                                search.offer(c, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
                             } else {
                                 seededChains.insert(chains.chainOf[seed.node])
-                                chainSearch.offer(seed.node.index, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: false)
+                                chainSearch.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: false)
                             }
                         }
                         for c in seededChains.sorted() {
                             chains.sweep(Int(c), &chainSearch)
                             for end in chains.ends(Int(c)) {
-                                search.offerLabels(labels[Int(end.inner)], to: coreId[Int(end.node)]!.index, via: end.arc, queue: true)
+                                let atEnd = coreId[end.node]!
+                                search.offerLabels(labels[end.inner.index], to: atEnd, via: end.arc.withTail(atEnd), queue: true)
                             }
                         }
                         settled = search.run(offsets: ro.baseAddress!, arcs: ra.baseAddress!)
@@ -236,8 +235,14 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
         return result
     }
 
+    /// Points per worker at the least when points are assigned or snapped on all workers.
+    static let minPointsPerWorker = 20_000
+
+    /// `assign(_:labels:)` of every point, in their order, on all workers
+    /// (`parallelMap`): the one batch assignment, for the analysis, the
+    /// eligible rule's rework, the server and the benchmarks.
     public func assign(points: [SnappedPoint?], labels: NodeLabels) -> [FacilityAssignment] {
-        points.map { assign($0, labels: labels) }
+        parallelMap(count: points.count, minPerWorker: Self.minPointsPerWorker) { assign(points[$0], labels: labels) }
     }
 }
 
@@ -257,6 +262,6 @@ struct RouteMeasure: PartialMeasure {
 
 /// A core arc with its cost summed in Float64 (while the core is built).
 private struct CoreArc {
-    var arc: ReverseArc
+    var arc: ReverseArc<CoreNodeID>
     var exactCost: Double
 }

@@ -1,28 +1,21 @@
-/// One reversed arc u → v, stored at v: 16 bytes, read in one load.
-struct ReverseArc {
-    var from: Int32
-    var cost: Float
-    var length: Float
-    var time: Float
-}
-
 /// The state of one search over raw pointers (no captures, no exclusivity
-/// checks in the hot loop).
-struct TwoLabelSearch {
+/// checks in the hot loop). `Node` is the numbering of `labels` and of the
+/// arcs searched (`NodeID` along chains, `CoreNodeID` in a router's core).
+struct TwoLabelSearch<Node: DenseID> {
     let labels: UnsafeMutablePointer<TwoLabels>
-    var heap: MinHeap<QueuedLabel>
+    var heap: MinHeap<QueuedLabel<Node>>
 
     /// Offers label (cost c, length l, time t, source s) to node u (see
     /// `TwoBestLabels.offer`) and, with `queue`, queues it when it changed
     /// one of u's two labels.
     @inline(__always)
-    mutating func offer(_ u: Int, _ c: Double, _ l: Float, _ t: Float, _ s: Int32, queue: Bool) {
-        if labels[u].offer(c, l, t, s) && queue { heap.push(c, QueuedLabel(node: Int32(u), source: s)) }
+    mutating func offer(_ u: Node, _ c: Double, _ l: Float, _ t: Float, _ s: Int32, queue: Bool) {
+        if labels[u.index].offer(c, l, t, s) && queue { heap.push(c, QueuedLabel(node: u, source: s)) }
     }
 
     /// Offers both labels `x` of a node v, extended by `arc` (an arc u → v), to u.
     @inline(__always)
-    mutating func offerLabels(_ x: TwoLabels, to u: Int, via arc: ReverseArc, queue: Bool) {
+    mutating func offerLabels(_ x: TwoLabels, to u: Node, via arc: ReverseArc<Node>, queue: Bool) {
         guard arc.cost.isFinite else { return }
         if x.nearestSource >= 0 {
             offer(u, x.nearestCost + Double(arc.cost), x.nearestLengthM + arc.length, x.nearestTimeS + arc.time, x.nearestSource, queue: queue)
@@ -35,10 +28,10 @@ struct TwoLabelSearch {
     /// Runs Dijkstra over the reversed CSR until the heap is empty; returns
     /// the number of labels settled. A popped entry counts only while it is
     /// still one of the node's two labels with the same cost (lazy deletion).
-    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<ReverseArc>) -> Int {
+    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<ReverseArc<Node>>) -> Int {
         var settled = 0
         while let top = heap.pop() {
-            let v = Int(top.payload.node), s = top.payload.source, c = top.cost
+            let v = top.payload.node.index, s = top.payload.source, c = top.cost
             let x = labels[v]
             let l: Float, t: Float
             if x.nearestSource == s && x.nearestCost == c { l = x.nearestLengthM; t = x.nearestTimeS }
@@ -49,12 +42,11 @@ struct TwoLabelSearch {
             let end = Int(offsets[v + 1])
             while k < end {
                 let arc = arcs[k]
-                let u = Int(arc.from)
                 let nc = c + Double(arc.cost)
                 // Cheap reject before the full label update.
-                let y = labels + u
+                let y = labels + arc.from.index
                 if nc <= y.pointee.secondCost || s == y.pointee.nearestSource {
-                    offer(u, nc, l + arc.length, t + arc.time, s, queue: true)
+                    offer(arc.from, nc, l + arc.length, t + arc.time, s, queue: true)
                 }
                 k += 1
             }
@@ -64,7 +56,7 @@ struct TwoLabelSearch {
 }
 
 /// A queued label: the node it is at and its source.
-struct QueuedLabel {
-    var node: Int32
+struct QueuedLabel<Node: DenseID> {
+    var node: Node
     var source: Int32
 }

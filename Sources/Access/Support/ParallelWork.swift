@@ -134,4 +134,15 @@ extension ParallelWork {
             }
         }
     }
+
+    /// Runs `body(i)` for every index `i` of `order` (a permutation of the
+    /// indexes, such as `SpatialOrder`'s) on up to `threads` workers, each
+    /// taking one contiguous block of `order` of at least `minPerWorker`
+    /// entries: for loops that write each index's own entries of
+    /// preallocated arrays, visiting nearby items one after another.
+    public static func forEach(inOrder order: [Int32], minPerWorker: Int = 1, _ body: (_ index: Int) -> Void) {
+        forEachBlock(count: order.count, minPerWorker: minPerWorker) { range in
+            for k in range { body(Int(order[k])) }
+        }
+    }
 }

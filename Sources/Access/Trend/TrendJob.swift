@@ -31,6 +31,8 @@ public struct TrendJob {
         public var date: CalendarDay
         public var analysis: AnalyzeJob.Analysis
         public var practicesFromHistory: Int
+        /// The eligibility areas in force, ignored and missing on this date.
+        public var eligibilityCounts = EligibilityRules.Counts()
         public var rows: [TrendRow]
     }
 
@@ -97,9 +99,10 @@ public struct TrendJob {
             guard let (practices, fromHistory, counts) = inputs.practices(asOf: date) else { throw TrendError.noStatusHistory }
             shared.eligible = counts.restricted > 0 ? try eligibleSets.sets(population: inputs.population, practices: practices) : nil
             shared.asOf = date
+            shared.asOfNotes = EligibilityRules.notes(counts, practices: practices, sets: shared.eligible, asOf: nil)
             let analysis = try perDate.analyse(shared, practices: practices, progress: nil)
             if shared.pointSnapsByMode == nil, let road = analysis.result.road { shared.pointSnapsByMode = road.pointSnapsByMode }
-            out.append(DateResult(date: date, analysis: analysis, practicesFromHistory: fromHistory,
+            out.append(DateResult(date: date, analysis: analysis, practicesFromHistory: fromHistory, eligibilityCounts: counts,
                                   rows: Self.rows(analysis, regions: inputs.regions, date: date, fromHistory: fromHistory)))
         }
         progress?.finish()
@@ -111,7 +114,7 @@ public struct TrendJob {
         let result = analysis.result
         let byRoad = result.road != nil
         // Without regions the one "region" is the whole study area (index 0).
-        let partial = TrendRow.partialWithArea(analysis.practices, regionOf: regions.isEmpty ? analysis.practices.map { _ in 0 } : result.practices.map(\.region),
+        let partial = TrendRow.partialWithArea(analysis.practices, regionOf: regions.isEmpty ? analysis.practices.map { _ in RegionIndex(0) } : result.practices.map(\.region),
                                                regions: max(regions.count, 1), parameters: result.parameters)
         var rows = result.regions.map { r -> TrendRow in
             let region = regions.isEmpty ? nil : regions[r.regionIndex]
@@ -129,6 +132,26 @@ public struct TrendJob {
         return rows
     }
 
+    /// The input reports' figures that depend on the date (the status
+    /// history's as-of, the eligibility areas in force) as of the last date,
+    /// like the analysis counts beside them, not as of the run's `--as-of`.
+    static func asOfLastDate(_ reports: [InputReport], _ last: DateResult) -> [InputReport] {
+        reports.map { r in
+            var r = r
+            if r.statusHistory != nil {
+                r.statusHistory?.asOf = last.date.description
+                r.statusHistory?.asOfSource = "the trend's last date (trend.practicesFromHistory has every date)"
+                r.statusHistory?.practicesFromHistory = last.practicesFromHistory
+            }
+            if r.eligibility != nil && r.statusHistory == nil {
+                r.eligibility?.ignoredNotPartial = last.eligibilityCounts.ignoredNotPartial
+                r.eligibility?.restrictedPractices = last.eligibilityCounts.restricted
+                r.eligibility?.partialWithoutArea = last.eligibilityCounts.partialWithoutArea
+            }
+            return r
+        }
+    }
+
     /// Writes `trend.csv` and `run.json` into the job's output folder.
     public func write(_ inputs: AnalyzeJob.Inputs, _ results: [DateResult], progress: Progress? = nil) throws -> Outcome {
         guard let lastResult = results.last else { throw TrendError.noStatusHistory }
@@ -139,6 +162,7 @@ public struct TrendJob {
         try TrendTable.write(rows, bandsKm: parameters.bandsKm, byRoad: byRoad, dialect: job.csvDialect,
                              to: (job.outputFolder as NSString).appendingPathComponent(TrendTable.fileName))
         var report = job.runReport(inputs, lastResult.analysis)
+        report.inputs = Self.asOfLastDate(report.inputs, lastResult)
         report.trend = TrendReport(
             from: results[0].date.description, to: lastResult.date.description, step: step.rawValue,
             dates: results.map(\.date.description), statusHistory: historyPath ?? job.input.statusHistory,

@@ -47,13 +47,12 @@ extension TrendRow {
     /// Per region index (the last entry: the whole study area), the partial
     /// practices with an area that take new patients under the rules: one
     /// pass over the practices, not one per region. `regionOf(j)`: practice
-    /// j's region index, -1 when in none.
-    static func partialWithArea(_ practices: [Practice], regionOf: [Int32], regions: Int, parameters: AnalysisParameters) -> [Int] {
+    /// j's region, nil when in none.
+    static func partialWithArea(_ practices: [Practice], regionOf: [RegionIndex?], regions: Int, parameters: AnalysisParameters) -> [Int] {
         var counts = [Int](repeating: 0, count: regions + 1)
         guard parameters.partialRule == .eligible else { return counts }
         for (j, p) in practices.enumerated() where p.status == .partial && p.eligibility != nil {
-            let r = Int(regionOf[j])
-            if r >= 0 && r < regions { counts[r] += 1 }
+            if let r = regionOf[j]?.index, r < regions { counts[r] += 1 }
             counts[regions] += 1
         }
         return counts

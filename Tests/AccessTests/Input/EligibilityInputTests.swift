@@ -51,8 +51,8 @@ final class EligibilityInputTests: XCTestCase {
         XCTAssertEqual(report.partialWithoutArea, 1)
         XCTAssertEqual(report.pointsWithoutPostcode, 1)
         XCTAssertEqual(report.inhabitantsWithoutPostcode, 50)
-        XCTAssertTrue(inputs.notes.contains { $0.contains("1 practices have an eligibility area but are not partial") }, "\(inputs.notes)")
-        XCTAssertTrue(inputs.notes.contains { $0.contains("1 population points (50 inhabitants) have no postcode") }, "\(inputs.notes)")
+        XCTAssertTrue(inputs.asOfNotes.contains { $0.contains("1 practices have an eligibility area but are not partial") }, "\(inputs.asOfNotes)")
+        XCTAssertTrue(inputs.asOfNotes.contains { $0.contains("1 population points (50 inhabitants) have no postcode") }, "\(inputs.asOfNotes)")
         // Practices are in id order: P1 = 0 takes a, b (9401); P2 = 1 takes c (9402AA) and d (PC4 9403).
         let sets = try XCTUnwrap(inputs.eligible)
         XCTAssertEqual(sets.pointsByPractice, [0: [0, 1], 1: [2, 3]])

@@ -10,6 +10,25 @@ final class GraphIDsTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<NearestPair>.stride, 32)
     }
 
+    func testTypedReverseArcsKeepSixteenBytes() {
+        // One Int32 tail and three Floats: the search reads an arc in one load,
+        // whichever numbering the tail is in.
+        XCTAssertEqual(MemoryLayout<ReverseArc<NodeID>>.stride, 16)
+        XCTAssertEqual(MemoryLayout<ReverseArc<CoreNodeID>>.stride, 16)
+        XCTAssertEqual(MemoryLayout<QueuedLabel<CoreNodeID>>.stride, 8)
+        XCTAssertEqual(MemoryLayout<MinHeap<QueuedLabel<CoreNodeID>>.Entry>.stride, 16)
+        let arc = ReverseArc(from: NodeID(7), cost: 1.5, length: 20, time: 2).withTail(CoreNodeID(3))
+        XCTAssertEqual(arc.from, CoreNodeID(3))
+        XCTAssertEqual([arc.cost, arc.length, arc.time], [1.5, 20, 2])
+    }
+
+    func testRegionIdsKeepPracticeAccessStride() {
+        // An optional RegionIndex (5 bytes) where an Int32 with -1 stood:
+        // PracticeAccess stays at its 112 bytes, PointAccess at 56 (above).
+        XCTAssertEqual(MemoryLayout<RegionIndex?>.size, 5)
+        XCTAssertEqual(MemoryLayout<PracticeAccess>.stride, 112)
+    }
+
     func testOptionalIDsHoldFourBytesARowAndRoundTrip() {
         var column = OptionalIDs<PracticeIndex>(repeating: nil, count: 5)
         column[1] = PracticeIndex(0)

@@ -72,6 +72,20 @@ final class TrendConsistencyTests: XCTestCase {
         })
     }
 
+    /// Whether a trend warning says `note` held on `date`: the note itself
+    /// (every date), or "<dates>: note" whose dates (single days and
+    /// "from to to" runs) include `date`.
+    static func holds(_ warning: String, note: String, on date: CalendarDay) -> Bool {
+        if warning == note { return true }
+        guard warning.hasSuffix(": " + note) else { return false }
+        let dates = warning.dropLast(note.count + 2)
+        return dates.components(separatedBy: ", ").contains { part in
+            let ends = part.components(separatedBy: " to ")
+            guard let first = ends.first, let last = ends.last else { return false }
+            return first <= date.description && date.description <= last
+        }
+    }
+
     func check(byRoad: Bool, eligibility: Bool = false) throws {
         let f = try Fixtures()
         let world = try makeWorld(f, eligibility: eligibility)
@@ -122,6 +136,17 @@ final class TrendConsistencyTests: XCTestCase {
                 let inhabitants = try XCTUnwrap(Double(region["inhabitants"] ?? "")), share = try XCTUnwrap(Double(region["access_share"] ?? ""))
                 XCTAssertEqual(try XCTUnwrap(Double(row["inhabitants_beyond_flag_km"] ?? "")), inhabitants * (1 - share), accuracy: 1.0, what)
                 lightsSeen.insert(row["light"] ?? ""); meansSeen.insert(row["mean_m"] ?? "")
+            }
+            if eligibility {
+                // The areas in force are the date's own (an area the history's row
+                // turns off is not in force, and not "ignored" as in the separate
+                // run, whose list has that status written in).
+                let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: f.folder + "/sep-\(date)/run.json"))) as? [String: Any]
+                let separateNotes = (json?["warnings"] as? [String] ?? []).filter { $0.hasPrefix("Eligibility areas in force") }
+                XCTAssertFalse(separateNotes.isEmpty, "\(date)")
+                for note in separateNotes {
+                    XCTAssertTrue(outcome.report.warnings.contains { Self.holds($0, note: note, on: date) }, "\(date): \(note) in \(outcome.report.warnings)")
+                }
             }
         }
         XCTAssertGreaterThan(meansSeen.count, 3, "the generated history changes the distances over time")
