@@ -51,6 +51,15 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     /// include waiting for a core.
     public var routingCPUS = 0.0
     public var eligibleCPUS = 0.0
+    /// The same (preparation included) when only each point's eligible
+    /// nearest is wanted (`EligibleRouting.Answer.nearest`, what analyze's
+    /// quickest passes ask), run after it on the open pass's answers.
+    public var eligibleNearestS = 0.0
+    public var eligibleNearestCPUS = 0.0
+    public var eligibleNearestSettledNodes = 0
+    public var eligibleNearestPairsFound = 0
+    /// Points whose nearest (practice or cost) differs between the two runs: 0.
+    public var eligibleNearestMismatches = 0
     public var pointsServedByPartial = 0
     /// Peak resident memory of the process, MiB (nil when unknown).
     public var peakMiB: Double?
@@ -77,11 +86,15 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
               eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | merge %.3f s | forward searches %.3f s
               routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
               processor time: routing %.3f s, eligibility %.3f s (%.1f %%)
+              only the nearest (as analyze's quickest passes): eligibility adds %.3f s (%.1f %%), processor %.3f s (%.1f %%); %d core nodes settled, %d pairs within a nearest; nearest differs from the run above for %d points
             """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes, eligiblePairsFound,
             eligibleForwardSearches, eligibleForwardSettledNodes,
             eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleMergeS, eligibleForwardS,
             routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial,
-            routingCPUS, eligibleCPUS, routingCPUS > 0 ? eligibleCPUS / routingCPUS * 100 : 0)
+            routingCPUS, eligibleCPUS, routingCPUS > 0 ? eligibleCPUS / routingCPUS * 100 : 0,
+            eligibleNearestS, routing > 0 ? eligibleNearestS / routing * 100 : 0,
+            eligibleNearestCPUS, routingCPUS > 0 ? eligibleNearestCPUS / routingCPUS * 100 : 0,
+            eligibleNearestSettledNodes, eligibleNearestPairsFound, eligibleNearestMismatches)
     }
 }
 
@@ -151,6 +164,10 @@ extension SyntheticRoadNetwork {
         result.assignS = lap()
         result.routingCPUS = cpuTime() - cpu
         if !eligible.pointsByPractice.isEmpty {
+            // A copy of the open pass's answers for the nearest-only run (made
+            // here, outside the timed steps).
+            var nearestOnly = assigned.map { $0 }
+            _ = lap()
             cpu = cpuTime()
             let routing = EligibleRouting(router: router, points: snapped, eligible: eligible)
             result.eligiblePrepareS = lap()
@@ -170,6 +187,17 @@ extension SyntheticRoadNetwork {
             result.eligibleSearches = stats.searches
             result.eligibleForwardSearches = stats.forwardSearches
             result.pointsServedByPartial = assigned.filter { $0.nearest.map { partial[$0.index] } ?? false }.count
+            _ = lap()
+            cpu = cpuTime()
+            let again = EligibleRouting(router: router, points: snapped, eligible: eligible)
+            let nearestStats = again.apply(&nearestOnly, labels: labels, practices: practiceSnaps, eligible: eligible, answer: .nearest)
+            result.eligibleNearestS = lap()
+            result.eligibleNearestCPUS = cpuTime() - cpu
+            result.eligibleNearestSettledNodes = nearestStats.settledNodes
+            result.eligibleNearestPairsFound = nearestStats.pairsFound
+            result.eligibleNearestMismatches = zip(assigned, nearestOnly).filter {
+                $0.nearestSource != $1.nearestSource || $0.nearestCost != $1.nearestCost
+            }.count
         }
 
         result.nodes = graph.nodeCount

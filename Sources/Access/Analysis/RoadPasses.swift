@@ -38,8 +38,9 @@ enum RoadPasses {
         var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
         var eligibleSeconds: Double?
         if let restricting {
+            // (Only the nearest is read: minutes and practice.)
             let (quickest, s) = eligibleAssignments(router: router, points: points, labels: labels,
-                                                    practiceSnaps: practiceSnaps, eligible: restricting)
+                                                    practiceSnaps: practiceSnaps, eligible: restricting, answer: .nearest)
             eligibleSeconds = s
             fill(&minutes, &practice, order: order) { i in quickest[i] }
         } else {
@@ -104,12 +105,13 @@ enum RoadPasses {
     /// with the seconds the rework took.
     private static func eligibleAssignments(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels,
                                             practiceSnaps: [SnappedPoint?], eligible: EligibleSets,
+                                            answer: EligibleRouting.Answer = .nearestTwo,
                                             before: ([FacilityAssignment]) -> Void = { _ in }) -> ([FacilityAssignment], Double) {
         var assigned = router.assign(points: points, labels: labels)
         before(assigned)
         let t0 = Date()
         EligibleRouting(router: router, points: points, eligible: eligible)
-            .apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible)
+            .apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible, answer: answer)
         return (assigned, Date().timeIntervalSince(t0))
     }
 

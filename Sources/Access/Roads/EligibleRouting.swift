@@ -28,6 +28,11 @@ import Foundation
 /// equals a search over the whole graph and does not depend on the order of
 /// the practices (searched in a Z-curve order, for the cache).
 ///
+/// When only the nearest is wanted (`Answer.nearest`: the quickest passes
+/// read minutes and practice only) the same holds with the nearest in place
+/// of the second: the searches stop at the nodes' nearest open labels and
+/// the points' nearest costs.
+///
 /// Rule (2) already keeps a search near its practice: a goal-directed bound
 /// (straight line to the box of the area's points × the least cost per
 /// metre, as A*) would have dropped 142 of 92 148 settled nodes in `bench
@@ -41,7 +46,10 @@ import Foundation
 /// more than it saved too, and merging the pairs in point order (a
 /// counting sort by point, blocks of points on the workers) saved 3 ms of
 /// 13 at 200 000 points but cost 21 ms more and 26 MiB at 1 000 000
-/// (measured 2026-11-30).
+/// (measured 2026-11-30). Merging them into a copy of the best two by
+/// the points' local numbers (a practice's points have nearby numbers),
+/// filled and written back in point order, saved 2 ms of 90 at 200 000
+/// points and nothing at 1 000 000: the random reads moved to the copy.
 public struct EligibleRouting: Sendable {
     let router: NearestFacilityRouter
     let arcs: ForwardArcs
@@ -226,9 +234,17 @@ public struct EligibleRouting: Sendable {
     /// restricted practice's label carries its cost as the weight's figure
     /// (`…LengthM` for `.length`, `…TimeS` for `.time`) and NaN for the
     /// other, which the caller does not read.
+    ///
+    /// With `answer` `.nearest` only each point's nearest is the eligible
+    /// one (its second is the open pass's or a restricted practice's, not the
+    /// eligible second): a restricted practice matters to a point only
+    /// within its nearest, so the searches stop at the nodes' nearest labels
+    /// and the points' nearest costs instead of the second ones (for the
+    /// quickest passes, which read only the nearest).
     @discardableResult
     public func apply(_ assigned: inout [FacilityAssignment], labels: NodeLabels, practices: [SnappedPoint?],
-                      eligible: EligibleSets) -> Stats {
+                      eligible: EligibleSets, answer: Answer = .nearestTwo) -> Stats {
+        let nearestOnly = answer == .nearest
         let clock = ContinuousClock()
         var lap = clock.now
         func seconds() -> Double {
@@ -243,11 +259,12 @@ public struct EligibleRouting: Sendable {
         // Also by point index as a Float rounded up (-∞ for the others), for
         // the searches' bounds: read once per accepted point, a quarter of
         // the bytes stays in the processor's cache.
+        // (With `.nearest`: the nearest cost instead of the second, here and below.)
         var secondOf = [Double](repeating: .infinity, count: points.count)
         var secondUp = [Float](repeating: -.infinity, count: points.count)
         var forward: [Int] = []
         for i in points.indices where local[i] >= 0 {
-            let s = assigned[i].secondCost
+            let s = nearestOnly ? assigned[i].nearestCost : assigned[i].secondCost
             secondOf[i] = s
             if s.isFinite {
                 let f = Float(s)
@@ -261,7 +278,7 @@ public struct EligibleRouting: Sendable {
         // second open label, with the margin of `pruneMargin`).
         let coreNodes = router.coreNodes, margin = Self.pruneMargin
         let stop: [Double] = labels.nodes.withUnsafeBufferPointer { nodes in
-            coreNodes.map { v in nodes[v.index].secondCost * (1 + margin) + margin }
+            coreNodes.map { v in (nearestOnly ? nodes[v.index].nearestCost : nodes[v.index].secondCost) * (1 + margin) + margin }
         }
         var stats = Stats()
         stats.limitsS = seconds()
@@ -286,7 +303,7 @@ public struct EligibleRouting: Sendable {
                                 if let pairs = search.pairs(of: at, accepted: eligible.pointsByPractice[p] ?? [], second: second,
                                                              secondUp: secondUp, stop: stop) {
                                     searchedOut[worker] += 1
-                                    out[k] = pairs.map { (edgePoints[Int($0.point)], $0.cost) }
+                                    out[k] = pairs.map { (edgePoints[Int($0.local)], $0.cost) }
                                 }
                             }
                         }
@@ -337,6 +354,12 @@ public struct EligibleRouting: Sendable {
         return locations.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
     }
 
+    /// What `apply` answers per point: the eligible best two, or only the
+    /// eligible nearest.
+    public enum Answer: Sendable {
+        case nearestTwo, nearest
+    }
+
     /// Relative (and absolute, in cost units) margin of the search's stop at
     /// a node's second-best label: the router's labels sum Float shortcuts.
     static let pruneMargin = 1e-4
@@ -372,7 +395,7 @@ public struct EligibleRouting: Sendable {
         /// second-best (no search). `secondUp`: the second-best by point
         /// index, rounded up to a Float (-∞: no search for that point).
         mutating func pairs(of at: SnappedPoint, accepted: [Int32], second: [Double], secondUp: [Float],
-                            stop: [Double]) -> [(point: Int32, cost: Double)]? {
+                            stop: [Double]) -> [(local: Int32, cost: Double)]? {
             // The bound of the search: the largest second-best among the points it could serve.
             var top = -Float.infinity
             let count = secondUp.count
@@ -457,7 +480,7 @@ public struct EligibleRouting: Sendable {
             for l in Int(r.edgeOffsets[at.edge.index])..<Int(r.edgeOffsets[at.edge.index + 1]) where isAccepted(l) {
                 offer(Int32(l), near(r.points[Int(r.edgePoints[l])]!, practice: at))
             }
-            var result: [(point: Int32, cost: Double)] = []
+            var result: [(local: Int32, cost: Double)] = []
             // (A point without a finite second-best is left to its forward search.)
             for i in reached where best[Int(i)] <= second[Int(i)] && second[Int(i)].isFinite { result.append((i, best[Int(i)])) }
             for i in reached { best[Int(i)] = .infinity }

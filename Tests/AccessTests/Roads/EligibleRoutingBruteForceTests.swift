@@ -32,15 +32,18 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
         return lines
     }
 
-    /// Runs the open pass plus `EligibleRouting` and compares every home with brute force.
+    /// Runs the open pass plus `EligibleRouting` and compares every home with
+    /// brute force (with `.nearest` the nearest only: the second is not the eligible one then).
     func check(graph: RoadGraph, mode: TravelMode, weight: RouteWeight, practices: [SnappedPoint?], restricted: Set<Int>,
-               homes: [SnappedPoint?], eligible: EligibleSets, label: String) -> (checked: Int, servedByRestricted: Int) {
+               homes: [SnappedPoint?], eligible: EligibleSets, label: String,
+               answer: EligibleRouting.Answer = .nearestTwo) -> (checked: Int, servedByRestricted: Int) {
         let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
         let sources = practices.indices.map { restricted.contains($0) ? nil : practices[$0] }
         let labels = router.labelNodes(sources: sources)
         var got = router.assign(points: homes, labels: labels)
         EligibleRouting(router: router, points: homes, eligible: eligible)
-            .apply(&got, labels: labels, practices: practices, eligible: eligible)
+            .apply(&got, labels: labels, practices: practices, eligible: eligible, answer: answer)
+        let label = answer == .nearest ? label + " (nearest only)" : label
 
         let (reversed, practiceNode, homeNode) = BruteForce.expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
         let perPractice = practices.indices.map { p in practiceNode[p].map { BruteForce.reverseDijkstra(reversed, from: $0).map(\.cost) } ?? [] }
@@ -64,7 +67,9 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             // The figure the analysis reads for the weight equals the cost.
             let figure = weight == .length ? r.nearestLengthM : r.nearestTimeS
             XCTAssertEqual(figure, best.cost, accuracy: 1e-3 * max(1, best.cost), "\(label) home \(h) figure")
-            if options.count >= 2 {
+            if answer == .nearest {
+                // (The second is not the eligible one.)
+            } else if options.count >= 2 {
                 XCTAssertEqual(r.secondCost, options[1].cost, accuracy: 1e-6 * max(1, options[1].cost), "\(label) home \(h) second")
                 XCTAssertNotEqual(r.second, r.nearest, "\(label) home \(h)")
                 let tiedSecond = options.dropFirst().filter { abs($0.cost - options[1].cost) <= 1e-6 * max(1, options[1].cost) }.map(\.p)
@@ -125,12 +130,14 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             }
             homes.append(nil)
             let sets = randomSets(restricted: restricted, homes: homes, rng: &rng)
-            let r = check(graph: graph, mode: mode, weight: weight, practices: practices, restricted: restricted, homes: homes,
-                          eligible: sets, label: "round \(round)")
-            checked += r.checked; served += r.servedByRestricted
+            for answer in [EligibleRouting.Answer.nearestTwo, .nearest] {
+                let r = check(graph: graph, mode: mode, weight: weight, practices: practices, restricted: restricted, homes: homes,
+                              eligible: sets, label: "round \(round)", answer: answer)
+                checked += r.checked; served += r.servedByRestricted
+            }
         }
-        XCTAssertGreaterThan(checked, 2_000)
-        XCTAssertGreaterThan(served, 300, "restricted practices must win often enough to test them")
+        XCTAssertGreaterThan(checked, 4_000)
+        XCTAssertGreaterThan(served, 600, "restricted practices must win often enough to test them")
     }
 
     /// Mostly degree-2 chains (the synthetic network): restricted practices
@@ -157,12 +164,14 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             for p in restricted.sorted() {
                 sets.pointsByPractice[Int32(p)] = homes.indices.filter { _ in Double.random(in: 0..<1, using: &rng) < 0.35 }.map { Int32($0) }
             }
-            let r = check(graph: graph, mode: mode, weight: weight, practices: practices, restricted: restricted, homes: homes,
-                          eligible: sets, label: "chains \(round)")
-            checked += r.checked; served += r.servedByRestricted
+            for answer in [EligibleRouting.Answer.nearestTwo, .nearest] {
+                let r = check(graph: graph, mode: mode, weight: weight, practices: practices, restricted: restricted, homes: homes,
+                              eligible: sets, label: "chains \(round)", answer: answer)
+                checked += r.checked; served += r.servedByRestricted
+            }
         }
-        XCTAssertGreaterThan(checked, 300)
-        XCTAssertGreaterThan(served, 30)
+        XCTAssertGreaterThan(checked, 600)
+        XCTAssertGreaterThan(served, 60)
     }
 
     /// A restricted practice in the middle of a long degree-2 chain, both
@@ -215,10 +224,12 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
         for p in restricted.sorted() {
             sets.pointsByPractice[Int32(p)] = homes.indices.filter { _ in Double.random(in: 0..<1, using: &rng) < 0.15 }.map { Int32($0) }
         }
-        let r = check(graph: graph, mode: .car, weight: .length, practices: practices, restricted: restricted, homes: homes,
-                      eligible: sets, label: "many")
-        XCTAssertGreaterThan(r.checked, 30)
-        XCTAssertGreaterThan(r.servedByRestricted, 10)
+        for answer in [EligibleRouting.Answer.nearestTwo, .nearest] {
+            let r = check(graph: graph, mode: .car, weight: .length, practices: practices, restricted: restricted, homes: homes,
+                          eligible: sets, label: "many", answer: answer)
+            XCTAssertGreaterThan(r.checked, 30)
+            XCTAssertGreaterThan(r.servedByRestricted, 10)
+        }
     }
 
     /// Equal costs go to the lower practice index, restricted or not.
@@ -242,6 +253,12 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
             XCTAssertEqual(got[0].second, PracticeIndex(1))
             XCTAssertEqual(got[0].nearestCost, 1_000, accuracy: 1e-3)
             XCTAssertEqual(got[0].secondCost, 1_000, accuracy: 1e-3)
+            // Only the nearest: the tie at the node's nearest label is not pruned.
+            var nearest = router.assign(points: [home], labels: labels)
+            EligibleRouting(router: router, points: [home], eligible: sets)
+                .apply(&nearest, labels: labels, practices: practices, eligible: sets, answer: .nearest)
+            XCTAssertEqual(nearest[0].nearest, PracticeIndex(0), "restricted practice \(restrictedIndex), nearest only")
+            XCTAssertEqual(nearest[0].nearestCost, 1_000, accuracy: 1e-3)
         }
     }
 }
