@@ -108,9 +108,7 @@ extension AnalyzeJob {
         }
 
         let counts = EligibilityRules.settle(&practices)
-        eligibility.ignoredNotPartial = counts.ignoredNotPartial
-        eligibility.restrictedPractices = counts.restricted
-        eligibility.partialWithoutArea = counts.partialWithoutArea
+        eligibility.record(counts)
         if counts.restricted > 0 {
             let sets = try EligibleSets.build(population: population, practices: practices)
             out.eligible = sets
@@ -161,6 +159,15 @@ extension EligibilityRules {
     /// Partial practices whose area is a postcode list.
     static func postcodeListCount(_ practices: [Practice]) -> Int {
         practices.filter { if case .postcodes? = $0.eligibility { return $0.status == .partial }; return false }.count
+    }
+}
+
+extension EligibilityReport {
+    /// The areas ignored, in force and missing on the analysed date.
+    mutating func record(_ counts: EligibilityRules.Counts) {
+        ignoredNotPartial = counts.ignoredNotPartial
+        restrictedPractices = counts.restricted
+        partialWithoutArea = counts.partialWithoutArea
     }
 }
 

@@ -143,11 +143,7 @@ public struct TrendJob {
                 r.statusHistory?.asOfSource = "the trend's last date (trend.practicesFromHistory has every date)"
                 r.statusHistory?.practicesFromHistory = last.practicesFromHistory
             }
-            if r.eligibility != nil && r.statusHistory == nil {
-                r.eligibility?.ignoredNotPartial = last.eligibilityCounts.ignoredNotPartial
-                r.eligibility?.restrictedPractices = last.eligibilityCounts.restricted
-                r.eligibility?.partialWithoutArea = last.eligibilityCounts.partialWithoutArea
-            }
+            if r.statusHistory == nil { r.eligibility?.record(last.eligibilityCounts) }
             return r
         }
     }
