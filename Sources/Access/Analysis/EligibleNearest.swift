@@ -25,22 +25,10 @@ public struct NearestPair: Sendable, Equatable {
 
 /// The pair's fields as the two labels of `TwoBestLabels`.
 extension NearestPair: TwoBestLabels {
-    public var nearestSource: Int32 {
-        @inline(__always) get { first.raw }
-        @inline(__always) set { first = PracticeIndex(orNone: newValue) }
-    }
-    public var nearestCost: Double {
-        @inline(__always) get { firstM }
-        @inline(__always) set { firstM = newValue }
-    }
-    public var secondSource: Int32 {
-        @inline(__always) get { second.raw }
-        @inline(__always) set { second = PracticeIndex(orNone: newValue) }
-    }
-    public var secondCost: Double {
-        @inline(__always) get { secondM }
-        @inline(__always) set { secondM = newValue }
-    }
+    public var nearestSource: Int32 { get { first.raw } set { first = PracticeIndex(orNone: newValue) } }
+    public var nearestCost: Double { get { firstM } set { firstM = newValue } }
+    public var secondSource: Int32 { get { second.raw } set { second = PracticeIndex(orNone: newValue) } }
+    public var secondCost: Double { get { secondM } set { secondM = newValue } }
     public var nearestPayload: Void { get { () } set {} }
     public var secondPayload: Void { get { () } set {} }
 }
