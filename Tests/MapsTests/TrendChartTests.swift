@@ -86,7 +86,7 @@ final class TrendChartTests: XCTestCase {
         let plain = try TrendSeries.read(try folder(csv()) + "/trend.csv", totalIDs: ["total"])
         let dutch = try TrendSeries.read(try folder("\u{FEFF}" + text) + "/trend.csv", totalIDs: ["total"])
         XCTAssertEqual(dutch.regions.map(\.name), plain.regions.map(\.name))
-        XCTAssertEqual(dutch.regions.flatMap { $0.points.map { $0.number("access_share") } }, plain.regions.flatMap { $0.points.map { $0.number("access_share") } })
+        XCTAssertEqual(dutch.regions.flatMap { $0.points.map { $0.number(TrendColumn.accessShare) } }, plain.regions.flatMap { $0.points.map { $0.number(TrendColumn.accessShare) } })
         XCTAssertEqual(dutch.total?.id, "total")
     }
 

@@ -53,7 +53,7 @@ struct ReportContent {
     var siteVerdicts: [(String, Int)] {
         guard let sites = folder.sites else { return [] }
         var counts = [String: Int]()
-        for f in sites.features { counts[f.text("verdict") ?? "no verdict", default: 0] += 1 }
+        for f in sites.features { counts[f.text(SiteColumn.verdict) ?? "no verdict", default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }
     }
 

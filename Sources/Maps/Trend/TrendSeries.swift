@@ -9,11 +9,13 @@ struct TrendSeries {
         var date: CalendarDay
         var row: [String: String]
 
-        func number(_ field: String) -> Double? {
-            guard let t = row[field], !t.isEmpty else { return nil }
+        func text(_ column: ColumnName) -> String? { row[column.text] }
+
+        func number(_ column: ColumnName) -> Double? {
+            guard let t = text(column), !t.isEmpty else { return nil }
             return Double(t)
         }
-        var flagged: Bool { row["flagged"] == "1" || row["flagged"]?.lowercased() == "true" }
+        var flagged: Bool { text(TrendColumn.flagged) == "1" || text(TrendColumn.flagged)?.lowercased() == "true" }
     }
 
     struct Region {
@@ -27,8 +29,7 @@ struct TrendSeries {
 
     var regions: [Region]
     var dates: [CalendarDay]
-    /// "road" or "straight".
-    var distanceBasis: String
+    var distanceBasis: TrendDistanceBasis
 
     var total: Region? { regions.first(where: \.isTotal) }
     var areas: [Region] { regions.filter { !$0.isTotal } }
@@ -40,21 +41,22 @@ struct TrendSeries {
         guard let headerLine = lines.first else { throw MapsError.unreadable(file: path, reason: "empty trend table") }
         let semicolon = headerLine.contains(";") && !headerLine.contains(",")
         let header = split(headerLine, separator: semicolon ? ";" : ",")
-        var order: [String] = [], byID: [String: Region] = [:], dates = Set<CalendarDay>(), basis = "straight"
+        var order: [String] = [], byID: [String: Region] = [:], dates = Set<CalendarDay>(), basis = TrendDistanceBasis.straight
         for (n, line) in lines.dropFirst().enumerated() {
             var row: [String: String] = [:]
             for (k, v) in zip(header, split(line, separator: semicolon ? ";" : ",")) {
                 // excel-nl: decimal comma; an apostrophe guards text that looked like a formula.
                 row[k] = semicolon && Self.isDecimalComma(v) ? v.replacingOccurrences(of: ",", with: ".") : v
             }
-            guard let id = row["region_id"], let d = row["date"].flatMap({ CalendarDay(iso: $0) }) else {
-                throw MapsError.unreadable(file: path, reason: "line \(n + 2): no region_id or no date YYYY-MM-DD")
+            guard let id = row[TrendColumn.regionID.text], let d = row[TrendColumn.date.text].flatMap({ CalendarDay(iso: $0) }) else {
+                throw MapsError.unreadable(file: path, reason: "line \(n + 2): no \(TrendColumn.regionID) or no \(TrendColumn.date) YYYY-MM-DD")
             }
-            basis = row["distance_basis"] ?? basis
+            // Any word but `road` was drawn as a straight-line basis.
+            basis = row[TrendColumn.distanceBasis.text].map { TrendDistanceBasis(rawValue: $0) ?? .straight } ?? basis
             dates.insert(d)
             if byID[id] == nil {
                 order.append(id)
-                byID[id] = Region(id: id, name: row["name"] ?? id, isTotal: totalIDs.contains(id), points: [])
+                byID[id] = Region(id: id, name: row[TrendColumn.name.text] ?? id, isTotal: totalIDs.contains(id), points: [])
             }
             byID[id]!.points.append(Point(date: d, row: row))
         }
