@@ -78,7 +78,7 @@ final class TrendChartTests: XCTestCase {
     func testDutchExcelDialectReadsTheSameValues() throws {
         let text = csv().split(separator: "\n").map { line -> String in
             // Semicolons between cells, decimal commas in numbers, a byte order mark.
-            TrendSeries.split(String(line), separator: ",").map { cell in
+            CSVTableReader.split(String(line), separator: ",").map { cell in
                 let quoted = cell.contains(",") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
                 return Double(cell) != nil && cell.contains(".") ? cell.replacingOccurrences(of: ".", with: ",") : quoted
             }.joined(separator: ";")
