@@ -1,3 +1,4 @@
+import Foundation
 import Geo
 import Access
 
@@ -37,93 +38,153 @@ public enum DrenthePlaces {
         municipalities.reduce(0) { $0 + $1.inhabitants }
     }
 
-    private static func p(_ name: String, _ lon: Double, _ lat: Double, _ inhabitants: Int) -> Place {
-        Place(name: name, lonLat: Coordinate(x: lon, y: lat), inhabitants: inhabitants)
-    }
+    /// One line per municipality (CBS code | name | inhabitants, and
+    /// " | anticipeerregio" for Oost-Drenthe), followed by one indented line
+    /// per place (name | longitude | latitude | inhabitants).
+    private static let table = """
+        GM0106 | Assen | 69000
+            Assen                | 6.5640 | 52.9925 | 66000
+            Loon                 | 6.5580 | 53.0260 | 450
+            Rhee                 | 6.5670 | 53.0430 | 220
+            Ubbena               | 6.5450 | 53.0550 | 240
+            Witten               | 6.5320 | 52.9740 | 250
+        GM0109 | Coevorden | 35800 | anticipeerregio
+            Coevorden            | 6.7400 | 52.6610 | 13300
+            Schoonebeek          | 6.8840 | 52.6620 | 5700
+            Dalen                | 6.7550 | 52.7000 | 4600
+            Sleen                | 6.8030 | 52.7710 | 2700
+            Oosterhesselen       | 6.7240 | 52.7540 | 2000
+            Aalden               | 6.7160 | 52.7880 | 1500
+            Zweeloo              | 6.7290 | 52.7960 | 1100
+            Nieuw-Schoonebeek    | 7.0000 | 52.6490 | 1300
+            Wachtum              | 6.6870 | 52.7150 | 400
+            Gees                 | 6.6300 | 52.7410 | 400
+            Schoonoord           | 6.7560 | 52.8450 | 1700
+        GM0114 | Emmen | 108000 | anticipeerregio
+            Emmen                | 6.9090 | 52.7850 | 60000
+            Klazienaveen         | 6.9940 | 52.7250 | 11500
+            Emmer-Compascuum     | 7.0500 | 52.8120 | 7800
+            Nieuw-Amsterdam      | 6.8580 | 52.7170 | 6800
+            Erica                | 6.9330 | 52.7110 | 3900
+            Nieuw-Weerdinge      | 6.9870 | 52.8580 | 3200
+            Barger-Compascuum    | 7.0370 | 52.7560 | 2700
+            Zwartemeer           | 7.0960 | 52.7200 | 2100
+            Nieuw-Dordrecht      | 6.9650 | 52.7480 | 1800
+            Weerdinge            | 6.9380 | 52.8170 | 1400
+            Weiteveen            | 7.0410 | 52.6890 | 1300
+            Roswinkel            | 7.0300 | 52.8400 | 500
+        GM0118 | Hoogeveen | 56500
+            Hoogeveen            | 6.4770 | 52.7240 | 39500
+            Hollandscheveld      | 6.5300 | 52.6960 | 5200
+            Noordscheschut       | 6.5600 | 52.7180 | 2200
+            Pesse                | 6.4500 | 52.7710 | 2100
+            Nieuwlande           | 6.6150 | 52.6960 | 1500
+            Elim                 | 6.5850 | 52.6830 | 1300
+            Nieuweroord          | 6.6220 | 52.7170 | 1000
+            Tiendeveen           | 6.5520 | 52.7560 | 700
+            Fluitenberg          | 6.5000 | 52.7580 | 500
+        GM0119 | Meppel | 35500
+            Meppel               | 6.1970 | 52.6960 | 30500
+            Nijeveen             | 6.1680 | 52.7320 | 3300
+            Rogat                | 6.2150 | 52.6830 | 400
+            Broekhuizen          | 6.1530 | 52.7100 | 350
+            De Schiphorst        | 6.2300 | 52.7210 | 300
+            Kolderveen           | 6.1700 | 52.7550 | 300
+        GM1680 | Aa en Hunze | 25800 | anticipeerregio
+            Gieten               | 6.7640 | 53.0060 | 4800
+            Annen                | 6.7200 | 53.0570 | 3900
+            Rolde                | 6.6480 | 52.9840 | 3700
+            Gasselternijveen     | 6.8500 | 52.9880 | 1700
+            Gasselte             | 6.7940 | 52.9730 | 1500
+            Annerveenschekanaal  | 6.8000 | 53.0750 | 1100
+            Eext                 | 6.7330 | 53.0210 | 1000
+            Grolloo              | 6.6740 | 52.9330 | 650
+            Eexterveenschekanaal | 6.8250 | 53.0470 | 600
+            Anloo                | 6.6930 | 53.0450 | 450
+            Schoonloo            | 6.7120 | 52.9080 | 400
+        GM1681 | Borger-Odoorn | 25800 | anticipeerregio
+            Nieuw-Buinen         | 6.9540 | 52.9630 | 5400
+            Borger               | 6.7930 | 52.9250 | 5300
+            Valthermond          | 6.9380 | 52.8760 | 3700
+            Exloo                | 6.8630 | 52.8820 | 2900
+            2e Exloërmond        | 6.9690 | 52.9100 | 2200
+            Odoorn               | 6.8500 | 52.8480 | 2100
+            Buinen               | 6.8490 | 52.9280 | 700
+            Klijndijk            | 6.8720 | 52.8330 | 650
+            Valthe               | 6.8960 | 52.8450 | 600
+        GM1690 | De Wolden | 24600
+            Zuidwolde            | 6.4260 | 52.6720 | 6000
+            Ruinen               | 6.3550 | 52.7630 | 3600
+            Ruinerwold           | 6.2480 | 52.7230 | 3400
+            De Wijk              | 6.2880 | 52.6730 | 3000
+            Koekange             | 6.3060 | 52.7040 | 2000
+            Echten               | 6.3950 | 52.7120 | 1000
+            IJhorst              | 6.3200 | 52.6510 | 1000
+            Ansen                | 6.3400 | 52.7950 | 300
+        GM1699 | Noordenveld | 33000
+            Roden                | 6.4260 | 53.1380 | 16500
+            Peize                | 6.4960 | 53.1460 | 4200
+            Norg                 | 6.4600 | 53.0680 | 3700
+            Nieuw-Roden          | 6.3950 | 53.1300 | 1900
+            Veenhuizen           | 6.3980 | 53.0400 | 1300
+            Een                  | 6.3960 | 53.0900 | 1200
+            Lieveren             | 6.4740 | 53.1050 | 300
+            Westervelde          | 6.4450 | 53.0490 | 300
+        GM1701 | Westerveld | 19900
+            Havelte              | 6.2390 | 52.7710 | 3400
+            Diever               | 6.3190 | 52.8540 | 2900
+            Dwingeloo            | 6.3700 | 52.8350 | 2800
+            Vledder              | 6.2110 | 52.8580 | 2600
+            Uffelte              | 6.2780 | 52.7900 | 1200
+            Frederiksoord        | 6.1940 | 52.8430 | 600
+            Wilhelminaoord       | 6.2200 | 52.8350 | 500
+            Wapserveen           | 6.1700 | 52.8250 | 500
+            Wapse                | 6.2720 | 52.8510 | 300
+        GM1730 | Tynaarlo | 35000
+            Zuidlaren            | 6.6820 | 53.0940 | 10800
+            Eelde                | 6.5620 | 53.1360 | 6600
+            Paterswolde          | 6.5750 | 53.1470 | 4800
+            Vries                | 6.5760 | 53.0740 | 4000
+            Tynaarlo             | 6.6160 | 53.0770 | 1500
+            Eelderwolde          | 6.5750 | 53.1650 | 900
+            Yde                  | 6.5930 | 53.1080 | 700
+            Zeijen               | 6.5610 | 53.0490 | 600
+            Zeegse               | 6.6170 | 53.0400 | 500
+            Midlaren             | 6.6720 | 53.1150 | 500
+        GM1731 | Midden-Drenthe | 33800
+            Beilen               | 6.5130 | 52.8610 | 10200
+            Westerbork           | 6.6080 | 52.8500 | 4700
+            Smilde               | 6.4480 | 52.9560 | 4700
+            Bovensmilde          | 6.4630 | 52.9830 | 3800
+            Hooghalen            | 6.5360 | 52.9210 | 1400
+            Hoogersmilde         | 6.3960 | 52.9080 | 1000
+            Wijster              | 6.5210 | 52.8140 | 700
+            Witteveen            | 6.6500 | 52.8140 | 700
+            Hijken               | 6.4970 | 52.8940 | 600
+            Elp                  | 6.6420 | 52.8850 | 500
+        """
 
-    public static let municipalities: [Municipality] = [
-        Municipality(code: "GM0106", name: "Assen", inhabitants: 69_000, designation: nil, places: [
-            p("Assen", 6.5640, 52.9925, 66_000), p("Loon", 6.5580, 53.0260, 450),
-            p("Rhee", 6.5670, 53.0430, 220), p("Ubbena", 6.5450, 53.0550, 240),
-            p("Witten", 6.5320, 52.9740, 250),
-        ]),
-        Municipality(code: "GM0109", name: "Coevorden", inhabitants: 35_800, designation: anticipeerregio, places: [
-            p("Coevorden", 6.7400, 52.6610, 13_300), p("Schoonebeek", 6.8840, 52.6620, 5_700),
-            p("Dalen", 6.7550, 52.7000, 4_600), p("Sleen", 6.8030, 52.7710, 2_700),
-            p("Oosterhesselen", 6.7240, 52.7540, 2_000), p("Aalden", 6.7160, 52.7880, 1_500),
-            p("Zweeloo", 6.7290, 52.7960, 1_100), p("Nieuw-Schoonebeek", 7.0000, 52.6490, 1_300),
-            p("Wachtum", 6.6870, 52.7150, 400), p("Gees", 6.6300, 52.7410, 400),
-            p("Schoonoord", 6.7560, 52.8450, 1_700),
-        ]),
-        Municipality(code: "GM0114", name: "Emmen", inhabitants: 108_000, designation: anticipeerregio, places: [
-            p("Emmen", 6.9090, 52.7850, 60_000), p("Klazienaveen", 6.9940, 52.7250, 11_500),
-            p("Emmer-Compascuum", 7.0500, 52.8120, 7_800), p("Nieuw-Amsterdam", 6.8580, 52.7170, 6_800),
-            p("Erica", 6.9330, 52.7110, 3_900), p("Nieuw-Weerdinge", 6.9870, 52.8580, 3_200),
-            p("Barger-Compascuum", 7.0370, 52.7560, 2_700), p("Zwartemeer", 7.0960, 52.7200, 2_100),
-            p("Nieuw-Dordrecht", 6.9650, 52.7480, 1_800), p("Weerdinge", 6.9380, 52.8170, 1_400),
-            p("Weiteveen", 7.0410, 52.6890, 1_300), p("Roswinkel", 7.0300, 52.8400, 500),
-        ]),
-        Municipality(code: "GM0118", name: "Hoogeveen", inhabitants: 56_500, designation: nil, places: [
-            p("Hoogeveen", 6.4770, 52.7240, 39_500), p("Hollandscheveld", 6.5300, 52.6960, 5_200),
-            p("Noordscheschut", 6.5600, 52.7180, 2_200), p("Pesse", 6.4500, 52.7710, 2_100),
-            p("Nieuwlande", 6.6150, 52.6960, 1_500), p("Elim", 6.5850, 52.6830, 1_300),
-            p("Nieuweroord", 6.6220, 52.7170, 1_000), p("Tiendeveen", 6.5520, 52.7560, 700),
-            p("Fluitenberg", 6.5000, 52.7580, 500),
-        ]),
-        Municipality(code: "GM0119", name: "Meppel", inhabitants: 35_500, designation: nil, places: [
-            p("Meppel", 6.1970, 52.6960, 30_500), p("Nijeveen", 6.1680, 52.7320, 3_300),
-            p("Rogat", 6.2150, 52.6830, 400), p("Broekhuizen", 6.1530, 52.7100, 350),
-            p("De Schiphorst", 6.2300, 52.7210, 300), p("Kolderveen", 6.1700, 52.7550, 300),
-        ]),
-        Municipality(code: "GM1680", name: "Aa en Hunze", inhabitants: 25_800, designation: anticipeerregio, places: [
-            p("Gieten", 6.7640, 53.0060, 4_800), p("Annen", 6.7200, 53.0570, 3_900),
-            p("Rolde", 6.6480, 52.9840, 3_700), p("Gasselternijveen", 6.8500, 52.9880, 1_700),
-            p("Gasselte", 6.7940, 52.9730, 1_500), p("Annerveenschekanaal", 6.8000, 53.0750, 1_100),
-            p("Eext", 6.7330, 53.0210, 1_000), p("Grolloo", 6.6740, 52.9330, 650),
-            p("Eexterveenschekanaal", 6.8250, 53.0470, 600), p("Anloo", 6.6930, 53.0450, 450),
-            p("Schoonloo", 6.7120, 52.9080, 400),
-        ]),
-        Municipality(code: "GM1681", name: "Borger-Odoorn", inhabitants: 25_800, designation: anticipeerregio, places: [
-            p("Nieuw-Buinen", 6.9540, 52.9630, 5_400), p("Borger", 6.7930, 52.9250, 5_300),
-            p("Valthermond", 6.9380, 52.8760, 3_700), p("Exloo", 6.8630, 52.8820, 2_900),
-            p("2e Exloërmond", 6.9690, 52.9100, 2_200), p("Odoorn", 6.8500, 52.8480, 2_100),
-            p("Buinen", 6.8490, 52.9280, 700), p("Klijndijk", 6.8720, 52.8330, 650),
-            p("Valthe", 6.8960, 52.8450, 600),
-        ]),
-        Municipality(code: "GM1690", name: "De Wolden", inhabitants: 24_600, designation: nil, places: [
-            p("Zuidwolde", 6.4260, 52.6720, 6_000), p("Ruinen", 6.3550, 52.7630, 3_600),
-            p("Ruinerwold", 6.2480, 52.7230, 3_400), p("De Wijk", 6.2880, 52.6730, 3_000),
-            p("Koekange", 6.3060, 52.7040, 2_000), p("Echten", 6.3950, 52.7120, 1_000),
-            p("IJhorst", 6.3200, 52.6510, 1_000), p("Ansen", 6.3400, 52.7950, 300),
-        ]),
-        Municipality(code: "GM1699", name: "Noordenveld", inhabitants: 33_000, designation: nil, places: [
-            p("Roden", 6.4260, 53.1380, 16_500), p("Peize", 6.4960, 53.1460, 4_200),
-            p("Norg", 6.4600, 53.0680, 3_700), p("Nieuw-Roden", 6.3950, 53.1300, 1_900),
-            p("Veenhuizen", 6.3980, 53.0400, 1_300), p("Een", 6.3960, 53.0900, 1_200),
-            p("Lieveren", 6.4740, 53.1050, 300), p("Westervelde", 6.4450, 53.0490, 300),
-        ]),
-        Municipality(code: "GM1701", name: "Westerveld", inhabitants: 19_900, designation: nil, places: [
-            p("Havelte", 6.2390, 52.7710, 3_400), p("Diever", 6.3190, 52.8540, 2_900),
-            p("Dwingeloo", 6.3700, 52.8350, 2_800), p("Vledder", 6.2110, 52.8580, 2_600),
-            p("Uffelte", 6.2780, 52.7900, 1_200), p("Frederiksoord", 6.1940, 52.8430, 600),
-            p("Wilhelminaoord", 6.2200, 52.8350, 500), p("Wapserveen", 6.1700, 52.8250, 500),
-            p("Wapse", 6.2720, 52.8510, 300),
-        ]),
-        Municipality(code: "GM1730", name: "Tynaarlo", inhabitants: 35_000, designation: nil, places: [
-            p("Zuidlaren", 6.6820, 53.0940, 10_800), p("Eelde", 6.5620, 53.1360, 6_600),
-            p("Paterswolde", 6.5750, 53.1470, 4_800), p("Vries", 6.5760, 53.0740, 4_000),
-            p("Tynaarlo", 6.6160, 53.0770, 1_500), p("Eelderwolde", 6.5750, 53.1650, 900),
-            p("Yde", 6.5930, 53.1080, 700), p("Zeijen", 6.5610, 53.0490, 600),
-            p("Zeegse", 6.6170, 53.0400, 500), p("Midlaren", 6.6720, 53.1150, 500),
-        ]),
-        Municipality(code: "GM1731", name: "Midden-Drenthe", inhabitants: 33_800, designation: nil, places: [
-            p("Beilen", 6.5130, 52.8610, 10_200), p("Westerbork", 6.6080, 52.8500, 4_700),
-            p("Smilde", 6.4480, 52.9560, 4_700), p("Bovensmilde", 6.4630, 52.9830, 3_800),
-            p("Hooghalen", 6.5360, 52.9210, 1_400), p("Hoogersmilde", 6.3960, 52.9080, 1_000),
-            p("Wijster", 6.5210, 52.8140, 700), p("Witteveen", 6.6500, 52.8140, 700),
-            p("Hijken", 6.4970, 52.8940, 600), p("Elp", 6.6420, 52.8850, 500),
-        ]),
-    ]
+    public static let municipalities: [Municipality] = parse(table)
+
+    /// The municipalities of `table`; a malformed line is a mistake in this file.
+    static func parse(_ table: String) -> [Municipality] {
+        var municipalities: [Municipality] = []
+        for (k, line) in table.split(separator: "\n").enumerated() {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let isPlace = line.first == " "
+            if !isPlace, cells.count == 3 || cells.count == 4, let inhabitants = Int(cells[2]) {
+                municipalities.append(Municipality(code: cells[0], name: cells[1], inhabitants: inhabitants,
+                                                   designation: cells.count == 4 ? cells[3] : nil, places: []))
+            } else if isPlace, !municipalities.isEmpty, cells.count == 4, let lon = Double(cells[1]), let lat = Double(cells[2]),
+                      let inhabitants = Int(cells[3]) {
+                municipalities[municipalities.count - 1].places.append(
+                    Place(name: cells[0], lonLat: Coordinate(x: lon, y: lat), inhabitants: inhabitants))
+            } else {
+                preconditionFailure("DrenthePlaces.table line \(k + 1) is neither a municipality nor a place: \(line)")
+            }
+        }
+        return municipalities
+    }
 
     /// A rough outline of the province, WGS84 lon/lat, clockwise from the
     /// north-west; closed (first vertex repeated at the end).

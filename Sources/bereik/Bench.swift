@@ -14,18 +14,20 @@ struct Bench: ParsableCommand {
             commandName: "straight-line",
             abstract: "Straight-line analysis on generated data (default 1,000,000 points, 5,000 practices).")
 
-        @Option(help: "Population points.") var points: Int = 1_000_000
-        @Option(help: "Practices.") var practices: Int = 5_000
+        @OptionGroup var size: GeneratedCaseSize<StraightLine>
         @Option(help: "Regions per side of the region grid.") var regionGrid: Int = 19
 
         func run() throws {
-            let f = try StraightLineBenchmark.run(points: points, practices: practices, regionGrid: regionGrid)
+            let f = try StraightLineBenchmark.run(points: size.points, practices: size.practices, regionGrid: regionGrid)
             print("straight-line benchmark: \(f.points) points, \(f.practices) practices, \(f.regions) regions, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-            for (name, seconds) in f.phases {
-                print("  \(name): \(String(format: "%.3f", seconds)) s")
-            }
-            print("  peak memory: \(f.peakMiB.map { String(format: "%.0f MiB", $0) } ?? "unknown")")
+            for (name, seconds) in f.phases { print(BenchFigures.phase(name, seconds)) }
+            print(BenchFigures.peakMemory(f.peakMiB))
             print("  checksum (sum of region means): \(String(format: "%.1f", f.checksum))")
         }
     }
+}
+
+extension Bench.StraightLine: GeneratedCaseDefaults {
+    static let defaultPoints = 1_000_000
+    static let defaultPractices = 5_000
 }

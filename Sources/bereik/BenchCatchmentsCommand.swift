@@ -12,10 +12,10 @@ struct BenchCatchments: ParsableCommand {
     @Option(help: "Practices.") var practices: Int = 400
     @Option(help: "Methods, comma-separated: grid (used by analyze), coverage, boundary, union (the previous method).")
     var methods: String = "grid"
-    @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @OptionGroup var threads: WorkerThreadsOption
 
     func run() throws {
-        if let threads { ParallelWork.threads = threads }
+        threads.apply()
         var chosen: [CatchmentBenchmark.Method] = []
         for name in methods.split(separator: ",") {
             guard let m = CatchmentBenchmark.Method(rawValue: String(name)) else {
@@ -25,11 +25,11 @@ struct BenchCatchments: ParsableCommand {
         }
         let f = try CatchmentBenchmark.run(nodes: nodes, practices: practices, methods: chosen)
         print("catchment benchmark: \(f.nodes) nodes (\(f.labelledNodes) labelled), \(f.practices) practices, grid cell \(Int(f.cellSize)) m, \(ParallelWork.threads) threads")
-        for (name, s) in f.phases { print("  \(name): \(String(format: "%.3f", s)) s") }
+        for (name, s) in f.phases { print(BenchFigures.phase(name, s)) }
         for r in f.rows {
             let agree = r.agreement.map { String(format: ", %.2f %% of 5,000 sample places as the exact Voronoi", $0 * 100) } ?? ""
             print("  \(r.method.rawValue): \(String(format: "%.3f", r.seconds)) s, \(r.sites) sites, \(r.catchments) catchments, \(r.vertices) vertices\(agree)")
         }
-        print("  peak memory: \(f.peakMiB.map { String(format: "%.0f MiB", $0) } ?? "unknown")")
+        print(BenchFigures.peakMemory(f.peakMiB))
     }
 }

@@ -9,18 +9,17 @@ struct BenchMaps: ParsableCommand {
         commandName: "maps",
         abstract: "Time rendering maps, viewer and report from an output folder (build with -c release).")
 
-    @Option(name: .customLong("from"), help: "An output folder written by `bereik analyze`.")
-    var from: String
+    @OptionGroup var analyzed: AnalyzedFolderOption
 
     @Flag(help: "Include PNG conversion with rsvg-convert (an external program).")
     var png = false
 
     func run() throws {
         let start = Date()
-        let outcome = try MapRenderer.renderAll(outputFolder: from, png: png)
+        let outcome = try MapRenderer.renderAll(outputFolder: analyzed.from, png: png)
         let seconds = Date().timeIntervalSince(start)
-        print("maps benchmark: \(outcome.files.count) files from \(from)\(png ? " (with PNG)" : " (SVG, viewer, report; no PNG)")")
-        print("  render: \(String(format: "%.3f", seconds)) s")
-        print("  peak memory: \(PeakMemory.mebibytes().map { String(format: "%.0f MiB", $0) } ?? "unknown")")
+        print("maps benchmark: \(outcome.files.count) files from \(analyzed.from)\(png ? " (with PNG)" : " (SVG, viewer, report; no PNG)")")
+        print(BenchFigures.phase("render", seconds))
+        print(BenchFigures.peakMemory(PeakMemory.mebibytes()))
     }
 }

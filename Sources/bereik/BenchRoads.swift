@@ -11,8 +11,7 @@ struct BenchRoads: ParsableCommand {
         abstract: "Road graph build, snapping and routing on a generated 1M-node network; prints phases and peak memory.")
 
     @Option(help: "Road nodes.") var nodes: Int = 1_000_000
-    @Option(help: "Population points.") var points: Int = 1_000_000
-    @Option(help: "Practices.") var practices: Int = 2_000
+    @OptionGroup var size: GeneratedCaseSize<BenchRoads>
     @Option(help: "Share of practices that are partial with an eligibility area (issue 13), e.g. 0.4; their routing time is printed apart.") var partialShare: Double = 0
     @Option(help: "Radius of each partial practice's area in metres (the points within it).") var areaRadiusM: Double = 3_000
 
@@ -22,8 +21,13 @@ struct BenchRoads: ParsableCommand {
     }
 
     func run() throws {
-        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: nodes, points: points, practices: practices,
+        let r = SyntheticRoadNetwork.benchmarkLarge(nodes: nodes, points: size.points, practices: size.practices,
                                                     partialShare: partialShare, areaRadiusM: areaRadiusM)
         print(r)
     }
+}
+
+extension BenchRoads: GeneratedCaseDefaults {
+    static let defaultPoints = 1_000_000
+    static let defaultPractices = 2_000
 }

@@ -8,22 +8,21 @@ struct MapCommand: ParsableCommand {
         commandName: "map",
         abstract: "Render maps (SVG, PNG), viewer.html and report.html from an analysis output folder.")
 
-    @Option(name: .customLong("from"), help: "An output folder written by `bereik analyze`.")
-    var from: String
+    @OptionGroup var analyzed: AnalyzedFolderOption
 
     @Flag(help: "Skip PNG conversion even when rsvg-convert is available.")
     var noPNG = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: from) else { throw OutputFolderError.notAnOutputFolder(from) }
+        guard FileManager.default.fileExists(atPath: analyzed.from) else { throw OutputFolderError.notAnOutputFolder(analyzed.from) }
         // The folder is replaced as a whole: its data files carried over, the renderings made anew.
-        let outcome = try OutputTransaction.run(out: from, inputs: []) { tx in
+        let outcome = try OutputTransaction.run(out: analyzed.from, inputs: []) { tx in
             try tx.carryPreviousOutput(except: MapRenderer.renderedNames)
             let outcome = try MapRenderer.renderAll(outputFolder: tx.staging, png: !noPNG)
             try RunReport.addOutputs(outcome.files, replacing: MapRenderer.renderedNames, in: tx.staging)
             return outcome
         }
         for note in outcome.notes { print("note: \(note)") }
-        print("Wrote \(outcome.files.joined(separator: ", ")) to \(from)")
+        print("Wrote \(outcome.files.joined(separator: ", ")) to \(analyzed.from)")
     }
 }

@@ -17,6 +17,11 @@ struct OutputOptionGroup: ParsableArguments {
         case geojson, gpkg, fgb
     }
 
+    /// For the commands that write no catchments (sites, plan): --catchments would do nothing.
+    func rejectCatchments(command: String) throws {
+        if catchments != nil { throw ValidationError("--catchments has no effect on \(command) (it writes no catchments); leave it out") }
+    }
+
     func apply(to job: inout AnalyzeJob) {
         job.geoPackage = format.contains(.gpkg)
         job.flatGeobuf = format.contains(.fgb)

@@ -36,6 +36,15 @@ enum OutputRun {
         }
     }
 
+    /// Runs `job` with its output folder set to the staging folder.
+    static func perform<Job: FolderWritingJob>(_ job: Job, out: String, maps: Bool, progress: Access.Progress) throws -> Result<Job.Outcome> {
+        try perform(out: out, inputs: job.inputPaths, maps: maps, progress: progress) { staging in
+            var staged = job
+            staged.job.outputFolder = staging
+            return try staged.run(progress: progress)
+        }
+    }
+
     /// The maps, viewer and report of a staging folder, rendered once.
     private final class MapsStep {
         let folder: String
@@ -64,3 +73,15 @@ enum OutputRun {
             + maps.notes.map { "\n  - \($0)" }.joined()
     }
 }
+
+/// A command's job that writes the analysis job's output folder (`job.outputFolder`) and reads `inputPaths`.
+protocol FolderWritingJob {
+    associatedtype Outcome
+    var job: AnalyzeJob { get set }
+    var inputPaths: [String] { get }
+    func run(progress: Access.Progress?) throws -> Outcome
+}
+
+extension PlanJob: FolderWritingJob {}
+extension SitesJob: FolderWritingJob {}
+extension TrendJob: FolderWritingJob {}

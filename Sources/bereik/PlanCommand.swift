@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
         } else if candidatesLayer != nil {
             throw ValidationError("--candidates-layer has no effect without --candidates")
         }
-        if shared.output.catchments != nil { throw ValidationError("--catchments has no effect on plan (it writes no catchments); leave it out") }
+        try shared.output.rejectCatchments(command: "plan")
     }
 
     func run() throws {
@@ -48,11 +48,7 @@ struct PlanCommand: ParsableCommand {
         job.weightShortfall = weightShortfall
         if let candidateSpacingM { job.candidateSpacingM = candidateSpacingM }
         if let maxCandidates { job.maxCandidates = maxCandidates }
-        let o = try OutputRun.perform(out: shared.output.out, inputs: job.inputPaths, maps: false) { staging in
-            var staged = job
-            staged.job.outputFolder = staging
-            return try staged.run(progress: Progress())
-        }.value
+        let o = try OutputRun.perform(job, out: shared.output.out, maps: false, progress: Progress()).value
         func n(_ x: Double) -> String { String(Int(x.rounded())) }
         let share = o.totalInhabitants > 0 ? o.coveredBefore / o.totalInhabitants * 100 : 0
         print("Now \(n(o.coveredBefore)) of \(n(o.totalInhabitants)) inhabitants (\(String(format: "%.1f", share)) %) live within \(String(format: "%g", o.limitM / 1000)) km (\(o.measure)) of an open practice; \(o.candidates) candidate locations.")

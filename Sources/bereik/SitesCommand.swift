@@ -21,7 +21,7 @@ struct SitesCommand: ParsableCommand {
 
     func validate() throws {
         try OptionCheck.check(householdSize, "--household-size", .above(0, upTo: 20, "persons per home"))
-        if shared.output.catchments != nil { throw ValidationError("--catchments has no effect on sites (it writes no catchments); leave it out") }
+        try shared.output.rejectCatchments(command: "sites")
     }
 
     func run() throws {
@@ -33,11 +33,7 @@ struct SitesCommand: ParsableCommand {
         job.sitesLayer = sitesLayer
         job.homesField = homesField
         job.householdSize = householdSize
-        let o = try OutputRun.perform(out: shared.output.out, inputs: job.inputPaths, maps: false) { staging in
-            var staged = job
-            staged.job.outputFolder = staging
-            return try staged.run(progress: Progress())
-        }.value
+        let o = try OutputRun.perform(job, out: shared.output.out, maps: false, progress: Progress()).value
         for c in o.checks {
             let near = c.nearestPractice.map { o.practices[$0].name } ?? "-"
             let d = c.distanceM.map { String(format: "%.1f km", $0 / 1000) } ?? "-"

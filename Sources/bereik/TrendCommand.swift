@@ -59,11 +59,7 @@ struct TrendCommand: ParsableCommand {
         trend.step = try TrendDates.parseStep(step)
         let out = shared.output.out
         let progress = Progress()
-        let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
-            var staged = trend
-            staged.job.outputFolder = staging
-            return try staged.run(progress: progress)
-        }
+        let run = try OutputRun.perform(trend, out: out, maps: !shared.output.noMaps, progress: progress)
         print(TrendSummary.make(run.value, outputFolder: out))
         if let maps = run.maps {
             print("Charts: \(maps.files.filter { $0.hasPrefix("maps/") && $0.hasSuffix(".svg") }.count) in \(out)/maps and report.html (open it in a browser)."

@@ -3,10 +3,7 @@ import Geo
 @testable import Access
 
 /// Every kind of bad input gets a clear error or a counted skip, never a crash.
-final class BadInputTests: XCTestCase {
-    var f: Fixtures!
-    override func setUpWithError() throws { f = try Fixtures() }
-
+final class BadInputTests: FixturesTestCase {
     let practices = """
     id,name,x,y,status
     A,Praktijk A,233000,557000,open

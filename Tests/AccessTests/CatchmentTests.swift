@@ -8,14 +8,11 @@ final class CatchmentTests: XCTestCase {
     /// open practice nearest to it (brute force).
     func testVoronoiCatchmentsPartitionTheAreaByNearestPractice() throws {
         var rng = SplitMix64(seed: 9)
-        let square: Geometry = .polygon([[Coordinate(x: 200_000, y: 500_000), Coordinate(x: 220_000, y: 500_000),
-                                          Coordinate(x: 220_000, y: 520_000), Coordinate(x: 200_000, y: 520_000),
-                                          Coordinate(x: 200_000, y: 500_000)]])
-        func inside() -> Coordinate { Coordinate(x: 200_000 + rng.unit() * 20_000, y: 500_000 + rng.unit() * 20_000) }
+        func inside() -> Coordinate { StudySquare.point(&rng) }
         var practices = (0..<12).map { Practice(id: "P\($0)", name: "P\($0)", location: inside(), status: $0 % 3 == 2 ? .closed : .open, gpFTE: 1) }
         practices.append(Practice(id: "P-shared", name: "shared", location: practices[0].location, status: .open))
         let population = (0..<400).map { PopulationPoint(id: "\($0)", location: inside(), inhabitants: 10) }
-        let regions = [Region(id: "R", name: "R", geometry: square)]
+        let regions = [Region(id: "R", name: "R", geometry: StudySquare.geometry)]
         let result = try AccessAnalysis.assemble(population: population, practices: practices, regions: regions, parameters: AnalysisParameters())
         let catchments = try Catchments.compute(method: .voronoi, result: result, population: population, practices: practices, regions: regions)
         let engine = try GeometryEngine()

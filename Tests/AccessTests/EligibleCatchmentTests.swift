@@ -9,10 +9,7 @@ import Geo
 final class EligibleCatchmentTests: XCTestCase {
     func testPartitionByFullyOpenPracticesAndOverlaysFromTheAssignment() throws {
         var rng = SplitMix64(seed: 41)
-        let square: Geometry = .polygon([[Coordinate(x: 200_000, y: 500_000), Coordinate(x: 220_000, y: 500_000),
-                                          Coordinate(x: 220_000, y: 520_000), Coordinate(x: 200_000, y: 520_000),
-                                          Coordinate(x: 200_000, y: 500_000)]])
-        func inside() -> Coordinate { Coordinate(x: 200_000 + rng.unit() * 20_000, y: 500_000 + rng.unit() * 20_000) }
+        func inside() -> Coordinate { StudySquare.point(&rng) }
         let practices = (0..<12).map { j in
             Practice(id: String(format: "P%02d", j), name: "P\(j)", location: inside(),
                      status: j % 4 == 1 ? .partial : (j % 4 == 3 ? .closed : .open), gpFTE: 1)
@@ -30,7 +27,7 @@ final class EligibleCatchmentTests: XCTestCase {
             let c = practices[j].location
             eligible.pointsByPractice[Int32(j)] = population.indices.filter { population[$0].location.distance(to: c) <= 3_000 }.map { Int32($0) }
         }
-        let regions = [Region(id: "R", name: "R", geometry: square)]
+        let regions = [Region(id: "R", name: "R", geometry: StudySquare.geometry)]
         var result = try AccessAnalysis.assemble(population: population, practices: practices, regions: regions, parameters: AnalysisParameters())
         // The per-point assignment (the routing's job), by brute force.
         let fullyOpen = practices.indices.filter { practices[$0].status == .open }

@@ -114,17 +114,8 @@ final class EligibleNearestTests: XCTestCase {
     func testRoadAnalysisUsesEligibleDistanceAndKeepsFullyOpen() throws {
         var rng = SplitMix64(seed: 3)
         let g = 9
-        let nodes = (0..<(g * g)).map { k in
-            Coordinate(x: 150_000 + Double(k % g) * 1_000 + (rng.unit() - 0.5) * 300, y: 450_000 + Double(k / g) * 1_000 + (rng.unit() - 0.5) * 300)
-        }
-        var links: [(Int, Int)] = []
-        for k in 0..<(g * g) {
-            if k % g + 1 < g, rng.unit() > 0.15 { links.append((k, k + 1)) }
-            if k / g + 1 < g, rng.unit() > 0.15 { links.append((k, k + g)) }
-        }
-        let builder = RoadGraphBuilder()
-        for (a, b) in links { builder.add(RoadLine(coordinates: [nodes[a], nodes[b]], highway: "residential")) }
-        let graph = builder.build()
+        let lattice = JitteredLattice(side: g, drop: 0.15, &rng)
+        let (nodes, links, graph) = (lattice.nodes, lattice.links, lattice.graph)
         let population = nodes.enumerated().map { PopulationPoint(id: "n\($0.offset)", location: $0.element, inhabitants: 10) }
         let sites = [0, 8, 40, 44, 72, 80, 20, 60]
         let practices = sites.enumerated().map { k, n in

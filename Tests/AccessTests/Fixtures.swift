@@ -44,6 +44,27 @@ final class Fixtures {
         return try write(name, String(data: try JSONSerialization.data(withJSONObject: fc), encoding: .utf8)!)
     }
 
+    /// pop.geojson of the hand-checked fixture (StraightLineAnalysisTests):
+    /// p1 (100000,500400) 100 inhabitants, p2 (104000,500000) 50, p3 (109000,502000) 200.
+    func handCheckedPopulation() throws -> String {
+        try rdPoints("pop.geojson", [
+            (100_000, 500_400, ["id": "p1", "inwoners": 100]),
+            (104_000, 500_000, ["id": "p2", "inwoners": 50]),
+            (109_000, 502_000, ["id": "p3", "inwoners": 200]),
+        ])
+    }
+
+    /// roads.geojson in RD New: a grid of unclassified 60 km/h roads every
+    /// 1,000 m, `widthKm` by `heightKm` from (x0, y0).
+    func roadGrid(x0: Double, y0: Double, widthKm: Int, heightKm: Int) throws -> String {
+        let width = Double(widthKm) * 1000, height = Double(heightKm) * 1000
+        var lines: [String] = []
+        for j in 0...heightKm { lines.append("[[\(x0),\(y0 + Double(j) * 1000)],[\(x0 + width),\(y0 + Double(j) * 1000)]]") }
+        for i in 0...widthKm { lines.append("[[\(x0 + Double(i) * 1000),\(y0)],[\(x0 + Double(i) * 1000),\(y0 + height)]]") }
+        let features = lines.map { #"{"type":"Feature","properties":{"highway":"unclassified","maxspeed":"60"},"geometry":{"type":"LineString","coordinates":\#($0)}}"# }
+        return try write("roads.geojson", #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":["# + features.joined(separator: ",") + "]}")
+    }
+
     static func square(_ x0: Double, _ y0: Double, _ size: Double) -> [[Double]] {
         [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]
     }

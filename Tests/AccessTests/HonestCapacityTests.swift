@@ -11,11 +11,7 @@ final class HonestCapacityTests: XCTestCase {
 
     override func setUpWithError() throws {
         fixtures = try Fixtures()
-        population = try fixtures.rdPoints("pop.geojson", [
-            (100_000, 500_400, ["id": "p1", "inwoners": 100]),
-            (104_000, 500_000, ["id": "p2", "inwoners": 50]),
-            (109_000, 502_000, ["id": "p3", "inwoners": 200]),
-        ])
+        population = try fixtures.handCheckedPopulation()
         regions = try fixtures.rdPolygons("regions.geojson", [
             (Fixtures.square(98_000, 498_000, 4_000).map { [$0[0], $0[1] == 502_000 ? 508_000 : $0[1]] }, ["code": "W", "naam": "West"]),
             ([[102_000, 498_000], [112_000, 498_000], [112_000, 508_000], [102_000, 508_000], [102_000, 498_000]], ["code": "E", "naam": "East"]),

@@ -88,11 +88,7 @@ final class PlanEligibilityTests: XCTestCase {
         let f = try Fixtures()
         var rng = SplitMix64(seed: 77)
         let x0 = 150_000.0, y0 = 450_000.0
-        var lines: [String] = []
-        for j in 0...10 { lines.append("[[\(x0),\(y0 + Double(j) * 1000)],[\(x0 + 16_000),\(y0 + Double(j) * 1000)]]") }
-        for i in 0...16 { lines.append("[[\(x0 + Double(i) * 1000),\(y0)],[\(x0 + Double(i) * 1000),\(y0 + 10_000)]]") }
-        let features = lines.map { #"{"type":"Feature","properties":{"highway":"unclassified","maxspeed":"60"},"geometry":{"type":"LineString","coordinates":\#($0)}}"# }
-        let roads = try f.write("roads.geojson", #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":["# + features.joined(separator: ",") + "]}")
+        let roads = try f.roadGrid(x0: x0, y0: y0, widthKm: 16, heightKm: 10)
         func pc4(_ x: Double) -> Int { 9401 + Int((x - x0) / 4_000) }
         let points = (0..<200).map { _ -> (x: Double, y: Double, inhabitants: Double) in
             (x0 + 50 + rng.unit() * 15_900, y0 + 50 + rng.unit() * 9_900, Double(1 + rng.next() % 40))

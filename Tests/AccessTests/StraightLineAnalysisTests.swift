@@ -13,11 +13,7 @@ final class StraightLineAnalysisTests: XCTestCase {
 
     override func setUpWithError() throws {
         fixtures = try Fixtures()
-        population = try fixtures.rdPoints("pop.geojson", [
-            (100_000, 500_400, ["id": "p1", "inwoners": 100]),
-            (104_000, 500_000, ["id": "p2", "inwoners": 50]),
-            (109_000, 502_000, ["id": "p3", "inwoners": 200]),
-        ])
+        population = try fixtures.handCheckedPopulation()
         practices = try fixtures.rdPoints("gp.geojson", [
             (100_000, 500_000, ["id": "A", "naam": "Praktijk A", "status": "open", "fte": 2.0, "list_size": 3000]),
             (103_000, 500_000, ["id": "B", "naam": "Praktijk B", "status": "gedeeltelijk", "fte": 1.0]),

@@ -3,22 +3,8 @@ import XCTest
 
 /// GeoPackage layers are read through OGR's Arrow stream (`forEachArrowRow`);
 /// every row must reach the caller as OGR's per-feature reading gives it.
-final class ColumnarReadTests: XCTestCase {
-    override class func setUp() {
-        super.setUp()
-        LeakCheck.install
-    }
-
-    var folder: String!
-
-    override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "bereik-columnar-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+final class ColumnarReadTests: FolderTestCase {
+    override class var folderPrefix: String { "bereik-columnar" }
 
     typealias Row = (position: Int, fid: Int64, values: [FieldValue], geometry: Geometry?)
 

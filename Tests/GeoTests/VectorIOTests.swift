@@ -1,23 +1,7 @@
 import XCTest
 @testable import Geo
 
-final class VectorIOTests: XCTestCase {
-    override class func setUp() {
-        super.setUp()
-        LeakCheck.install
-    }
-
-    var folder: String!
-
-    override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "bereik-geo-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
+final class VectorIOTests: FolderTestCase {
     let fields = [FieldDefinition("id", .string), FieldDefinition("inhabitants", .real), FieldDefinition("n", .integer)]
 
     func writeSample(_ path: String, _ format: VectorFormat, crs: String = "EPSG:28992") throws {

@@ -4,22 +4,8 @@ import XCTest
 
 /// The GDAL writer on its error paths: 64-bit integers, a layer that outlives
 /// its writer variable, use after close, and a full disk.
-final class VectorWriterErrorTests: XCTestCase {
-    override class func setUp() {
-        super.setUp()
-        LeakCheck.install
-    }
-
-    var folder: String!
-
-    override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "bereik-writer-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+final class VectorWriterErrorTests: FolderTestCase {
+    override class var folderPrefix: String { "bereik-writer" }
 
     func readValues(_ path: String, field: String) throws -> [FieldValue] {
         let layer = try VectorSource(path: path).layer()
@@ -99,11 +85,7 @@ final class VectorWriterErrorTests: XCTestCase {
     /// real cause, not "unknown error" and not a silent truncated file
     /// (GDAL's GeoJSON writer ignores failed writes; errno does not).
     func testFullDiskIsReportedWithItsCause() throws {
-        let mountPoint = "\(folder!)/small"
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=192k", "tmpfs", mountPoint]) == 0 else {
-            throw XCTSkip("cannot mount a 192 KiB tmpfs (needs root): full-disk errors are not checked")
-        }
+        let mountPoint = try mountSmallDisk("small", kib: 192)
         defer { _ = run("/bin/umount", [mountPoint]) }
         let filler = String(repeating: "x", count: 200)
         for (format, ext) in [(VectorFormat.geoJSON, "geojson"), (.csv, "csv"), (.geoPackage, "gpkg"), (.flatGeobuf, "fgb")] {
@@ -133,11 +115,7 @@ final class VectorWriterErrorTests: XCTestCase {
     /// No page left, and the features fit in the C library's write buffer:
     /// the disk is found full only when the file is flushed on close.
     func testFullDiskAtCloseIsReported() throws {
-        let mountPoint = "\(folder!)/tiny"
-        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]) == 0 else {
-            throw XCTSkip("cannot mount a 64 KiB tmpfs (needs root): full-disk errors are not checked")
-        }
+        let mountPoint = try mountSmallDisk("tiny", kib: 64)
         defer { _ = run("/bin/umount", [mountPoint]) }
         try Data(count: 64 * 1024).write(to: URL(fileURLWithPath: "\(mountPoint)/filler"))
         let path = "\(mountPoint)/late.geojson"
@@ -153,6 +131,16 @@ final class VectorWriterErrorTests: XCTestCase {
         let text = failure.map { "\($0)" } ?? "no error"
         XCTAssertTrue(text.contains(path) && text.contains("No space left on device"), text)
         XCTAssertTrue(text.contains("error while writing"), "found on close, after GDAL's GeoJSON driver returned success for every feature: \(text)")
+    }
+
+    /// A tmpfs of `kib` KiB mounted at folder/name (the caller unmounts it), or a skip without root.
+    private func mountSmallDisk(_ name: String, kib: Int) throws -> String {
+        let mountPoint = "\(folder!)/\(name)"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kib)k", "tmpfs", mountPoint]) == 0 else {
+            throw XCTSkip("cannot mount a \(kib) KiB tmpfs (needs root): full-disk errors are not checked")
+        }
+        return mountPoint
     }
 
     private func run(_ tool: String, _ arguments: [String]) -> Int32 {

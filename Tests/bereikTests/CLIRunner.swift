@@ -30,11 +30,13 @@ enum CLI {
         throw XCTSkip("bereik executable not built")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs the built CLI to its end; `environment` adds to (or overrides) this process's variables.
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = try executable()
         p.arguments = arguments
         p.currentDirectoryURL = directory ?? packageRoot
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -297,18 +297,6 @@ enum Runner {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> CLI.Output {
-        let p = Process()
-        p.executableURL = try CLI.executable()
-        p.arguments = arguments
-        p.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? CLI.packageRoot
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLI.Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try CLI.run(arguments, environment: environment, in: directory.map { URL(fileURLWithPath: $0) })
     }
 }

@@ -19,3 +19,7 @@ extension SitesJob {
 extension PlanJob {
     public var inputPaths: [String] { job.inputPaths + [candidatesPath].compactMap { $0 } }
 }
+
+extension TrendJob {
+    public var inputPaths: [String] { job.inputPaths }
+}

@@ -121,8 +121,8 @@ final class EligibleFCATests: XCTestCase {
         let g = SyntheticRoadNetwork.generate(nodes: 2_000, seed: 17)
         var rng = SplitMix64(seed: 9)
         let snapper = SegmentSnapper(graph: g, mode: .car)
-        let (x0, x1, y0, y1) = (g.nodeX.min()!, g.nodeX.max()!, g.nodeY.min()!, g.nodeY.max()!)
-        func random() -> Coordinate { Coordinate(x: Double.random(in: x0...x1, using: &rng), y: Double.random(in: y0...y1, using: &rng)) }
+        let extent = NodeExtent(g)
+        func random() -> Coordinate { extent.random(&rng) }
         let locations = (0..<700).map { _ in random() }
         let pts = locations.map { snapper.snap($0) }
         let pr = (0..<15).map { _ in snapper.snap(random()) }

@@ -27,8 +27,8 @@ final class FCAStreamingTests: XCTestCase {
         let g = SyntheticRoadNetwork.generate(nodes: 4_000, seed: 21)
         var rng = SplitMix64(seed: 4)
         let snapper = SegmentSnapper(graph: g, mode: .car)
-        let (x0, x1, y0, y1) = (g.nodeX.min()!, g.nodeX.max()!, g.nodeY.min()!, g.nodeY.max()!)
-        func random() -> Coordinate { Coordinate(x: Double.random(in: x0...x1, using: &rng), y: Double.random(in: y0...y1, using: &rng)) }
+        let extent = NodeExtent(g)
+        func random() -> Coordinate { extent.random(&rng) }
         let pts = (0..<1_500).map { _ in snapper.snap(random()) }
         let pr = (0..<25).map { _ in snapper.snap(random()) }
         let pop = pts.map { _ in Double.random(in: 0...60, using: &rng).rounded() }
@@ -51,10 +51,7 @@ final class FCAStreamingTests: XCTestCase {
 
     func testStraightLineStreamingEqualsMatrix() {
         var rng = SplitMix64(seed: 8)
-        let pts = (0..<2_000).map { _ in Coordinate(x: Double.random(in: 0...15_000, using: &rng), y: Double.random(in: 0...15_000, using: &rng)) }
-        let pop = pts.map { _ in Double.random(in: 0...300, using: &rng).rounded() }
-        let pr = (0..<40).map { _ in Coordinate(x: Double.random(in: 0...15_000, using: &rng), y: Double.random(in: 0...15_000, using: &rng)) }
-        let fte = pr.map { _ in Double.random(in: 0.5...6, using: &rng) }
+        let (pts, pop, pr, fte) = FloatingCatchmentTests.randomCase(&rng, points: 2_000, practices: 40, side: 15_000, maxInhabitants: 300)
         let matrix = StraightLineCosts.matrix(points: pts, practices: pr, catchmentM: 3_000)
         for method in FCAMethod.allCases {
             let stored = FloatingCatchment.compute(matrix: matrix, demand: pop, supply: fte, method: method, catchment: 3_000)

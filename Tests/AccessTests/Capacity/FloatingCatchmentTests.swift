@@ -76,10 +76,7 @@ final class FloatingCatchmentTests: XCTestCase {
     /// its own weight functions.
     func testAgreesWithDenseLoopsOnRandomData() {
         var rng = SplitMix64(seed: 7)
-        let pts = (0..<400).map { _ in Coordinate(x: Double.random(in: 0...20_000, using: &rng), y: Double.random(in: 0...20_000, using: &rng)) }
-        let pop = pts.map { _ in Double.random(in: 0...500, using: &rng).rounded() }
-        let pr = (0..<30).map { _ in Coordinate(x: Double.random(in: 0...20_000, using: &rng), y: Double.random(in: 0...20_000, using: &rng)) }
-        let fte = pr.map { _ in Double.random(in: 0.5...6, using: &rng) }
+        let (pts, pop, pr, fte) = Self.randomCase(&rng, points: 400, practices: 30, side: 20_000, maxInhabitants: 500)
         let c = 4_000.0
         let matrix = StraightLineCosts.matrix(points: pts, practices: pr, catchmentM: c)
         for method in FCAMethod.allCases {
@@ -90,6 +87,19 @@ final class FloatingCatchmentTests: XCTestCase {
                 XCTAssertLessThanOrEqual(abs(fast[i] - dense[i]) / scale, 1e-12, "\(method) point \(i)")
             }
         }
+    }
+
+    /// A random case: points, then their whole inhabitants (0 to
+    /// `maxInhabitants`), then practices, then their FTE (0.5 to 6); places
+    /// uniform over a `side` metres square.
+    static func randomCase(_ rng: inout SplitMix64, points: Int, practices: Int, side: Double, maxInhabitants: Double)
+        -> (pts: [Coordinate], pop: [Double], pr: [Coordinate], fte: [Double]) {
+        func place() -> Coordinate { Coordinate(x: Double.random(in: 0...side, using: &rng), y: Double.random(in: 0...side, using: &rng)) }
+        let pts = (0..<points).map { _ in place() }
+        let pop = pts.map { _ in Double.random(in: 0...maxInhabitants, using: &rng).rounded() }
+        let pr = (0..<practices).map { _ in place() }
+        let fte = pr.map { _ in Double.random(in: 0.5...6, using: &rng) }
+        return (pts, pop, pr, fte)
     }
 
     static func dense(_ pts: [Coordinate], _ pop: [Double], _ pr: [Coordinate], _ fte: [Double], _ c: Double, _ method: FCAMethod) -> [Double] {

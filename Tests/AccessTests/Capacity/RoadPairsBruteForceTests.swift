@@ -16,8 +16,8 @@ final class RoadPairsBruteForceTests: XCTestCase {
             let g = SyntheticRoadNetwork.generate(nodes: 6_000, seed: seed)
             var rng = SplitMix64(seed: seed &+ 11)
             let snapper = SegmentSnapper(graph: g, mode: .car)
-            let (x0, x1, y0, y1) = (g.nodeX.min()!, g.nodeX.max()!, g.nodeY.min()!, g.nodeY.max()!)
-            func random() -> Coordinate { Coordinate(x: Double.random(in: x0...x1, using: &rng), y: Double.random(in: y0...y1, using: &rng)) }
+            let extent = NodeExtent(g)
+            func random() -> Coordinate { extent.random(&rng) }
             var pts = (0..<1_500).map { _ in snapper.snap(random()) }
             let pr = (0..<30).map { _ in snapper.snap(random()) }
             // Points on the practices' own edges, on both sides, at the practice itself and at the edge's ends.

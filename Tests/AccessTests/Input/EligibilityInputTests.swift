@@ -5,11 +5,7 @@ import Geo
 /// Eligibility on the practice list (`--eligibility-field`), polygons per
 /// practice (`--eligibility`), the points' postcodes (id, field,
 /// `--postcode-areas`) and the eligible sets the analysis reads.
-final class EligibilityInputTests: XCTestCase {
-    var f: Fixtures!
-    override func setUpWithError() throws { f = try Fixtures() }
-    override func tearDown() { f = nil }
-
+final class EligibilityInputTests: FixturesTestCase {
     /// Five points along y = 557000, x = 233000 + 1000·k, postcodes 9401AA, 9401AB, 9402AA, 9403 (PC4 only) and none.
     func population() throws -> String {
         try f.write("pop.csv", """

@@ -3,11 +3,7 @@ import Geo
 @testable import Access
 
 /// Practices placed by postcode, and values outside their physical range.
-final class GeocodeAndBoundsTests: XCTestCase {
-    var f: Fixtures!
-    override func setUpWithError() throws { f = try Fixtures() }
-    override func tearDown() { f = nil }
-
+final class GeocodeAndBoundsTests: FixturesTestCase {
     func postcodePoints() throws -> String {
         try f.rdPoints("pc.geojson", [
             (233_000, 557_000, ["postcode": "9401AA"]),

@@ -3,11 +3,7 @@ import Geo
 @testable import Access
 
 /// A population table joined to polygons by key, and address points.
-final class PopulationJoinTests: XCTestCase {
-    var f: Fixtures!
-    override func setUpWithError() throws { f = try Fixtures() }
-    override func tearDown() { f = nil }
-
+final class PopulationJoinTests: FixturesTestCase {
     func polygons() throws -> String {
         try f.rdPolygons("pc4.geojson", [
             (Fixtures.square(230_000, 550_000, 1_000), ["pc4": "9401"]),

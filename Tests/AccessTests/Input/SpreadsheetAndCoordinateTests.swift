@@ -3,11 +3,7 @@ import Geo
 @testable import Access
 
 /// XLSX/ODS inputs and coordinate columns by name.
-final class SpreadsheetAndCoordinateTests: XCTestCase {
-    var f: Fixtures!
-    override func setUpWithError() throws { f = try Fixtures() }
-    override func tearDown() { f = nil }
-
+final class SpreadsheetAndCoordinateTests: FixturesTestCase {
     let practicesCSV = """
     praktijk_id,naam,status,lengtegraad,breedtegraad,fte
     P1,Huisarts Assen,open,6.5625,52.9925,2.5

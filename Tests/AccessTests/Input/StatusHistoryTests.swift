@@ -4,11 +4,7 @@ import Geo
 
 /// `--status-history` and `--as-of`: the row in force, the named errors, and
 /// what run.json records.
-final class StatusHistoryTests: XCTestCase {
-    var f: Fixtures!
-    override func setUpWithError() throws { f = try Fixtures() }
-    override func tearDown() { f = nil }
-
+final class StatusHistoryTests: FixturesTestCase {
     let today = CalendarDay(year: 2026, month: 11, day: 29)!
 
     func day(_ s: String) -> CalendarDay { CalendarDay(iso: s)! }

@@ -43,12 +43,8 @@ final class StreamWriterTests: XCTestCase {
         // More rows than one formatting chunk (32,768): the chunks run in parallel.
         let table = awkwardTable(rows: 70_000)
         let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
-        let ogrPath = fixtures.folder + "/ogr.geojson", streamPath = fixtures.folder + "/stream.geojson"
-        let writer = try VectorWriter(path: ogrPath, format: .geoJSON)
-        try table.write(into: writer, crs: CoordinateTransformer.wgs84, transform: toWGS84)
-        try writer.close()
-        try table.writeGeoJSON(path: streamPath, toWGS84: toWGS84)
-        try assertSameLines(ogrPath, streamPath)
+        let streamPath = fixtures.folder + "/stream.geojson"
+        try assertStreamedGeoJSONIsOGRs(table, ogr: fixtures.folder + "/ogr.geojson", stream: streamPath, toWGS84: toWGS84)
 
         // And GDAL reads the streamed file back to the same values.
         let layer = try VectorSource(path: streamPath).layer()
@@ -66,12 +62,8 @@ final class StreamWriterTests: XCTestCase {
         let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
         for table in [OutputTable(name: "empty", fields: [FieldDefinition("a", .real)], rows: [], geometries: [], kind: .point),
                       OutputTable(name: "bare", fields: [], rows: [[], []], geometries: [.point(Coordinate(x: 150_000, y: 450_000)), nil], kind: .point)] {
-            let a = fixtures.folder + "/\(table.name)-ogr.geojson", b = fixtures.folder + "/\(table.name)-stream.geojson"
-            let writer = try VectorWriter(path: a, format: .geoJSON)
-            try table.write(into: writer, crs: CoordinateTransformer.wgs84, transform: toWGS84)
-            try writer.close()
-            try table.writeGeoJSON(path: b, toWGS84: toWGS84)
-            try assertSameLines(a, b)
+            try assertStreamedGeoJSONIsOGRs(table, ogr: fixtures.folder + "/\(table.name)-ogr.geojson",
+                                            stream: fixtures.folder + "/\(table.name)-stream.geojson", toWGS84: toWGS84)
         }
     }
 
@@ -202,6 +194,16 @@ final class StreamWriterTests: XCTestCase {
             }
         }
         return rows
+    }
+
+    /// `table` written as GeoJSON through OGR (`ogr`) and by the streaming writer (`stream`): the same bytes.
+    func assertStreamedGeoJSONIsOGRs(_ table: OutputTable, ogr: String, stream: String, toWGS84: CoordinateTransformer,
+                                     file: StaticString = #filePath, line: UInt = #line) throws {
+        let writer = try VectorWriter(path: ogr, format: .geoJSON)
+        try table.write(into: writer, crs: CoordinateTransformer.wgs84, transform: toWGS84)
+        try writer.close()
+        try table.writeGeoJSON(path: stream, toWGS84: toWGS84)
+        try assertSameLines(ogr, stream, file: file, line: line)
     }
 
     func assertSameLines(_ a: String, _ b: String, file: StaticString = #filePath, line: UInt = #line) throws {

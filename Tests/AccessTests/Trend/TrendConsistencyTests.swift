@@ -26,11 +26,7 @@ final class TrendConsistencyTests: XCTestCase {
     func makeWorld(_ f: Fixtures, eligibility: Bool = false) throws -> World {
         var rng = SplitMix64(seed: 2026)
         let x0 = 150_000.0, y0 = 450_000.0
-        var lines: [String] = []
-        for j in 0...12 { lines.append("[[\(x0),\(y0 + Double(j) * 1000)],[\(x0 + 20_000),\(y0 + Double(j) * 1000)]]") }
-        for i in 0...20 { lines.append("[[\(x0 + Double(i) * 1000),\(y0)],[\(x0 + Double(i) * 1000),\(y0 + 12_000)]]") }
-        let features = lines.map { #"{"type":"Feature","properties":{"highway":"unclassified","maxspeed":"60"},"geometry":{"type":"LineString","coordinates":\#($0)}}"# }
-        let roads = try f.write("roads.geojson", #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":["# + features.joined(separator: ",") + "]}")
+        let roads = try f.roadGrid(x0: x0, y0: y0, widthKm: 20, heightKm: 12)
         let points = (0..<300).map { k -> (Double, Double, [String: Any]) in
             // x, y, then inhabitants: the generator's order of draws.
             let x = x0 + 50 + rng.unit() * 19_900, y = y0 + 50 + rng.unit() * 11_900
