@@ -78,7 +78,7 @@ final class TrendChartTests: XCTestCase {
     func testDutchExcelDialectReadsTheSameValues() throws {
         let text = csv().split(separator: "\n").map { line -> String in
             // Semicolons between cells, decimal commas in numbers, a byte order mark.
-            TrendSeries.split(String(line), separator: ",").map { cell in
+            CSVTableReader.split(String(line), separator: ",").map { cell in
                 let quoted = cell.contains(",") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
                 return Double(cell) != nil && cell.contains(".") ? cell.replacingOccurrences(of: ".", with: ",") : quoted
             }.joined(separator: ";")
@@ -86,7 +86,7 @@ final class TrendChartTests: XCTestCase {
         let plain = try TrendSeries.read(try folder(csv()) + "/trend.csv", totalIDs: ["total"])
         let dutch = try TrendSeries.read(try folder("\u{FEFF}" + text) + "/trend.csv", totalIDs: ["total"])
         XCTAssertEqual(dutch.regions.map(\.name), plain.regions.map(\.name))
-        XCTAssertEqual(dutch.regions.flatMap { $0.points.map { $0.number("access_share") } }, plain.regions.flatMap { $0.points.map { $0.number("access_share") } })
+        XCTAssertEqual(dutch.regions.flatMap { $0.points.map { $0.number(TrendColumn.accessShare) } }, plain.regions.flatMap { $0.points.map { $0.number(TrendColumn.accessShare) } })
         XCTAssertEqual(dutch.total?.id, "total")
     }
 

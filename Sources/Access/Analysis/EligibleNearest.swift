@@ -12,39 +12,25 @@ public struct NearestPair: Sendable, Equatable {
         self.first = first; self.firstM = firstM; self.second = second; self.secondM = secondM
     }
 
-    /// Keeps the best two distinct practices; equal costs go to the lower
-    /// practice index (`LabelOrder`, as the KD-tree and the router do), so
-    /// the order of the offers does not matter.
+    /// Keeps the best two distinct practices (`TwoBestLabels.offer`): equal
+    /// costs go to the lower practice index (`LabelOrder`, as the KD-tree
+    /// and the router do), so the order of the offers does not matter.
     /// - Returns: whether the pair changed.
     @discardableResult
     public mutating func offer(_ cost: Double, _ practice: PracticeIndex) -> Bool {
         guard !cost.isNaN, cost < .infinity else { return false }
-        if practice == first {
-            guard cost < firstM else { return false }
-            firstM = cost
-            return true
-        }
-        if practice == second {
-            guard cost < secondM else { return false }
-            if LabelOrder.before(cost, practice.raw, firstM, first.raw) {
-                (second, secondM) = (first, firstM)
-                (first, firstM) = (practice, cost)
-            } else {
-                secondM = cost
-            }
-            return true
-        }
-        if LabelOrder.before(cost, practice.raw, firstM, first.raw) {
-            (second, secondM) = (first, firstM)
-            (first, firstM) = (practice, cost)
-            return true
-        }
-        if LabelOrder.before(cost, practice.raw, secondM, second.raw) {
-            (second, secondM) = (practice, cost)
-            return true
-        }
-        return false
+        return offer(cost, practice.raw, ())
     }
+}
+
+/// The pair's fields as the two labels of `TwoBestLabels`.
+extension NearestPair: TwoBestLabels {
+    public var nearestSource: Int32 { get { first.raw } set { first = PracticeIndex(orNone: newValue) } }
+    public var nearestCost: Double { get { firstM } set { firstM = newValue } }
+    public var secondSource: Int32 { get { second.raw } set { second = PracticeIndex(orNone: newValue) } }
+    public var secondCost: Double { get { secondM } set { secondM = newValue } }
+    public var nearestPayload: Void { get { () } set {} }
+    public var secondPayload: Void { get { () } set {} }
 }
 
 /// "The nearest practice that will take you" in a straight line (issue 13):

@@ -39,18 +39,14 @@ public enum RoadCosts {
     }
 }
 
-/// The reversed CSR of one mode with Float64 costs in the graph's unit (s or m).
+/// The graph's reverse for one mode with Float64 costs in the graph's unit (s or m).
 struct ReverseNetwork: Sendable, ArcMeasures {
     let graph: RoadGraph
     /// Float64 cost per graph arc (`.infinity`: the mode may not travel it).
     let arcCost: [Double]
-    /// For node v, the arcs u → v the mode may travel: (u, cost).
-    let steps: CSR<Step>
-
-    struct Step: Sendable {
-        var from: NodeID
-        var cost: Double
-    }
+    /// The graph's reverse (`RoadGraph.reversed`) with these costs: for
+    /// node v, the arcs u → v the mode may travel.
+    let steps: CSR<ReverseArc<NodeID, Double>>
 
     init(graph: RoadGraph, mode: TravelMode, weight: RouteWeight, edgeLengthsM: [Double]? = nil) {
         self.graph = graph
@@ -65,7 +61,7 @@ struct ReverseNetwork: Sendable, ArcMeasures {
             return (dx * dx + dy * dy).squareRoot()
         }
         self.arcCost = arcCost
-        steps = graph.incoming { arcCost[$0].isFinite }.map { Step(from: $0.from, cost: arcCost[Int($0.arc)]) }
+        steps = graph.reversed { arcCost[$0].isFinite ? arcCost[$0] : nil }
     }
 
     /// Cost of the whole arc `a` (nil: the mode may not travel it).

@@ -36,9 +36,9 @@ public struct ScenarioJob {
         let summary = ScenarioSummary.paragraph(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
                                                 regions: inputs.regions, scenarioPractices: changed)
         let extra = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect).write(
-            tables: [("changes.csv", ScenarioTables.regions(comparison, regions: inputs.regions)),
-                     ("receiving_practices.csv", ScenarioTables.receiving(comparison, practices: changed)),
-                     ("point_changes.csv", ScenarioTables.points(comparison, population: inputs.population,
+            tables: [(ScenarioTables.changesFileName, ScenarioTables.regions(comparison, regions: inputs.regions)),
+                     (ScenarioTables.receivingFileName, ScenarioTables.receiving(comparison, practices: changed)),
+                     (ScenarioTables.pointChangesFileName, ScenarioTables.points(comparison, population: inputs.population,
                                                                  before: AccessMeasure(baseline.result), after: AccessMeasure(scenario.result),
                                                                  baselinePractices: inputs.practices, scenarioPractices: changed))],
             texts: [("scenario.md", "# Scenario\n\n" + summary + "\n")])

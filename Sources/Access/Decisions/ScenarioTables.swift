@@ -3,7 +3,11 @@ import Geo
 /// `changes.csv` (per region), `receiving_practices.csv` and
 /// `point_changes.csv` (points whose nearest open practice or distance
 /// changes), each from its column spec.
-enum ScenarioTables {
+public enum ScenarioTables {
+    public static let changesFileName = "changes.csv"
+    public static let receivingFileName = "receiving_practices.csv"
+    public static let pointChangesFileName = "point_changes.csv"
+
     static func regions(_ c: ScenarioComparison, regions: [Region]) -> OutputTable {
         typealias Column = OutputColumn<ScenarioComparison.RegionChange>
         typealias S = ScenarioColumn

@@ -52,7 +52,7 @@ public struct OutputTables {
     /// The study-area total row: `total` (or `total_study_area` when a region
     /// already has the id `total`), without geometry.
     static func totalLabel(_ regions: [Region]) -> (id: String, name: String) {
-        let id = regions.contains { $0.id == "total" } ? "total_study_area" : "total"
+        let id = regions.contains { $0.id == RegionColumn.totalRowID } ? RegionColumn.totalRowIDWhenTaken : RegionColumn.totalRowID
         return (id, "Study area total (all population points, also outside the regions)")
     }
 

@@ -19,17 +19,17 @@ struct DegreeTwoChains {
     /// For position p of `nodes` (not the last of its chain): the cheapest
     /// arc `nodes[p] → nodes[p + 1]` (`up`) and `nodes[p + 1] → nodes[p]`
     /// (`down`); cost `.infinity` when the mode may not travel it.
-    let up: [ReverseArc<NodeID>]
-    let down: [ReverseArc<NodeID>]
-    /// Chain of each node, -1 for core nodes (chain ends and all others).
-    let chainOf: [Int32]
+    let up: [RouteArc<NodeID>]
+    let down: [RouteArc<NodeID>]
+    /// Chain of each node, nil for core nodes (chain ends and all others).
+    let chainOf: OptionalIDs<ChainID>
 
     var count: Int { start.count - 1 }
 
     /// Finds the chains of the graph given as forward CSR (`out`, of which
     /// `usable` arcs the mode may travel) and reversed CSR over the arcs the
     /// mode may travel.
-    init(nodeCount n: Int, out: CSR<NodeID>, usable: (Int) -> Bool, incoming: CSR<ReverseArc<NodeID>>) {
+    init(nodeCount n: Int, out: CSR<NodeID>, usable: (Int) -> Bool, incoming: CSR<RouteArc<NodeID>>) {
         // The two distinct neighbours of each degree-2 node, else -1.
         var left = [Int32](repeating: -1, count: n), right = [Int32](repeating: -1, count: n)
         for v in 0..<n {
@@ -45,9 +45,9 @@ struct DegreeTwoChains {
         @inline(__always) func interior(_ v: Int32) -> Bool { left[Int(v)] >= 0 }
         @inline(__always) func other(_ v: Int32, _ from: Int32) -> Int32 { left[Int(v)] == from ? right[Int(v)] : left[Int(v)] }
 
-        var chainOf = [Int32](repeating: -1, count: n)
+        var chainOf = OptionalIDs<ChainID>(repeating: nil, count: n)
         var start: [Int32] = [0], nodes = [NodeID]()
-        for v0 in 0..<n where interior(Int32(v0)) && chainOf[v0] < 0 {
+        for v0 in 0..<n where interior(Int32(v0)) && chainOf[v0] == nil {
             let v = Int32(v0)
             // Walk to one end; a walk back to v is a ring without ends, left in the core.
             var prev = v, cur = left[v0]
@@ -57,7 +57,7 @@ struct DegreeTwoChains {
                 repeat { let next = other(w, p); left[Int(w)] = -1; p = w; w = next } while w != v
                 continue
             }
-            let c = Int32(start.count - 1)
+            let c = ChainID(start.count - 1)
             nodes.append(NodeID(raw: cur))
             var p = cur
             cur = prev
@@ -68,12 +68,12 @@ struct DegreeTwoChains {
             nodes.append(NodeID(raw: cur))
             start.append(Int32(nodes.count))
         }
-        func cheapest(_ from: NodeID, _ to: NodeID) -> ReverseArc<NodeID> {
-            var best = ReverseArc<NodeID>.blocked
+        func cheapest(_ from: NodeID, _ to: NodeID) -> RouteArc<NodeID> {
+            var best = RouteArc<NodeID>.blocked
             for arc in incoming.arcs(from: to.index) where arc.from == from && arc.cost < best.cost { best = arc }
             return best
         }
-        var up = [ReverseArc<NodeID>](repeating: .blocked, count: nodes.count)
+        var up = [RouteArc<NodeID>](repeating: .blocked, count: nodes.count)
         var down = up
         for c in 0..<(start.count - 1) {
             for p in Int(start[c])..<(Int(start[c + 1]) - 1) {
@@ -87,18 +87,18 @@ struct DegreeTwoChains {
     /// Appends the shortcut arcs of chain c as (head, reversed arc stored at
     /// head, its cost summed in Float64): last → first stored at first,
     /// first → last stored at last.
-    func appendShortcuts(_ c: Int, to result: inout [(head: NodeID, arc: ReverseArc<NodeID>, exactCost: Double)]) {
+    func appendShortcuts(_ c: Int, to result: inout [(head: NodeID, arc: RouteArc<NodeID>, exactCost: Double)]) {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         let first = nodes[lo], last = nodes[hi]
         guard first != last else { return }
-        func sum(_ arcs: [ReverseArc<NodeID>], from: NodeID) -> (ReverseArc<NodeID>, Double)? {
+        func sum(_ arcs: [RouteArc<NodeID>], from: NodeID) -> (RouteArc<NodeID>, Double)? {
             var cost = 0.0, length = 0.0, time = 0.0
             for p in lo..<hi {
                 let a = arcs[p]
                 guard a.cost.isFinite else { return nil }
                 cost += Double(a.cost); length += Double(a.length); time += Double(a.time)
             }
-            return (ReverseArc(from: from, cost: Float(cost), length: Float(length), time: Float(time)), cost)
+            return (RouteArc(from: from, cost: Float(cost), length: Float(length), time: Float(time)), cost)
         }
         if let (a, c) = sum(down, from: last) { result.append((first, a, c)) }
         if let (a, c) = sum(up, from: first) { result.append((last, a, c)) }
@@ -119,7 +119,7 @@ extension DegreeTwoChains {
     /// The two ends of chain c, each with its interior neighbour and the arc
     /// end → neighbour: after a sweep, the labels of the seeds inside the
     /// chain reach the ends over these arcs.
-    func ends(_ c: Int) -> [(node: NodeID, inner: NodeID, arc: ReverseArc<NodeID>)] {
+    func ends(_ c: Int) -> [(node: NodeID, inner: NodeID, arc: RouteArc<NodeID>)] {
         let lo = Int(start[c]), hi = Int(start[c + 1]) - 1
         return [(nodes[lo], nodes[lo + 1], up[lo]), (nodes[hi], nodes[hi - 1], down[hi - 1])]
     }

@@ -59,9 +59,18 @@ struct EdgePosition {
     func along(from g: Double) -> PartArc? { part(from: g, to: fraction) }
 
     private func part(from f: Double, to g: Double) -> PartArc? {
-        if g == f { return PartArc.none }
-        if g > f { return forwardArc.map { PartArc($0, g - f) } }
-        if g < f { return backwardArc.map { PartArc($0, f - g) } }
+        Self.way(from: f, to: g, forward: forwardArc, backward: backwardArc, none: PartArc.none) { PartArc($0, $1) }
+    }
+
+    /// The one rule of a way along an edge from fraction `f` to fraction
+    /// `g`: no travel when they are equal, else `part` of the whole forward
+    /// (g − f) or backward (f − g); nil where the way in that direction is absent.
+    @inline(__always)
+    private static func way<Whole, Part>(from f: Double, to g: Double, forward: Whole?, backward: Whole?, none: Part,
+                                         _ part: (Whole, Double) -> Part) -> Part? {
+        if g == f { return none }
+        if g > f { return forward.map { part($0, g - f) } }
+        if g < f { return backward.map { part($0, f - g) } }
         return nil
     }
 }
@@ -89,9 +98,7 @@ extension EdgePosition {
     /// arc in that direction is absent.
     @inline(__always)
     static func alongCost(from f: Double, to g: Double, forward cf: Double, backward cb: Double) -> Double? {
-        if g == f { return 0 }
-        if g > f { return cf.isFinite ? cf * (g - f) : nil }
-        return cb.isFinite ? cb * (f - g) : nil
+        way(from: f, to: g, forward: cf.isFinite ? cf : nil, backward: cb.isFinite ? cb : nil, none: 0) { $0.scaled(by: $1) }
     }
 }
 

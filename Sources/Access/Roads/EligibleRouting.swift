@@ -184,7 +184,7 @@ public struct EligibleRouting: Sendable {
             // The whole edge's costs, read once for its many points.
             let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
             // An edge lies in at most one chain (through its inner end).
-            let chain = chains.chainOf[a] >= 0 ? chains.chainOf[a] : chains.chainOf[b]
+            let chain = (chains.chainOf[a] ?? chains.chainOf[b]).raw
             for k in Int(edgeOffsets[e])..<Int(edgeOffsets[e + 1]) {
                 let f = fraction[k]
                 var nodes = SIMD4<Int32>(repeating: -1), costs = SIMD4<Double>(repeating: 0), count = 0
@@ -198,7 +198,7 @@ public struct EligibleRouting: Sendable {
                 }
                 func attach(_ v: Int, _ extra: Double) {
                     if let id = coreId[v] { add(id.raw, extra); return }
-                    let c = Int(chains.chainOf[v])
+                    let c = chains.chainOf[v]!.index
                     add(coreId[Int(chains.nodes[Int(chains.start[c])])]!.raw, toFirst[v] + extra)
                     add(coreId[Int(chains.nodes[Int(chains.start[c + 1]) - 1])]!.raw, toLast[v] + extra)
                 }
@@ -464,7 +464,7 @@ public struct EligibleRouting: Sendable {
                     if inner[Int(v)] == .infinity { touched.append(v) }
                     inner[Int(v)] = c
                 }
-                let chain = chains.chainOf[Int(v)]
+                let chain = chains.chainOf[Int(v)].raw
                 if seeded.0 < 0 { seeded.0 = chain } else if seeded.0 != chain { seeded.1 = chain }
             }
             if let position = EdgePosition(at, in: graph) {

@@ -37,6 +37,9 @@ public struct ArcID: DenseID { public let raw: Int32; @inline(__always) public i
 /// own, so it is never taken for a `NodeID`.
 struct CoreNodeID: DenseID { let raw: Int32; @inline(__always) init(raw: Int32) { self.raw = raw } }
 
+/// A chain of degree-2 nodes of a router's graph (`DegreeTwoChains`).
+struct ChainID: DenseID { let raw: Int32; @inline(__always) init(raw: Int32) { self.raw = raw } }
+
 /// A practice of a run: its index in the practices (the router's sources).
 public struct PracticeIndex: DenseID { public let raw: Int32; @inline(__always) public init(raw: Int32) { self.raw = raw } }
 

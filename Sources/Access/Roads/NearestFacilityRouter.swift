@@ -1,7 +1,7 @@
 /// The two best labels of one node: nearest and second-nearest distinct
 /// source, each with the minimised cost (Double) and the route's length in
 /// metres and time in seconds (Float, to keep a node in 40 bytes).
-public struct TwoLabels: TwoBestLabels, Sendable, Hashable {
+public struct TwoLabels: RouteFigureFields, Sendable, Hashable {
     public var nearestCost: Double = .infinity
     public var secondCost: Double = .infinity
     /// Source (practice) index, -1 when none: the search's raw form (see
@@ -33,7 +33,7 @@ public struct NodeLabels: Sendable {
 }
 
 /// Road distance from a point to its nearest and second-nearest facility.
-public struct FacilityAssignment: TwoBestLabels, Sendable, Hashable {
+public struct FacilityAssignment: RouteFigureFields, Sendable, Hashable {
     /// Facility (source) index, -1 when unreachable: the raw form of `nearest`.
     public var nearestSource: Int32 = -1
     /// The minimised cost: seconds for `.time`, metres for `.length`.
@@ -76,7 +76,7 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
     /// Reversed CSR of the core (see `DegreeTwoChains`) over the arcs `mode`
     /// may travel, by core number: for core node v, the arcs u → v as (u,
     /// cost, length, time).
-    let core: CSR<ReverseArc<CoreNodeID>>
+    let core: CSR<RouteArc<CoreNodeID>>
     /// The cost of each core arc in Float64: a shortcut's is the sum of its
     /// chain's arcs, not rounded to Float (for `EligibleRouting`, whose
     /// costs are those of a search over the whole graph).
@@ -94,8 +94,11 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
         self.weight = weight
         let n = graph.nodeCount
         let times = graph.arcTimeS[mode]
-        let full = Self.reversed(graph, times: times) { a in
-            weight == .time ? times[a] : graph.arcLengthM[a]
+        let lengths = graph.arcLengthM
+        let full = graph.reversed { a -> ArcCosts? in
+            let t = times[a]
+            guard t.isFinite else { return nil }
+            return ArcCosts(cost: weight == .time ? t : lengths[a], length: lengths[a], time: t)
         }
         let chains = DegreeTwoChains(nodeCount: n, out: graph.out, usable: { times[$0].isFinite }, incoming: full)
         // The core, numbered 0..<coreNodes.count in node order: arcs between
@@ -103,12 +106,12 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
         // labels the search touches in a third of the memory.
         var coreId = OptionalIDs<CoreNodeID>(repeating: nil, count: n)
         var coreNodes = [NodeID]()
-        for v in 0..<n where chains.chainOf[v] < 0 { coreId[v] = CoreNodeID(coreNodes.count); coreNodes.append(NodeID(v)) }
-        var shortcuts = [(head: NodeID, arc: ReverseArc<NodeID>, exactCost: Double)]()
+        for v in 0..<n where chains.chainOf[v] == nil { coreId[v] = CoreNodeID(coreNodes.count); coreNodes.append(NodeID(v)) }
+        var shortcuts = [(head: NodeID, arc: RouteArc<NodeID>, exactCost: Double)]()
         for c in 0..<chains.count { chains.appendShortcuts(c, to: &shortcuts) }
         let withCost = CSR<CoreArc>(rows: coreNodes.count) { emit in
             // Both ends are core nodes: a core arc's, and a shortcut's (a chain's ends).
-            func add(_ head: NodeID, _ arc: ReverseArc<NodeID>, _ exactCost: Double) {
+            func add(_ head: NodeID, _ arc: RouteArc<NodeID>, _ exactCost: Double) {
                 emit(coreId[head]!.index, CoreArc(arc: arc.withTail(coreId[arc.from]!), exactCost: exactCost))
             }
             for v in coreNodes {
@@ -122,15 +125,6 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
         self.coreNodes = coreNodes
         self.chains = chains
         self.times = times
-    }
-
-    /// Reversed CSR over the arcs `mode` may travel (finite `times`): for
-    /// node v, the arcs u → v.
-    static func reversed(_ graph: RoadGraph, times: [Float], cost: (Int) -> Float) -> CSR<ReverseArc<NodeID>> {
-        graph.incoming { times[$0].isFinite }.map { r in
-            let a = r.arc.index
-            return ReverseArc(from: r.from, cost: cost(a), length: graph.arcLengthM[a], time: times[a])
-        }
     }
 
     /// Cost, length and time of the whole arc `a` (nil: the mode may not travel it).
@@ -170,18 +164,18 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
                         var search = TwoLabelSearch<CoreNodeID>(labels: coreLabels.baseAddress!, heap: MinHeap(capacity: Swift.max(1024, n / 16)))
                         // Sweeps along chains never queue.
                         var chainSearch = TwoLabelSearch<NodeID>(labels: labels.baseAddress!, heap: MinHeap())
-                        var seededChains = Set<Int32>()
+                        var seededChains = Set<ChainID>()
                         for seed in seeds {
                             if let c = coreId[seed.node] {
                                 search.offer(c, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: true)
                             } else {
-                                seededChains.insert(chains.chainOf[seed.node])
+                                seededChains.insert(chains.chainOf[seed.node]!)
                                 chainSearch.offer(seed.node, seed.cost, Float(seed.length), Float(seed.time), seed.source.raw, queue: false)
                             }
                         }
                         for c in seededChains.sorted() {
-                            chains.sweep(Int(c), &chainSearch)
-                            for end in chains.ends(Int(c)) {
+                            chains.sweep(c.index, &chainSearch)
+                            for end in chains.ends(c.index) {
                                 let atEnd = coreId[end.node]!
                                 search.offerLabels(labels[end.inner.index], to: atEnd, via: end.arc.withTail(atEnd), queue: true)
                             }
@@ -209,7 +203,7 @@ public struct NearestFacilityRouter: Sendable, ArcMeasures {
 
         func offer(_ s: Int32, _ p: RouteMeasure) {
             guard s >= 0, p.cost.isFinite else { return }
-            _ = result.offer(p.cost, p.length, p.time, s)
+            _ = result.offer(p.cost, s, RouteFigures(p.length, p.time))
         }
         func offerNode(_ v: Int, _ p: RouteMeasure) {
             let x = labels.nodes[v]
@@ -262,6 +256,6 @@ struct RouteMeasure: PartialMeasure {
 
 /// A core arc with its cost summed in Float64 (while the core is built).
 private struct CoreArc {
-    var arc: ReverseArc<CoreNodeID>
+    var arc: RouteArc<CoreNodeID>
     var exactCost: Double
 }

@@ -209,25 +209,6 @@ public struct RoadGraph: Sendable {
     }
 }
 
-/// An arc u → v seen from v: its tail u and its arc id.
-struct IncomingArc: Sendable {
-    var from: NodeID
-    var arc: ArcID
-}
-
-extension RoadGraph {
-    /// The graph's one reverse: for each node v, the arcs u → v that
-    /// `usable(arc)` admits (in order of u, then of arc id). The router's
-    /// core and the capacity searches both walk it, with their own costs.
-    func incoming(where usable: (Int) -> Bool) -> CSR<IncomingArc> {
-        CSR(rows: nodeCount) { emit in
-            for u in 0..<nodeCount {
-                for a in out.range(u) where usable(a) { emit(out.arcs[a].index, IncomingArc(from: NodeID(u), arc: ArcID(a))) }
-            }
-        }
-    }
-}
-
 /// What a route search minimises.
 public enum RouteWeight: Sendable, Hashable {
     /// Travel time in seconds for the mode.

@@ -10,12 +10,12 @@ struct TwoLabelSearch<Node: DenseID> {
     /// one of u's two labels.
     @inline(__always)
     mutating func offer(_ u: Node, _ c: Double, _ l: Float, _ t: Float, _ s: Int32, queue: Bool) {
-        if labels[u.index].offer(c, l, t, s) && queue { heap.push(c, QueuedLabel(node: u, source: s)) }
+        if labels[u.index].offer(c, s, RouteFigures(l, t)) && queue { heap.push(c, QueuedLabel(node: u, source: s)) }
     }
 
     /// Offers both labels `x` of a node v, extended by `arc` (an arc u → v), to u.
     @inline(__always)
-    mutating func offerLabels(_ x: TwoLabels, to u: Node, via arc: ReverseArc<Node>, queue: Bool) {
+    mutating func offerLabels(_ x: TwoLabels, to u: Node, via arc: RouteArc<Node>, queue: Bool) {
         guard arc.cost.isFinite else { return }
         if x.nearestSource >= 0 {
             offer(u, x.nearestCost + Double(arc.cost), x.nearestLengthM + arc.length, x.nearestTimeS + arc.time, x.nearestSource, queue: queue)
@@ -28,7 +28,7 @@ struct TwoLabelSearch<Node: DenseID> {
     /// Runs Dijkstra over the reversed CSR until the heap is empty; returns
     /// the number of labels settled. A popped entry counts only while it is
     /// still one of the node's two labels with the same cost (lazy deletion).
-    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<ReverseArc<Node>>) -> Int {
+    mutating func run(offsets: UnsafePointer<Int32>, arcs: UnsafePointer<RouteArc<Node>>) -> Int {
         var settled = 0
         while let top = heap.pop() {
             let v = top.payload.node.index, s = top.payload.source, c = top.cost

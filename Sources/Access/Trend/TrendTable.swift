@@ -6,31 +6,36 @@ import Geo
 public enum TrendTable {
     public static let fileName = "trend.csv"
 
-    static func fields(bandsKm: [Double], byRoad: Bool) -> [FieldDefinition] {
-        var f = [FieldDefinition("region_id", .string), FieldDefinition("name", .string), FieldDefinition("date", .string),
-                 FieldDefinition("inhabitants", .real), FieldDefinition("practices", .integer),
-                 FieldDefinition("open_practices", .integer), FieldDefinition("partial_with_area_practices", .integer),
-                 FieldDefinition("taking_new_patients", .integer), FieldDefinition("distance_basis", .string),
-                 FieldDefinition("mean_m", .real), FieldDefinition("p90_m", .real)]
-        f += bandsKm.map { FieldDefinition("share_within_\(OutputTables.km($0))km", .real) }
-        f += [FieldDefinition("access_share", .real), FieldDefinition("inhabitants_beyond_flag_km", .real)]
-        if byRoad { f.append(FieldDefinition("road_unreachable_inhabitants", .real)) }
-        f += [FieldDefinition("flagged", .boolean), FieldDefinition("light", .string), FieldDefinition("suppressed", .boolean),
-              FieldDefinition("practices_from_history", .integer)]
-        return f
-    }
-
-    static func values(_ r: TrendRow, byRoad: Bool) -> [FieldValue] {
-        func real(_ d: Double?, _ digits: Double) -> FieldValue { d.map { .real(($0 * digits).rounded() / digits) } ?? .null }
-        var v: [FieldValue] = [.string(r.regionID), .string(r.name), .string(r.date.description), .real(r.inhabitants.rounded()),
-                               .integer(Int64(r.practices)), .integer(Int64(r.openPractices)), .integer(Int64(r.partialWithArea)),
-                               .integer(Int64(r.takingNewPatients)), .string(r.byRoad ? "road" : "straight"),
-                               real(r.meanM, 10), real(r.p90M, 10)]
-        v += r.shareWithin.map { real($0, 10_000) }
-        v += [real(r.shareWithinFlagKm, 10_000), real(r.inhabitantsBeyondFlagKm, 1)]
-        if byRoad { v.append(real(r.roadUnreachableInhabitants, 1)) }
-        v += [.boolean(r.flagged), r.light.map { .string($0) } ?? .null, .boolean(r.suppressed), .integer(Int64(r.practicesFromHistory))]
-        return v
+    /// The columns of `trend.csv`, declared once for its header and its rows.
+    static func columns(bandsKm: [Double], byRoad: Bool) -> [OutputColumn<TrendRow>] {
+        typealias C = TrendColumn
+        typealias Column = OutputColumn<TrendRow>
+        var columns: [Column] = [
+            .text(C.regionID) { $0.regionID },
+            .text(C.name) { $0.name },
+            .text(C.date) { $0.date.description },
+            .number(C.inhabitants, .inhabitants, decimals: 0) { $0.inhabitants },
+            .count(C.practices) { $0.practices },
+            .count(C.openPractices) { $0.openPractices },
+            .count(C.partialWithAreaPractices) { $0.partialWithArea },
+            .count(C.takingNewPatients) { $0.takingNewPatients },
+            .text(C.distanceBasis) { ($0.byRoad ? TrendDistanceBasis.road : .straight).rawValue },
+            .number(C.meanM, .metres, decimals: 1) { $0.meanM },
+            .number(C.p90M, .metres, decimals: 1) { $0.p90M },
+        ]
+        columns += bandsKm.indices.map { b in .number(C.shareWithin(km: bandsKm[b]), .share, decimals: 4) { b < $0.shareWithin.count ? $0.shareWithin[b] : nil } }
+        columns += [
+            .number(C.accessShare, .share, decimals: 4) { $0.shareWithinFlagKm },
+            .number(C.inhabitantsBeyondFlagKm, .inhabitants, decimals: 0) { $0.inhabitantsBeyondFlagKm },
+        ]
+        if byRoad { columns.append(.number(C.roadUnreachableInhabitants, .inhabitants, decimals: 0) { $0.roadUnreachableInhabitants }) }
+        columns += [
+            .flag(C.flagged) { $0.flagged },
+            .text(C.light) { $0.light },
+            .flag(C.suppressed) { $0.suppressed },
+            .count(C.practicesFromHistory) { $0.practicesFromHistory },
+        ]
+        return columns
     }
 
     /// Rows grouped per region (first-seen order), dates ascending.
@@ -41,8 +46,9 @@ public enum TrendTable {
     }
 
     static func write(_ rows: [TrendRow], bandsKm: [Double], byRoad: Bool, dialect: CSVDialect, to path: String) throws {
-        let writer = try CSVWriter(path: path, fields: fields(bandsKm: bandsKm, byRoad: byRoad), dialect: dialect)
-        for r in ordered(rows) { try writer.write(values(r, byRoad: byRoad)) }
+        let columns = columns(bandsKm: bandsKm, byRoad: byRoad)
+        let writer = try CSVWriter(path: path, fields: columns.map(\.field), dialect: dialect)
+        for r in ordered(rows) { try writer.write(columns.map { $0.value(r) }) }
         try writer.close()
     }
 

@@ -104,7 +104,7 @@ enum LayerDrawing {
         canvas.open("g", [("id", "layer-practices"), ("stroke", "#222"), ("stroke-width", "0.7"), ("opacity", Markup.number(opacity))])
         for f in layer.features.sorted(by: { ($0.number(PracticeColumn.gpFTE) ?? 0) > ($1.number(PracticeColumn.gpFTE) ?? 0) }) {
             canvas.circle(at: f.geometry.symbolPoint, radius: practiceRadius(fte: f.number(PracticeColumn.gpFTE)),
-                          [("fill", Palette.practiceStatus(f.text(PracticeColumn.status) ?? "unknown"))])
+                          [("fill", Palette.practiceStatus(written: f.text(PracticeColumn.status) ?? PracticeStatus.unknown.rawValue))])
         }
         canvas.close("g")
     }
@@ -120,7 +120,7 @@ enum LayerDrawing {
         guard let layer else { return }
         canvas.open("g", [("id", "layer-sites"), ("stroke", "#111"), ("stroke-width", "1.2")])
         for f in layer.features {
-            let colour = Palette.verdict(f.text("verdict") ?? "")
+            let colour = Palette.verdict(written: f.text(SiteColumn.verdict) ?? "")
             if f.geometry.isPolygonal {
                 canvas.path(f.geometry, [("fill", colour), ("fill-opacity", "0.85")])
             }

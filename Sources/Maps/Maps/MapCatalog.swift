@@ -99,10 +99,10 @@ enum MapCatalog {
     static let noOpenPractice = Legend(title: "", entries: [.init(symbol: .fill(Palette.grey), label: "no open practice found")])
 
     static let statusLegend = Legend(title: "Practice status (patient stop)", entries: [
-        .init(symbol: .circle(fill: Palette.practiceStatus("open"), radius: 6), label: "open to new patients"),
-        .init(symbol: .circle(fill: Palette.practiceStatus("partial"), radius: 6), label: "partial stop"),
-        .init(symbol: .circle(fill: Palette.practiceStatus("closed"), radius: 6), label: "closed (full stop)"),
-        .init(symbol: .circle(fill: Palette.practiceStatus("unknown"), radius: 6), label: "status unknown"),
+        .init(symbol: .circle(fill: Palette.practiceStatus(.open), radius: 6), label: "open to new patients"),
+        .init(symbol: .circle(fill: Palette.practiceStatus(.partial), radius: 6), label: "partial stop"),
+        .init(symbol: .circle(fill: Palette.practiceStatus(.closed), radius: 6), label: "closed (full stop)"),
+        .init(symbol: .circle(fill: Palette.practiceStatus(.unknown), radius: 6), label: "status unknown"),
     ])
 
     static let sizeLegend = Legend(title: "Size: GP FTE (full-time GPs)", entries: [1.0, 3, 6].map {
@@ -110,9 +110,9 @@ enum MapCatalog {
     })
 
     static let verdictLegend = Legend(title: "Housing site verdict", entries: [
-        .init(symbol: .diamond(Palette.verdict("served")), label: "served (open practice with room)"),
-        .init(symbol: .diamond(Palette.verdict("strained")), label: "strained (practice near capacity)"),
-        .init(symbol: .diamond(Palette.verdict("not served")), label: "not served"),
+        .init(symbol: .diamond(Palette.verdict(.served)), label: "served (open practice with room)"),
+        .init(symbol: .diamond(Palette.verdict(.strained)), label: "strained (practice near capacity)"),
+        .init(symbol: .diamond(Palette.verdict(.notServed)), label: "not served"),
     ])
 }
 

@@ -1,3 +1,5 @@
+import Access
+
 /// Colour-blind-safe colours. Categorical: Okabe & Ito (2008). Sequential:
 /// samples of viridis (light = near/good, dark = far/poor).
 enum Palette {
@@ -23,21 +25,34 @@ enum Palette {
     static let regionNeutral = "#e6e6e0"
     static let outline = "#555555"
 
-    static func practiceStatus(_ status: String) -> String {
-        switch status.lowercased() {
-        case "open": return bluishGreen
-        case "partial": return orange
-        case "closed": return vermillion
-        default: return grey
+    static func practiceStatus(_ status: PracticeStatus) -> String {
+        switch status {
+        case .open: return bluishGreen
+        case .partial: return orange
+        case .closed: return vermillion
+        case .unknown: return grey
         }
     }
 
-    static func verdict(_ verdict: String) -> String {
-        switch verdict.lowercased().replacingOccurrences(of: "_", with: " ") {
-        case "served": return bluishGreen
-        case "strained": return orange
-        case "not served": return vermillion
-        default: return grey
+    /// A `status` as read from practices.geojson, in any case; any other word is unknown.
+    static func practiceStatus(written status: String) -> String {
+        practiceStatus(PracticeStatus(rawValue: status.lowercased()) ?? .unknown)
+    }
+
+    /// The verdicts drawn in a colour of their own (room unknown is grey, as no verdict).
+    static let verdicts: [SiteCheck.Verdict] = [.served, .strained, .notServed]
+
+    static func verdict(_ verdict: SiteCheck.Verdict?) -> String {
+        switch verdict {
+        case .served: return bluishGreen
+        case .strained: return orange
+        case .notServed: return vermillion
+        case .roomUnknown, nil: return grey
         }
+    }
+
+    /// A `verdict` as read from sites.*, in any case, `_` for a space.
+    static func verdict(written verdict: String) -> String {
+        self.verdict(SiteCheck.Verdict(rawValue: verdict.lowercased().replacingOccurrences(of: "_", with: " ")))
     }
 }

@@ -9,7 +9,7 @@ import Access
 /// folder (no changes.csv): no maps.
 enum ScenarioMaps {
     static func render(_ folder: OutputFolder) throws -> [RenderedMap] {
-        guard let changes = try OutputFolderReader.table(folder.path, "changes.csv") else { return [] }
+        guard let changes = try OutputFolderReader.table(folder.path, ScenarioTables.changesFileName) else { return [] }
         let caption = MapCaption(run: folder.run)
         let extent = folder.envelope
         var maps = [RenderedMap]()
@@ -18,9 +18,9 @@ enum ScenarioMaps {
             maps.append(RenderedMap(id: id, title: title, svg: svg))
         }
         var byRegion: [String: [String: FieldValue]] = [:]
-        for row in changes { if let id = row["region_id"]?.text { byRegion[id] = row } }
+        for row in changes { if let id = row[ScenarioColumn.regionID.text]?.text { byRegion[id] = row } }
         if let regions = folder.regions, regions.features.contains(where: { f in f.text(RegionColumn.regionID).map { byRegion[$0] != nil } ?? false }) {
-            for (when, field) in [("before", "flagged_before"), ("after", "flagged_after")] {
+            for (when, field) in [("before", ScenarioColumn.flaggedBefore), ("after", ScenarioColumn.flaggedAfter)] {
                 add("scenario-regions-\(when)", "Regions flagged \(when) the scenario", [flagLegend(when)]) { c in
                     LayerDrawing.regions(&c, regions) { f in
                         guard let row = f.text(RegionColumn.regionID).flatMap({ byRegion[$0] }) else { return "white" }
@@ -30,11 +30,11 @@ enum ScenarioMaps {
                 }
             }
         }
-        if let population = folder.population, let points = try OutputFolderReader.table(folder.path, "point_changes.csv") {
+        if let population = folder.population, let points = try OutputFolderReader.table(folder.path, ScenarioTables.pointChangesFileName) {
             var delta: [String: Double?] = [:]
             for row in points {
-                guard let id = row["id"]?.text else { continue }
-                delta[id] = MapFeature(geometry: .point(Coordinate(x: 0, y: 0)), properties: row).number("delta_open_m")
+                guard let id = row[PointChangeColumn.id.text]?.text else { continue }
+                delta[id] = MapFeature(geometry: .point(Coordinate(x: 0, y: 0)), properties: row).number(PointChangeColumn.deltaOpenM)
             }
             var changed = population
             changed.features = population.features.filter { f in f.text(PopulationColumn.id).map { delta[$0] != nil } ?? false }
@@ -71,7 +71,7 @@ enum ScenarioMaps {
         Legend(title: "Flag \(when) the scenario (rules in the report)", entries: [
             .init(symbol: .fill(Palette.vermillion), label: "flagged"),
             .init(symbol: .fill(Palette.regionNeutral), label: "not flagged"),
-            .init(symbol: .fill("white"), label: "not in changes.csv"),
+            .init(symbol: .fill("white"), label: "not in \(ScenarioTables.changesFileName)"),
         ])
     }
 }

@@ -53,7 +53,7 @@ struct ReportContent {
     var siteVerdicts: [(String, Int)] {
         guard let sites = folder.sites else { return [] }
         var counts = [String: Int]()
-        for f in sites.features { counts[f.text("verdict") ?? "no verdict", default: 0] += 1 }
+        for f in sites.features { counts[f.text(SiteColumn.verdict) ?? "no verdict", default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }
     }
 
@@ -62,7 +62,7 @@ struct ReportContent {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.lowercased().hasPrefix("scenario") && $0.lowercased().hasSuffix(".csv") }.sorted().compactMap { name in
             guard let text = try? String(contentsOfFile: (folder.path as NSString).appendingPathComponent(name), encoding: .utf8) else { return nil }
-            let lines = text.split(whereSeparator: \.isNewline).map { CSVLine.split(String($0)) }
+            let lines = text.split(whereSeparator: \.isNewline).map { CSVTableReader.split(String($0), separator: ",") }
             guard let header = lines.first else { return nil }
             return (name, header, Array(lines.dropFirst().prefix(50)))
         }
@@ -83,25 +83,5 @@ struct ReportContent {
         f.maximumFractionDigits = 0
         f.locale = Locale(identifier: "en_US")
         return f.string(from: NSNumber(value: v)) ?? String(v)
-    }
-}
-
-/// Splits one CSV line, honouring double quotes.
-enum CSVLine {
-    static func split(_ line: String) -> [String] {
-        var fields = [String](), current = "", quoted = false
-        var chars = line.makeIterator()
-        while let c = chars.next() {
-            if c == "\"" {
-                quoted.toggle()
-            } else if c == "," && !quoted {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        fields.append(current)
-        return fields
     }
 }

@@ -70,11 +70,10 @@ enum ReportPage {
 
     static func summary(_ c: ReportContent) -> String {
         guard let run = c.folder.run else { return "" }
-        let n = run.counts
-        let flagged = Int(n["flagged_regions"] ?? 0), regions = Int(n["regions"] ?? 0)
+        let flagged = Int(run.count(.flaggedRegions) ?? 0), regions = Int(run.count(.regions) ?? 0)
         var s = "<section id=\"summary\"><h2>In short</h2><ul>"
         s += "<li><b>\(flagged) of \(regions)</b> regions fall below the access thresholds.</li>"
-        s += "<li>\(ReportContent.count(n["inhabitants"])) inhabitants in \(ReportContent.count(n["population_points"])) population points; \(ReportContent.count(n["practices"])) practices, of which \(ReportContent.count(n["open_practices"])) count as open to new patients.</li>"
+        s += "<li>\(ReportContent.count(run.count(.inhabitants))) inhabitants in \(ReportContent.count(run.count(.populationPoints))) population points; \(ReportContent.count(run.count(.practices))) practices, of which \(ReportContent.count(run.count(.openPractices))) count as open to new patients.</li>"
         if !run.practiceStatuses.isEmpty {
             s += "<li>Practice statuses: " + Markup.escape(run.practiceStatuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")) + ".</li>"
         }
@@ -103,10 +102,10 @@ enum ReportPage {
         if let sites = c.folder.sites {
             s += "<section id=\"sites\"><h2>Housing sites</h2><p>\(sites.features.count) sites: "
             s += c.siteVerdicts.map { "\($0.1) \(e($0.0))" }.joined(separator: ", ") + ".</p>"
-            let fields = sites.fieldNames.filter { $0 != "verdict" }.prefix(6)
+            let fields = sites.fieldNames.filter { $0 != SiteColumn.verdict.text }.prefix(6)
             s += "<table><thead><tr>" + fields.map { "<th>\(e($0))</th>" }.joined() + "<th>verdict</th></tr></thead><tbody>"
             for f in sites.features.prefix(100) {
-                s += "<tr>" + fields.map { "<td>\(e(f.text($0) ?? "—"))</td>" }.joined() + "<td>\(e(f.text("verdict") ?? "—"))</td></tr>"
+                s += "<tr>" + fields.map { "<td>\(e(f.text(field: $0) ?? "—"))</td>" }.joined() + "<td>\(e(f.text(SiteColumn.verdict) ?? "—"))</td></tr>"
             }
             s += "</tbody></table></section>\n"
         }

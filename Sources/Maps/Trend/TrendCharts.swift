@@ -32,10 +32,10 @@ enum TrendCharts {
         let caption = MapCaption(run: run)
         let p = run?.parameters
         let flagKm = p.map { Markup.number($0.flagMaxKm) } ?? "?"
-        let how = series.distanceBasis == "road" ? " by road" : " (straight line)"
+        let how = series.distanceBasis == .road ? " by road" : " (straight line)"
         let unit = "Share within \(flagKm) km\(how) (%)"
         let threshold = p.map { (value: $0.flagMinShare * 100, label: "flag threshold: \(Int(($0.flagMinShare * 100).rounded())) % within \(flagKm) km") }
-        func share(_ point: TrendSeries.Point) -> Double? { point.number("access_share").map { $0 * 100 } }
+        func share(_ point: TrendSeries.Point) -> Double? { point.number(TrendColumn.accessShare).map { $0 * 100 } }
         func percent(_ v: Double) -> String { String(format: "%.1f %%", v) }
         func number(_ v: Double?) -> String { v.map { String(format: "%.1f", $0) } ?? "–" }
         func values(_ r: TrendSeries.Region) -> [(CalendarDay, Double?)] {
@@ -106,7 +106,7 @@ enum TrendCharts {
                 entries.append(.init(symbol: .line(Palette.grey, dash: "6 3"), label: "study area total"))
             }
             if let threshold { entries.append(.init(symbol: .line(Palette.vermillion, dash: "7 4"), label: threshold.label)) }
-            let counts = series.dates.map { d in byDate[d]?.row["taking_new_patients"] ?? "–" }
+            let counts = series.dates.map { d in byDate[d]?.text(TrendColumn.takingNewPatients) ?? "–" }
             let title = "Trend in \(r.name): within \(flagKm) km\(how) of a practice that will take them"
             let chart = TrendChart(
                 id: fileID(r.id), title: title, subtitle: caption.dataLine, yLabel: unit, format: percent,
@@ -128,7 +128,7 @@ enum TrendCharts {
 
     /// The flagged regions that get a chart of their own: worst first, at most `flaggedCap`.
     static func chartedRegions(_ series: TrendSeries) -> (charted: [TrendSeries.Region], flagged: Int) {
-        let flagged = worstFirst(series.areas.filter(\.everFlagged)) { $0.number("access_share") }
+        let flagged = worstFirst(series.areas.filter(\.everFlagged)) { $0.number(TrendColumn.accessShare) }
         return (Array(flagged.prefix(flaggedCap)), flagged.count)
     }
 

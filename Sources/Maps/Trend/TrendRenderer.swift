@@ -12,8 +12,8 @@ enum TrendRenderer {
 
     static func renderAll(outputFolder: String, png: Bool) throws -> MapRenderer.Outcome {
         let run = try OutputFolderReader.readRun(outputFolder)
-        let totalIDs: Set<String> = ["total", "total_study_area"]
-        let series = try TrendSeries.read((outputFolder as NSString).appendingPathComponent(TrendTable.fileName), totalIDs: totalIDs)
+        let series = try TrendSeries.read((outputFolder as NSString).appendingPathComponent(TrendTable.fileName),
+                                          totalIDs: RegionColumn.totalRowIDs)
         let charts = TrendCharts.render(series, run: run)
         let mapsDir = (outputFolder as NSString).appendingPathComponent("maps")
         try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)

@@ -19,14 +19,14 @@ enum TrendReportPage {
             return Change(region: r, first: f, last: l, flaggedDates: r.points.filter(\.flagged).count)
         }
         let areas = series.areas.compactMap(c).sorted { a, b in
-            let x = delta(a, "access_share") ?? 0, y = delta(b, "access_share") ?? 0
+            let x = delta(a, TrendColumn.accessShare) ?? 0, y = delta(b, TrendColumn.accessShare) ?? 0
             return x != y ? x < y : a.region.id < b.region.id
         }
         return areas + (series.total.flatMap(c).map { [$0] } ?? [])
     }
 
-    static func delta(_ c: Change, _ field: String) -> Double? {
-        guard let a = c.first.number(field), let b = c.last.number(field) else { return nil }
+    static func delta(_ c: Change, _ column: ColumnName) -> Double? {
+        guard let a = c.first.number(column), let b = c.last.number(column) else { return nil }
         return b - a
     }
 
@@ -40,15 +40,15 @@ enum TrendReportPage {
                          "Taking new patients, first → last", "Inhabitants beyond the flag distance, last", "Dates flagged"]
 
     static func cells(_ c: Change, dates: Int) -> [String] {
-        [c.region.name, share(c.first.number("access_share")), share(c.last.number("access_share")), points(delta(c, "access_share")),
-         km(c.first.number("mean_m")), km(c.last.number("mean_m")), kmDelta(delta(c, "mean_m")),
-         "\(c.first.row["taking_new_patients"] ?? "—") → \(c.last.row["taking_new_patients"] ?? "—")",
-         ReportContent.count(c.last.number("inhabitants_beyond_flag_km")), "\(c.flaggedDates) of \(dates)"]
+        [c.region.name, share(c.first.number(TrendColumn.accessShare)), share(c.last.number(TrendColumn.accessShare)), points(delta(c, TrendColumn.accessShare)),
+         km(c.first.number(TrendColumn.meanM)), km(c.last.number(TrendColumn.meanM)), kmDelta(delta(c, TrendColumn.meanM)),
+         "\(c.first.text(TrendColumn.takingNewPatients) ?? "—") → \(c.last.text(TrendColumn.takingNewPatients) ?? "—")",
+         ReportContent.count(c.last.number(TrendColumn.inhabitantsBeyondFlagKm)), "\(c.flaggedDates) of \(dates)"]
     }
 
     static func intro(_ folder: OutputFolder, series: TrendSeries) -> String {
         let t = folder.run?.trend
-        let basis = series.distanceBasis == "road" ? "by road" : "in a straight line"
+        let basis = series.distanceBasis == .road ? "by road" : "in a straight line"
         let from = series.dates.first?.description ?? "?", to = series.dates.last?.description ?? "?"
         return "\(series.dates.count) dates from \(from) to \(to) (step: \(t?.step ?? "?")), status of the practices on each date from \(t?.statusHistory.map { ($0 as NSString).lastPathComponent } ?? "the status history") (\(t?.historyRows ?? 0) rows); distances \(basis) to the nearest practice that will take a new patient. Table: the change from the first to the last date, largest fall in the share within the flag distance first. \(chartsNote(series))"
     }

@@ -75,14 +75,12 @@ enum ViewerData {
                              ("colours", JSONText.array(c.colours.map(JSONText.string))),
                              ("labels", JSONText.array(c.labels.map(JSONText.string)))])
         }
-        let statuses = ["open", "partial", "closed", "unknown"]
-        let verdicts = ["served", "strained", "not served"]
         return JSONText.object([
             ("distanceKm", classes(.distanceKm)), ("meanDistanceKm", classes(.meanDistanceKm)), ("travelMinutes", classes(.travelMinutes)),
             ("flagged", JSONText.string(Palette.vermillion)), ("neutral", JSONText.string(Palette.regionNeutral)),
             ("noData", JSONText.string(Palette.grey)), ("catchment", JSONText.string(Palette.blue)),
-            ("status", JSONText.object(statuses.map { ($0, JSONText.string(Palette.practiceStatus($0))) })),
-            ("verdict", JSONText.object(verdicts.map { ($0, JSONText.string(Palette.verdict($0))) })),
+            ("status", JSONText.object(PracticeStatus.allCases.map { ($0.rawValue, JSONText.string(Palette.practiceStatus($0))) })),
+            ("verdict", JSONText.object(Palette.verdicts.map { ($0.rawValue, JSONText.string(Palette.verdict($0))) })),
         ])
     }
 }

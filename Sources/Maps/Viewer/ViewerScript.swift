@@ -7,6 +7,11 @@ enum ViewerScript {
     /// A column's name as a JavaScript string: the region table and the
     /// travel-time field read the same named columns the writer declares.
     private static func q(_ column: ColumnName) -> String { JSONText.string(column.text) }
+    /// A column's name as a JavaScript property (`f.props.<name>`): every name
+    /// of the contract is a lower-case identifier.
+    private static func prop(_ column: ColumnName) -> String { column.text }
+    /// Words as a JavaScript array literal, e.g. the statuses a legend lists.
+    private static func list(_ words: [String]) -> String { "[" + words.map(JSONText.string).joined(separator: ", ") + "]" }
 
     static let javascript = #"""
     (function () {
@@ -56,17 +61,17 @@ enum ViewerScript {
     }
     function regionFill(f) {
       if (document.getElementById("region-mode").value === "mean") {
-        var m = f.props.mean_open_m;
+        var m = f.props.\#(prop(RegionColumn.meanOpenM));
         return m === null || m === undefined ? "#ffffff" : classColour(S.meanDistanceKm, m / 1000);
       }
-      return isTrue(f.props.flagged) ? S.flagged : S.neutral;
+      return isTrue(f.props.\#(prop(RegionColumn.flagged))) ? S.flagged : S.neutral;
     }
     function populationFill(f) {
       if (modeSelect.value === "time") return classColour(S.travelMinutes, f.props[timeField]);
-      var d = f.props.nearest_open_practice_m;
+      var d = f.props.\#(prop(PopulationColumn.nearestOpenPracticeM));
       return classColour(S.distanceKm, d === null || d === undefined ? null : d / 1000);
     }
-    function statusColour(s) { return S.status[(s || "unknown").toLowerCase()] || S.status.unknown; }
+    function statusColour(s) { return S.status[(s || \#(JSONText.string(PracticeStatus.unknown.rawValue))).toLowerCase()] || S.status.\#(PracticeStatus.unknown.rawValue); }
     function verdictColour(v) { return S.verdict[(v || "").toLowerCase().replace("_", " ")] || S.noData; }
 
     function ringPath(flat, close) {
@@ -94,21 +99,21 @@ enum ViewerScript {
     }
     function pixelRadius(f) {
       if (f.layer === "population") return 2.6;
-      if (f.layer === "practices") return 3 + 2.6 * Math.sqrt(Math.max(+f.props.gp_fte || 0, 0));
+      if (f.layer === "practices") return 3 + 2.6 * Math.sqrt(Math.max(+f.props.\#(prop(PracticeColumn.gpFTE)) || 0, 0));
       return 6;
     }
     function draw() {
       Object.keys(layers).forEach(function (name) {
         var group = document.getElementById("g-" + name);
         var list = layers[name];
-        if (name === "practices") list = list.slice().sort(function (a, b) { return (+b.props.gp_fte || 0) - (+a.props.gp_fte || 0); });
+        if (name === "practices") list = list.slice().sort(function (a, b) { return (+b.props.\#(prop(PracticeColumn.gpFTE)) || 0) - (+a.props.\#(prop(PracticeColumn.gpFTE)) || 0); });
         list.forEach(function (f) { makeShape(f, group); });
       });
       layers.catchments.forEach(function (f) {
         f.el.setAttribute("fill", "none"); f.el.setAttribute("stroke", S.catchment); f.el.setAttribute("stroke-dasharray", "4 2");
       });
-      layers.practices.forEach(function (f) { f.el.setAttribute("fill", statusColour(f.props.status)); f.el.setAttribute("stroke", "#222"); });
-      layers.sites.forEach(function (f) { f.el.setAttribute("fill", verdictColour(f.props.verdict)); f.el.setAttribute("stroke", "#111"); });
+      layers.practices.forEach(function (f) { f.el.setAttribute("fill", statusColour(f.props.\#(prop(PracticeColumn.status)))); f.el.setAttribute("stroke", "#222"); });
+      layers.sites.forEach(function (f) { f.el.setAttribute("fill", verdictColour(f.props.\#(prop(SiteColumn.verdict)))); f.el.setAttribute("stroke", "#111"); });
       recolour();
     }
     function recolour() {
@@ -212,7 +217,7 @@ enum ViewerScript {
     }
     function label(f) {
       var p = f.props;
-      return p.name || p.id || p.region_id || p.practice_id || (f.layer + " " + (f.i + 1));
+      return p.\#(prop(RegionColumn.name)) || p.\#(prop(PracticeColumn.id)) || p.\#(prop(RegionColumn.regionID)) || p.\#(prop(CatchmentColumn.practiceID)) || (f.layer + " " + (f.i + 1));
     }
     var tip = document.getElementById("tooltip");
     svg.addEventListener("mousemove", function (e) {
@@ -302,12 +307,12 @@ enum ViewerScript {
       }
       if (on("practices")) {
         legendTitle(L, "Practices: status, size = GP FTE");
-        ["open", "partial", "closed", "unknown"].forEach(function (s) { legendRow(L, dot(S.status[s], 6), s); });
+        \#(list(PracticeStatus.allCases.map(\.rawValue))).forEach(function (s) { legendRow(L, dot(S.status[s], 6), s); });
       }
       if (on("catchments")) { legendTitle(L, "Catchments"); legendRow(L, '<span class="swatch" style="border:2px dashed ' + S.catchment + '"></span>', "area a practice serves"); }
       if (on("sites")) {
         legendTitle(L, "Housing sites: verdict");
-        ["served", "strained", "not served"].forEach(function (v) { legendRow(L, swatch(S.verdict[v]), v); });
+        \#(list(Palette.verdicts.map(\.rawValue))).forEach(function (v) { legendRow(L, swatch(S.verdict[v]), v); });
       }
     }
 
@@ -330,15 +335,15 @@ enum ViewerScript {
     var sortKey = null, sortAsc = true;
     function compare(a, b, key, asc) {
       var x = a.props[key], y = b.props[key];
-      if (key === "flagged") { x = isTrue(x) ? 1 : 0; y = isTrue(y) ? 1 : 0; }
+      if (key === \#(q(RegionColumn.flagged))) { x = isTrue(x) ? 1 : 0; y = isTrue(y) ? 1 : 0; }
       if (x === null || x === undefined) return 1;
       if (y === null || y === undefined) return -1;
       var r = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
       return asc ? r : -r;
     }
     function defaultOrder(a, b) {
-      if (a.props.urgency_rank !== undefined) return compare(a, b, "urgency_rank", true);
-      return compare(a, b, "flagged", false) || compare(a, b, "mean_open_m", false);
+      if (a.props.\#(prop(RegionColumn.urgencyRank)) !== undefined) return compare(a, b, \#(q(RegionColumn.urgencyRank)), true);
+      return compare(a, b, \#(q(RegionColumn.flagged)), false) || compare(a, b, \#(q(RegionColumn.meanOpenM)), false);
     }
     function share(v) { return v === null || v === undefined ? "—" : Math.round(v * 100) + " %"; }
     function table() {
@@ -351,7 +356,7 @@ enum ViewerScript {
         th.setAttribute("data-key", c[0]);
         if (sortKey === c[0]) th.className = sortAsc ? "sorted-asc" : "sorted-desc";
         th.addEventListener("click", function () {
-          if (sortKey === c[0]) sortAsc = !sortAsc; else { sortKey = c[0]; sortAsc = c[0] === "name" || c[0] === "urgency_rank"; }
+          if (sortKey === c[0]) sortAsc = !sortAsc; else { sortKey = c[0]; sortAsc = c[0] === \#(q(RegionColumn.name)) || c[0] === \#(q(RegionColumn.urgencyRank)); }
           table();
         });
         hr.appendChild(th);
@@ -360,14 +365,14 @@ enum ViewerScript {
       rows.forEach(function (f) {
         var tr = tbody.insertRow();
         tr.setAttribute("data-index", f.i);
-        if (isTrue(f.props.flagged)) tr.className = "flagged";
+        if (isTrue(f.props.\#(prop(RegionColumn.flagged)))) tr.className = "flagged";
         columns.forEach(function (c) {
           var v = f.props[c[0]], td = tr.insertCell();
-          if (c[0].indexOf("share_") === 0) td.textContent = share(v);
-          else if (c[0] === "flagged") td.textContent = isTrue(v) ? "yes" : "no";
-          else td.textContent = format(typeof v === "number" && c[0] === "mean_open_m" ? Math.round(v) : v);
+          if (c[0].indexOf(\#(JSONText.string(RegionColumn.sharePrefix))) === 0) td.textContent = share(v);
+          else if (c[0] === \#(q(RegionColumn.flagged))) td.textContent = isTrue(v) ? "yes" : "no";
+          else td.textContent = format(typeof v === "number" && c[0] === \#(q(RegionColumn.meanOpenM)) ? Math.round(v) : v);
           if (typeof v === "number") td.className = "num";
-          if (c[0] === "flag_reasons") td.className = "reasons";
+          if (c[0] === \#(q(RegionColumn.flagReasons))) td.className = "reasons";
         });
         tr.addEventListener("click", function () { select(f, true); });
       });

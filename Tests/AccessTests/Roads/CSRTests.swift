@@ -31,15 +31,15 @@ final class CSRTests: XCTestCase {
     }
 
     /// The graph's arcs and its reverse describe the same arcs.
-    func testIncomingIsTheReverseOfOut() {
+    func testReversedIsTheReverseOfOut() {
         let b = RoadGraphBuilder()
         b.add(RoadLine(coordinates: [Coordinate(x: 0, y: 0), Coordinate(x: 100, y: 0), Coordinate(x: 100, y: 100)], highway: "residential"))
         b.add(RoadLine(coordinates: [Coordinate(x: 100, y: 0), Coordinate(x: 200, y: 0)], highway: "residential", oneway: .forward))
         let g = b.build()
         var forward: [[Int]] = [], backward: [[Int]] = []
         for u in 0..<g.nodeCount { for a in g.out.range(u) { forward.append([u, Int(g.out.arcs[a]), a]) } }
-        let incoming = g.incoming { _ in true }
-        for v in 0..<g.nodeCount { for r in incoming.arcs(from: v) { backward.append([Int(r.from), v, Int(r.arc)]) } }
+        let incoming = g.reversed { ArcID($0) }
+        for v in 0..<g.nodeCount { for r in incoming.arcs(from: v) { backward.append([Int(r.from), v, Int(r.measure)]) } }
         XCTAssertEqual(forward.count, 6, "two two-way segments, and a oneway that foot may walk both ways")
         XCTAssertEqual(Set(forward), Set(backward))
     }

@@ -13,11 +13,13 @@ final class GraphIDsTests: XCTestCase {
     func testTypedReverseArcsKeepSixteenBytes() {
         // One Int32 tail and three Floats: the search reads an arc in one load,
         // whichever numbering the tail is in.
-        XCTAssertEqual(MemoryLayout<ReverseArc<NodeID>>.stride, 16)
-        XCTAssertEqual(MemoryLayout<ReverseArc<CoreNodeID>>.stride, 16)
+        XCTAssertEqual(MemoryLayout<RouteArc<NodeID>>.stride, 16)
+        XCTAssertEqual(MemoryLayout<RouteArc<CoreNodeID>>.stride, 16)
+        // The capacity searches' arc: an Int32 tail and a Float64 cost.
+        XCTAssertEqual(MemoryLayout<ReverseArc<NodeID, Double>>.stride, 16)
         XCTAssertEqual(MemoryLayout<QueuedLabel<CoreNodeID>>.stride, 8)
         XCTAssertEqual(MemoryLayout<MinHeap<QueuedLabel<CoreNodeID>>.Entry>.stride, 16)
-        let arc = ReverseArc(from: NodeID(7), cost: 1.5, length: 20, time: 2).withTail(CoreNodeID(3))
+        let arc = RouteArc(from: NodeID(7), cost: 1.5, length: 20, time: 2).withTail(CoreNodeID(3))
         XCTAssertEqual(arc.from, CoreNodeID(3))
         XCTAssertEqual([arc.cost, arc.length, arc.time], [1.5, 20, 2])
     }

@@ -158,27 +158,6 @@ final class TrendConsistencyTests: XCTestCase {
 
 /// A CSV file read into rows by header name (quotes honoured, no line breaks inside cells).
 enum CSVTable {
-    static func read(_ path: String) throws -> [[String: String]] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
-        guard let header = lines.first.map(split) else { return [] }
-        return lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, split(line)).map { ($0, $1) })
-        }
-    }
-
-    static func split(_ line: String) -> [String] {
-        var out: [String] = [], cur = "", quoted = false
-        let chars = Array(line)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if quoted {
-                if c == "\"" { if i + 1 < chars.count && chars[i + 1] == "\"" { cur.append("\""); i += 1 } else { quoted = false } } else { cur.append(c) }
-            } else if c == "\"" { quoted = true } else if c == "," { out.append(cur); cur = "" } else { cur.append(c) }
-            i += 1
-        }
-        out.append(cur)
-        return out
-    }
+    /// The rows by column name, through the output folder's reader (not the writer under test).
+    static func read(_ path: String) throws -> [[String: String]] { try CSVTableReader.rows(path) ?? [] }
 }

@@ -89,18 +89,25 @@ public enum RegionColumn {
     public static let reasons = ColumnName("reasons")
     public static let suppressed = ColumnName("suppressed")
 
+    /// Every share-within column's name begins so (`share_within_…`).
+    public static let sharePrefix = "share_"
     /// `share_within_<km>km`: share of inhabitants within that straight-line distance of an open practice.
-    public static func shareWithin(km: Double) -> ColumnName { ColumnName("share_within_\(OutputTables.km(km))km") }
+    public static func shareWithin(km: Double) -> ColumnName { ColumnName(sharePrefix + "within_\(OutputTables.km(km))km") }
     /// `share_within_<km>km_road`: the same by road length.
-    public static func shareWithinByRoad(km: Double) -> ColumnName { ColumnName("share_within_\(OutputTables.km(km))km_road") }
+    public static func shareWithinByRoad(km: Double) -> ColumnName { ColumnName(sharePrefix + "within_\(OutputTables.km(km))km_road") }
     /// `mean_min_<mode>`: mean travel time by road, minutes.
     public static func meanMinutes(_ mode: String) -> ColumnName { ColumnName("mean_min_\(mode)") }
     /// `share_within_<minutes>min_<mode>`.
     public static func shareWithin(minutes: Double, mode: String) -> ColumnName {
-        ColumnName("share_within_\(OutputTables.km(minutes))min_\(mode)")
+        ColumnName(sharePrefix + "within_\(OutputTables.km(minutes))min_\(mode)")
     }
     /// `light_<indicator>`: one indicator's signalling light.
     public static func light(_ indicator: SignalIndicator) -> ColumnName { ColumnName("light_\(indicator.rawValue)") }
+
+    /// The `region_id` of the study-area total row, and the one it takes
+    /// when a region already has that id.
+    public static let totalRowID = "total", totalRowIDWhenTaken = "total_study_area"
+    public static var totalRowIDs: Set<String> { [totalRowID, totalRowIDWhenTaken] }
 
     /// Columns about the practices (not about residents): kept in a row
     /// whose statistics are suppressed (too few inhabitants); the rest is null.

@@ -11,7 +11,9 @@ public struct MapFeature: Sendable {
         self.properties = properties
     }
 
-    public func number(_ name: String) -> Double? {
+    /// A field by its name as read (a layer's `fieldNames`); a reader that
+    /// knows the column asks by its `ColumnName`.
+    public func number(field name: String) -> Double? {
         switch properties[name] {
         case .real(let d): return d
         case .integer(let i): return Double(i)
@@ -20,14 +22,14 @@ public struct MapFeature: Sendable {
         }
     }
 
-    public func text(_ name: String) -> String? { properties[name]?.text }
+    public func text(field name: String) -> String? { properties[name]?.text }
 
-    public func number(_ column: ColumnName) -> Double? { number(column.text) }
-    public func text(_ column: ColumnName) -> String? { text(column.text) }
-    public func flag(_ column: ColumnName) -> Bool { flag(column.text) }
+    public func number(_ column: ColumnName) -> Double? { number(field: column.text) }
+    public func text(_ column: ColumnName) -> String? { text(field: column.text) }
+    public func flag(_ column: ColumnName) -> Bool { flag(field: column.text) }
 
     /// True for `true`, `1`, `yes`; GeoJSON booleans arrive through OGR as 0/1 integers.
-    public func flag(_ name: String) -> Bool {
+    public func flag(field name: String) -> Bool {
         switch properties[name] {
         case .boolean(let b): return b
         case .integer(let i): return i != 0
