@@ -38,6 +38,8 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     public var eligibleForwardSettledNodes = 0
     /// (practice, point) pairs the searches found within the point's second-best.
     public var eligiblePairsFound = 0
+    /// Of those, the pairs that changed a point's best two when merged.
+    public var eligiblePairsTaken = 0
     /// `eligibleS` by step: preparation (costs per arc, points attached to
     /// nodes), the searches' bounds, the practices' searches, merging their
     /// answers, the forward searches with merging theirs.
@@ -50,6 +52,8 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     /// of the eligibility step: on a shared machine the wall times above
     /// include waiting for a core.
     public var routingCPUS = 0.0
+    /// Processor seconds of the router's preparation (reversed core, chains).
+    public var routePrepareCPUS = 0.0
     public var eligibleCPUS = 0.0
     /// The same (preparation included) when only each point's eligible
     /// nearest is wanted (`EligibleRouting.Answer.nearest`, what analyze's
@@ -81,21 +85,30 @@ public struct RoadBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
     var eligibleDescription: String {
         guard partialPractices > 0 else { return "" }
         let routing = routeS + assignS
+        let whole = routePrepareS + routing, wholeCPU = routePrepareCPUS + routingCPUS
         return "\n" + String(format: """
-              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled, %d pairs within a second-best), %d forward searches from points without a second open practice (%d nodes settled)
+              eligibility: %d partial practices (areas: points within %.0f m, %d pairs), %d bounded searches (%d core nodes settled, %d pairs within a second-best, %d of them taken into a best two), %d forward searches from points without a second open practice (%d nodes settled)
               eligibility steps: prepare %.3f s | bounds %.3f s | searches %.3f s | merge %.3f s | forward searches %.3f s
               routing without eligibility (route + assign) %.3f s, with %.3f s: eligibility adds %.3f s (%.1f %%); %d points served by a partial practice
               processor time: routing %.3f s, eligibility %.3f s (%.1f %%)
               only the nearest (as analyze's quickest passes): eligibility adds %.3f s (%.1f %%), processor %.3f s (%.1f %%); %d core nodes settled, %d pairs within a nearest; nearest differs from the run above for %d points
-            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes, eligiblePairsFound,
+              compared with (1) route + assign %.3f s (processor %.3f s): best two adds %.1f %% (processor %.1f %%), only the nearest %.1f %% (processor %.1f %%)
+              compared with (2) the whole routing as analyze runs it, route prepare + route + assign %.3f s (processor %.3f s): best two adds %.1f %% (processor %.1f %%), only the nearest %.1f %% (processor %.1f %%)
+            """, partialPractices, areaRadiusM, acceptedPairs, eligibleSearches, eligibleSettledNodes, eligiblePairsFound, eligiblePairsTaken,
             eligibleForwardSearches, eligibleForwardSettledNodes,
             eligiblePrepareS, eligibleLimitsS, eligibleSearchS, eligibleMergeS, eligibleForwardS,
             routing, routing + eligibleS, eligibleS, routing > 0 ? eligibleS / routing * 100 : 0, pointsServedByPartial,
             routingCPUS, eligibleCPUS, routingCPUS > 0 ? eligibleCPUS / routingCPUS * 100 : 0,
             eligibleNearestS, routing > 0 ? eligibleNearestS / routing * 100 : 0,
             eligibleNearestCPUS, routingCPUS > 0 ? eligibleNearestCPUS / routingCPUS * 100 : 0,
-            eligibleNearestSettledNodes, eligibleNearestPairsFound, eligibleNearestMismatches)
+            eligibleNearestSettledNodes, eligibleNearestPairsFound, eligibleNearestMismatches,
+            routing, routingCPUS, percent(eligibleS, routing), percent(eligibleCPUS, routingCPUS),
+            percent(eligibleNearestS, routing), percent(eligibleNearestCPUS, routingCPUS),
+            whole, wholeCPU, percent(eligibleS, whole), percent(eligibleCPUS, wholeCPU),
+            percent(eligibleNearestS, whole), percent(eligibleNearestCPUS, wholeCPU))
     }
+
+    private func percent(_ part: Double, _ whole: Double) -> Double { whole > 0 ? part / whole * 100 : 0 }
 }
 
 extension SyntheticRoadNetwork {
@@ -155,9 +168,11 @@ extension SyntheticRoadNetwork {
         let snapped = homes.map { snapper.snap($0) }
         result.snapS = lap()
 
+        var cpu = cpuTime()
         let router = NearestFacilityRouter(graph: graph, mode: .car)
         result.routePrepareS = lap()
-        var cpu = cpuTime()
+        result.routePrepareCPUS = cpuTime() - cpu
+        cpu = cpuTime()
         let labels = router.labelNodes(sources: sources)
         result.routeS = lap()
         var assigned = router.assign(points: snapped, labels: labels)
@@ -181,6 +196,7 @@ extension SyntheticRoadNetwork {
             result.eligibleSettledNodes = stats.settledNodes
             result.eligibleForwardSettledNodes = stats.forwardSettledNodes
             result.eligiblePairsFound = stats.pairsFound
+            result.eligiblePairsTaken = stats.pairsTaken
             result.partialPractices = eligible.pointsByPractice.count
             result.areaRadiusM = areaRadiusM
             result.acceptedPairs = eligible.pointsByPractice.values.reduce(0) { $0 + $1.count }

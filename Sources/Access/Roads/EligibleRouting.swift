@@ -50,6 +50,25 @@ import Foundation
 /// the points' local numbers (a practice's points have nearby numbers),
 /// filled and written back in point order, saved 2 ms of 90 at 200 000
 /// points and nothing at 1 000 000: the random reads moved to the copy.
+/// Per-point slots without the scatter by node (measured 2026-11-30, load
+/// 8-10, same counts and answers): each snapped point's ≤ 2 core nodes
+/// with their costs in a 32-byte slot by point index, made on the workers
+/// by blocks of points, and each practice's points read off after its
+/// search, per accepted point (least of its slots' node cost plus slot
+/// cost, and the own chain or edge as here). The serial preparation went,
+/// but the read-off became one random read per (practice, point) pair —
+/// 742k at 200 000 points, whose indexes are not in space order — instead
+/// of the nodes' attachments read in space order: processor time of the
+/// nearest-only run 0.105-0.116 s against 0.059-0.071 s here, best two no
+/// better. (Read through the router per point, the slots' arrays' shared
+/// reference counts alone cost another 0.1 s: bind arrays once per block.)
+/// Not kept. Reusing the router's assignment for the attachments would be
+/// the same per-point work (its exits), so it was not tried apart. The
+/// merge is shared by the workers by blocks of points (each reads every
+/// list and offers only its own points, in practice order: the same offers
+/// per point as one thread makes); filtering the pairs against a worker's
+/// own best two first could not pay: of 311 841 pairs within a second-best
+/// 239 181 change a point's best two.
 public struct EligibleRouting: Sendable {
     let router: NearestFacilityRouter
     let arcs: ForwardArcs
@@ -95,6 +114,8 @@ public struct EligibleRouting: Sendable {
     public struct Stats: Sendable {
         public var searches = 0
         public var pairsFound = 0
+        /// Pairs found that changed a point's best two when merged.
+        public var pairsTaken = 0
         public var pointsImproved = 0
         public var forwardSearches = 0
         /// Core nodes settled by the practices' searches, and nodes by the forward searches.
@@ -315,13 +336,35 @@ public struct EligibleRouting: Sendable {
         stats.searches = searched.reduce(0, +)
         stats.settledNodes = settled.reduce(0, +)
         stats.searchS = seconds()
+        // The merge: each worker offers the pairs of its own block of points
+        // (reading every practice's list, in practice order, as one thread
+        // would), so the random reads and writes of `assigned` are shared
+        // by the workers.
         var improved = [Bool](repeating: false, count: assigned.count)
-        for (k, p) in restricted.enumerated() {
-            stats.pairsFound += found[k].count
-            for (i, c) in found[k] where Self.offer(&assigned[Int(i)], cost: c, practice: p, weight: router.weight) {
-                improved[Int(i)] = true
+        for list in found { stats.pairsFound += list.count }
+        let weight = router.weight, pairs = found
+        let blocks = ParallelWork.workers(count: assigned.count, minPerWorker: NearestFacilityRouter.minPointsPerWorker)
+        var taken = [Int](repeating: 0, count: blocks)
+        assigned.withUnsafeMutableBufferPointer { a in
+            improved.withUnsafeMutableBufferPointer { changed in
+                taken.withUnsafeMutableBufferPointer { takenBuffer in
+                    nonisolated(unsafe) let a = a, changed = changed, takenOut = takenBuffer.baseAddress!
+                    let total = a.count
+                    ParallelWork.forEachWorker(count: blocks) { block, _ in
+                        let lo = Int32(block * total / blocks), hi = Int32((block + 1) * total / blocks)
+                        var count = 0
+                        for (k, p) in restricted.enumerated() {
+                            for (i, c) in pairs[k] where i >= lo && i < hi && Self.offer(&a[Int(i)], cost: c, practice: p, weight: weight) {
+                                changed[Int(i)] = true
+                                count += 1
+                            }
+                        }
+                        takenOut[block] = count
+                    }
+                }
             }
         }
+        stats.pairsTaken = taken.reduce(0, +)
         stats.mergeS = seconds()
         stats.forwardSearches = forward.count
         if !forward.isEmpty {
