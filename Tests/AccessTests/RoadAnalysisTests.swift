@@ -18,9 +18,9 @@ final class RoadAnalysisTests: XCTestCase {
          {"type":"Feature","properties":{"highway":"residential","maxspeed":"50"},"geometry":{"type":"LineString","coordinates":[[105000,500000],[105000,503000]]}}]}
         """)
         let population = try f.rdPoints("pop.geojson", [
+            (140_000, 540_000, ["id": "z-far", "inwoners": 5]),
             (104_000, 500_020, ["id": "p", "inwoners": 100]),
             (105_010, 502_000, ["id": "q", "inwoners": 300]),
-            (140_000, 540_000, ["id": "far", "inwoners": 5]),
         ])
         let practices = try f.rdPoints("gp.geojson", [
             (100_000, 500_010, ["id": "A", "status": "open"]),
@@ -31,6 +31,7 @@ final class RoadAnalysisTests: XCTestCase {
         job.parameters.roadOptions.modes = [.car, .bicycle]
         let o = try job.run()
         let road = try XCTUnwrap(o.result.road)
+        XCTAssertEqual(o.population.map(\.id), ["p", "q", "z-far"], "points in id order, whatever the file's")
         XCTAssertEqual(road.roadM[0], 4_000, accuracy: 0.5)
         XCTAssertEqual(road.snapM[0], 20, accuracy: 1e-6)
         XCTAssertEqual(road.roadM[1], 7_000, accuracy: 0.5)

@@ -130,6 +130,7 @@ struct PopulationValues {
         if points.isEmpty {
             throw InputError.noUsableFeatures(path: path, skipped: raw.log.total, firstReason: raw.log.examples.first ?? "-")
         }
+        PopulationOrder.sort(&points)
         var report = raw.report(role: role, used: points.count, fields: fieldsUsed, digest: digest)
         if dropped65 > 0 {
             report.skipped["65+ above inhabitants (65+ left out, point kept)"] = dropped65
