@@ -109,4 +109,31 @@ final class ColumnarReadTests: FolderTestCase {
         XCTAssertEqual(arc.last!.x, 2, accuracy: 1e-12)
         XCTAssertThrowsError(try truncated.withUnsafeBufferPointer { try WKBReader.readThroughOGR($0) })
     }
+
+    /// A text value's bytes (as the Arrow stream gives them): valid UTF-8 as
+    /// it is, anything else decoded as Windows-1252 and counted, as the
+    /// standard library's validating initialiser decides.
+    func testTextBytesKeepValidUTF8AndDecodeTheRestAsWindows1252() throws {
+        let path = "\(folder!)/text.gpkg"
+        let w = try VectorWriter(path: path, format: .geoPackage)
+        let l = try w.addLayer(name: "t", fields: [FieldDefinition("s", .string)], geometry: .point, crs: "EPSG:28992")
+        try l.write([.string("x")], geometry: .point(Coordinate(x: 0, y: 0)))
+        try w.close()
+        let layer = try VectorSource(path: path).layer()
+        func text(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { layer.text(bytes: $0) } }
+        let valid: [[UInt8]] = [[], Array("residential".utf8), Array("Café één straße".utf8), Array("日本 🙂".utf8), [0x00, 0x41]]
+        for bytes in valid {
+            XCTAssertEqual(text(bytes), String(validating: bytes, as: UTF8.self), "\(bytes)")
+            XCTAssertEqual(Array(text(bytes).utf8), bytes)
+        }
+        XCTAssertEqual(layer.nonUTF8Values, 0)
+        // Windows-1252 bytes, an overlong NUL, a UTF-16 surrogate, a cut-off sequence.
+        let invalid: [[UInt8]] = [[0x43, 0x61, 0x66, 0xE9], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0x41, 0xE2, 0x82]]
+        for bytes in invalid { XCTAssertNil(String(validating: bytes, as: UTF8.self), "\(bytes) is not UTF-8") }
+        XCTAssertEqual(text(invalid[0]), "Café")
+        XCTAssertEqual(text(invalid[1]), String(bytes: [0xC0, 0x80], encoding: .windowsCP1252))
+        for bytes in invalid.dropFirst(2) { XCTAssertFalse(text(bytes).contains("\u{FFFD}"), "no replacement characters") }
+        XCTAssertEqual(layer.nonUTF8Values, 4)
+        XCTAssertEqual(layer.nonUTF8Example, "Café")
+    }
 }

@@ -61,7 +61,9 @@ struct PopulationPostcodes {
             return (PostcodeReport(source: "none"), [], nil)
         case .id(let name):
             if idsNotPostcodes > 0 {
-                for i in points.indices { points[i].postcode = nil }
+                // Only the points read before the first id that is no
+                // postcode have one: writing every point would copy the array.
+                for i in points.indices where points[i].postcode != nil { points[i].postcode = nil }
                 return (PostcodeReport(source: "none (the ids in '\(name)' are not all postcodes, e.g. '\(examples.first ?? "")')"), [], nil)
             }
             var r = PostcodeReport(source: "id (\(name))")

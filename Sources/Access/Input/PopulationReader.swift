@@ -15,7 +15,11 @@ public enum PopulationReader {
         let raw = try reader.stream(pick: { try values.pick($0) }, place: .point, progress: progress) { row in
             if let p = try values.point(row, location: row.point!, log: reader.log) { points.append(p) }
         }
-        return try values.finish(points, raw, role: "population", digest: digest)
+        // Handed over, not shared: `finish` may write every point (their
+        // postcodes), which would copy a shared array of millions.
+        var read: [PopulationPoint] = []
+        swap(&read, &points)
+        return try values.finish(consume read, raw, role: "population", digest: digest)
     }
 
     /// Maps each requested field slot to its position in the values read
@@ -123,9 +127,9 @@ struct PopulationValues {
         return point
     }
 
-    func finish(_ read: [PopulationPoint], _ raw: LayerReader.Result, role: String,
+    func finish(_ read: consuming [PopulationPoint], _ raw: LayerReader.Result, role: String,
                 digest: BackgroundDigest? = nil) throws -> ([PopulationPoint], InputReport) {
-        var points = read
+        var points = consume read
         let postcodeReport = postcodes.finish(&points, path: path)
         if points.isEmpty {
             throw InputError.noUsableFeatures(path: path, skipped: raw.log.total, firstReason: raw.log.examples.first ?? "-")

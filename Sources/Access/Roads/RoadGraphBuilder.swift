@@ -53,15 +53,42 @@ public final class RoadGraphBuilder {
         guard n > 0 else { return [] }
         let minX = xs.min()!, maxX = xs.max()!, minY = ys.min()!, maxY = ys.max()!
         let sx = 65535 / Swift.max(maxX - minX, 1e-9), sy = 65535 / Swift.max(maxY - minY, 1e-9)
-        var keys = [UInt64](repeating: 0, count: n)
-        for v in 0..<n {
+        // Code in the high half, old id in the low half.
+        let keys = parallelMap(count: n, minPerWorker: 200_000) { v in
             let qx = UInt64(((xs[v] - minX) * sx).rounded()), qy = UInt64(((ys[v] - minY) * sy).rounded())
-            keys[v] = MortonCode.of(x: qx, y: qy) << 32 | UInt64(v)
+            return MortonCode.of(x: qx, y: qy) << 32 | UInt64(v)
         }
-        keys.sort()
+        let sorted = sortedByHighHalf(keys)
         var newId = [Int32](repeating: 0, count: n)
-        for (rank, k) in keys.enumerated() { newId[Int(k & 0xFFFF_FFFF)] = Int32(rank) }
+        for (rank, k) in sorted.enumerated() { newId[Int(k & 0xFFFF_FFFF)] = Int32(rank) }
         return newId
+    }
+
+    /// `keys` sorted by their high 32 bits, keeping the given order among
+    /// equal ones: a stable radix sort, one byte per pass. With the old ids
+    /// counting up in the low half this is the order of the whole keys, at a
+    /// fraction of a comparison sort's time on millions of nodes.
+    static func sortedByHighHalf(_ keys: [UInt64]) -> [UInt64] {
+        var from = keys
+        var to = [UInt64](repeating: 0, count: keys.count)
+        for shift in stride(from: UInt64(32), to: 64, by: 8) {
+            var start = [Int](repeating: 0, count: 257)
+            for k in from { start[Int((k >> shift) & 0xFF) + 1] += 1 }
+            // A byte all keys share leaves the order as it is.
+            if start.contains(keys.count) { continue }
+            for b in 0..<256 { start[b + 1] += start[b] }
+            from.withUnsafeBufferPointer { source in
+                to.withUnsafeMutableBufferPointer { target in
+                    for k in source {
+                        let b = Int((k >> shift) & 0xFF)
+                        target[start[b]] = k
+                        start[b] += 1
+                    }
+                }
+            }
+            swap(&from, &to)
+        }
+        return from
     }
 
     /// Builds the graph. The builder can be dropped afterwards.

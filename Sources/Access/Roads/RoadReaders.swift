@@ -217,34 +217,49 @@ public enum LineRoadReader {
             return modes
         }
 
+        var directions = TextMemo(direction)
+        var maxspeeds = TextMemo(TravelProfile.parseMaxSpeed)
+
         layer.skipFields(except: fieldList)
-        try layer.forEach(fields: fieldList) { _, _, values, geometry in
-            report.features += 1
-            guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
-            guard let parts = lineParts(g) else { report.skippedNotLine += 1; return }
-            let highway: String
-            if let p = pClass, let t = values[p].text, !t.isEmpty { highway = t }
-            else if let p = pNWB, let t = values[p].text { highway = nwbClass(t) }
-            else { highway = "unclassified" }
-            let dir = direction(pOneway.flatMap { values[$0].text })
-            let maxspeed = pMax.flatMap { values[$0].text }.flatMap(TravelProfile.parseMaxSpeed)
-            let start = pStart.flatMap { integer(values[$0]) }
-            let end = pEnd.flatMap { integer(values[$0]) }
-            // Modes whose profile uses the class (a cycleway is not for cars, a
-            // motorway not for bicycles); a class no profile knows keeps `allowed`.
-            var allowed = options.allowed
-            let byClass = options.allowed.intersection(classModes(highway))
-            if !byClass.isEmpty { allowed = byClass }
-            for part in parts {
-                guard let rd = projector.project(part) else { report.skippedTransform += 1; continue }
-                // Junction ids describe the whole feature; use them only for a single part.
-                let single = parts.count == 1
-                builder.add(RoadLine(coordinates: rd, highway: highway, oneway: dir, maxspeedKmh: maxspeed,
-                                     allowed: allowed,
-                                     startJunction: single ? start : nil, endJunction: single ? end : nil))
-                report.lines += 1
+        // Parsing the rows (GDAL, one thread) and finding each vertex's node
+        // (the builder) each take a large share: the builder takes the lines
+        // in batches on a second thread, in the file's order.
+        let batchSize = 4_096
+        try ParallelWork.pipeline(produce: { emit in
+            var batch = [RoadLine]()
+            batch.reserveCapacity(batchSize)
+            try layer.forEach(fields: fieldList) { _, _, values, geometry in
+                report.features += 1
+                guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
+                guard let parts = lineParts(g) else { report.skippedNotLine += 1; return }
+                let highway: String
+                if let p = pClass, let t = values[p].text, !t.isEmpty { highway = t }
+                else if let p = pNWB, let t = values[p].text { highway = nwbClass(t) }
+                else { highway = "unclassified" }
+                let dir = pOneway.flatMap { values[$0].text }.map { directions.value($0) } ?? .both
+                let maxspeed = pMax.flatMap { values[$0].text }.flatMap { maxspeeds.value($0) }
+                let start = pStart.flatMap { integer(values[$0]) }
+                let end = pEnd.flatMap { integer(values[$0]) }
+                // Modes whose profile uses the class (a cycleway is not for cars, a
+                // motorway not for bicycles); a class no profile knows keeps `allowed`.
+                var allowed = options.allowed
+                let byClass = options.allowed.intersection(classModes(highway))
+                if !byClass.isEmpty { allowed = byClass }
+                for part in parts {
+                    guard let rd = projector.project(part) else { report.skippedTransform += 1; continue }
+                    // Junction ids describe the whole feature; use them only for a single part.
+                    let single = parts.count == 1
+                    batch.append(RoadLine(coordinates: rd, highway: highway, oneway: dir, maxspeedKmh: maxspeed,
+                                          allowed: allowed,
+                                          startJunction: single ? start : nil, endJunction: single ? end : nil))
+                    report.lines += 1
+                    if batch.count == batchSize { emit(batch); batch.removeAll(keepingCapacity: true) }
+                }
             }
-        }
+            if !batch.isEmpty { emit(batch) }
+        }, consume: { lines in
+            for line in lines { builder.add(line) }
+        })
         return report
     }
 }

@@ -88,9 +88,30 @@ struct RoadSegmentCollector {
         segSpeed.append(speeds)
     }
 
-    mutating func add(_ line: RoadLine) {
+    /// What `directionAndSpeeds` and the property access depend on.
+    private struct LineKind: Hashable {
+        var highway: String
+        var oneway: RoadDirection
+        var onewayExempt: ModeSet
+        var maxspeedKmh: Double?
+        var allowed: ModeSet
+    }
+    /// A network has a handful of kinds of line and millions of lines: one
+    /// lookup here instead of a class lookup per mode and one for access.
+    private var kinds: [LineKind: (direction: Direction, speeds: PerMode<Float>, accessible: Bool)] = [:]
+
+    private mutating func kind(of line: RoadLine) -> (direction: Direction, speeds: PerMode<Float>, accessible: Bool) {
+        let kind = LineKind(highway: line.highway, oneway: line.oneway, onewayExempt: line.onewayExempt,
+                            maxspeedKmh: line.maxspeedKmh, allowed: line.allowed)
+        if let known = kinds[kind] { return known }
         let (direction, speeds) = directionAndSpeeds(line)
-        let accessible = RoadLine.reachableFromProperty(line.highway)
+        let found = (direction, speeds, RoadLine.reachableFromProperty(line.highway))
+        if kinds.count < 4_096 { kinds[kind] = found }
+        return found
+    }
+
+    mutating func add(_ line: RoadLine) {
+        let (direction, speeds, accessible) = kind(of: line)
         let cs = line.coordinates
         guard !direction.isEmpty, cs.count >= 2, cs.allSatisfy(\.isFinite) else { report.linesSkipped += 1; return }
         report.linesAdded += 1
