@@ -20,58 +20,108 @@ public enum PopulationCells {
     public static let cellSizeM = 500.0
     public static let fileName = "population_cells.geojson"
 
+    /// Per square: the sums its means are made of, by the square's slot.
     struct Sums {
-        var points = 0
-        var inhabitants = 0.0
-        var openWeight = 0.0, openSum = 0.0, openMax = -Double.infinity
-        var minuteWeight: [Double], minuteSum: [Double]
+        let modes: Int
+        var points: [Int] = []
+        var inhabitants: [Double] = [], openWeight: [Double] = [], openSum: [Double] = [], openMax: [Double] = []
+        /// By slot × mode.
+        var minuteWeight: [Double] = [], minuteSum: [Double] = []
+
+        init(modes: Int) { self.modes = modes }
+
+        mutating func append() -> Int32 {
+            points.append(0); inhabitants.append(0); openWeight.append(0); openSum.append(0); openMax.append(-.infinity)
+            for _ in 0..<modes { minuteWeight.append(0); minuteSum.append(0) }
+            return Int32(points.count - 1)
+        }
     }
 
-    static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM) -> OutputTable {
-        let modes = result.road?.modes ?? []
-        var cells: [Int64: Sums] = [:]
-        func key(_ c: Coordinate) -> Int64? {
-            guard c.isFinite, abs(c.x) < 1e9, abs(c.y) < 1e9 else { return nil }
-            return Int64((c.x / size).rounded(.down)) << 32 | (Int64((c.y / size).rounded(.down)) & 0xFFFF_FFFF)
+    /// A square's key: its column in the high half, its row in the low.
+    static func key(_ c: Coordinate, size: Double) -> Int64? {
+        guard c.isFinite, abs(c.x) < 1e9, abs(c.y) < 1e9 else { return nil }
+        return Int64((c.x / size).rounded(.down)) << 32 | (Int64((c.y / size).rounded(.down)) & 0xFFFF_FFFF)
+    }
+
+    /// Each point's square as a slot number (-1: no finite location), slots
+    /// numbered in the order the squares are first met, with each slot's key.
+    /// The squares of the points' bounding box are looked up in a flat grid
+    /// when it has at most `denseLimit` squares (the Netherlands: ~420,000),
+    /// else in a dictionary.
+    static func slots(_ population: [PopulationPoint], size: Double, denseLimit: Int = 1 << 23) -> (slot: [Int32], keys: [Int64]) {
+        let keys = population.map { key($0.location, size: size) }
+        var minC = Int64.max, maxC = Int64.min, minR = Int64.max, maxR = Int64.min
+        for case let k? in keys {
+            let c = k >> 32, r = Int64(Int32(truncatingIfNeeded: k))
+            minC = Swift.min(minC, c); maxC = Swift.max(maxC, c); minR = Swift.min(minR, r); maxR = Swift.max(maxR, r)
         }
+        var slot = [Int32](repeating: -1, count: population.count), slotKeys: [Int64] = []
+        guard minC <= maxC else { return (slot, slotKeys) }
+        let width = maxC - minC + 1, height = maxR - minR + 1
+        if width <= Int64(denseLimit), height <= Int64(denseLimit), width * height <= Int64(denseLimit) {
+            var grid = [Int32](repeating: -1, count: Int(width * height))
+            for (i, k) in keys.enumerated() {
+                guard let k else { continue }
+                let g = Int(((k >> 32) - minC) * height + (Int64(Int32(truncatingIfNeeded: k)) - minR))
+                if grid[g] < 0 { grid[g] = Int32(slotKeys.count); slotKeys.append(k) }
+                slot[i] = grid[g]
+            }
+        } else {
+            var byKey: [Int64: Int32] = [:]
+            for (i, k) in keys.enumerated() {
+                guard let k else { continue }
+                if let s = byKey[k] { slot[i] = s; continue }
+                byKey[k] = Int32(slotKeys.count)
+                slot[i] = Int32(slotKeys.count)
+                slotKeys.append(k)
+            }
+        }
+        return (slot, slotKeys)
+    }
+
+    static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM,
+                      denseLimit: Int = 1 << 23) -> OutputTable {
+        let modes = result.road?.modes ?? []
+        let (slot, slotKeys) = slots(population, size: size, denseLimit: denseLimit)
+        var adding = Sums(modes: modes.count)
+        for _ in slotKeys { _ = adding.append() }
         let allZero = !population.contains { $0.inhabitants > 0 }
-        for (i, p) in population.enumerated() {
-            guard let k = key(p.location) else { continue }
+        // Point by point in their order, so that every square's sums are
+        // added in the same order whatever the squares' lookup.
+        for (i, p) in population.enumerated() where slot[i] >= 0 {
+            let s = Int(slot[i])
             let w = allZero ? 1 : max(p.inhabitants, 0)
-            func update(_ s: inout Sums) {
-                s.points += 1
-                s.inhabitants += p.inhabitants
-                let d = result.points[i].nearestOpenM
-                if d.isFinite { s.openWeight += w; s.openSum += w * d; s.openMax = max(s.openMax, d) }
-                if let road = result.road {
-                    for m in modes.indices where road.minutes[m][i].isFinite {
-                        s.minuteWeight[m] += w; s.minuteSum[m] += w * road.minutes[m][i]
-                    }
+            adding.points[s] += 1
+            adding.inhabitants[s] += p.inhabitants
+            let d = result.points[i].nearestOpenM
+            if d.isFinite { adding.openWeight[s] += w; adding.openSum[s] += w * d; adding.openMax[s] = max(adding.openMax[s], d) }
+            if let road = result.road {
+                for m in modes.indices where road.minutes[m][i].isFinite {
+                    adding.minuteWeight[s * modes.count + m] += w; adding.minuteSum[s * modes.count + m] += w * road.minutes[m][i]
                 }
             }
-            // Mutated in place: a copy taken out of the dictionary and put
-            // back copied both arrays for every point (seconds at 9M points).
-            update(&cells[k, default: Sums(minuteWeight: Array(repeating: 0, count: modes.count),
-                                           minuteSum: Array(repeating: 0, count: modes.count))])
         }
+        let sums = adding
         typealias C = PopulationCellColumn
-        typealias Cell = (x0: Double, y0: Double, sums: Sums)
+        typealias Cell = (x0: Double, y0: Double, slot: Int)
+        let n = modes.count
         var columns: [OutputColumn<Cell>] = [
             .text(C.cellID) { cellID($0.x0, $0.y0) },
             .number(C.cellSizeM, .metres, decimals: nil) { _ in size },
-            .count(C.points) { $0.sums.points },
-            .number(C.inhabitants, .inhabitants, decimals: 1) { $0.sums.inhabitants },
-            .number(C.meanOpenM, .metres, decimals: 1) { $0.sums.openWeight > 0 ? $0.sums.openSum / $0.sums.openWeight : nil },
-            .number(C.maxOpenM, .metres, decimals: 1) { $0.sums.openMax },
+            .count(C.points) { sums.points[$0.slot] },
+            .number(C.inhabitants, .inhabitants, decimals: 1) { sums.inhabitants[$0.slot] },
+            .number(C.meanOpenM, .metres, decimals: 1) { sums.openWeight[$0.slot] > 0 ? sums.openSum[$0.slot] / sums.openWeight[$0.slot] : nil },
+            .number(C.maxOpenM, .metres, decimals: 1) { sums.openMax[$0.slot] },
         ]
         columns += modes.indices.map { m in
             .number(C.meanMinutes(modes[m].name), .minutes, decimals: 2) { c in
-                c.sums.minuteWeight[m] > 0 ? c.sums.minuteSum[m] / c.sums.minuteWeight[m] : nil
+                sums.minuteWeight[c.slot * n + m] > 0 ? sums.minuteSum[c.slot * n + m] / sums.minuteWeight[c.slot * n + m] : nil
             }
         }
         // Sorted by key: the same bytes whatever the order of the points.
-        let sorted: [Cell] = cells.keys.sorted().map { k in
-            (Double(k >> 32) * size, Double(Int32(truncatingIfNeeded: k)) * size, cells[k]!)
+        let sorted: [Cell] = slotKeys.indices.sorted { slotKeys[$0] < slotKeys[$1] }.map { s in
+            let k = slotKeys[s]
+            return (Double(k >> 32) * size, Double(Int32(truncatingIfNeeded: k)) * size, s)
         }
         let geometries: [Geometry?] = sorted.map { c in
             let x0 = c.x0, y0 = c.y0
