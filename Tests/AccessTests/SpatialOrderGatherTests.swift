@@ -3,7 +3,7 @@ import Geo
 @testable import Access
 
 /// Work in spatial order handed back in the points' order (`ranks`,
-/// `gather`, `map`), against plain loops over the points' order, on any
+/// `gather`), against plain loops over the points' order, on any
 /// number of threads.
 final class SpatialOrderGatherTests: XCTestCase {
     override func tearDown() { ParallelWork.threads = ProcessInfo.processInfo.activeProcessorCount }
@@ -22,19 +22,6 @@ final class SpatialOrderGatherTests: XCTestCase {
                 XCTAssertEqual(inOrder, order.map { values[Int($0)] }, "n \(n), threads \(threads)")
                 XCTAssertEqual(SpatialOrder.gather(inOrder, by: ranks), values, "n \(n), threads \(threads)")
             }
-        }
-    }
-
-    func testMapEqualsAPlainMapInThePointsOrder() {
-        var rng = SplitMix64(seed: 22)
-        var cs = (0..<120_003).map { _ in Coordinate(x: rng.unit() * 200_000, y: rng.unit() * 300_000) }
-        cs[5] = Coordinate(x: .nan, y: 1)
-        for threads in [1, 2, 3] {
-            ParallelWork.threads = threads
-            let mapped = SpatialOrder.map(count: cs.count, minPerWorker: 1_000, { cs[$0] }) { c in c.x * 3 + c.y }
-            let plain = cs.map { c in c.x * 3 + c.y }
-            XCTAssertEqual(mapped.count, plain.count)
-            XCTAssertTrue(zip(mapped, plain).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "threads \(threads)")
         }
     }
 }

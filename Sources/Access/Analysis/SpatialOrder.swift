@@ -66,17 +66,3 @@ extension SpatialOrder {
         }
     }
 }
-
-extension SpatialOrder {
-    /// `f` of every point's location, worked out in spatial order on all
-    /// workers and returned in the points' order: neighbours one after
-    /// another take the same branches through a search structure (a KD-tree
-    /// query runs about twice as fast over them as over the file's order).
-    static func map<R>(count n: Int, minPerWorker: Int, _ location: (Int) -> Coordinate, _ f: (Coordinate) -> R) -> [R] {
-        let order = indexes(count: n, location)
-        let results = order.withUnsafeBufferPointer { o in
-            parallelMap(count: n, minPerWorker: minPerWorker) { k in f(location(Int(o[k]))) }
-        }
-        return gather(results, by: ranks(order))
-    }
-}

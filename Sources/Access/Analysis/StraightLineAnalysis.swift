@@ -35,8 +35,8 @@ public enum StraightLineAnalysis {
             var isOpen = [Bool](repeating: false, count: practices.count)
             for j in openIndexes { isOpen[j] = true }
             let tree = KDTree(practices.map(\.location), marked: isOpen)
-            return SpatialOrder.map(count: population.count, minPerWorker: 20_000, { population[$0].location }) { q in
-                let a = tree.nearestAndTwoMarked(to: q)
+            return parallelMap(count: population.count, minPerWorker: 20_000) { i in
+                let a = tree.nearestAndTwoMarked(to: population[i].location)
                 var r = PointAccess()
                 if a.any >= 0 {
                     r.nearestPractice = PracticeIndex(a.any)
@@ -55,7 +55,8 @@ public enum StraightLineAnalysis {
         }
         let all = KDTree(practices.map(\.location))
         let open = KDTree(openIndexes.map { practices[$0].location })
-        return SpatialOrder.map(count: population.count, minPerWorker: 20_000, { population[$0].location }) { q in
+        return parallelMap(count: population.count, minPerWorker: 20_000) { i in
+            let q = population[i].location
             var r = PointAccess()
             if all.count > 0, case let a = all.nearest(to: q), a.index >= 0 {
                 r.nearestPractice = PracticeIndex(a.index)
