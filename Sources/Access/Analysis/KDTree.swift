@@ -8,6 +8,9 @@ public struct KDTree: Sendable {
     let xs: [Double]
     let ys: [Double]
     let ids: [Int32]
+    /// Per point in tree order, whether it is in the marked subset
+    /// (`init(_:marked:)`; empty when none was given).
+    let marked: [Bool]
 
     public var count: Int { ids.count }
 
@@ -15,11 +18,19 @@ public struct KDTree: Sendable {
     static let leafSize = 8
 
     public init(_ points: [Coordinate]) {
+        self.init(points, marked: [])
+    }
+
+    /// A tree whose points `marked[i]` form a subset that
+    /// `nearestAndTwoMarked` answers for in the same traversal.
+    public init(_ points: [Coordinate], marked: [Bool]) {
+        precondition(marked.isEmpty || marked.count == points.count, "one mark per point")
         var order = Array(0..<points.count)
         Self.build(&order, points, 0, points.count, depth: 0)
         xs = order.map { points[$0].x }
         ys = order.map { points[$0].y }
         ids = order.map { Int32($0) }
+        self.marked = marked.isEmpty ? [] : order.map { marked[$0] }
     }
 
     /// Median-split build: the median of each range sits in its middle.

@@ -66,25 +66,28 @@ public enum RoadAnalysis {
         // Points are snapped and assigned in spatial order: neighbours after
         // each other read the same grid cells and node labels.
         let order = SpatialOrder.indexes(count: n) { population[$0].location }
+        // Each point's place in `order`: results worked out in spatial order
+        // are gathered back to the points' order with it.
+        let rank = SpatialOrder.ranks(order)
         for (k, mode) in modes.enumerated() {
             progress?.step("routing by \(mode.name)")
             let t0 = Date()
             let kept = routers?.mode(mode, graph: graph, options: options)
             let snapper = kept?.snapper ?? SegmentSnapper(graph: graph, mode: mode, maxDistanceM: options.maxSnapM)
             let practiceSnaps = practices.map { snapper.snap($0.location) }
-            let points: [SnappedPoint?]
+            // The snaps in the points' order and in spatial order (`ordered[k]`: point `order[k]`'s).
+            let points: [SnappedPoint?], ordered: [SnappedPoint?]
             if let reused = reusingPointSnaps, k < reused.count, reused[k].count == n {
                 points = reused[k]
+                ordered = SpatialOrder.gather(points, by: order)
             } else {
-                var snapped = [SnappedPoint?](repeating: nil, count: n)
-                snapped.withUnsafeMutableBufferPointer { out in
-                    // Each point's snap written at its own index (`order` is a permutation).
-                    nonisolated(unsafe) let out = out
-                    ParallelWork.forEach(inOrder: order, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { i in
-                        out[i] = snapper.snap(population[i].location)
-                    }
+                let locations = population.withUnsafeBufferPointer { p in
+                    order.withUnsafeBufferPointer { o in parallelMap(count: n, minPerWorker: 100_000) { p[Int(o[$0])].location } }
                 }
-                points = snapped
+                ordered = locations.withUnsafeBufferPointer { at in
+                    parallelMap(count: n, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { snapper.snap(at[$0]) }
+                }
+                points = SpatialOrder.gather(ordered, by: rank)
             }
             pointSnapsByMode.append(points)
             timings["snap_\(mode.name)"] = Date().timeIntervalSince(t0)
@@ -95,12 +98,12 @@ public enum RoadAnalysis {
             // are independent: side by side, each with its own router.
             let (timePass, lengthPass) = ParallelWork.both({ () -> RoadPasses.Quickest in
                 let byTime = kept?.byTime ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .time)
-                return RoadPasses.quickest(router: byTime, sources: sources, points: points, order: order, practiceSnaps: practiceSnaps,
+                return RoadPasses.quickest(router: byTime, sources: sources, points: points, ordered: ordered, order: order, rank: rank, practiceSnaps: practiceSnaps,
                                            restricting: restricting)
             }, { () -> RoadPasses.Shortest? in
                 guard k == 0 else { return nil }
                 let byLength = kept?.byLength ?? NearestFacilityRouter(graph: graph, mode: mode, weight: .length)
-                return RoadPasses.shortest(router: byLength, sources: sources, points: points, order: order, practiceSnaps: practiceSnaps,
+                return RoadPasses.shortest(router: byLength, sources: sources, points: points, ordered: ordered, order: order, rank: rank, practiceSnaps: practiceSnaps,
                                            restricting: restricting)
             })
             // (Neither pass throws.)

@@ -29,8 +29,12 @@ enum RoadPasses {
         var eligibleSeconds: Double?
     }
 
-    static func quickest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
-                         order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Quickest {
+    /// - Parameters:
+    ///   - points: the snaps in the points' order; `ordered` the same in
+    ///     spatial order (`ordered[k]` is point `order[k]`'s), `rank` the
+    ///     inverse of `order`.
+    static func quickest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?], ordered: [SnappedPoint?],
+                         order: [Int32], rank: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Quickest {
         let started = Date()
         let labels = router.labelNodes(sources: sources)
         let n = points.count
@@ -44,14 +48,26 @@ enum RoadPasses {
             eligibleSeconds = s
             fill(&minutes, &practice, order: order) { i in quickest[i] }
         } else {
-            fill(&minutes, &practice, order: order) { i in router.assign(points[i], labels: labels) }
+            // Assigned in spatial order, gathered back to the points' order.
+            let nearest = parallelMap(count: n, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { k -> (Double, Int32) in
+                let a = router.assign(ordered[k], labels: labels)
+                return (a.isReachable ? a.nearestMinutes : .infinity, a.nearestSource)
+            }
+            minutes.withUnsafeMutableBufferPointer { m in
+                practice.withUnsafeMutableBufferPointer { p in
+                    nonisolated(unsafe) let m = m, p = p
+                    ParallelWork.forEachBlock(count: n, minPerWorker: 100_000) { range in
+                        for i in range { (m[i], p[i]) = nearest[Int(rank[i])] }
+                    }
+                }
+            }
         }
         let seconds = Date().timeIntervalSince(started) - (eligibleSeconds ?? 0)
         return Quickest(minutes: minutes, practice: OptionalIDs(raw: practice), seconds: seconds, eligibleSeconds: eligibleSeconds)
     }
 
-    static func shortest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
-                         order: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Shortest {
+    static func shortest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?], ordered: [SnappedPoint?],
+                         order: [Int32], rank: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Shortest {
         let started = Date()
         let labels = router.labelNodes(sources: sources)
         let nodePractice = OptionalIDs<PracticeIndex>(raw: labels.nodes.map(\.nearestSource))
@@ -92,7 +108,28 @@ enum RoadPasses {
             eligibleSeconds = s
             fillAll { shortest[$0] }
         } else {
-            fillAll { router.assign(points[$0], labels: labels) }
+            // Assigned in spatial order, gathered back to the points' order.
+            let pairs = parallelMap(count: n, minPerWorker: NearestFacilityRouter.minPointsPerWorker) { k -> ShortestPair in
+                let a = router.assign(ordered[k], labels: labels)
+                guard a.isReachable else { return ShortestPair() }
+                return ShortestPair(m: a.nearestLengthM, p: a.nearestSource,
+                                    m2: a.second != nil ? a.secondLengthM : .infinity, p2: a.secondSource)
+            }
+            roadM.withUnsafeMutableBufferPointer { m in
+                roadPractice.withUnsafeMutableBufferPointer { p in
+                    roadSecondM.withUnsafeMutableBufferPointer { m2 in
+                        roadSecondPractice.withUnsafeMutableBufferPointer { p2 in
+                            nonisolated(unsafe) let m = m, p = p, m2 = m2, p2 = p2
+                            ParallelWork.forEachBlock(count: n, minPerWorker: 100_000) { range in
+                                for i in range {
+                                    let x = pairs[Int(rank[i])]
+                                    m[i] = x.m; p[i] = x.p; m2[i] = x.m2; p2[i] = x.p2
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         let seconds = Date().timeIntervalSince(started) - (eligibleSeconds ?? 0)
         return Shortest(roadM: roadM, roadPractice: OptionalIDs(raw: roadPractice), roadSecondM: roadSecondM,
@@ -131,4 +168,12 @@ enum RoadPasses {
             }
         }
     }
+}
+
+/// One point's figures of the shortest pass (unreachable: infinity, -1).
+private struct ShortestPair {
+    var m = Double.infinity
+    var p: Int32 = -1
+    var m2 = Double.infinity
+    var p2: Int32 = -1
 }

@@ -44,3 +44,25 @@ enum SpatialOrder {
         return order
     }
 }
+
+extension SpatialOrder {
+    /// The inverse of the permutation `order`: `ranks[order[k]] == k`.
+    static func ranks(_ order: [Int32]) -> [Int32] {
+        var ranks = [Int32](repeating: 0, count: order.count)
+        for (k, i) in order.enumerated() { ranks[Int(i)] = Int32(k) }
+        return ranks
+    }
+
+    /// `values[index[k]]` for every k, on all workers. Per-point work runs
+    /// over values gathered into spatial order (`index`: the order) and its
+    /// results are gathered back (`index`: the ranks): the random reads sit
+    /// in a loop of their own, where the processor overlaps their cache
+    /// misses, instead of stalling the work loop once per point.
+    static func gather<T>(_ values: [T], by index: [Int32]) -> [T] {
+        values.withUnsafeBufferPointer { v in
+            index.withUnsafeBufferPointer { x in
+                parallelMap(count: x.count, minPerWorker: 100_000) { v[Int(x[$0])] }
+            }
+        }
+    }
+}

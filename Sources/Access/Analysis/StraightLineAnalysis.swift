@@ -29,6 +29,30 @@ public enum StraightLineAnalysis {
 
     /// Nearest practice of any status and nearest two open ones, on all cores.
     static func nearest(population: [PopulationPoint], practices: [Practice], openIndexes: [Int]) -> [PointAccess] {
+        // Mostly open practices: one traversal of one tree answers all three
+        // (the same answers, ties included, as the two trees below).
+        if openIndexes.count >= 2 && openIndexes.count * 4 >= practices.count {
+            var isOpen = [Bool](repeating: false, count: practices.count)
+            for j in openIndexes { isOpen[j] = true }
+            let tree = KDTree(practices.map(\.location), marked: isOpen)
+            return parallelMap(count: population.count, minPerWorker: 20_000) { i in
+                let a = tree.nearestAndTwoMarked(to: population[i].location)
+                var r = PointAccess()
+                if a.any >= 0 {
+                    r.nearestPractice = PracticeIndex(a.any)
+                    r.nearestPracticeM = a.anyDistance
+                }
+                if a.first >= 0 {
+                    r.nearestOpen = PracticeIndex(a.first)
+                    r.nearestOpenM = a.firstDistance
+                    if a.second >= 0 {
+                        r.secondOpen = PracticeIndex(a.second)
+                        r.secondOpenM = a.secondDistance
+                    }
+                }
+                return r
+            }
+        }
         let all = KDTree(practices.map(\.location))
         let open = KDTree(openIndexes.map { practices[$0].location })
         return parallelMap(count: population.count, minPerWorker: 20_000) { i in
