@@ -29,30 +29,48 @@ public enum PopulationCells {
 
     static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM) -> OutputTable {
         let modes = result.road?.modes ?? []
-        var cells: [Int64: Sums] = [:]
-        func key(_ c: Coordinate) -> Int64? {
-            guard c.isFinite, abs(c.x) < 1e9, abs(c.y) < 1e9 else { return nil }
-            return Int64((c.x / size).rounded(.down)) << 32 | (Int64((c.y / size).rounded(.down)) & 0xFFFF_FFFF)
-        }
+        let (keys, cellOfPoint) = cellNumbers(population, size: size)
         let allZero = !population.contains { $0.inhabitants > 0 }
-        for (i, p) in population.enumerated() {
-            guard let k = key(p.location) else { continue }
-            let w = allZero ? 1 : max(p.inhabitants, 0)
-            func update(_ s: inout Sums) {
-                s.points += 1
-                s.inhabitants += p.inhabitants
-                let d = result.points[i].nearestOpenM
-                if d.isFinite { s.openWeight += w; s.openSum += w * d; s.openMax = max(s.openMax, d) }
-                if let road = result.road {
-                    for m in modes.indices where road.minutes[m][i].isFinite {
-                        s.minuteWeight[m] += w; s.minuteSum[m] += w * road.minutes[m][i]
-                    }
+        // Sums per square, added in point order (the same sums, to the bit,
+        // as one square at a time): no dictionary lookup and no array
+        // copy-on-write check per point (9M points).
+        let n = keys.count
+        var sums = [Sums](repeating: Sums(minuteWeight: [], minuteSum: []), count: n)
+        sums.withUnsafeMutableBufferPointer { sums in
+            result.points.withUnsafeBufferPointer { access in
+                for (i, p) in population.enumerated() {
+                    let c = Int(cellOfPoint[i])
+                    guard c >= 0 else { continue }
+                    let w = allZero ? 1 : max(p.inhabitants, 0)
+                    sums[c].points += 1
+                    sums[c].inhabitants += p.inhabitants
+                    let d = access[i].nearestOpenM
+                    if d.isFinite { sums[c].openWeight += w; sums[c].openSum += w * d; sums[c].openMax = max(sums[c].openMax, d) }
                 }
             }
-            // Mutated in place: a copy taken out of the dictionary and put
-            // back copied both arrays for every point (seconds at 9M points).
-            update(&cells[k, default: Sums(minuteWeight: Array(repeating: 0, count: modes.count),
-                                           minuteSum: Array(repeating: 0, count: modes.count))])
+        }
+        var minuteWeight = [[Double]](), minuteSum = [[Double]]()
+        if let road = result.road {
+            for m in modes.indices {
+                var weight = [Double](repeating: 0, count: n), sum = [Double](repeating: 0, count: n)
+                weight.withUnsafeMutableBufferPointer { weight in
+                    sum.withUnsafeMutableBufferPointer { sum in
+                        road.minutes[m].withUnsafeBufferPointer { minutes in
+                            for (i, p) in population.enumerated() {
+                                let c = Int(cellOfPoint[i])
+                                guard c >= 0, minutes[i].isFinite else { continue }
+                                let w = allZero ? 1 : max(p.inhabitants, 0)
+                                weight[c] += w; sum[c] += w * minutes[i]
+                            }
+                        }
+                    }
+                }
+                minuteWeight.append(weight); minuteSum.append(sum)
+            }
+        }
+        for c in 0..<n {
+            sums[c].minuteWeight = modes.indices.map { minuteWeight[$0][c] }
+            sums[c].minuteSum = modes.indices.map { minuteSum[$0][c] }
         }
         typealias C = PopulationCellColumn
         typealias Cell = (x0: Double, y0: Double, sums: Sums)
@@ -70,8 +88,8 @@ public enum PopulationCells {
             }
         }
         // Sorted by key: the same bytes whatever the order of the points.
-        let sorted: [Cell] = cells.keys.sorted().map { k in
-            (Double(k >> 32) * size, Double(Int32(truncatingIfNeeded: k)) * size, cells[k]!)
+        let sorted: [Cell] = keys.indices.sorted { keys[$0] < keys[$1] }.map { c in
+            (Double(keys[c] >> 32) * size, Double(Int32(truncatingIfNeeded: keys[c])) * size, sums[c])
         }
         let geometries: [Geometry?] = sorted.map { c in
             let x0 = c.x0, y0 = c.y0
@@ -79,6 +97,48 @@ public enum PopulationCells {
                               Coordinate(x: x0, y: y0 + size), Coordinate(x: x0, y: y0)]])
         }
         return OutputTable(name: "population_cells", columns: columns, rows: sorted, geometries: geometries, kind: .polygon)
+    }
+
+    /// The key of each square that holds a point (numbered in order of first
+    /// point) and each point's square number (-1: none, a point too far out).
+    /// A key is the square's column << 32 | its row (as 32 bits). Within a
+    /// bounding box of a few million squares (a country at 500 m) a dense
+    /// grid finds the number; else a dictionary.
+    static func cellNumbers(_ population: [PopulationPoint], size: Double) -> (keys: [Int64], cellOfPoint: [Int32]) {
+        var columns = [Int64](repeating: 0, count: population.count), rows = columns
+        var valid = [Bool](repeating: false, count: population.count)
+        var minX = Int64.max, maxX = Int64.min, minY = Int64.max, maxY = Int64.min
+        for (i, p) in population.enumerated() {
+            let c = p.location
+            guard c.isFinite, abs(c.x) < 1e9, abs(c.y) < 1e9 else { continue }
+            let x = Int64((c.x / size).rounded(.down)), y = Int64((c.y / size).rounded(.down))
+            columns[i] = x; rows[i] = y; valid[i] = true
+            minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+        }
+        var keys: [Int64] = []
+        var cellOfPoint = [Int32](repeating: -1, count: population.count)
+        guard minX <= maxX else { return (keys, cellOfPoint) }
+        func key(_ i: Int) -> Int64 { columns[i] << 32 | (rows[i] & 0xFFFF_FFFF) }
+        let width = maxX - minX + 1, height = maxY - minY + 1
+        if width <= 1 << 24, height <= 1 << 24, width * height <= max(1 << 22, 2 * Int64(population.count)) {
+            var slot = [Int32](repeating: -1, count: Int(width * height))
+            for i in population.indices where valid[i] {
+                let s = Int((columns[i] - minX) * height + (rows[i] - minY))
+                if slot[s] < 0 { slot[s] = Int32(keys.count); keys.append(key(i)) }
+                cellOfPoint[i] = slot[s]
+            }
+        } else {
+            var numbers: [Int64: Int32] = [:]
+            for i in population.indices where valid[i] {
+                let k = key(i)
+                if let c = numbers[k] {
+                    cellOfPoint[i] = c
+                } else {
+                    numbers[k] = Int32(keys.count); cellOfPoint[i] = Int32(keys.count); keys.append(k)
+                }
+            }
+        }
+        return (keys, cellOfPoint)
     }
 
     /// run.json says that maps and viewer show squares and from how many points on.
