@@ -17,7 +17,9 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
-        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ", "CGDAL"]),
+        // OpenSSL's libcrypto, for the SHA-256 of input files only.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "Geo", dependencies: ["CGEOS", "CPROJ", "CGDAL", "CCrypto"]),
         .target(name: "Access", dependencies: ["Geo"]),
         .target(name: "Maps", dependencies: ["Access"]),
         // Benchmarks and the synthetic road network: the `bench` commands and tests, not the domain library.

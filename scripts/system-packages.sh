@@ -4,7 +4,7 @@
 # apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
 
-packages=(pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin proj-bin librsvg2-bin)
+packages=(pkg-config libgeos-dev libproj-dev libgdal-dev libssl-dev gdal-bin proj-bin librsvg2-bin)
 
 missing=()
 for p in "${packages[@]}"; do

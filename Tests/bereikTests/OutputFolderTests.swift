@@ -1,4 +1,5 @@
 import Access
+import Geo
 import Foundation
 import XCTest
 

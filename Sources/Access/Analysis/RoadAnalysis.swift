@@ -16,13 +16,14 @@ public enum RoadAnalysis {
     public static func buildGraph(path: String, options: RoadOptions,
                                   timings: inout [String: Double]) throws -> (RoadGraph, RoadFileCounts) {
         let started = Date()
+        let digest = BackgroundDigest(path: path)
         var profiles = TravelMode.allCases.map(TravelProfile.default)
         if let text = options.profileOverrides {
             profiles = try TravelProfile.applyOverrides(text, to: profiles)
         }
         let builder = RoadGraphBuilder(profiles: profiles)
         let lower = path.lowercased()
-        let report: RoadFileCounts
+        var report: RoadFileCounts
         if lower.hasSuffix(".pbf") || lower.hasSuffix(".osm") {
             report = try OSMRoadReader.read(path: path, into: builder)
         } else {
@@ -32,6 +33,7 @@ public enum RoadAnalysis {
         timings["read_roads"] = recordedSeconds(read.timeIntervalSince(started))
         let graph = builder.build()
         timings["build_graph"] = recordedSeconds(since: read)
+        report.sha256 = digest.value
         guard graph.edgeCount > 0 else {
             throw RoadAnalysisError.noUsableRoads(path: path, detail: "\(report.features) features read, \(report.lines) lines kept")
         }
@@ -137,7 +139,7 @@ public enum RoadAnalysis {
         progress?.finish()
         let r = graph.report
         let report = RoadRunReport(
-            path: read.path, crs: read.crs, features: read.features, lines: read.lines,
+            path: read.path, sha256: read.sha256, crs: read.crs, features: read.features, lines: read.lines,
             skipped: ["no geometry": read.skippedNoGeometry, "not a line": read.skippedNotLine,
                       "not a road for any mode": read.skippedNotRoad, "cannot be transformed": read.skippedTransform].filter { $0.value > 0 },
             nodes: r.nodes, edges: r.edges, components: r.components, largestComponentNodes: r.largestComponentNodes,

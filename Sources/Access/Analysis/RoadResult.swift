@@ -49,6 +49,8 @@ public struct RoadResult: Sendable {
 /// Counts and timings of the road step, for `run.json` and the summary.
 public struct RoadRunReport: Codable, Sendable {
     public var path: String
+    /// SHA-256 of the road file (nil: not a regular file, e.g. a `PG:` source).
+    public var sha256: String?
     public var crs: String
     public var features: Int
     public var lines: Int

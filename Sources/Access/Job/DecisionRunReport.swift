@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 
 extension AnalyzeJob {
     /// Writes `run.json` for `sites` and `plan`: the baseline analysis's report

@@ -20,76 +20,108 @@ public enum PopulationCells {
     public static let cellSizeM = 500.0
     public static let fileName = "population_cells.geojson"
 
+    /// Per square: the sums its means are made of, by the square's slot.
     struct Sums {
-        var points = 0
-        var inhabitants = 0.0
-        var openWeight = 0.0, openSum = 0.0, openMax = -Double.infinity
-        var minuteWeight: [Double], minuteSum: [Double]
+        let modes: Int
+        var points: [Int] = []
+        var inhabitants: [Double] = [], openWeight: [Double] = [], openSum: [Double] = [], openMax: [Double] = []
+        /// By slot × mode.
+        var minuteWeight: [Double] = [], minuteSum: [Double] = []
+
+        init(modes: Int) { self.modes = modes }
+
+        mutating func append() -> Int32 {
+            points.append(0); inhabitants.append(0); openWeight.append(0); openSum.append(0); openMax.append(-.infinity)
+            for _ in 0..<modes { minuteWeight.append(0); minuteSum.append(0) }
+            return Int32(points.count - 1)
+        }
     }
 
-    static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM) -> OutputTable {
+    /// A square's key: its column in the high half, its row in the low.
+    static func key(_ c: Coordinate, size: Double) -> Int64? {
+        guard c.isFinite, abs(c.x) < 1e9, abs(c.y) < 1e9 else { return nil }
+        return Int64((c.x / size).rounded(.down)) << 32 | (Int64((c.y / size).rounded(.down)) & 0xFFFF_FFFF)
+    }
+
+    /// Each point's square as a slot number (-1: no finite location), slots
+    /// numbered in the order the squares are first met, with each slot's key.
+    /// The squares of the points' bounding box are looked up in a flat grid
+    /// when it has at most `denseLimit` squares (the Netherlands: ~420,000),
+    /// else in a dictionary.
+    static func slots(_ population: [PopulationPoint], size: Double, denseLimit: Int = 1 << 23) -> (slot: [Int32], keys: [Int64]) {
+        let keys = population.map { key($0.location, size: size) }
+        var minC = Int64.max, maxC = Int64.min, minR = Int64.max, maxR = Int64.min
+        for case let k? in keys {
+            let c = k >> 32, r = Int64(Int32(truncatingIfNeeded: k))
+            minC = Swift.min(minC, c); maxC = Swift.max(maxC, c); minR = Swift.min(minR, r); maxR = Swift.max(maxR, r)
+        }
+        var slot = [Int32](repeating: -1, count: population.count), slotKeys: [Int64] = []
+        guard minC <= maxC else { return (slot, slotKeys) }
+        let width = maxC - minC + 1, height = maxR - minR + 1
+        if width <= Int64(denseLimit), height <= Int64(denseLimit), width * height <= Int64(denseLimit) {
+            var grid = [Int32](repeating: -1, count: Int(width * height))
+            for (i, k) in keys.enumerated() {
+                guard let k else { continue }
+                let g = Int(((k >> 32) - minC) * height + (Int64(Int32(truncatingIfNeeded: k)) - minR))
+                if grid[g] < 0 { grid[g] = Int32(slotKeys.count); slotKeys.append(k) }
+                slot[i] = grid[g]
+            }
+        } else {
+            var byKey: [Int64: Int32] = [:]
+            for (i, k) in keys.enumerated() {
+                guard let k else { continue }
+                if let s = byKey[k] { slot[i] = s; continue }
+                byKey[k] = Int32(slotKeys.count)
+                slot[i] = Int32(slotKeys.count)
+                slotKeys.append(k)
+            }
+        }
+        return (slot, slotKeys)
+    }
+
+    static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM,
+                      denseLimit: Int = 1 << 23) -> OutputTable {
         let modes = result.road?.modes ?? []
-        let (keys, cellOfPoint) = cellNumbers(population, size: size)
+        let (slot, slotKeys) = slots(population, size: size, denseLimit: denseLimit)
+        var adding = Sums(modes: modes.count)
+        for _ in slotKeys { _ = adding.append() }
         let allZero = !population.contains { $0.inhabitants > 0 }
-        // Sums per square, added in point order (the same sums, to the bit,
-        // as one square at a time): no dictionary lookup and no array
-        // copy-on-write check per point (9M points).
-        let n = keys.count
-        var sums = [Sums](repeating: Sums(minuteWeight: [], minuteSum: []), count: n)
-        sums.withUnsafeMutableBufferPointer { sums in
-            result.points.withUnsafeBufferPointer { access in
-                for (i, p) in population.enumerated() {
-                    let c = Int(cellOfPoint[i])
-                    guard c >= 0 else { continue }
-                    let w = allZero ? 1 : max(p.inhabitants, 0)
-                    sums[c].points += 1
-                    sums[c].inhabitants += p.inhabitants
-                    let d = access[i].nearestOpenM
-                    if d.isFinite { sums[c].openWeight += w; sums[c].openSum += w * d; sums[c].openMax = max(sums[c].openMax, d) }
+        // Point by point in their order, so that every square's sums are
+        // added in the same order whatever the squares' lookup.
+        for (i, p) in population.enumerated() where slot[i] >= 0 {
+            let s = Int(slot[i])
+            let w = allZero ? 1 : max(p.inhabitants, 0)
+            adding.points[s] += 1
+            adding.inhabitants[s] += p.inhabitants
+            let d = result.points[i].nearestOpenM
+            if d.isFinite { adding.openWeight[s] += w; adding.openSum[s] += w * d; adding.openMax[s] = max(adding.openMax[s], d) }
+            if let road = result.road {
+                for m in modes.indices where road.minutes[m][i].isFinite {
+                    adding.minuteWeight[s * modes.count + m] += w; adding.minuteSum[s * modes.count + m] += w * road.minutes[m][i]
                 }
             }
         }
-        var minuteWeight = [[Double]](), minuteSum = [[Double]]()
-        if let road = result.road {
-            for m in modes.indices {
-                var weight = [Double](repeating: 0, count: n), sum = [Double](repeating: 0, count: n)
-                weight.withUnsafeMutableBufferPointer { weight in
-                    sum.withUnsafeMutableBufferPointer { sum in
-                        road.minutes[m].withUnsafeBufferPointer { minutes in
-                            for (i, p) in population.enumerated() {
-                                let c = Int(cellOfPoint[i])
-                                guard c >= 0, minutes[i].isFinite else { continue }
-                                let w = allZero ? 1 : max(p.inhabitants, 0)
-                                weight[c] += w; sum[c] += w * minutes[i]
-                            }
-                        }
-                    }
-                }
-                minuteWeight.append(weight); minuteSum.append(sum)
-            }
-        }
-        for c in 0..<n {
-            sums[c].minuteWeight = modes.indices.map { minuteWeight[$0][c] }
-            sums[c].minuteSum = modes.indices.map { minuteSum[$0][c] }
-        }
+        let sums = adding
         typealias C = PopulationCellColumn
-        typealias Cell = (x0: Double, y0: Double, sums: Sums)
+        typealias Cell = (x0: Double, y0: Double, slot: Int)
+        let n = modes.count
         var columns: [OutputColumn<Cell>] = [
             .text(C.cellID) { cellID($0.x0, $0.y0) },
             .number(C.cellSizeM, .metres, decimals: nil) { _ in size },
-            .count(C.points) { $0.sums.points },
-            .number(C.inhabitants, .inhabitants, decimals: 1) { $0.sums.inhabitants },
-            .number(C.meanOpenM, .metres, decimals: 1) { $0.sums.openWeight > 0 ? $0.sums.openSum / $0.sums.openWeight : nil },
-            .number(C.maxOpenM, .metres, decimals: 1) { $0.sums.openMax },
+            .count(C.points) { sums.points[$0.slot] },
+            .number(C.inhabitants, .inhabitants, decimals: 1) { sums.inhabitants[$0.slot] },
+            .number(C.meanOpenM, .metres, decimals: 1) { sums.openWeight[$0.slot] > 0 ? sums.openSum[$0.slot] / sums.openWeight[$0.slot] : nil },
+            .number(C.maxOpenM, .metres, decimals: 1) { sums.openMax[$0.slot] },
         ]
         columns += modes.indices.map { m in
             .number(C.meanMinutes(modes[m].name), .minutes, decimals: 2) { c in
-                c.sums.minuteWeight[m] > 0 ? c.sums.minuteSum[m] / c.sums.minuteWeight[m] : nil
+                sums.minuteWeight[c.slot * n + m] > 0 ? sums.minuteSum[c.slot * n + m] / sums.minuteWeight[c.slot * n + m] : nil
             }
         }
         // Sorted by key: the same bytes whatever the order of the points.
-        let sorted: [Cell] = keys.indices.sorted { keys[$0] < keys[$1] }.map { c in
-            (Double(keys[c] >> 32) * size, Double(Int32(truncatingIfNeeded: keys[c])) * size, sums[c])
+        let sorted: [Cell] = slotKeys.indices.sorted { slotKeys[$0] < slotKeys[$1] }.map { s in
+            let k = slotKeys[s]
+            return (Double(k >> 32) * size, Double(Int32(truncatingIfNeeded: k)) * size, s)
         }
         let geometries: [Geometry?] = sorted.map { c in
             let x0 = c.x0, y0 = c.y0
@@ -97,48 +129,6 @@ public enum PopulationCells {
                               Coordinate(x: x0, y: y0 + size), Coordinate(x: x0, y: y0)]])
         }
         return OutputTable(name: "population_cells", columns: columns, rows: sorted, geometries: geometries, kind: .polygon)
-    }
-
-    /// The key of each square that holds a point (numbered in order of first
-    /// point) and each point's square number (-1: none, a point too far out).
-    /// A key is the square's column << 32 | its row (as 32 bits). Within a
-    /// bounding box of a few million squares (a country at 500 m) a dense
-    /// grid finds the number; else a dictionary.
-    static func cellNumbers(_ population: [PopulationPoint], size: Double) -> (keys: [Int64], cellOfPoint: [Int32]) {
-        var columns = [Int64](repeating: 0, count: population.count), rows = columns
-        var valid = [Bool](repeating: false, count: population.count)
-        var minX = Int64.max, maxX = Int64.min, minY = Int64.max, maxY = Int64.min
-        for (i, p) in population.enumerated() {
-            let c = p.location
-            guard c.isFinite, abs(c.x) < 1e9, abs(c.y) < 1e9 else { continue }
-            let x = Int64((c.x / size).rounded(.down)), y = Int64((c.y / size).rounded(.down))
-            columns[i] = x; rows[i] = y; valid[i] = true
-            minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
-        }
-        var keys: [Int64] = []
-        var cellOfPoint = [Int32](repeating: -1, count: population.count)
-        guard minX <= maxX else { return (keys, cellOfPoint) }
-        func key(_ i: Int) -> Int64 { columns[i] << 32 | (rows[i] & 0xFFFF_FFFF) }
-        let width = maxX - minX + 1, height = maxY - minY + 1
-        if width <= 1 << 24, height <= 1 << 24, width * height <= max(1 << 22, 2 * Int64(population.count)) {
-            var slot = [Int32](repeating: -1, count: Int(width * height))
-            for i in population.indices where valid[i] {
-                let s = Int((columns[i] - minX) * height + (rows[i] - minY))
-                if slot[s] < 0 { slot[s] = Int32(keys.count); keys.append(key(i)) }
-                cellOfPoint[i] = slot[s]
-            }
-        } else {
-            var numbers: [Int64: Int32] = [:]
-            for i in population.indices where valid[i] {
-                let k = key(i)
-                if let c = numbers[k] {
-                    cellOfPoint[i] = c
-                } else {
-                    numbers[k] = Int32(keys.count); cellOfPoint[i] = Int32(keys.count); keys.append(k)
-                }
-            }
-        }
-        return (keys, cellOfPoint)
     }
 
     /// run.json says that maps and viewer show squares and from how many points on.

@@ -36,6 +36,8 @@ public struct RoadFileCounts: Sendable, Hashable {
     /// OSM ways no profile may use (or non-road `lines` features).
     public var skippedNotRoad = 0
     public var skippedTransform = 0
+    /// SHA-256 of the road file (nil: not a regular file).
+    public var sha256: String?
     public init() {}
 }
 

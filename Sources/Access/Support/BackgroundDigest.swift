@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 
 /// A file's SHA-256 (`FileDigest`) computed on another thread while the
 /// file is read: at national scale the population file is about 1 GB, whose
