@@ -24,13 +24,26 @@ final class HTMLPageTests: XCTestCase {
         }
         XCTAssertEqual(occurrences("data-layer=\"regions\"", in: page.dom), 12 + 1, "12 region shapes (+ the toggle)")
         XCTAssertEqual(occurrences("data-layer=\"practices\"", in: page.dom), 129 + 1)
-        XCTAssertEqual(occurrences("data-layer=\"population\"", in: page.dom), 5061 + 1)
+        XCTAssertEqual(occurrences("data-layer=\"population\"", in: page.dom), 0 + 1, "population (off at first) is not built at load")
         XCTAssertEqual(occurrences("data-layer=\"catchments\"", in: page.dom), 2 + 1)
         XCTAssertEqual(occurrences("data-layer=\"sites\"", in: page.dom), 3 + 1)
         let table = try XCTUnwrap(page.dom.components(separatedBy: "id=\"region-table\"").last)
         XCTAssertEqual(occurrences("<tr data-index=", in: table), 12, "region table rows")
         XCTAssertTrue(page.dom.contains("class=\"legend-row\""), "legend not drawn")
         XCTAssertFalse(page.dom.contains("http://") && page.dom.contains("<script src"), "viewer must not load scripts from the network")
+    }
+
+    /// `?layers=` switches layers on and off at load; the population, off at
+    /// first, is built when switched on.
+    func testViewerLayersFromTheAddress() throws {
+        let page = try HeadlessChromium.dumpDOM(try folder() + "/viewer.html", query: "layers=population,practices")
+        assertNoScriptErrors(page, "viewer.html?layers=population,practices")
+        XCTAssertTrue(page.dom.contains("data-ready=\"yes\""), "viewer script did not finish")
+        XCTAssertEqual(occurrences("data-layer=\"population\"", in: page.dom), 5061 + 1)
+        XCTAssertEqual(occurrences("data-layer=\"practices\"", in: page.dom), 129 + 1)
+        XCTAssertEqual(occurrences("data-layer=\"regions\"", in: page.dom), 12 + 1, "regions are built though switched off")
+        XCTAssertTrue(page.dom.contains("<g id=\"g-regions\" style=\"display: none;\""), "regions hidden")
+        XCTAssertTrue(page.dom.contains("<g id=\"g-population\" style=\"\""), "population shown")
     }
 
     func testReportLoadsWithMapsAndRankedRegions() throws {

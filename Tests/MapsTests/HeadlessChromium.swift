@@ -14,9 +14,11 @@ enum HeadlessChromium {
         throw XCTSkip("chromium is not on PATH (Debian: apt-get install chromium); HTML pages not checked in a browser")
     }
 
-    /// The DOM after the page's scripts ran, and chromium's log (console messages included).
-    static func dumpDOM(_ file: String) throws -> (dom: String, log: String) {
-        try run(["--dump-dom", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000", URL(fileURLWithPath: file).absoluteString])
+    /// The DOM after the page's scripts ran, and chromium's log (console
+    /// messages included); `query` is added to the page's address (e.g. "layers=population").
+    static func dumpDOM(_ file: String, query: String? = nil) throws -> (dom: String, log: String) {
+        let address = URL(fileURLWithPath: file).absoluteString + (query.map { "?" + $0 } ?? "")
+        return try run(["--dump-dom", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000", address])
     }
 
     static func screenshot(_ file: String, to png: String) throws {

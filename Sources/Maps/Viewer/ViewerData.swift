@@ -7,9 +7,18 @@ enum ViewerData {
     /// Population layers larger than this are thinned to every k-th point.
     static let maxPopulationPoints = 50_000
 
-    static func json(_ folder: OutputFolder) throws -> String {
+    /// Layers whose rows and geometries are embedded apart (`deferredJSON`)
+    /// and parsed only when the layer is first switched on: the population,
+    /// off at first, is most of a national page's data.
+    static let deferredLayers: Set<String> = ["population"]
+
+    /// The page's data (a deferred layer carries only its `fields` and
+    /// `"deferred": true`) and, per deferred layer present, that layer's rows
+    /// and geometries as a JSON object of their own.
+    static func parts(_ folder: OutputFolder) throws -> (main: String, deferred: [(name: String, json: String)]) {
         let toMercator = try WebMercator()
         var layers = [(String, String)]()
+        var deferred: [(name: String, json: String)] = []
         var note = folder.populationAggregation.map { JSONText.string("Population: " + $0.description + ".") } ?? "null"
         for layer in folder.layers {
             var features = layer.features
@@ -18,12 +27,18 @@ enum ViewerData {
                 features = Swift.stride(from: 0, to: features.count, by: stride).map { features[$0] }
                 note = JSONText.string("Population: showing \(features.count) of \(layer.features.count) points (every \(stride)th) to keep this page small; the maps and tables use all points.")
             }
-            layers.append((layer.name, try encode(layer, features, toMercator)))
+            let encoded = try encode(layer, features, toMercator)
+            if deferredLayers.contains(layer.name) {
+                layers.append((layer.name, JSONText.object([("fields", encoded.fields), ("deferred", "true")])))
+                deferred.append((layer.name, JSONText.object([("rows", encoded.rows), ("geometries", encoded.geometries)])))
+            } else {
+                layers.append((layer.name, JSONText.object([("fields", encoded.fields), ("rows", encoded.rows), ("geometries", encoded.geometries)])))
+            }
         }
         let rd = folder.envelope
         let extent = try toMercator.project(.lineString([Coordinate(x: rd.minX, y: rd.minY), Coordinate(x: rd.maxX, y: rd.maxY)])).envelope
         let caption = MapCaption(run: folder.run)
-        return JSONText.object([
+        let main = JSONText.object([
             ("title", JSONText.string(caption.isSynthetic ? "GP access — SYNTHETIC example data" : "GP access")),
             ("dataLine", JSONText.string(caption.dataLine)),
             ("attribution", JSONText.string(caption.attribution)),
@@ -33,9 +48,10 @@ enum ViewerData {
             ("styles", styles),
             ("layers", JSONText.object(layers)),
         ])
+        return (main, deferred)
     }
 
-    static func encode(_ layer: MapLayer, _ features: [MapFeature], _ t: WebMercator) throws -> String {
+    static func encode(_ layer: MapLayer, _ features: [MapFeature], _ t: WebMercator) throws -> (fields: String, rows: String, geometries: String) {
         var rows = [String](), geometries = [String]()
         rows.reserveCapacity(features.count)
         geometries.reserveCapacity(features.count)
@@ -43,11 +59,8 @@ enum ViewerData {
             rows.append(JSONText.array(layer.fieldNames.map { JSONText.value(f.properties[$0]) }))
             geometries.append(geometry(try t.project(f.geometry)))
         }
-        return JSONText.object([
-            ("fields", JSONText.array(layer.fieldNames.map(JSONText.string))),
-            ("rows", "[\n" + rows.joined(separator: ",\n") + "]"),
-            ("geometries", "[\n" + geometries.joined(separator: ",\n") + "]"),
-        ])
+        return (JSONText.array(layer.fieldNames.map(JSONText.string)), "[\n" + rows.joined(separator: ",\n") + "]",
+                "[\n" + geometries.joined(separator: ",\n") + "]")
     }
 
     /// A point as [x, y]; anything else as {"rings": [[x0, y0, x1, y1, ...], ...]}

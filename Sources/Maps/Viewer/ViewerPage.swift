@@ -9,6 +9,7 @@ enum ViewerPage {
         let toggles = [("regions", "Regions"), ("population", populationLabel), ("practices", "Practices"),
                        ("catchments", "Catchments"), ("sites", "Housing sites")]
         let present = Set(folder.layers.map(\.name))
+        let data = try ViewerData.parts(folder)
         let toggleHTML = toggles.map { id, label in
             let has = present.contains(id)
             return "<label class=\"toggle\"><input type=\"checkbox\" id=\"toggle-\(id)\" data-layer=\"\(id)\"\(has ? (id == "population" ? "" : " checked") : " disabled")> \(label)\(has ? "" : " <span class=\"absent\">(not in this output)</span>")</label>"
@@ -40,7 +41,7 @@ enum ViewerPage {
         <pre id="errors" class="js-error" hidden></pre>
         <main>
           <aside id="sidebar">
-            <section><h2>Layers</h2><p class="hint">Population points are off at first to keep the map readable.</p>
+            <section><h2>Layers</h2><p class="hint">Population is off at first, to keep the map readable and quick to open; it is drawn when switched on. <code>?layers=regions,population</code> in the address chooses the layers shown.</p>
             \(toggleHTML)
             </section>
             <section><h2>Colour</h2>
@@ -68,8 +69,9 @@ enum ViewerPage {
         <footer><p id="attribution">\(Markup.escape(caption.attribution))</p>
         <p class="hint">Drag to pan, wheel or buttons to zoom. Works offline. Optional base map: add <code>?tiles=https://your.tile.server/{z}/{x}/{y}.png</code> to the address. Map in Web Mercator; distances were computed in RD New (EPSG:28992).</p></footer>
         <script type="application/json" id="bereik-data">
-        \(try ViewerData.json(folder))
+        \(data.main)
         </script>
+        \(data.deferred.map { "<script type=\"application/json\" id=\"bereik-data-\($0.name)\">\n\($0.json)\n</script>" }.joined(separator: "\n"))
         <script>
         \(ViewerScript.javascript)
         </script>

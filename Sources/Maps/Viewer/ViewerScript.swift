@@ -34,13 +34,32 @@ enum ViewerScript {
     function features(name) {
       var L = D.layers[name];
       if (!L) return [];
+      if (L.deferred) {
+        var more = JSON.parse(document.getElementById("bereik-data-" + name).textContent);
+        L.rows = more.rows; L.geometries = more.geometries; delete L.deferred;
+      }
       return L.rows.map(function (row, i) {
         var p = {};
         L.fields.forEach(function (f, j) { p[f] = row[j]; });
         return { layer: name, i: i, props: p, geom: L.geometries[i], el: null };
       });
     }
-    ["regions", "population", "practices", "catchments", "sites"].forEach(function (n) { layers[n] = features(n); });
+    // A layer that is off at first (population: at national scale 100,000
+    // squares or more) is built when it is first switched on, so the page
+    // opens with only the shapes it shows. `?layers=regions,population`
+    // sets which layers are on.
+    var lazy = { population: true };
+    var built = {};
+    var names = ["regions", "population", "practices", "catchments", "sites"];
+    names.forEach(function (n) { layers[n] = []; });
+    var shownParam = new URLSearchParams(location.search).get("layers");
+    if (shownParam !== null) {
+      var shown = shownParam.split(",");
+      names.forEach(function (n) {
+        var box = document.getElementById("toggle-" + n);
+        if (box && !box.disabled) { box.checked = shown.indexOf(n) >= 0; document.getElementById("g-" + n).style.display = box.checked ? "" : "none"; }
+      });
+    }
 
     function classColour(c, v) {
       if (v === null || v === undefined) return S.noData;
@@ -102,18 +121,21 @@ enum ViewerScript {
       if (f.layer === "practices") return 3 + 2.6 * Math.sqrt(Math.max(+f.props.\#(prop(PracticeColumn.gpFTE)) || 0, 0));
       return 6;
     }
-    function draw() {
-      Object.keys(layers).forEach(function (name) {
-        var group = document.getElementById("g-" + name);
-        var list = layers[name];
-        if (name === "practices") list = list.slice().sort(function (a, b) { return (+b.props.\#(prop(PracticeColumn.gpFTE)) || 0) - (+a.props.\#(prop(PracticeColumn.gpFTE)) || 0); });
-        list.forEach(function (f) { makeShape(f, group); });
-      });
-      layers.catchments.forEach(function (f) {
+    function build(name) {
+      built[name] = true;
+      layers[name] = features(name);
+      var group = document.getElementById("g-" + name);
+      var list = layers[name];
+      if (name === "practices") list = list.slice().sort(function (a, b) { return (+b.props.\#(prop(PracticeColumn.gpFTE)) || 0) - (+a.props.\#(prop(PracticeColumn.gpFTE)) || 0); });
+      list.forEach(function (f) { makeShape(f, group); });
+      if (name === "catchments") layers.catchments.forEach(function (f) {
         f.el.setAttribute("fill", "none"); f.el.setAttribute("stroke", S.catchment); f.el.setAttribute("stroke-dasharray", "4 2");
       });
-      layers.practices.forEach(function (f) { f.el.setAttribute("fill", statusColour(f.props.\#(prop(PracticeColumn.status)))); f.el.setAttribute("stroke", "#222"); });
-      layers.sites.forEach(function (f) { f.el.setAttribute("fill", verdictColour(f.props.\#(prop(SiteColumn.verdict)))); f.el.setAttribute("stroke", "#111"); });
+      if (name === "practices") layers.practices.forEach(function (f) { f.el.setAttribute("fill", statusColour(f.props.\#(prop(PracticeColumn.status)))); f.el.setAttribute("stroke", "#222"); });
+      if (name === "sites") layers.sites.forEach(function (f) { f.el.setAttribute("fill", verdictColour(f.props.\#(prop(SiteColumn.verdict)))); f.el.setAttribute("stroke", "#111"); });
+    }
+    function draw() {
+      names.forEach(function (name) { if (!lazy[name] || on(name)) build(name); });
       recolour();
     }
     function recolour() {
@@ -318,7 +340,9 @@ enum ViewerScript {
 
     document.querySelectorAll("#sidebar input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () {
-        document.getElementById("g-" + box.getAttribute("data-layer")).style.display = box.checked ? "" : "none";
+        var name = box.getAttribute("data-layer");
+        if (box.checked && !built[name]) { build(name); recolour(); applyView(); }
+        document.getElementById("g-" + name).style.display = box.checked ? "" : "none";
         legend();
       });
     });
