@@ -16,6 +16,8 @@ final class ByteSink {
     private var count = 0
     /// Bytes written so far, including those still in the buffer.
     private(set) var bytesWritten = 0
+    /// Bytes in the buffer (of a memory sink: all it holds).
+    var bufferedBytes: Int { count }
 
     init(path: String) throws {
         self.path = path

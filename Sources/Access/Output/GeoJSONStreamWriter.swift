@@ -87,6 +87,48 @@ struct GeoJSONFeatureText: Sendable {
             }
             try sink.ascii(" }, \"geometry\": ")
         }
+        try geometry(point, into: sink)
+    }
+
+    /// The columns' typed cells ready for this format (`OutputTable.typedCells`).
+    func prepare(_ cells: [ColumnCell<Int>]) throws -> [PreparedCell] {
+        try cells.map { try PreparedCell($0) { s, sink in try string(s, into: sink); return false } }
+    }
+
+    /// Writes row `i` from its typed cells: the bytes `write(_:point:first:into:)`
+    /// writes for the row's values.
+    func write(row i: Int, cells: [PreparedCell], point: Coordinate?, first: Bool, into sink: ByteSink) throws {
+        precondition(cells.count == fields.count, "cell count must match the layer's fields")
+        if !first { try sink.ascii(",\n") }
+        if cells.isEmpty {
+            try sink.ascii("{ \"type\": \"Feature\", \"properties\": { }, \"geometry\": ")
+        } else {
+            try prefixes.withUnsafeBufferPointer { all in
+                var start = 0
+                for k in cells.indices {
+                    let end = prefixEnds[k]
+                    try sink.bytes(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                    switch cells[k] {
+                    case .text(let f):
+                        if let s = f(i) { try string(s, into: sink) } else { try sink.ascii("null") }
+                    case .oneOf(let texts, let f):
+                        if let t = f(i), t >= 0, t < texts.count { _ = try texts.write(t, into: sink) } else { try sink.ascii("null") }
+                    case .number(let scale, let f):
+                        if let x = f(i), x.isFinite, case let v = ColumnCell<Int>.rounded(x, scale), v.isFinite {
+                            try GDALNumberText.geoJSONReal(v, into: sink)
+                        } else {
+                            try sink.ascii("null")
+                        }
+                    }
+                }
+            }
+            try sink.ascii(" }, \"geometry\": ")
+        }
+        try geometry(point, into: sink)
+    }
+
+    private func geometry(_ point: Coordinate?, into sink: ByteSink) throws {
         if let point {
             try sink.ascii("{ \"type\": \"Point\", \"coordinates\": [ ")
             try GDALNumberText.coordinate(point.x, into: sink)

@@ -16,6 +16,10 @@ public struct OutputTable {
     /// one buffer for millions of rows); reads only immutable data, so rows
     /// can be made on several threads at once.
     private var values: (Int, inout [FieldValue]) -> Void
+    /// The same values as typed cells, when every column has one (tables
+    /// made from `OutputColumn`s): the streamed writers then format row `i`
+    /// straight to bytes, without a `FieldValue` per cell.
+    var typedCells: [ColumnCell<Int>]?
 
     public init(name: String, fields: [FieldDefinition], rows: [[FieldValue]], geometries: [Geometry?]?, kind: GeometryKind) {
         self.init(name: name, fields: fields, count: rows.count, geometries: geometries, kind: kind) { $1 += rows[$0] }
@@ -86,6 +90,7 @@ public struct OutputTable {
         }
         let writer = try GeoJSONStreamWriter(path: path, layerName: name, fields: fields)
         let text = writer.text
+        let cells = try typedCells.map { try text.prepare($0) }
         // One transformer per worker: a PROJ context is not shared between
         // threads, and making one costs milliseconds.
         let transformers = geometries == nil ? [] : try (0..<ParallelWork.threads).map { k in
@@ -97,8 +102,13 @@ public struct OutputTable {
             let memory = ByteSink(memoryFor: path, expectedBytes: range.count * (80 + 32 * fields.count))
             var values = [FieldValue]()
             for i in range {
-                row(i, into: &values)
-                try text.write(values, point: points?[i - range.lowerBound], first: i == 0, into: memory)
+                let point = points?[i - range.lowerBound]
+                if let cells {
+                    try text.write(row: i, cells: cells, point: point, first: i == 0, into: memory)
+                } else {
+                    row(i, into: &values)
+                    try text.write(values, point: point, first: i == 0, into: memory)
+                }
             }
             return memory.takeBytes()
         } write: { part, count in
@@ -140,13 +150,18 @@ public struct OutputTable {
     public func writeCSV(path: String, dialect: CSVDialect) throws -> Int {
         let writer = try CSVWriter(path: path, fields: fields, dialect: dialect)
         let text = writer.text
+        let cells = try typedCells.map { try text.prepare($0) }
         try forEachChunk { range, _ in
             let memory = ByteSink(memoryFor: path, expectedBytes: range.count * 12 * Swift.max(1, fields.count))
             var neutralised = 0
             var values = [FieldValue]()
             for i in range {
-                row(i, into: &values)
-                neutralised += try text.write(values, into: memory)
+                if let cells {
+                    neutralised += try text.write(row: i, cells: cells, into: memory)
+                } else {
+                    row(i, into: &values)
+                    neutralised += try text.write(values, into: memory)
+                }
             }
             return (memory.takeBytes(), neutralised)
         } write: { part, _ in

@@ -29,20 +29,32 @@ struct OutputColumn<Row> {
     let type: FieldType
     let unit: ColumnUnit
     let value: (Row) -> FieldValue
+    /// The same value, typed, for the streamed writers (nil: only `value`).
+    var cell: ColumnCell<Row>? = nil
 
     var field: FieldDefinition { FieldDefinition(name.text, type) }
 
     static func text(_ name: ColumnName, _ value: @escaping (Row) -> String?) -> Self {
-        Self(name: name, type: .string, unit: .text) { row in value(row).map { .string($0) } ?? .null }
+        Self(name: name, type: .string, unit: .text, value: { row in value(row).map { .string($0) } ?? .null }, cell: .text(value))
+    }
+
+    /// A text that is one of `texts` (a practice's or region's id), by its
+    /// index; null for nil or an index outside `texts`. The streamed writers
+    /// format each of the texts once, not once per row.
+    static func text(_ name: ColumnName, oneOf texts: [String], _ index: @escaping (Row) -> Int?) -> Self {
+        Self(name: name, type: .string, unit: .text, value: { row in
+            guard let k = index(row), texts.indices.contains(k) else { return .null }
+            return .string(texts[k])
+        }, cell: .oneOf(texts, index))
     }
 
     /// `decimals`: nil writes the number as it is.
     static func number(_ name: ColumnName, _ unit: ColumnUnit, decimals: Int?, _ value: @escaping (Row) -> Double?) -> Self {
         let scale = decimals.map { Self.scales[$0] }
-        return Self(name: name, type: .real, unit: unit) { row in
+        return Self(name: name, type: .real, unit: unit, value: { row in
             guard let x = value(row), x.isFinite else { return .null }
-            return .real(scale.map { (x * $0).rounded() / $0 } ?? x)
-        }
+            return .real(ColumnCell<Row>.rounded(x, scale))
+        }, cell: .number(scale: scale, value))
     }
 
     static func count(_ name: ColumnName, _ value: @escaping (Row) -> Int?) -> Self {
@@ -56,11 +68,49 @@ struct OutputColumn<Row> {
     /// The same column, null for the rows where `hidden` holds.
     func null(where hidden: @escaping (Row) -> Bool) -> Self {
         let value = self.value
-        return Self(name: name, type: type, unit: unit) { row in hidden(row) ? .null : value(row) }
+        return Self(name: name, type: type, unit: unit, value: { row in hidden(row) ? .null : value(row) },
+                    cell: cell?.null(where: hidden))
     }
 
     /// 10ᵈ for d = 0…4, exact in binary.
     private static var scales: [Double] { [1, 10, 100, 1_000, 10_000] }
+}
+
+/// How a text or number column finds row `Row`'s value without making a
+/// `FieldValue`: the streamed GeoJSON and CSV writers format it straight to
+/// bytes (`TypedRows`). Gives the value `OutputColumn.value` gives.
+enum ColumnCell<Row> {
+    /// A text column (`.string` field); nil: null.
+    case text((Row) -> String?)
+    /// One of `texts` by index (`.string` field); nil or outside: null.
+    case oneOf([String], (Row) -> Int?)
+    /// A number (`.real` field) rounded by `scale` (nil: as it is); nil and
+    /// non-finite: null.
+    case number(scale: Double?, (Row) -> Double?)
+
+    /// `(x·10ᵈ).rounded() / 10ᵈ`, or x without a scale.
+    @inline(__always)
+    static func rounded(_ x: Double, _ scale: Double?) -> Double {
+        guard let scale else { return x }
+        return (x * scale).rounded() / scale
+    }
+
+    /// The cell of the row `key(i)`.
+    func keyed<Key>(_ key: @escaping (Key) -> Row) -> ColumnCell<Key> {
+        switch self {
+        case .text(let f): return .text { f(key($0)) }
+        case .oneOf(let texts, let f): return .oneOf(texts) { f(key($0)) }
+        case .number(let scale, let f): return .number(scale: scale) { f(key($0)) }
+        }
+    }
+
+    func null(where hidden: @escaping (Row) -> Bool) -> Self {
+        switch self {
+        case .text(let f): return .text { hidden($0) ? nil : f($0) }
+        case .oneOf(let texts, let f): return .oneOf(texts) { hidden($0) ? nil : f($0) }
+        case .number(let scale, let f): return .number(scale: scale) { hidden($0) ? nil : f($0) }
+        }
+    }
 }
 
 extension OutputTable {
@@ -79,5 +129,7 @@ extension OutputTable {
             let row = key(i)
             for value in values { out.append(value(row)) }
         }
+        let cells = columns.compactMap { $0.cell?.keyed(key) }
+        if cells.count == columns.count { typedCells = cells }
     }
 }
