@@ -50,5 +50,9 @@ final class FileDigestTests: FolderTestCase {
         XCTAssertNil(FileDigest.sha256(ofFile: folder), "a folder")
         XCTAssertNil(FileDigest.sha256(ofFile: folder + "/missing.gpkg"), "a missing file")
         XCTAssertNil(FileDigest.sha256(ofFile: "PG:dbname=bereik"), "a connection string")
+        // A named pipe without a writer: refused at once, not waited on.
+        let fifo = folder + "/pipe"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertNil(FileDigest.sha256(ofFile: fifo), "a named pipe")
     }
 }

@@ -10,8 +10,10 @@ public enum FileDigest {
     /// regular file (a folder, a `PG:` connection string) or a read fails
     /// part-way (never the digest of part of a file).
     public static func sha256(ofFile path: String) -> String? {
-        // open(2)/fstat(2)/read(2): -1 on failure, errno set.
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // open(2)/fstat(2)/read(2): -1 on failure, errno set. Non-blocking,
+        // so that a named pipe (e.g. a shell's `<(…)`) is refused at once
+        // instead of waiting for a writer; a regular file reads as usual.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
