@@ -22,18 +22,17 @@ public enum PopulationCells {
 
     /// Per square: the sums its means are made of, by the square's slot.
     struct Sums {
-        let modes: Int
-        var points: [Int] = []
-        var inhabitants: [Double] = [], openWeight: [Double] = [], openSum: [Double] = [], openMax: [Double] = []
+        var points: [Int]
+        var inhabitants: [Double], openWeight: [Double], openSum: [Double], openMax: [Double]
         /// By slot × mode.
-        var minuteWeight: [Double] = [], minuteSum: [Double] = []
+        var minuteWeight: [Double], minuteSum: [Double]
 
-        init(modes: Int) { self.modes = modes }
-
-        mutating func append() -> Int32 {
-            points.append(0); inhabitants.append(0); openWeight.append(0); openSum.append(0); openMax.append(-.infinity)
-            for _ in 0..<modes { minuteWeight.append(0); minuteSum.append(0) }
-            return Int32(points.count - 1)
+        init(squares: Int, modes: Int) {
+            points = Array(repeating: 0, count: squares)
+            inhabitants = Array(repeating: 0, count: squares)
+            openWeight = inhabitants; openSum = inhabitants
+            openMax = Array(repeating: -.infinity, count: squares)
+            minuteWeight = Array(repeating: 0, count: squares * modes); minuteSum = minuteWeight
         }
     }
 
@@ -79,12 +78,10 @@ public enum PopulationCells {
         return (slot, slotKeys)
     }
 
-    static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM,
-                      denseLimit: Int = 1 << 23) -> OutputTable {
-        let modes = result.road?.modes ?? []
-        let (slot, slotKeys) = slots(population, size: size, denseLimit: denseLimit)
-        var adding = Sums(modes: modes.count)
-        for _ in slotKeys { _ = adding.append() }
+    static func table(result: AnalysisResult, population: [PopulationPoint], cellSizeM size: Double = cellSizeM) -> OutputTable {
+        let modes = result.road?.modes ?? [], n = modes.count
+        let (slot, slotKeys) = slots(population, size: size)
+        var adding = Sums(squares: slotKeys.count, modes: n)
         let allZero = !population.contains { $0.inhabitants > 0 }
         // Point by point in their order, so that every square's sums are
         // added in the same order whatever the squares' lookup.
@@ -97,14 +94,13 @@ public enum PopulationCells {
             if d.isFinite { adding.openWeight[s] += w; adding.openSum[s] += w * d; adding.openMax[s] = max(adding.openMax[s], d) }
             if let road = result.road {
                 for m in modes.indices where road.minutes[m][i].isFinite {
-                    adding.minuteWeight[s * modes.count + m] += w; adding.minuteSum[s * modes.count + m] += w * road.minutes[m][i]
+                    adding.minuteWeight[s * n + m] += w; adding.minuteSum[s * n + m] += w * road.minutes[m][i]
                 }
             }
         }
         let sums = adding
         typealias C = PopulationCellColumn
         typealias Cell = (x0: Double, y0: Double, slot: Int)
-        let n = modes.count
         var columns: [OutputColumn<Cell>] = [
             .text(C.cellID) { cellID($0.x0, $0.y0) },
             .number(C.cellSizeM, .metres, decimals: nil) { _ in size },
