@@ -7,9 +7,9 @@ enum ViewerData {
     /// Population layers larger than this are thinned to every k-th point.
     static let maxPopulationPoints = 50_000
 
-    /// Layers whose rows and geometries are embedded apart (`deferredJSON`)
-    /// and parsed only when the layer is first switched on: the population,
-    /// off at first, is most of a national page's data.
+    /// Layers whose rows and geometries are embedded apart (`parts`) and
+    /// parsed, and drawn, only when the layer is first switched on: the
+    /// population, off at first, is most of a national page's data.
     static let deferredLayers: Set<String> = ["population"]
 
     /// The page's data (a deferred layer carries only its `fields` and

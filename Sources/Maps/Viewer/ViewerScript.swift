@@ -44,11 +44,10 @@ enum ViewerScript {
         return { layer: name, i: i, props: p, geom: L.geometries[i], el: null };
       });
     }
-    // A layer that is off at first (population: at national scale 100,000
-    // squares or more) is built when it is first switched on, so the page
-    // opens with only the shapes it shows. `?layers=regions,population`
-    // sets which layers are on.
-    var lazy = { population: true };
+    // A layer whose data is deferred (`ViewerData.deferredLayers`: the
+    // population, off at first; at national scale 100,000 squares or more)
+    // is built when it is first switched on, so the page opens with only the
+    // shapes it shows. `?layers=regions,population` sets which layers are on.
     var built = {};
     var names = ["regions", "population", "practices", "catchments", "sites"];
     names.forEach(function (n) { layers[n] = []; });
@@ -135,7 +134,7 @@ enum ViewerScript {
       if (name === "sites") layers.sites.forEach(function (f) { f.el.setAttribute("fill", verdictColour(f.props.\#(prop(SiteColumn.verdict)))); f.el.setAttribute("stroke", "#111"); });
     }
     function draw() {
-      names.forEach(function (name) { if (!lazy[name] || on(name)) build(name); });
+      names.forEach(function (name) { if (!(D.layers[name] && D.layers[name].deferred) || on(name)) build(name); });
       recolour();
     }
     function recolour() {
