@@ -76,25 +76,26 @@ struct CSVRowText: Sendable {
         try cells.map { try PreparedCell($0) { s, sink in try text(s, neutralise: dialect.neutralisesFormulas, into: sink) } }
     }
 
-    /// Writes row `i` from its typed cells with its line end: the bytes
-    /// `write(_:into:)` writes for the row's values; returns the text cells neutralised.
-    func write(row i: Int, cells: [PreparedCell], into sink: ByteSink) throws -> Int {
-        precondition(cells.count == fields.count, "cell count must match the layer's fields")
+    /// Writes the block's rows from their typed cells, each with its line
+    /// end: the bytes `write(_:into:)` writes for the rows' values; returns
+    /// the text cells neutralised.
+    func write(_ block: CellBlock, into sink: ByteSink) throws -> Int {
+        precondition(block.columnCount == fields.count, "cell count must match the layer's fields")
         var neutralised = 0
-        for k in cells.indices {
-            if k > 0 { try sink.byte(dialect.separator) }
-            switch cells[k] {
-            case .text(let f):
-                if let s = f(i), try text(s, neutralise: dialect.neutralisesFormulas, into: sink) { neutralised += 1 }
-            case .oneOf(let texts, let f):
-                if let t = f(i), t >= 0, t < texts.count, try texts.write(t, into: sink) { neutralised += 1 }
-            case .number(let scale, let f):
-                if let x = f(i), x.isFinite, case let v = ColumnCell<Int>.rounded(x, scale), v.isFinite {
-                    try GDALNumberText.csvReal(v, point: dialect.decimalPoint, into: sink)
+        try block.read { cells in
+            for r in 0..<block.rows.count {
+                for k in 0..<fields.count {
+                    if k > 0 { try sink.byte(dialect.separator) }
+                    switch cells.cell(k, r) {
+                    case .null: break
+                    case .text(let s): if try text(s, neutralise: dialect.neutralisesFormulas, into: sink) { neutralised += 1 }
+                    case .rendered(let texts, let t): if try texts.write(t, into: sink) { neutralised += 1 }
+                    case .number(let v): try GDALNumberText.csvReal(v, point: dialect.decimalPoint, into: sink)
+                    }
                 }
+                try sink.bytes(lineEnd)
             }
         }
-        try sink.bytes(lineEnd)
         return neutralised
     }
 

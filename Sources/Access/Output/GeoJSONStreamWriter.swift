@@ -95,37 +95,36 @@ struct GeoJSONFeatureText: Sendable {
         try cells.map { try PreparedCell($0) { s, sink in try string(s, into: sink); return false } }
     }
 
-    /// Writes row `i` from its typed cells: the bytes `write(_:point:first:into:)`
-    /// writes for the row's values.
-    func write(row i: Int, cells: [PreparedCell], point: Coordinate?, first: Bool, into sink: ByteSink) throws {
-        precondition(cells.count == fields.count, "cell count must match the layer's fields")
-        if !first { try sink.ascii(",\n") }
-        if cells.isEmpty {
-            try sink.ascii("{ \"type\": \"Feature\", \"properties\": { }, \"geometry\": ")
-        } else {
+    /// Writes the block's rows from their typed cells, with `points[r]` for
+    /// the block's row r (nil: no geometry): the bytes `write(_:point:first:into:)`
+    /// writes for the rows' values.
+    func write(_ block: CellBlock, points: [Coordinate?]?, into sink: ByteSink) throws {
+        precondition(block.columnCount == fields.count, "cell count must match the layer's fields")
+        try block.read { cells in
             try prefixes.withUnsafeBufferPointer { all in
-                var start = 0
-                for k in cells.indices {
-                    let end = prefixEnds[k]
-                    try sink.bytes(UnsafeBufferPointer(rebasing: all[start..<end]))
-                    start = end
-                    switch cells[k] {
-                    case .text(let f):
-                        if let s = f(i) { try string(s, into: sink) } else { try sink.ascii("null") }
-                    case .oneOf(let texts, let f):
-                        if let t = f(i), t >= 0, t < texts.count { _ = try texts.write(t, into: sink) } else { try sink.ascii("null") }
-                    case .number(let scale, let f):
-                        if let x = f(i), x.isFinite, case let v = ColumnCell<Int>.rounded(x, scale), v.isFinite {
-                            try GDALNumberText.geoJSONReal(v, into: sink)
-                        } else {
-                            try sink.ascii("null")
+                for r in 0..<block.rows.count {
+                    if block.rows.lowerBound + r != 0 { try sink.ascii(",\n") }
+                    if fields.isEmpty {
+                        try sink.ascii("{ \"type\": \"Feature\", \"properties\": { }, \"geometry\": ")
+                    } else {
+                        var start = 0
+                        for k in 0..<fields.count {
+                            let end = prefixEnds[k]
+                            try sink.bytes(UnsafeBufferPointer(rebasing: all[start..<end]))
+                            start = end
+                            switch cells.cell(k, r) {
+                            case .null: try sink.ascii("null")
+                            case .text(let s): try string(s, into: sink)
+                            case .rendered(let texts, let t): _ = try texts.write(t, into: sink)
+                            case .number(let v): try GDALNumberText.geoJSONReal(v, into: sink)
+                            }
                         }
+                        try sink.ascii(" }, \"geometry\": ")
                     }
+                    try geometry(points?[r], into: sink)
                 }
             }
-            try sink.ascii(" }, \"geometry\": ")
         }
-        try geometry(point, into: sink)
     }
 
     private func geometry(_ point: Coordinate?, into sink: ByteSink) throws {

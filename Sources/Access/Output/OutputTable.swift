@@ -100,14 +100,13 @@ public struct OutputTable {
             let points = try transformers.isEmpty ? nil : wgs84Points(range, transformers[k], path: path)
             // A population feature is about 600 bytes; pages reserved and not touched cost no memory.
             let memory = ByteSink(memoryFor: path, expectedBytes: range.count * (80 + 32 * fields.count))
-            var values = [FieldValue]()
-            for i in range {
-                let point = points?[i - range.lowerBound]
-                if let cells {
-                    try text.write(row: i, cells: cells, point: point, first: i == 0, into: memory)
-                } else {
+            if let cells {
+                try text.write(CellBlock(cells, rows: range), points: points, into: memory)
+            } else {
+                var values = [FieldValue]()
+                for i in range {
                     row(i, into: &values)
-                    try text.write(values, point: point, first: i == 0, into: memory)
+                    try text.write(values, point: points?[i - range.lowerBound], first: i == 0, into: memory)
                 }
             }
             return memory.takeBytes()
@@ -154,11 +153,11 @@ public struct OutputTable {
         try forEachChunk { range, _ in
             let memory = ByteSink(memoryFor: path, expectedBytes: range.count * 12 * Swift.max(1, fields.count))
             var neutralised = 0
-            var values = [FieldValue]()
-            for i in range {
-                if let cells {
-                    neutralised += try text.write(row: i, cells: cells, into: memory)
-                } else {
+            if let cells {
+                neutralised = try text.write(CellBlock(cells, rows: range), into: memory)
+            } else {
+                var values = [FieldValue]()
+                for i in range {
                     row(i, into: &values)
                     neutralised += try text.write(values, into: memory)
                 }
