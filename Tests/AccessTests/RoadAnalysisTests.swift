@@ -60,6 +60,34 @@ final class RoadAnalysisTests: XCTestCase {
         XCTAssertEqual(q["road_min_bicycle"] as? Double, 28)
     }
 
+    /// A maxspeed that is no speed ("fast") or an absurd one ("5000", typed
+    /// for 50) is not used: the line runs at its class speed (car on a
+    /// residential road: 30 km/h), and the lines are counted and reported.
+    /// By hand: p snaps onto the first main-road line ("5000") and drives
+    /// 4 km at 30 km/h = 8.0 min (at 5000 km/h it would be 0.05 min).
+    func testAbsurdOrUnreadableMaxspeedIsNotUsedAndIsReported() throws {
+        let f = try Fixtures()
+        let roads = try f.write("roads.geojson", """
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+         {"type":"Feature","properties":{"highway":"residential","maxspeed":"5000"},"geometry":{"type":"LineString","coordinates":[[100000,500000],[105000,500000]]}},
+         {"type":"Feature","properties":{"highway":"residential","maxspeed":"50"},"geometry":{"type":"LineString","coordinates":[[105000,500000],[110000,500000]]}},
+         {"type":"Feature","properties":{"highway":"residential","maxspeed":"fast"},"geometry":{"type":"LineString","coordinates":[[105000,500000],[105000,503000]]}}]}
+        """)
+        let population = try f.rdPoints("pop.geojson", [(104_000, 500_020, ["id": "p", "inwoners": 100])])
+        let practices = try f.rdPoints("gp.geojson", [(100_000, 500_010, ["id": "A", "status": "open"])])
+        var job = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: nil, outputFolder: f.folder + "/out")
+        job.roadsPath = roads
+        let o = try job.run()
+        let road = try XCTUnwrap(o.result.road)
+        XCTAssertEqual(road.minutes[0][0], 8.0, accuracy: 0.01)
+        XCTAssertEqual(road.report.maxspeedNotUsed, 2)
+        XCTAssertEqual(road.report.maxspeedNotUsedExample, "5000")
+        XCTAssertTrue(o.report.warnings.contains { $0.contains("2 road features have a maxspeed that is not a speed") && $0.contains("'5000'") },
+                      "\(o.report.warnings)")
+        let run = try String(contentsOfFile: f.folder + "/out/run.json", encoding: .utf8)
+        XCTAssertTrue(run.contains("\"maxspeedNotUsed\" : 2"), run)
+    }
+
     func testRoadFileWithoutRoadsIsAClearError() throws {
         let f = try Fixtures()
         let notRoads = try f.rdPoints("points.geojson", [(100_000, 500_000, ["id": "x"])])

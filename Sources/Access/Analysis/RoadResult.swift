@@ -55,6 +55,10 @@ public struct RoadRunReport: Codable, Sendable {
     public var features: Int
     public var lines: Int
     public var skipped: [String: Int]
+    /// Road features whose `maxspeed` was not used (not a speed, or outside
+    /// the plausible range): they run at their class speed.
+    public var maxspeedNotUsed: Int
+    public var maxspeedNotUsedExample: String?
     public var nodes: Int
     public var edges: Int
     public var components: Int

@@ -38,7 +38,21 @@ public struct RoadFileCounts: Sendable, Hashable {
     public var skippedTransform = 0
     /// SHA-256 of the road file (nil: not a regular file).
     public var sha256: String?
+    /// Road features whose `maxspeed` is not a speed or not a plausible one
+    /// (`TravelProfile.plausibleMaxSpeedKmh`): their class speed is used.
+    public var maxspeedNotUsed = 0
+    /// The least such text (by text, so that it does not depend on the
+    /// features' order), cut to 40 characters for the summary.
+    public var maxspeedNotUsedExample: String?
     public init() {}
+
+    /// Counts a road feature's `maxspeed` that is not used.
+    mutating func note(maxspeed text: String, _ reading: TravelProfile.MaxSpeedReading) {
+        guard reading == .notUsed else { return }
+        maxspeedNotUsed += 1
+        let example = String(text.prefix(40))
+        if maxspeedNotUsedExample.map({ example < $0 }) ?? true { maxspeedNotUsedExample = example }
+    }
 }
 
 /// Transforms lines into EPSG:28992 (identity when already there).
@@ -95,6 +109,7 @@ public enum OSMRoadReader {
             let tags = values.count > 1 ? (values[1].text.map(OSMTags.parse) ?? [:]) : [:]
             guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
             guard let parts = lineParts(g) else { report.skippedNotLine += 1; return }
+            var added = false
             for part in parts {
                 guard let rd = projector.project(part) else { report.skippedTransform += 1; continue }
                 guard let line = RoadLine.fromOSM(coordinates: rd, highway: highway, tags: tags, profiles: profiles) else {
@@ -102,7 +117,9 @@ public enum OSMRoadReader {
                 }
                 builder.add(line)
                 report.lines += 1
+                added = true
             }
+            if added, let text = tags["maxspeed"] { report.note(maxspeed: text, TravelProfile.readMaxSpeed(text)) }
         }
         return report
     }
@@ -218,7 +235,7 @@ public enum LineRoadReader {
         }
 
         var directions = TextMemo(direction)
-        var maxspeeds = TextMemo(TravelProfile.parseMaxSpeed)
+        var maxspeeds = TextMemo(TravelProfile.readMaxSpeed)
 
         layer.skipFields(except: fieldList)
         // Parsing the rows (GDAL, one thread) and finding each vertex's node
@@ -237,7 +254,12 @@ public enum LineRoadReader {
                 else if let p = pNWB, let t = values[p].text { highway = nwbClass(t) }
                 else { highway = "unclassified" }
                 let dir = pOneway.flatMap { values[$0].text }.map { directions.value($0) } ?? .both
-                let maxspeed = pMax.flatMap { values[$0].text }.flatMap { maxspeeds.value($0) }
+                var maxspeed: Double?
+                if let text = pMax.flatMap({ values[$0].text }) {
+                    let reading = maxspeeds.value(text)
+                    report.note(maxspeed: text, reading)
+                    maxspeed = reading.speedKmh
+                }
                 let start = pStart.flatMap { integer(values[$0]) }
                 let end = pEnd.flatMap { integer(values[$0]) }
                 // Modes whose profile uses the class (a cycleway is not for cars, a

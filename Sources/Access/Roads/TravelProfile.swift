@@ -158,39 +158,69 @@ public struct TravelProfile: Sendable, Hashable {
 
     // MARK: maxspeed
 
-    /// Parses an OSM `maxspeed` value into km/h.
+    /// What a `maxspeed` text says.
+    public enum MaxSpeedReading: Equatable, Sendable {
+        /// No text: the class speed.
+        case absent
+        /// A posted limit in km/h.
+        case kmh(Double)
+        /// No fixed limit (`none`, `signals`, `variable`): the class speed.
+        case noFixedLimit
+        /// Not a speed, or outside `plausibleMaxSpeedKmh` (e.g. 5000 typed
+        /// for 50): the class speed, counted and reported as not used.
+        case notUsed
+
+        /// The km/h `speedKmh(highway:maxspeedKmh:)` takes: `.infinity` for
+        /// no fixed limit, nil when absent or not used.
+        public var speedKmh: Double? {
+            switch self {
+            case .kmh(let v): return v
+            case .noFixedLimit: return .infinity
+            case .absent, .notUsed: return nil
+            }
+        }
+    }
+
+    /// The posted limits taken as they are; anything else is a typing error.
+    public static let plausibleMaxSpeedKmh: ClosedRange<Double> = 1...200
+
+    /// Reads an OSM `maxspeed` value.
     ///
     /// `"50"` → 50, `"50 km/h"` → 50, `"30 mph"` → 48.28, `"NL:urban"` → 50,
     /// `"NL:rural"` → 80, `"NL:motorway"` → 130, `"NL:trunk"` → 100,
     /// `"NL:zone30"` → 30, `"NL:zone60"` → 60, `"NL:living_street"` → 15,
     /// `"NL:bicycle_road"` → 30, `"walk"` → 15 (Dutch *stapvoets* in an erf,
-    /// commonly taken as 15 km/h), `"none"` → `.infinity` (no limit).
-    /// Several values separated by `;` use the first. Returns nil for text it
-    /// cannot read.
-    public static func parseMaxSpeed(_ text: String) -> Double? {
+    /// commonly taken as 15 km/h); `"none"`, `"signals"`, `"variable"`: no
+    /// fixed limit. Several values separated by `;` use the first.
+    public static func readMaxSpeed(_ text: String) -> MaxSpeedReading {
         var s = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let semi = s.firstIndex(of: ";") { s = String(s[..<semi]).trimmingCharacters(in: .whitespaces) }
-        if s.isEmpty { return nil }
+        if s.isEmpty { return .absent }
+        let kmh: Double?
         switch s {
-        case "none", "unlimited": return .infinity
-        case "walk", "nl:walk": return 15
-        case "nl:urban": return 50
-        case "nl:rural": return 80
-        case "nl:trunk": return 100
-        case "nl:motorway": return 130
-        case "nl:living_street": return 15
-        case "nl:bicycle_road": return 30
-        default: break
+        case "none", "unlimited", "signals", "variable": return .noFixedLimit
+        case "walk", "nl:walk": kmh = 15
+        case "nl:urban": kmh = 50
+        case "nl:rural": kmh = 80
+        case "nl:trunk": kmh = 100
+        case "nl:motorway": kmh = 130
+        case "nl:living_street": kmh = 15
+        case "nl:bicycle_road": kmh = 30
+        default:
+            if s.hasPrefix("nl:zone") { kmh = positiveNumber(String(s.dropFirst("nl:zone".count))) }
+            else if s.hasSuffix("mph") { kmh = positiveNumber(String(s.dropLast(3)).trimmingCharacters(in: .whitespaces)).map { $0 * 1.609344 } }
+            else if s.hasSuffix("km/h") { kmh = positiveNumber(String(s.dropLast(4)).trimmingCharacters(in: .whitespaces)) }
+            else if s.hasSuffix("kmh") { kmh = positiveNumber(String(s.dropLast(3)).trimmingCharacters(in: .whitespaces)) }
+            else if s.hasSuffix("knots") { kmh = positiveNumber(String(s.dropLast(5)).trimmingCharacters(in: .whitespaces)).map { $0 * 1.852 } }
+            else { kmh = positiveNumber(s) }
         }
-        if s.hasPrefix("nl:zone") { return positiveNumber(String(s.dropFirst("nl:zone".count))) }
-        if s.hasSuffix("mph") {
-            return positiveNumber(String(s.dropLast(3)).trimmingCharacters(in: .whitespaces)).map { $0 * 1.609344 }
-        }
-        if s.hasSuffix("km/h") { return positiveNumber(String(s.dropLast(4)).trimmingCharacters(in: .whitespaces)) }
-        if s.hasSuffix("kmh") { return positiveNumber(String(s.dropLast(3)).trimmingCharacters(in: .whitespaces)) }
-        if s.hasSuffix("knots") { return positiveNumber(String(s.dropLast(5)).trimmingCharacters(in: .whitespaces)).map { $0 * 1.852 } }
-        return positiveNumber(s)
+        guard let kmh, plausibleMaxSpeedKmh.contains(kmh) else { return .notUsed }
+        return .kmh(kmh)
     }
+
+    /// A `maxspeed` text in km/h as `speedKmh(highway:maxspeedKmh:)` takes
+    /// it: `.infinity` for no fixed limit, nil when absent or not used.
+    public static func parseMaxSpeed(_ text: String) -> Double? { readMaxSpeed(text).speedKmh }
 
     private static func positiveNumber(_ s: String) -> Double? {
         guard let v = Double(s), v.isFinite, v > 0 else { return nil }

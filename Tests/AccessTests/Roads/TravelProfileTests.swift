@@ -6,7 +6,8 @@ final class TravelProfileTests: XCTestCase {
         let table: [(String, Double?)] = [
             ("50", 50), (" 80 ", 80), ("50 km/h", 50), ("30 mph", 30 * 1.609344), ("20mph", 20 * 1.609344),
             ("NL:urban", 50), ("nl:rural", 80), ("NL:motorway", 130), ("NL:zone30", 30), ("NL:zone60", 60),
-            ("none", .infinity), ("walk", 15), ("60;50", 60), ("signals", nil), ("", nil), ("-5", nil), ("0", nil),
+            ("none", .infinity), ("walk", 15), ("60;50", 60), ("signals", .infinity), ("variable", .infinity), ("", nil),
+            ("-5", nil), ("0", nil), ("5000", nil), ("500 km/h", nil), ("0.5", nil), ("fast", nil), ("NL:zone999", nil), ("200", 200),
         ]
         for (text, expected) in table {
             let got = TravelProfile.parseMaxSpeed(text)
@@ -17,6 +18,15 @@ final class TravelProfileTests: XCTestCase {
                 XCTAssertNil(got, text)
             }
         }
+    }
+
+    func testMaxSpeedReadings() {
+        let table: [(String, TravelProfile.MaxSpeedReading)] = [
+            ("", .absent), ("  ", .absent), ("50", .kmh(50)), ("none", .noFixedLimit), ("signals", .noFixedLimit),
+            ("variable;50", .noFixedLimit), ("5000", .notUsed), ("fast", .notUsed), ("-5", .notUsed), ("0", .notUsed),
+            ("0.5", .notUsed), ("201", .notUsed), ("1", .kmh(1)),
+        ]
+        for (text, expected) in table { XCTAssertEqual(TravelProfile.readMaxSpeed(text), expected, "'\(text)'") }
     }
 
     func testSpeedFromMaxSpeed() {
