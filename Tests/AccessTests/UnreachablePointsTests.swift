@@ -66,6 +66,21 @@ final class UnreachablePointsTests: XCTestCase {
             XCTAssertEqual(mode, "car")
             XCTAssertTrue("\(e)".contains("no usable road near the points"), "\(e)")
         }
+        // A partial practice with an eligibility area takes part as well: it
+        // counts among the practices taking new patients (2: A, and B for
+        // 9401), of which only B lies beyond the snap limit.
+        let population = try f.rdPoints("pop-pc.geojson", [(140_000, 540_000, ["id": "farm", "inwoners": 5, "postcode": "9401AB"])])
+        let practices = try f.rdPoints("gp-partial.geojson", [(100_000, 500_010, ["id": "A", "status": "open"]),
+                                                               (141_000, 541_000, ["id": "B", "status": "partial", "eligible_postcodes": "9401"])])
+        var partial = AnalyzeJob(populationPath: population, practicesPath: practices, regionsPath: nil, outputFolder: f.folder + "/out-partial")
+        partial.roadsPath = try f.write("roads.geojson", roadsText)
+        XCTAssertThrowsError(try partial.run()) { e in
+            guard case let AnalysisError.noUsableRoadNearPoints(_, _, points, notSnapped, _, open, practicesNotSnapped, _) = e else {
+                return XCTFail("\(e)")
+            }
+            XCTAssertEqual([points, notSnapped, open, practicesNotSnapped], [1, 1, 2, 1])
+            XCTAssertTrue("\(e)".contains("1 of 2 practices taking new patients farther than"), "\(e)")
+        }
         // Only a motorway: homes are not snapped to it, so nothing is reachable.
         let motorway = roadsText.replacingOccurrences(of: "residential", with: "motorway")
         let m = try job(f, points: [(104_000, 500_020, ["id": "p", "inwoners": 100])], roads: motorway)

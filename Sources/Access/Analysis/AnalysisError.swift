@@ -2,7 +2,9 @@
 /// act on: what, where, expected and found.
 public enum AnalysisError: Error, CustomStringConvertible, Equatable {
     case negativeDefaultFTE(Double)
-    /// Nothing reachable by road for a mode: per reason, how many points.
+    /// Nothing reachable by road for a mode: per reason, how many points;
+    /// `openPractices`: the practices taking new patients (open, or partial
+    /// for their eligibility area), of which `practicesNotSnapped` lie beyond the snap limit.
     case noUsableRoadNearPoints(path: String, mode: String, points: Int, notSnapped: Int, noPracticeReachable: Int,
                                 openPractices: Int, practicesNotSnapped: Int, maxSnapM: Double)
     /// A value outside its physical range.
@@ -22,7 +24,7 @@ public enum AnalysisError: Error, CustomStringConvertible, Equatable {
         case let .noUsableRoadNearPoints(path, mode, points, notSnapped, noPractice, open, practicesNotSnapped, maxSnap):
             return "\(path): no usable road near the points for \(mode): none of the \(points) population points reaches a practice open to new patients "
                 + "(\(notSnapped) points farther than \(SafeNumber.text(maxSnap)) m from a road usable by \(mode); \(noPractice) points on a road from which no open practice is reachable; "
-                + "\(practicesNotSnapped) of \(open) open practices farther than \(SafeNumber.text(maxSnap)) m from such a road). "
+                + "\(practicesNotSnapped) of \(open) practices taking new patients farther than \(SafeNumber.text(maxSnap)) m from such a road). "
                 + "Check that the road file covers the study area (and its CRS, --roads-crs), that it holds more than motorways, and that the travel profile allows some road classes for \(mode)."
         case let .implausible(path, feature, field, expected, found):
             return "\(path), \(feature), field '\(field)': expected \(expected), found \(found)"

@@ -122,7 +122,7 @@ public enum RoadAnalysis {
             if n > 0 && !anyReachable {
                 throw AnalysisError.noUsableRoadNearPoints(
                     path: read.path, mode: mode.name, points: n, notSnapped: notSnapped[mode] ?? 0,
-                    noPracticeReachable: unreachable[mode] ?? 0, openPractices: sourcesOpen.filter { $0 }.count,
+                    noPracticeReachable: unreachable[mode] ?? 0, openPractices: takesPart.filter { $0 }.count,
                     practicesNotSnapped: practicesNotSnapped[mode] ?? 0, maxSnapM: options.maxSnapM)
             }
             if k == 0, let shortest = try lengthPass.get() {

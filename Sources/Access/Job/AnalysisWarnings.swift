@@ -75,7 +75,7 @@ enum AnalysisWarnings {
             w.append("\(count) population points lie on a part of the road network without an open practice reachable by \(mode).")
         }
         for (mode, count) in r.practicesNotSnapped.sorted(by: { $0.key.name < $1.key.name }) where count > 0 {
-            w.append("\(count) open practices lie farther than the snap limit from a road usable by \(mode) and cannot be reached by \(mode).")
+            w.append("\(count) practices taking new patients lie farther than the snap limit from a road usable by \(mode) and cannot be reached by \(mode).")
         }
         return w
     }
