@@ -86,6 +86,14 @@ final class RoadAnalysisTests: XCTestCase {
                       "\(o.report.warnings)")
         let run = try String(contentsOfFile: f.folder + "/out/run.json", encoding: .utf8)
         XCTAssertTrue(run.contains("\"maxspeedNotUsed\" : 2"), run)
+        // A run.json written before the count existed still reads (bereik map --from an older folder).
+        let older = f.folder + "/older"
+        try FileManager.default.createDirectory(atPath: older, withIntermediateDirectories: true)
+        try run.replacingOccurrences(of: "\"maxspeedNotUsed\" : 2,", with: "")
+            .replacingOccurrences(of: "\"maxspeedNotUsedExample\" : \"5000\",", with: "")
+            .write(toFile: older + "/run.json", atomically: true, encoding: .utf8)
+        XCTAssertFalse(try String(contentsOfFile: older + "/run.json", encoding: .utf8).contains("maxspeedNotUsed"))
+        XCTAssertNil(try XCTUnwrap(OutputFolderReader.readRun(older)).roads?.maxspeedNotUsed)
     }
 
     func testRoadFileWithoutRoadsIsAClearError() throws {

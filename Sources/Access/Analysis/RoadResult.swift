@@ -56,8 +56,9 @@ public struct RoadRunReport: Codable, Sendable {
     public var lines: Int
     public var skipped: [String: Int]
     /// Road features whose `maxspeed` was not used (not a speed, or outside
-    /// the plausible range): they run at their class speed.
-    public var maxspeedNotUsed: Int
+    /// the plausible range): they run at their class speed. Always set by
+    /// an analysis; optional so that an older run.json still reads.
+    public var maxspeedNotUsed: Int?
     public var maxspeedNotUsedExample: String?
     public var nodes: Int
     public var edges: Int

@@ -64,9 +64,9 @@ enum AnalysisWarnings {
         for (reason, count) in r.skipped.sorted(by: { $0.key < $1.key }) {
             w.append("\(roadsPath): \(count) features skipped (\(reason)).")
         }
-        if r.maxspeedNotUsed > 0 {
+        if let notUsed = r.maxspeedNotUsed, notUsed > 0 {
             let limits = TravelProfile.plausibleMaxSpeedKmh
-            w.append("\(roadsPath): \(r.maxspeedNotUsed) road features have a maxspeed that is not a speed or lies outside \(Int(limits.lowerBound))–\(Int(limits.upperBound)) km/h (e.g. '\(r.maxspeedNotUsedExample ?? "")'); they run at their road class's speed.")
+            w.append("\(roadsPath): \(notUsed) road features have a maxspeed that is not a speed or lies outside \(Int(limits.lowerBound))–\(Int(limits.upperBound)) km/h (e.g. '\(r.maxspeedNotUsedExample ?? "")'); they run at their road class's speed.")
         }
         for (mode, count) in r.pointsNotSnapped.sorted(by: { $0.key.name < $1.key.name }) where count > 0 {
             w.append("\(count) population points lie farther than the snap limit from a road usable by \(mode); they are reported unreachable by \(mode) (--max-snap-m).")
