@@ -69,6 +69,32 @@ import Foundation
 /// per point as one thread makes); filtering the pairs against a worker's
 /// own best two first could not pay: of 311 841 pairs within a second-best
 /// 239 181 change a point's best two.
+///
+/// Where the time goes (same bench, `BEREIK_THREADS=1`, each step's thread
+/// processor time, 3 runs, load 4-6, 2026-11-30): nearly every point takes
+/// part (197 291 of 200 000), so the preparation is per point, not per
+/// area: taking flags 0.6 ms, the points by edge 1.8-3.7 (a counting sort
+/// of points in random index order), the attachments 6.9-9.7 (384 877),
+/// their scatter by core node and the points by chain 2.6-6.4; per graph
+/// only the chain sums 0.6-0.8 and `coreSteps` 0.6-2.3 (5.5 once, fresh
+/// pages). (`router.rCost` is eligibility's work too, made in the router's
+/// preparation.) Then the bounds 2.5-2.7, the searches 22.5-23.5 (marks
+/// 1.3, Dijkstra 8.2-8.5, reading off 7.2-7.5, the pairs 2.8-3.1), the
+/// merge 12.7-13.5, the forward searches 2.3-2.4. Tried and not kept (same
+/// answers and counts; medians of 6 runs beside the start binary, load
+/// 3-6): the attachment loop without nested closures (an edge's chain
+/// ends and sums read once per edge; ≤ 2 nodes per point: an edge lies in
+/// at most one chain, whose core ends are its own) and the counting sort
+/// and scatter through buffers: attachments 8.0-11.6 ms, no change; each
+/// worker keeping the best two restricted practices per point by local
+/// number while it searches (`TwoBestLabels.offer`), merged into the
+/// points in point order on the workers, no pairs lists: merge 23 → 20 ms
+/// wall, but eligibility's processor time 75.0 → 73.5-76.0 ms (best two)
+/// and 44 → 49-50 ms (only the nearest: two 4.7 MiB arrays to fill).
+/// Bound (1) is nearly idle here (without it 92 332 nodes settled instead
+/// of 92 148, 47 605 instead of 47 560 for the nearest), but it is what
+/// stops a search where the nodes have no second open label (a component
+/// with one open practice), so it stays; its cost is the marks' loop's.
 public struct EligibleRouting: Sendable {
     let router: NearestFacilityRouter
     let arcs: ForwardArcs
