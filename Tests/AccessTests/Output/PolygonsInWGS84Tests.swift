@@ -43,5 +43,27 @@ final class PolygonsInWGS84Tests: XCTestCase {
             try PolygonsInWGS84.writeGeoJSON(moved, path: folder + "/moved-\(threads).geojson")
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: folder + "/moved-\(threads).geojson")), serial, "threads \(threads)")
         }
+        // The blocks OGR writes do join (the writer does not fall back to one piece here).
+        ParallelWork.threads = 1
+        let moved = try PolygonsInWGS84.move(table)
+        var blocks: [Data] = []
+        for (k, range) in [0..<1, 1..<350, 350..<700].enumerated() {
+            try PolygonsInWGS84.writeGeoJSON(PolygonsInWGS84.rows(moved, range), path: folder + "/block-\(k).geojson")
+            blocks.append(try Data(contentsOf: URL(fileURLWithPath: folder + "/block-\(k).geojson")))
+        }
+        XCTAssertEqual(PolygonsInWGS84.joinedFeatures(blocks), serial)
+    }
+}
+
+extension PolygonsInWGS84Tests {
+    /// Blocks whose files are not laid out as OGR's collections are not joined.
+    func testJoinRefusesUnexpectedLayouts() {
+        func text(_ s: String) -> Data { Data(s.utf8) }
+        let head = "{\n\"type\": \"FeatureCollection\",\n\"name\": \"x\",\n\"features\": [\n"
+        let a = text(head + "{ \"a\": 1 },\n{ \"a\": 2 }\n]\n}\n"), b = text(head + "{ \"a\": 3 }\n]\n}\n")
+        XCTAssertEqual(PolygonsInWGS84.joinedFeatures([a, b]), text(head + "{ \"a\": 1 },\n{ \"a\": 2 },\n{ \"a\": 3 }\n]\n}\n"))
+        XCTAssertNil(PolygonsInWGS84.joinedFeatures([a, text(head + "\n]\n}\n")]), "an empty block")
+        XCTAssertNil(PolygonsInWGS84.joinedFeatures([a, text(head.replacingOccurrences(of: "\"x\"", with: "\"y\"") + "{ }\n]\n}\n")]), "another header")
+        XCTAssertNil(PolygonsInWGS84.joinedFeatures([a, text(head + "{ }\n]\n}")]), "another footer")
     }
 }
