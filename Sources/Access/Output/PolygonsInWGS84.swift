@@ -28,6 +28,9 @@ enum PolygonsInWGS84 {
     /// own, so the rows are formatted in blocks on all threads (a file each)
     /// and the blocks' features joined under one header; when a block's file
     /// does not have the layout expected, the layer is written in one piece.
+    /// Not done: the maps reading the blocks back in parallel instead of the
+    /// whole file — OGR infers a GeoJSON file's field types from its own
+    /// features, so a block could read back with other types than the file.
     static func writeGeoJSON(_ moved: OutputTable, path: String) throws {
         let blocks = ParallelWork.workers(count: moved.rowCount, minPerWorker: 64)
         guard blocks > 1 else { return try writeOne(moved, path: path) }
