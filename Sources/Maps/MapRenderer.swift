@@ -27,50 +27,50 @@ public enum MapRenderer {
     public static func renderAll(outputFolder: String, png: Bool, known: [String: MapLayer] = [:]) throws -> Outcome {
         if TrendRenderer.isTrendFolder(outputFolder) { return try TrendRenderer.renderAll(outputFolder: outputFolder, png: png) }
         let folder = try OutputFolderReader.read(outputFolder, known: known)
-        // The viewer does not need the maps: drawn at the same time.
-        let (drawn, viewer) = ParallelWork.both({ MapCatalog.render(folder) + (try ScenarioMaps.render(folder)) },
-                                                { try ViewerPage.html(folder) })
-        let maps = try drawn.get()
         let mapsDir = (outputFolder as NSString).appendingPathComponent("maps")
-        try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
-        var files = [String](), notes = [String]()
-        func write(_ text: String, _ relative: String) throws {
-            try AtomicFile.write(text, to: (outputFolder as NSString).appendingPathComponent(relative))
-            files.append(relative)
-        }
-        for map in maps { try write(map.svg, "maps/\(map.id).svg") }
-        TestHook.pause("render")
         let tool = png ? PNGConverter.executable : nil
+        // The viewer needs neither the maps nor their PNGs: it is drawn and
+        // written while the maps are drawn, written and converted (the
+        // rsvg-convert processes), which no longer wait for the viewer.
+        // Errors keep their order: the maps', the PNGs', then the viewer's.
+        let (drawn, viewer) = ParallelWork.both({ () throws -> (maps: [RenderedMap], files: [String]) in
+            let maps = MapCatalog.render(folder) + (try ScenarioMaps.render(folder))
+            try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
+            var files = [String]()
+            for map in maps {
+                try AtomicFile.write(map.svg, to: (mapsDir as NSString).appendingPathComponent("\(map.id).svg"))
+                files.append("maps/\(map.id).svg")
+            }
+            TestHook.pause("render")
+            guard let tool else { return (maps, files) }
+            try convertToPNG(maps, in: mapsDir, tool: tool)
+            return (maps, files + maps.map { "maps/\($0.id).png" })
+        }, { () throws -> String in
+            let html = try ViewerPage.html(folder)
+            try AtomicFile.write(html, to: (outputFolder as NSString).appendingPathComponent("viewer.html"))
+            return "viewer.html"
+        })
+        let (maps, mapFiles) = try drawn.get()
+        var files = mapFiles, notes = [String]()
         if png && tool == nil {
             notes.append("PNG maps skipped: rsvg-convert not found on PATH (Debian package librsvg2-bin); the SVG maps are written.")
         }
-        // The PNGs (rsvg-convert processes) are made while the viewer and the
-        // report are written: neither reads the other's files. (A viewer that
-        // failed to draw fails here, after the maps, as before.)
-        let (converted, pages) = ParallelWork.both({ () throws -> [String] in
-            guard let tool else { return [] }
-            try convertToPNG(maps, in: mapsDir, tool: tool)
-            return maps.map { "maps/\($0.id).png" }
-        }, { () throws -> [String] in
-            func page(_ text: String, _ relative: String) throws -> String {
-                try AtomicFile.write(text, to: (outputFolder as NSString).appendingPathComponent(relative))
-                return relative
-            }
-            return [try page(try viewer.get(), "viewer.html"), try page(ReportPage.html(folder, maps: maps), "report.html"),
-                    try page(ReportMarkdown.text(folder, maps: maps), "report.md")]
-        })
-        files += try converted.get()
-        files += try pages.get()
+        files.append(try viewer.get())
+        for (text, relative) in [(ReportPage.html(folder, maps: maps), "report.html"), (ReportMarkdown.text(folder, maps: maps), "report.md")] {
+            try AtomicFile.write(text, to: (outputFolder as NSString).appendingPathComponent(relative))
+            files.append(relative)
+        }
         return Outcome(files: files, notes: notes)
     }
 
-    /// Converts the maps two at a time (rsvg-convert is single-threaded).
+    /// Converts the maps two at a time (rsvg-convert is single-threaded), the
+    /// largest first, each worker taking the next when it is free: with
+    /// fixed shares the largest map's conversion ran alone at the end.
     static func convertToPNG(_ maps: [RenderedMap], in dir: String, tool: String) throws {
-        try ParallelWork.forEachWorker(count: maps.count) { _, indexes in
-            for i in indexes {
-                let svg = (dir as NSString).appendingPathComponent("\(maps[i].id).svg")
-                try PNGConverter.convert(svgPath: svg, pngPath: (svg as NSString).deletingPathExtension + ".png", using: tool)
-            }
+        let largestFirst = maps.indices.sorted { (maps[$0].svg.utf8.count, $1) > (maps[$1].svg.utf8.count, $0) }
+        try ParallelWork.forEachTaking(largestFirst) { i in
+            let svg = (dir as NSString).appendingPathComponent("\(maps[i].id).svg")
+            try PNGConverter.convert(svgPath: svg, pngPath: (svg as NSString).deletingPathExtension + ".png", using: tool)
         }
     }
 }

@@ -35,37 +35,72 @@ public struct OutputWriter {
         // run.json without the write timing are in the folder, and gets the
         // squares as they will read back (`WrittenLayer`), not to parse them again.
         let beside = population.count > PopulationCells.threshold ? whileWritingPoints : nil
-        func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?) {
-            // Each side its own transformer: a PROJ context is not shared between threads.
-            let toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84)
-            try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
-            try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
-            try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
-            var files = ["regions.geojson", "regions.csv", "practices.geojson"]
-            var spatial = [tables.regions, tables.practices]
-            if let (groupResult, groupRegions) = groups {
-                var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
-                table.name = "groups"
-                try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
-                try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
-                files += ["groups.geojson", "groups.csv"]
-                spatial.append(table)
-            }
-            if let (method, polygons) = catchments {
-                let table = OutputTables.catchments(polygons, method: method, practices: practices)
-                try writeLayer(table, path: stage("catchments.geojson"), format: .geoJSON, transform: toWGS84)
+        // catchments.geojson, the largest layer OGR formats (on one thread),
+        // begins the longest chain of the step: its vertices go to WGS84 on
+        // all threads first, so that the point layer's chunks are made while
+        // OGR formats it (its error is thrown where the file is written).
+        // Not done: the maps taking the catchments from memory like the
+        // squares (`WrittenLayer`): OGR's RFC 7946 writer turns rings to the
+        // right-hand rule, which such a copy would have to follow exactly;
+        // the file is read back on this chain instead, beside the other layers.
+        let catchmentTable = catchments.map { OutputTables.catchments($0.1, method: $0.0, practices: practices) }
+        let movedCatchments = catchmentTable.map { table in Result { try PolygonsInWGS84.move(table) } }
+        /// The layers but the points; `known`: layers the maps drawn beside
+        /// take from memory (by file name), as they read back.
+        func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?, known: [String: MapLayer]) {
+            // catchments.geojson is written on a thread of its own while the
+            // other layers are, and when the maps are drawn beside it is read
+            // back there, as they would read it, instead of after everything else.
+            let (catchmentsWritten, restWritten) = ParallelWork.both({ () throws -> MapLayer? in
+                guard let movedCatchments else { return nil }
+                try PolygonsInWGS84.writeGeoJSON(try movedCatchments.get(), path: stage("catchments.geojson"))
+                return beside == nil ? nil : try OutputFolderReader.readLayer(folder, "catchments.geojson")
+            }, { () -> (files: Result<([String], [OutputTable]), Error>, squares: Result<OutputTable?, Error>) in
+                // Each thread its own transformer: a PROJ context is not shared between threads.
+                let toWGS84: CoordinateTransformer
+                do { toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84) } catch {
+                    return (.failure(error), .failure(error))
+                }
+                // (Errors keep the files' order: these, catchments.geojson, the squares.)
+                let first = Result { () throws -> ([String], [OutputTable]) in
+                    try writeLayer(tables.regions, path: stage("regions.geojson"), format: .geoJSON, transform: toWGS84)
+                    try writeLayer(tables.regions.withoutGeometry, path: stage("regions.csv"), format: .csv, transform: nil)
+                    try writeLayer(tables.practices, path: stage("practices.geojson"), format: .geoJSON, transform: toWGS84)
+                    var files = ["regions.geojson", "regions.csv", "practices.geojson"]
+                    var spatial = [tables.regions, tables.practices]
+                    if let (groupResult, groupRegions) = groups {
+                        var table = OutputTables(result: groupResult, population: population, practices: practices, regions: groupRegions).regions
+                        table.name = "groups"
+                        try writeLayer(table, path: stage("groups.geojson"), format: .geoJSON, transform: toWGS84)
+                        try writeLayer(table.withoutGeometry, path: stage("groups.csv"), format: .csv, transform: nil)
+                        files += ["groups.geojson", "groups.csv"]
+                        spatial.append(table)
+                    }
+                    return (files, spatial)
+                }
+                let squares = Result { () throws -> OutputTable? in
+                    guard population.count > PopulationCells.threshold else { return nil }
+                    let cells = PopulationCells.table(result: result, population: population)
+                    try PolygonsInWGS84.writeGeoJSON(try PolygonsInWGS84.move(cells), path: stage(PopulationCells.fileName))
+                    return cells
+                }
+                return (first, squares)
+            })
+            let rest = try restWritten.get()
+            var (files, spatial) = try rest.files.get()
+            let catchmentLayer = try catchmentsWritten.get()
+            let squares = try rest.squares.get()
+            var known: [String: MapLayer] = [:]
+            if let catchmentTable {
                 files.append("catchments.geojson")
-                spatial.append(table)
+                spatial.append(catchmentTable)
+                known["catchments.geojson"] = catchmentLayer
             }
-            var squares: OutputTable?
-            if population.count > PopulationCells.threshold {
-                let cells = PopulationCells.table(result: result, population: population)
-                squares = cells
-                try writeLayer(cells, path: stage(PopulationCells.fileName), format: .geoJSON, transform: toWGS84)
+            if let squares {
                 files.append(PopulationCells.fileName)
-                spatial.append(cells)
+                spatial.append(squares)
             }
-            return (files, spatial, squares)
+            return (files, spatial, squares, known)
         }
         /// run.json for these files; `timed` false: before the write timing is known.
         func finalReport(_ others: [String], spatial: [OutputTable], squares: Int, timed: Bool) -> RunReport {
@@ -80,12 +115,13 @@ public struct OutputWriter {
         // their order, population.geojson's first.
         let (pointsWritten, othersWritten) = ParallelWork.both({
             try writeLayer(tables.population, path: stage("population.geojson"), format: .geoJSON, transform: toWGS84)
-        }, { () throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?) in
+        }, { () throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?, known: [String: MapLayer]) in
             let others = try writeOtherLayers()
             if let beside {
                 try finalReport(others.files, spatial: others.spatial, squares: others.squares?.rowCount ?? 0, timed: false).write(into: folder)
-                let known = try others.squares.map { [PopulationCells.fileName: try WrittenLayer.mapLayer($0, fileName: PopulationCells.fileName)] }
-                try beside(known ?? [:])
+                var known = others.known
+                if let squares = others.squares { known[PopulationCells.fileName] = try WrittenLayer.mapLayer(squares, fileName: PopulationCells.fileName) }
+                try beside(known)
             }
             return others
         })

@@ -62,16 +62,21 @@ public enum OutputFolderReader {
         let path = (folder as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let layer = try VectorSource(path: path).layer()
-        let transformer = try CoordinateTransformer(from: layer.crs ?? CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
+        let crs = layer.crs ?? CoordinateTransformer.wgs84
         let names = layer.fields.map(\.name)
         var features = [MapFeature]()
         try layer.forEach(fields: Array(names.indices)) { position, _, values, geometry in
             guard let g = try geometry.get(), !g.isEmpty else { return }
-            let rd = try transformer.transform(g)
             var properties = [String: FieldValue](minimumCapacity: names.count)
             for (name, value) in zip(names, values) { properties[name] = value }
-            features.append(MapFeature(geometry: rd, properties: properties))
+            features.append(MapFeature(geometry: g, properties: properties))
         }
+        // OGR reads on one thread; the geometries go to RD New on all (a
+        // transformer per worker: a PROJ context is not shared between threads).
+        let rd = try parallelMap(count: features.count, minPerWorker: 64, state: {
+            try CoordinateTransformer(from: crs, to: CoordinateTransformer.rdNew)
+        }) { transformer, i in try transformer.transform(features[i].geometry) }
+        for i in features.indices { features[i].geometry = rd[i] }
         let name = (fileName as NSString).deletingPathExtension
         return MapLayer(name: name, fileName: fileName, fieldNames: names, features: features)
     }
