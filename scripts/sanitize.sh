@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-asan}
 
 # The suites that cross the C boundary or feed it bad input.
-suites=(GeoTests AccessTests.BadInputTests AccessTests.StraightLineAnalysisTests AccessTests.ValueParsingTests AccessTests.DrawingThinnerTests AccessTests.RoadSampleFileTests)
+suites=(GeoTests AccessTests.BadInputTests AccessTests.StraightLineAnalysisTests AccessTests.ValueParsingTests AccessTests.DrawingThinnerTests AccessTests.RoadSampleFileTests AccessTests.ByteSinkTests AccessTests.TypedRowsTests)
 filter=$(IFS='|'; echo "${suites[*]}")
 
 run_asan() {
