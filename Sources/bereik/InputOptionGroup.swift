@@ -77,7 +77,7 @@ struct InputOptionGroup: ParsableArguments {
                 throw ValidationError("--as-of needs --status-history FILE: it picks the status in force on that date from the history")
             }
             guard CalendarDay(iso: asOf) != nil else {
-                throw ValidationError("--as-of expects a date YYYY-MM-DD, e.g. 2025-06-01; got '\(asOf)'")
+                throw ValidationError("--as-of expects a date YYYY-MM-DD (\(CalendarDay.requirement)), e.g. 2025-06-01; got '\(asOf)'")
             }
         }
         if crs != nil && forceCrs != nil {

@@ -14,7 +14,11 @@ struct MapCommand: ParsableCommand {
     var noPNG = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: analyzed.from) else { throw OutputFolderError.notAnOutputFolder(analyzed.from) }
+        guard FileManager.default.fileExists(atPath: analyzed.from) else { throw OutputFolderError.missing(analyzed.from) }
+        // Checked here, not by the output swap, whose refusal speaks of --out.
+        guard FileManager.default.fileExists(atPath: (analyzed.from as NSString).appendingPathComponent("run.json")) else {
+            throw OutputFolderError.withoutRun(analyzed.from)
+        }
         // The folder is replaced as a whole: its data files carried over, the renderings made anew.
         let outcome = try OutputTransaction.run(out: analyzed.from, inputs: []) { tx in
             try tx.carryPreviousOutput(except: MapRenderer.renderedNames)

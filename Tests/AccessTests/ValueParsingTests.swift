@@ -27,6 +27,20 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(ValueParsing.status(.null, fieldMeansStop: false), .unknown)
     }
 
+    /// Whole phrases as practice lists write them: "geen patiëntenstop" (no
+    /// stop) is open, though it holds the word for a stop; "patiëntenstop
+    /// opgeheven" (the stop lifted) too.
+    func testPatientStopPhrases() {
+        let cases: [(String, PracticeStatus?)] = [
+            ("geen patiëntenstop", .open), ("Geen patientenstop", .open), ("patiëntenstop opgeheven", .open),
+            ("volledige patiëntenstop", .closed), ("gesloten voor nieuwe patiënten", .closed),
+            ("patiëntenstop", .closed), ("gedeeltelijke patiëntenstop", .partial), ("wachtlijst", nil),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(ValueParsing.status(.string(text), fieldMeansStop: false), expected, text)
+        }
+    }
+
     func testStopFieldInvertsYesNo() {
         XCTAssertTrue(ValueParsing.fieldMeansStop("patiëntenstop"))
         XCTAssertFalse(ValueParsing.fieldMeansStop("accepting_new_patients"))

@@ -40,7 +40,9 @@ final class EligibilityOptionTests: XCTestCase {
         let cases: [([String], String)] = [
             (files + ["--as-of", "2025-06-01"], "--as-of needs --status-history FILE"),
             (files + ["--status-history", "h.csv", "--as-of", "01-06-2025"], "--as-of expects a date YYYY-MM-DD"),
-            (files + ["--status-history", "h.csv", "--as-of", "2025-02-30"], "--as-of expects a date YYYY-MM-DD"),
+            (files + ["--status-history", "h.csv", "--as-of", "2025-02-30"], "--as-of expects a date YYYY-MM-DD (a day that exists in the calendar"),
+            // The right shape, outside the years a date may have: the message says why.
+            (files + ["--status-history", "h.csv", "--as-of", "9999-12-31"], "1900-01-01 to 2200-12-31"),
             (files + ["--eligibility-id-field", "agb"], "--eligibility-id-field needs --eligibility FILE"),
             (files + ["--postcode-areas-field", "pc"], "--postcode-areas-field needs --postcode-areas FILE"),
         ]

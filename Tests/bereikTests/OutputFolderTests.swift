@@ -219,6 +219,25 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(try Self.leftovers(parent), [])
     }
 
+    /// `map --from` names its own option: a missing folder says so, and a
+    /// folder bereik did not write is left alone with an error about --from
+    /// (not as if it were an --out of this run).
+    func testMapFromAMissingOrForeignFolderSaysWhatIsWrong() throws {
+        let parent = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let missing = try Runner.run(["map", "--from", parent + "/nothing"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("--from \(parent)/nothing: no such folder"), missing.stderr)
+        let foreign = parent + "/foreign"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: false)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: foreign + "/regions.geojson"))
+        let r = try Runner.run(["map", "--from", foreign])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--from \(foreign) holds no run.json"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("--out \(foreign)"), r.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: foreign), ["regions.geojson"])
+    }
+
     // MARK: helpers
 
     /// A parent folder of its own (so leftovers beside the output can be listed) and the output path in it.

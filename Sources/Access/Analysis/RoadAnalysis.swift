@@ -146,6 +146,7 @@ public enum RoadAnalysis {
             skipped: ["no geometry": read.skippedNoGeometry, "not a line": read.skippedNotLine,
                       "not a road for any mode": read.skippedNotRoad, "cannot be transformed": read.skippedTransform].filter { $0.value > 0 },
             maxspeedNotUsed: read.maxspeedNotUsed, maxspeedNotUsedExample: read.maxspeedNotUsedExample,
+            profileClassesWithoutRoads: read.profileClassesWithoutRoads.isEmpty ? nil : read.profileClassesWithoutRoads,
             nodes: r.nodes, edges: r.edges, components: r.components, largestComponentNodes: r.largestComponentNodes,
             zeroLengthSegments: r.zeroLengthSegments, selfLoops: r.selfLoops,
             pointsNotSnapped: notSnapped, pointsWithoutReachablePractice: unreachable,

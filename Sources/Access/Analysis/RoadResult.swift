@@ -60,6 +60,9 @@ public struct RoadRunReport: Codable, Sendable {
     /// an analysis; optional so that an older run.json still reads.
     public var maxspeedNotUsed: Int?
     public var maxspeedNotUsedExample: String?
+    /// Road classes a `--profile` adds that no road of the file has (nil:
+    /// none, so a run without a profile writes nothing).
+    public var profileClassesWithoutRoads: [String]? = nil
     public var nodes: Int
     public var edges: Int
     public var components: Int

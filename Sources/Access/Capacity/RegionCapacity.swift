@@ -90,6 +90,13 @@ enum RegionCapacityIndicators {
             if fcaPer10k != nil && fcaWeight[r] > 0 { regions[r].capacity.fcaPer10k = fcaSum[r] / fcaWeight[r] }
             if inh > 0 { regions[r].capacity.accessShare = within[r] / inh }
             regions[r].capacity.suppressed = inh < parameters.minInhabitants
+            // A flag is a statistic about residents too: the exports leave it
+            // empty, so the counts, the summary, trend and scenario must not
+            // report it either.
+            if regions[r].capacity.suppressed {
+                regions[r].flagged = false
+                regions[r].flagReasons = []
+            }
         }
     }
 }

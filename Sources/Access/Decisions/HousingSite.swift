@@ -36,7 +36,7 @@ extension FieldRole {
 /// Reads housing sites from any OGR layer (points or polygons).
 public enum SiteReader {
     public static func read(path: String, homesField: String?, layer: String? = nil, crs: String? = nil,
-                            strict: Bool = false) throws -> ([HousingSite], InputReport) {
+                            strict: Bool = false, decimalSeparator: DecimalSeparator? = nil) throws -> ([HousingSite], InputReport) {
         var fieldsUsed: [String: String] = [:]
         let reader = LayerReader(role: "sites", path: path, layerName: layer, crsOverride: crs, strict: strict)
         let (raw, wanted) = try reader.read(pick: { r in
@@ -51,17 +51,30 @@ public enum SiteReader {
             return picks.map { $0.1 ?? -1 }
         })
         let slots = PopulationReader.slotIndexes(wanted)
+        // Text numbers by column, as the other inputs: '1.200' homes beside
+        // decimal-comma coordinates is 1,200 homes, not 1.2.
+        func format(_ slot: Int, _ role: String, _ kind: NumberKind) throws -> DecimalSeparator {
+            guard let i = slots[slot] else { return .point }
+            var evidence = NumberEvidence(field: fieldsUsed[role] ?? role, kind: kind)
+            for f in raw.features { if case .string(let s) = f.values[i] { evidence.add(s) } }
+            return try evidence.decide(path: path, option: decimalSeparator).0
+        }
+        let homesFormat = try format(2, "homes", .count), sizeFormat = try format(3, "household_size", .measure)
+        func number(_ value: FieldValue, _ decimal: DecimalSeparator) -> Double? {
+            if case .string(let s) = value { return NumberText(s)?.value(decimal: decimal) }
+            return ValueParsing.number(value)
+        }
         var sites: [HousingSite] = []
         for f in raw.features {
             func text(_ slot: Int) -> String? { slots[slot].flatMap { f.values[$0].text }.flatMap { $0.isEmpty ? nil : $0 } }
             let homesValue = f.values[slots[2]!]
-            guard let homes = ValueParsing.number(homesValue), homes >= 0, homes <= HousingSite.maxHomes else {
+            guard let homes = number(homesValue, homesFormat), homes >= 0, homes <= HousingSite.maxHomes else {
                 throw InputError.invalidValue(path: path, feature: f.position, field: fieldsUsed["homes"]!,
                                               expected: "a number of homes from 0 to \(Int(HousingSite.maxHomes))", found: homesValue.text ?? "")
             }
             var size: Double?
             if let slot = slots[3], let text = f.values[slot].text, !text.isEmpty {
-                guard let v = ValueParsing.number(f.values[slot]), v > 0, v <= HousingSite.maxHouseholdSize else {
+                guard let v = number(f.values[slot], sizeFormat), v > 0, v <= HousingSite.maxHouseholdSize else {
                     throw InputError.invalidValue(path: path, feature: f.position, field: fieldsUsed["household_size"]!,
                                                   expected: "persons per home, more than 0 and at most \(Int(HousingSite.maxHouseholdSize))", found: text)
                 }

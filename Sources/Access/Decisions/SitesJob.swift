@@ -33,7 +33,8 @@ public struct SitesJob {
     public func run(progress: Progress? = nil) throws -> Outcome {
         let started = Date()
         let (readSites, siteReport) = try SiteReader.read(path: sitesPath, homesField: homesField, layer: sitesLayer,
-                                                      crs: job.input.crs, strict: job.input.strict)
+                                                      crs: job.input.crs, strict: job.input.strict,
+                                                      decimalSeparator: job.input.decimalSeparator)
         guard householdSize.isFinite, householdSize > 0, householdSize <= HousingSite.maxHouseholdSize else {
             throw AnalysisError.implausible(path: "--household-size", feature: "option", field: "household size",
                                             expected: "persons per home, more than 0 and at most \(SafeNumber.whole(HousingSite.maxHouseholdSize))",

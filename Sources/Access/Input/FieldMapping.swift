@@ -98,9 +98,13 @@ public struct FieldResolver {
         return nil
     }
 
-    /// Case- and diacritic-insensitive form of a name.
+    /// Case- and diacritic-insensitive form of a name, spaces and hyphens
+    /// read as underscores: spreadsheet headers such as "Praktijk ID",
+    /// "AGB-code" or "Aantal inwoners" name the same field as praktijk_id,
+    /// agb_code and aantal_inwoners.
     static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        String(s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
+            .map { $0 == " " || $0 == "-" ? "_" : $0 })
     }
 }

@@ -109,6 +109,9 @@ public enum PracticeReader {
             precision[how.rawValue, default: 0] += 1
             practices.append(practice)
         }
+        if fieldsUsed["id"] == nil {
+            log.warnings.append("\(path) has no practice id field (tried: \(FieldRole.practiceID.candidates.joined(separator: ", "))); practices are numbered by their row (1, 2, …), which scenario changes and status histories must then use. Name one with --id-field.")
+        }
         if statusField == nil {
             log.warnings.append("\(path) has no status field (tried: \(FieldRole.status.candidates.joined(separator: ", "))); every practice has status 'unknown'. Name one with --status-field.")
         }

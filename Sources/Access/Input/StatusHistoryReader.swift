@@ -56,7 +56,7 @@ public enum StatusHistoryReader {
             let dateText = row.text(1) ?? ""
             guard let day = day(dateText) else {
                 throw InputError.invalidValue(path: path, feature: n, field: names["date_from"]!,
-                                              expected: "a date YYYY-MM-DD (or DD-MM-YYYY)", found: dateText)
+                                              expected: "a date YYYY-MM-DD (or DD-MM-YYYY): \(CalendarDay.requirement)", found: dateText)
             }
             guard day <= today else {
                 throw InputError.invalidValue(path: path, feature: n, field: names["date_from"]!,

@@ -31,9 +31,11 @@ public enum ValueParsing {
     }
 
     static let openWords: Set<String> = ["open", "ja", "j", "yes", "y", "true", "1", "accepting", "accepts",
-                                         "open voor nieuwe patienten", "neemt patienten aan", "geen stop", "geen", "none"]
+                                         "open voor nieuwe patienten", "neemt patienten aan", "geen stop", "geen", "none",
+                                         "geen patientenstop", "patientenstop opgeheven"]
     static let closedWords: Set<String> = ["nee", "n", "no", "false", "0", "stop", "volledig", "closed", "gesloten",
-                                           "dicht", "full", "vol", "patientenstop", "volledige stop", "opgeheven"]
+                                           "dicht", "full", "vol", "patientenstop", "volledige stop", "opgeheven",
+                                           "volledige patientenstop", "gesloten voor nieuwe patienten"]
     static let partialWords: Set<String> = ["partial", "gedeeltelijk", "beperkt", "limited", "deels", "conditional",
                                             "gedeeltelijke stop", "beperkte stop", "voorwaardelijk"]
     static let yesNo: Set<String> = ["ja", "j", "yes", "y", "true", "1", "nee", "n", "no", "false", "0"]

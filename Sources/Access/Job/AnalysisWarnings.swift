@@ -68,6 +68,9 @@ enum AnalysisWarnings {
             let limits = TravelProfile.plausibleMaxSpeedKmh
             w.append("\(roadsPath): \(notUsed) road features have a maxspeed that is not a speed or lies outside \(Int(limits.lowerBound))–\(Int(limits.upperBound)) km/h (e.g. '\(r.maxspeedNotUsedExample ?? "")'); they run at their road class's speed.")
         }
+        if let classes = r.profileClassesWithoutRoads, !classes.isEmpty {
+            w.append("\(roadsPath): --profile gives a speed to road classes that no road in the file has: \(classes.joined(separator: ", ")); those lines change nothing (a misspelt class?).")
+        }
         for (mode, count) in r.pointsNotSnapped.sorted(by: { $0.key.name < $1.key.name }) where count > 0 {
             w.append("\(count) population points lie farther than the snap limit from a road usable by \(mode); they are reported unreachable by \(mode) (--max-snap-m).")
         }

@@ -6,8 +6,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     public var month: Int
     public var day: Int
 
+    public static let years = 1900...2200
+    /// What a date must be, for error messages: 2025-02-30 and 9999-01-01
+    /// have the right shape and are still refused.
+    public static let requirement = "a day that exists in the calendar, \(years.lowerBound)-01-01 to \(years.upperBound)-12-31"
+
     public init?(year: Int, month: Int, day: Int) {
-        guard (1900...2200).contains(year), (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day) else { return nil }
+        guard Self.years.contains(year), (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day) else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 

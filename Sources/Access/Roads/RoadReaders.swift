@@ -44,6 +44,9 @@ public struct RoadFileCounts: Sendable, Hashable {
     /// The least such text (by text, so that it does not depend on the
     /// features' order), cut to 40 characters for the summary.
     public var maxspeedNotUsedExample: String?
+    /// Classes a `--profile` adds (`TravelProfile.addedClasses`) that no
+    /// feature of the file has: a misspelt class changes nothing, silently.
+    public var profileClassesWithoutRoads: [String] = []
     public init() {}
 
     /// Counts a road feature's `maxspeed` that is not used.
@@ -103,9 +106,12 @@ public enum OSMRoadReader {
         }
         let tagsIndex = layer.fieldIndex("other_tags")
         let profiles = builder.profiles.compactMap { $0 }
+        let profileAdded = TravelProfile.addedClasses(profiles)
+        var addedFound = Set<String>()
         try layer.forEach(fields: [hw] + (tagsIndex.map { [$0] } ?? [])) { _, _, values, geometry in
             report.features += 1
             guard let highway = values[0].text, !highway.isEmpty else { report.skippedNotRoad += 1; return }
+            if !profileAdded.isEmpty && profileAdded.contains(highway) { addedFound.insert(highway) }
             let tags = values.count > 1 ? (values[1].text.map(OSMTags.parse) ?? [:]) : [:]
             guard case .success(let g?) = geometry else { report.skippedNoGeometry += 1; return }
             guard let parts = lineParts(g) else { report.skippedNotLine += 1; return }
@@ -121,6 +127,7 @@ public enum OSMRoadReader {
             }
             if added, let text = tags["maxspeed"] { report.note(maxspeed: text, TravelProfile.readMaxSpeed(text)) }
         }
+        report.profileClassesWithoutRoads = profileAdded.subtracting(addedFound).sorted()
         return report
     }
 }
@@ -282,6 +289,8 @@ public enum LineRoadReader {
         }, consume: { lines in
             for line in lines { builder.add(line) }
         })
+        report.profileClassesWithoutRoads = TravelProfile.addedClasses(builder.profiles.compactMap { $0 })
+            .subtracting(modesByClass.keys).sorted()
         return report
     }
 }

@@ -301,6 +301,16 @@ public struct TravelProfile: Sendable, Hashable {
 
     // MARK: overrides
 
+    /// Road classes that `profiles` give a speed and the default profile of
+    /// the same mode does not: classes a `--profile` line adds (`car.track =
+    /// 20`, or a misspelt `car.residental = 50`). The road readers report
+    /// those that no road of the file has.
+    public static func addedClasses(_ profiles: [TravelProfile]) -> Set<String> {
+        var added = Set<String>()
+        for p in profiles { added.formUnion(Set(p.speedsKmh.keys).subtracting(TravelProfile.default(p.mode).speedsKmh.keys)) }
+        return added
+    }
+
     /// Applies speed overrides from a small text file, one `mode.class = value`
     /// per line, e.g.
     ///

@@ -12,7 +12,7 @@ public enum TrendError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .badDate(let option, let found):
-            return "\(option): expected a month YYYY-MM (its first day) or a day YYYY-MM-DD, found \"\(found)\""
+            return "\(option): expected a month YYYY-MM (its first day) or a day YYYY-MM-DD (\(CalendarDay.requirement)), found \"\(found)\""
         case .badStep(let found):
             return "--step: expected month, quarter or year, found \"\(found)\""
         case .fromAfterTo(let from, let to):

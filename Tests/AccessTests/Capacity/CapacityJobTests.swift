@@ -42,8 +42,32 @@ final class CapacityJobTests: XCTestCase {
         let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         let counts = run["counts"] as! [String: Double]
         XCTAssertEqual(counts["regions_suppressed"], 1)
+        XCTAssertEqual(counts["flagged_regions"], 1, "East (250 inhabitants, 20 % within 5 km) is flagged")
         XCTAssertEqual(counts["practices_without_fte"], 1)
         let pop = try String(contentsOfFile: out + "/population.geojson", encoding: .utf8)
         XCTAssertTrue(pop.contains("\"fca_per_10k\""))
+    }
+
+    /// East (250 inhabitants) is flagged by hand (20 % within 5 km, mean 7.6 km);
+    /// below --min-inhabitants its flag is as suppressed as its statistics:
+    /// not counted in run.json, not in the summary.
+    func testSuppressedRegionIsNotFlagged() throws {
+        let t = StraightLineAnalysisTests(name: "fixture", testClosure: { _ in })
+        try t.setUpWithError()
+        let out = t.fixtures.folder + "/suppressed"
+        var j = t.job(out)
+        j.parameters.minInhabitants = 300
+        let o = try j.run()
+        let east = o.result.regions[0]
+        XCTAssertTrue(east.capacity.suppressed)
+        XCTAssertFalse(east.flagged)
+        XCTAssertEqual(east.flagReasons, [])
+        let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        let counts = run["counts"] as! [String: Double]
+        XCTAssertEqual(counts["regions_suppressed"], 2)
+        XCTAssertEqual(counts["flagged_regions"], 0)
+        let summary = SummaryText.make(o, outputFolder: out)
+        XCTAssertFalse(summary.contains("FLAGGED"), summary)
+        XCTAssertTrue(summary.contains("0 of 2 regions flagged"), summary)
     }
 }

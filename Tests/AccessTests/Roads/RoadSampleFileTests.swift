@@ -80,6 +80,10 @@ final class RoadSampleFileTests: XCTestCase {
         XCTAssertGreaterThan(checkTriangle(g, mode: .foot, pairs: 60), 10)
         _ = checkTriangle(g, mode: .car, pairs: 40)
         _ = checkTriangle(g, mode: .bicycle, pairs: 40)
+        // The OSM reader names a --profile class that no way of the file has.
+        let misspelt = RoadGraphBuilder(profiles: try TravelProfile.applyOverrides("car.residental = 50\n", to: TravelMode.allCases.map(TravelProfile.default)))
+        XCTAssertEqual(try OSMRoadReader.read(path: path, into: misspelt).profileClassesWithoutRoads, ["residental"])
+        XCTAssertEqual(report.profileClassesWithoutRoads, [])
     }
 
     func testLayerWithoutCRSIsAClearError() throws {

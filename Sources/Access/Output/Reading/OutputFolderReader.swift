@@ -3,10 +3,18 @@ import Geo
 
 public enum OutputFolderError: Error, CustomStringConvertible {
     case notAnOutputFolder(String)
+    /// `map --from` names nothing that exists.
+    case missing(String)
+    /// `map --from` names a folder bereik did not write (no run.json).
+    case withoutRun(String)
     case unreadable(file: String, reason: String)
 
     public var description: String {
         switch self {
+        case .missing(let p):
+            return "--from \(p): no such folder. Name the --out folder of a bereik analyze or scenario run."
+        case .withoutRun(let p):
+            return "--from \(p) holds no run.json, so bereik did not write it. Name the --out folder of a bereik analyze or scenario run."
         case .notAnOutputFolder(let p):
             return "\(p) holds none of population.geojson, regions.geojson, practices.geojson: is it a bereik output folder?"
         case .unreadable(let file, let reason): return "\(file): \(reason)"
