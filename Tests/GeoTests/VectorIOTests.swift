@@ -80,6 +80,13 @@ final class VectorIOTests: FolderTestCase {
         XCTAssertThrowsError(try VectorSource(path: "\(folder!)/nope.gpkg")) { e in
             XCTAssertTrue("\(e)".contains("nope.gpkg") && "\(e)".contains("no such file"), "\(e)")
         }
+        for name in ["empty.csv", "empty.geojson", "empty.gpkg"] {
+            let empty = "\(folder!)/\(name)"
+            try Data().write(to: URL(fileURLWithPath: empty))
+            XCTAssertThrowsError(try VectorSource(path: empty)) { e in
+                XCTAssertTrue("\(e)".contains(name) && "\(e)".contains("the file is empty (0 bytes)"), "\(e)")
+            }
+        }
         let junk = "\(folder!)/junk.dat"
         try Data([0x00, 0x01, 0x02, 0xFF]).write(to: URL(fileURLWithPath: junk))
         XCTAssertThrowsError(try VectorSource(path: junk)) { e in

@@ -35,6 +35,12 @@ public final class VectorSource {
             if !FileManager.default.fileExists(atPath: path) {
                 throw GeoError.gdal(path: path, message: "no such file")
             }
+            // OGR would only say it cannot open it: a 0-byte file (a failed
+            // export or download) deserves its own words.
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+               attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? NSNumber)?.intValue == 0 {
+                throw GeoError.gdal(path: path, message: "the file is empty (0 bytes): export or download it again")
+            }
         }
         let lower = path.lowercased()
         let isCSV = lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
