@@ -91,6 +91,12 @@ import Foundation
 /// points in point order on the workers, no pairs lists: merge 23 → 20 ms
 /// wall, but eligibility's processor time 75.0 → 73.5-76.0 ms (best two)
 /// and 44 → 49-50 ms (only the nearest: two 4.7 MiB arrays to fill).
+/// Since 2026-12-01 the preparation runs on the workers: the points are
+/// marked and sorted by edge in blocks of point indexes, the attachments made
+/// by runs of edges, and both scattered with `BlockedCountingSort` (each
+/// block's own counts; the same order as one pass): in `bench roads`
+/// (1M nodes and points, 2,000 practices, share 0.4) prepare 0.121-0.126 s →
+/// 0.074 s on 2 free cores, the same processor time.
 /// Bound (1) is nearly idle here (without it 92 332 nodes settled instead
 /// of 92 148, 47 605 instead of 47 560 for the nearest), but it is what
 /// stops a search where the nodes have no second open label (a component
@@ -160,52 +166,185 @@ public struct EligibleRouting: Sendable {
     ///   - router: the router of the multi-source pass (its mode and weight).
     ///   - points: the points' snaps for the router's mode; only those some
     ///     restricted practice accepts take part.
-    public init(router: NearestFacilityRouter, points: [SnappedPoint?], eligible: EligibleSets) {
+    ///   - minPointsPerWorker: the least points per worker in the per-point
+    ///     steps (tests set 1 to split small cases into blocks).
+    public init(router: NearestFacilityRouter, points: [SnappedPoint?], eligible: EligibleSets,
+                minPointsPerWorker: Int = EligibleRouting.minPointsPerWorker) {
         self.router = router
         let graph = router.graph
         let arcs = ForwardArcs(graph: graph, mode: router.mode, weight: router.weight)
         self.arcs = arcs
         self.points = points
-        let edgeCount = graph.edgeCount
-        var taking = [Bool](repeating: false, count: points.count)
-        for list in eligible.pointsByPractice.values {
-            for i in list where Int(i) < points.count { taking[Int(i)] = true }
+        let edgeCount = graph.edgeCount, n = points.count
+        // Per point: its edge when some restricted practice accepts it and it
+        // snapped, else -1; each worker marks its own block of points from
+        // the areas' ascending lists.
+        let pointBlocks = BlockedCountingSort.blocks(count: n, minPerWorker: minPointsPerWorker)
+        let lists = Array(eligible.pointsByPractice.values)
+        var edgeKey = [Int32](repeating: -1, count: n)
+        points.withUnsafeBufferPointer { snaps in
+            edgeKey.withUnsafeMutableBufferPointer { key in
+                nonisolated(unsafe) let key = key, snaps = snaps
+                ParallelWork.forEachWorker(count: pointBlocks.count) { _, blocks in
+                    for w in blocks {
+                        let range = pointBlocks[w]
+                        for list in lists {
+                            list.withUnsafeBufferPointer { list in
+                                var j = Self.lowerBound(list, Int32(clamping: range.lowerBound))
+                                while j < list.count, Int(list[j]) < range.upperBound {
+                                    let i = Int(list[j])
+                                    j += 1
+                                    if i >= 0, key[i] < 0, let q = snaps[i], q.edge.raw >= 0, Int(q.edge) < edgeCount { key[i] = q.edge.raw }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        // The taking points by edge (a counting sort), so that the work per
-        // edge is done once and the graph's arrays are read in order.
-        var edgeOffsets = [Int32](repeating: 0, count: edgeCount + 1)
-        for i in points.indices where taking[i] {
-            if let q = points[i], q.edge.raw >= 0, Int(q.edge) < edgeCount { edgeOffsets[Int(q.edge) + 1] += 1 } else { taking[i] = false }
-        }
-        for e in 0..<edgeCount { edgeOffsets[e + 1] += edgeOffsets[e] }
-        var edgePoints = [Int32](repeating: 0, count: Int(edgeOffsets[edgeCount]))
-        var local = [Int32](repeating: -1, count: points.count)
-        var fraction = [Double](repeating: 0, count: edgePoints.count)
-        var edgeAt = edgeOffsets
-        for i in points.indices where taking[i] {
-            let q = points[i]!, k = Int(edgeAt[Int(q.edge)])
-            edgePoints[k] = Int32(i); local[i] = Int32(k); fraction[k] = q.fraction
-            edgeAt[Int(q.edge)] += 1
+        // The taking points by edge (a stable counting sort on the workers),
+        // so that the work per edge is done once and the graph's arrays are
+        // read in order.
+        var byEdge = BlockedCountingSort(keys: pointBlocks.map { edgeKey[$0] }, buckets: edgeCount)
+        let edgeOffsets = byEdge.offsets, taken = byEdge.total
+        var edgePoints = [Int32](repeating: 0, count: taken)
+        var local = [Int32](repeating: -1, count: n)
+        var fraction = [Double](repeating: 0, count: taken)
+        points.withUnsafeBufferPointer { snaps in
+            edgeKey.withUnsafeBufferPointer { key in
+                edgePoints.withUnsafeMutableBufferPointer { edgePoints in
+                    local.withUnsafeMutableBufferPointer { local in
+                        fraction.withUnsafeMutableBufferPointer { fraction in
+                            nonisolated(unsafe) let snaps = snaps, key = key, edgePoints = edgePoints, local = local, fraction = fraction
+                            byEdge.scatter(blocks: pointBlocks.count) { w, next in
+                                for i in pointBlocks[w] where key[i] >= 0 {
+                                    let e = Int(key[i]), k = Int(next[e])
+                                    next[e] += 1
+                                    edgePoints[k] = Int32(i); local[i] = Int32(k); fraction[k] = snaps[i]!.fraction
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         // Per node inside a chain: the cost along the chain to its first
         // and to its last node (sums of the Float arcs in Float64).
         let chains = router.chains, coreId = router.coreId
         var toFirst = [Double](repeating: .infinity, count: graph.nodeCount), toLast = toFirst
-        for c in 0..<chains.count {
-            let lo = Int(chains.start[c]), hi = Int(chains.start[c + 1]) - 1
-            var sum = 0.0
-            for q in (lo + 1)..<Swift.max(hi, lo + 1) { sum += Double(chains.down[q - 1].cost); toFirst[Int(chains.nodes[q])] = sum }
-            sum = 0
-            for q in stride(from: hi - 1, to: lo, by: -1) { sum += Double(chains.up[q].cost); toLast[Int(chains.nodes[q])] = sum }
+        toFirst.withUnsafeMutableBufferPointer { toFirst in
+            toLast.withUnsafeMutableBufferPointer { toLast in
+                nonisolated(unsafe) let toFirst = toFirst, toLast = toLast
+                ParallelWork.forEachBlock(count: chains.count, minPerWorker: 10_000) { range in
+                    for c in range {
+                        let lo = Int(chains.start[c]), hi = Int(chains.start[c + 1]) - 1
+                        var sum = 0.0
+                        for q in (lo + 1)..<Swift.max(hi, lo + 1) { sum += Double(chains.down[q - 1].cost); toFirst[Int(chains.nodes[q])] = sum }
+                        sum = 0
+                        for q in stride(from: hi - 1, to: lo, by: -1) { sum += Double(chains.up[q].cost); toLast[Int(chains.nodes[q])] = sum }
+                    }
+                }
+            }
         }
         // The attachments (core node, point, cost), edge by edge; per point
         // at most four (two ends, each maybe inside a chain), one per node.
+        // Each worker takes a run of edges holding about its share of the
+        // points, with lists of its own.
+        let edgeBlocks = BlockedCountingSort.blocks(count: taken, minPerWorker: minPointsPerWorker).map { range in
+            Self.lowerBound(edgeOffsets, Int32(range.lowerBound), below: edgeCount)..<Self.lowerBound(edgeOffsets, Int32(range.upperBound), below: edgeCount)
+        }
+        var pointChain = [Int32](repeating: -1, count: taken)
+        let made: [(nodes: [Int32], list: [Attachment])] = pointChain.withUnsafeMutableBufferPointer { pointChain in
+            nonisolated(unsafe) let pointChain = pointChain
+            return parallelMap(count: edgeBlocks.count) { w in
+                Self.attachments(edges: edgeBlocks[w], edgeOffsets: edgeOffsets, edgePoints: edgePoints, fraction: fraction,
+                                 graph: graph, arcs: arcs, chains: chains, coreId: coreId, toFirst: toFirst, toLast: toLast,
+                                 pointChain: pointChain)
+            }
+        }
+        // The attachments by core node, and the taking points by chain: two
+        // more sorts whose blocks are the workers' runs of edges.
+        let coreCount = router.coreNodes.count
+        var byNode = BlockedCountingSort(keys: made.map { $0.nodes[...] }, buckets: coreCount)
+        var attachments = [Attachment](repeating: Attachment(local: 0, point: 0, cost: 0), count: byNode.total)
+        attachments.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            byNode.scatter(blocks: made.count) { w, next in
+                made[w].nodes.withUnsafeBufferPointer { nodes in
+                    made[w].list.withUnsafeBufferPointer { list in
+                        for j in nodes.indices {
+                            let v = Int(nodes[j])
+                            out[Int(next[v])] = list[j]
+                            next[v] += 1
+                        }
+                    }
+                }
+            }
+        }
+        let pointRuns = edgeBlocks.map { Int(edgeOffsets[$0.lowerBound])..<Int(edgeOffsets[$0.upperBound]) }
+        var byChain = BlockedCountingSort(keys: pointRuns.map { pointChain[$0] }, buckets: chains.count)
+        var chainPoints = [Int32](repeating: 0, count: byChain.total)
+        pointChain.withUnsafeBufferPointer { key in
+            chainPoints.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let key = key, out = out
+                byChain.scatter(blocks: pointRuns.count) { w, next in
+                    for k in pointRuns[w] where key[k] >= 0 {
+                        let c = Int(key[k])
+                        out[Int(next[c])] = Int32(k)
+                        next[c] += 1
+                    }
+                }
+            }
+        }
+        let core = router.core, coreCost = router.rCost
+        coreSteps = core.arcs.withUnsafeBufferPointer { coreArcs in
+            coreCost.withUnsafeBufferPointer { coreCost in
+                nonisolated(unsafe) let coreArcs = coreArcs, coreCost = coreCost
+                return parallelMap(count: coreArcs.count, minPerWorker: 100_000) { CoreStep(from: coreArcs[$0].from.raw, cost: coreCost[$0]) }
+            }
+        }
+        self.local = local
+        self.attachOffsets = byNode.offsets
+        self.attachments = attachments
+        self.edgeOffsets = edgeOffsets
+        self.edgePoints = edgePoints
+        self.chainOffsets = byChain.offsets
+        self.chainPoints = chainPoints
+    }
+
+    /// Points per worker at the least in the preparation's per-point steps.
+    public static let minPointsPerWorker = 50_000
+
+    /// The first index of the ascending `list` whose value is ≥ `value`
+    /// (`list.count` when none).
+    static func lowerBound(_ list: UnsafeBufferPointer<Int32>, _ value: Int32) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The edge whose points start at or after local number `value`: the
+    /// first e ≤ `below` with `edgeOffsets[e] ≥ value`.
+    static func lowerBound(_ edgeOffsets: [Int32], _ value: Int32, below: Int) -> Int {
+        edgeOffsets.withUnsafeBufferPointer { offsets in
+            Swift.min(below, lowerBound(UnsafeBufferPointer(rebasing: offsets[0...below]), value))
+        }
+    }
+
+    /// The attachments of the taking points on `edges` (see `attachments`),
+    /// in local order, and each point's chain in `pointChain`.
+    private static func attachments(edges: Range<Int>, edgeOffsets: [Int32], edgePoints: [Int32], fraction: [Double],
+                                    graph: RoadGraph, arcs: ForwardArcs, chains: DegreeTwoChains, coreId: OptionalIDs<CoreNodeID>,
+                                    toFirst: [Double], toLast: [Double],
+                                    pointChain: UnsafeMutableBufferPointer<Int32>) -> (nodes: [Int32], list: [Attachment]) {
         var attachNode: [Int32] = [], attachList: [Attachment] = []
-        let reserve = 2 * edgePoints.count + edgePoints.count / 2
+        let count = edges.isEmpty ? 0 : Int(edgeOffsets[edges.upperBound] - edgeOffsets[edges.lowerBound])
+        let reserve = 2 * count + count / 2
         attachNode.reserveCapacity(reserve); attachList.reserveCapacity(reserve)
-        var chainCount = [Int32](repeating: 0, count: chains.count + 1)
-        var pointChain = [Int32](repeating: -1, count: edgePoints.count)
-        for e in 0..<edgeCount where edgeOffsets[e] < edgeOffsets[e + 1] {
+        for e in edges where edgeOffsets[e] < edgeOffsets[e + 1] {
             let a = Int(graph.edgeFrom[e]), b = Int(graph.edgeTo[e])
             // The whole edge's costs, read once for its many points.
             let toB = graph.edgeForwardArc[e].flatMap { arcs.whole($0.index) }, toA = graph.edgeBackwardArc[e].flatMap { arcs.whole($0.index) }
@@ -239,39 +378,9 @@ public struct EligibleRouting: Sendable {
                     attachList.append(Attachment(local: Int32(k), point: edgePoints[k], cost: costs[j]))
                 }
                 pointChain[k] = chain
-                if chain >= 0 { chainCount[Int(chain) + 1] += 1 }
             }
         }
-        // The attachments by core node, and the taking points by chain. Two
-        // scatters written out rather than `CSR(rows:entries:)`: through its
-        // closure (and a tuple array split in two) this step measured 7 ms
-        // more of 25 in `bench roads --nodes 200000 … --partial-share 0.4`.
-        let coreCount = router.coreNodes.count
-        var attachOffsets = [Int32](repeating: 0, count: coreCount + 1)
-        for v in attachNode { attachOffsets[Int(v) + 1] += 1 }
-        for v in 0..<coreCount { attachOffsets[v + 1] += attachOffsets[v] }
-        var byNode = [Attachment](repeating: Attachment(local: 0, point: 0, cost: 0), count: attachNode.count)
-        var at = attachOffsets
-        for k in attachNode.indices {
-            let v = Int(attachNode[k])
-            byNode[Int(at[v])] = attachList[k]; at[v] += 1
-        }
-        for c in 0..<chains.count { chainCount[c + 1] += chainCount[c] }
-        var chainPoints = [Int32](repeating: 0, count: Int(chainCount[chains.count]))
-        var chainAt = chainCount
-        for k in edgePoints.indices where pointChain[k] >= 0 {
-            let c = Int(pointChain[k])
-            chainPoints[Int(chainAt[c])] = Int32(k); chainAt[c] += 1
-        }
-        let core = router.core, coreCost = router.rCost
-        coreSteps = core.arcs.indices.map { CoreStep(from: core.arcs[$0].from.raw, cost: coreCost[$0]) }
-        self.local = local
-        self.attachOffsets = attachOffsets
-        self.attachments = byNode
-        self.edgeOffsets = edgeOffsets
-        self.edgePoints = edgePoints
-        self.chainOffsets = chainCount
-        self.chainPoints = chainPoints
+        return (attachNode, attachList)
     }
 
     /// Offers every restricted practice to the points of its area in

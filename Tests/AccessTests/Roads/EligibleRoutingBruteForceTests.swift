@@ -40,10 +40,20 @@ final class EligibleRoutingBruteForceTests: XCTestCase {
         let router = NearestFacilityRouter(graph: graph, mode: mode, weight: weight)
         let sources = practices.indices.map { restricted.contains($0) ? nil : practices[$0] }
         let labels = router.labelNodes(sources: sources)
-        var got = router.assign(points: homes, labels: labels)
+        let open = router.assign(points: homes, labels: labels)
+        var got = open
         EligibleRouting(router: router, points: homes, eligible: eligible)
             .apply(&got, labels: labels, practices: practices, eligible: eligible, answer: answer)
         let label = answer == .nearest ? label + " (nearest only)" : label
+        // Prepared in blocks of points on three workers (each block's own
+        // stable counting sorts), the answer is the same.
+        var inBlocks = open
+        let threads = ParallelWork.threads
+        ParallelWork.threads = 3
+        EligibleRouting(router: router, points: homes, eligible: eligible, minPointsPerWorker: 1)
+            .apply(&inBlocks, labels: labels, practices: practices, eligible: eligible, answer: answer)
+        ParallelWork.threads = threads
+        XCTAssertEqual(inBlocks.map { "\($0)" }, got.map { "\($0)" }, "\(label): prepared in blocks")
 
         let (reversed, practiceNode, homeNode) = BruteForce.expandedGraph(graph, mode: mode, weight: weight, practices: practices, homes: homes)
         let perPractice = practices.indices.map { p in practiceNode[p].map { BruteForce.reverseDijkstra(reversed, from: $0).map(\.cost) } ?? [] }
