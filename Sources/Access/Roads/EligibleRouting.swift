@@ -488,10 +488,30 @@ public struct EligibleRouting: Sendable {
                     ParallelWork.forEachWorker(count: blocks) { block, _ in
                         let lo = Int32(block * total / blocks), hi = Int32((block + 1) * total / blocks)
                         var count = 0
-                        for (k, p) in restricted.enumerated() {
-                            for (i, c) in pairs[k] where i >= lo && i < hi && Self.offer(&a[Int(i)], cost: c, practice: p, weight: weight) {
-                                changed[Int(i)] = true
-                                count += 1
+                        // In batches: first every pair's point's current
+                        // second (independent loads the processor overlaps),
+                        // then the offers of those not beyond it.
+                        var gate = [Double](repeating: 0, count: 32)
+                        gate.withUnsafeMutableBufferPointer { gate in
+                            for (k, p) in restricted.enumerated() {
+                                pairs[k].withUnsafeBufferPointer { list in
+                                    var start = 0
+                                    while start < list.count {
+                                        let end = Swift.min(list.count, start + 32)
+                                        for j in start..<end {
+                                            let i = list[j].0
+                                            gate[j - start] = i >= lo && i < hi ? a[Int(i)].secondCost : -.infinity
+                                        }
+                                        for j in start..<end where list[j].1 <= gate[j - start] {
+                                            let i = Int(list[j].0)
+                                            if Self.offer(&a[i], cost: list[j].1, practice: p, weight: weight) {
+                                                changed[i] = true
+                                                count += 1
+                                            }
+                                        }
+                                        start = end
+                                    }
+                                }
                             }
                         }
                         takenOut[block] = count
