@@ -52,6 +52,12 @@ final class TrendChartTests: XCTestCase {
         XCTAssertEqual(xs.count, 4)
         XCTAssertTrue(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 >= 64 }, "\(xs)")
         XCTAssertTrue(overview.contains(">Beta, &quot;the village&quot;: 95.0 → 88.0 %</text>"), "legend: name, first and last share")
+        // The total's legend sample is drawn as wide as its line (else it
+        // reads as one more thin region line).
+        let totalSeries = try XCTUnwrap(overview.range(of: #"<path[^>]*data-series="total"[^>]*>"#, options: .regularExpression).map { String(overview[$0]) })
+        let totalWidth = try XCTUnwrap(totalSeries.range(of: #"stroke-width="[0-9.]+""#, options: .regularExpression).map { String(totalSeries[$0]) })
+        let samples = overview.components(separatedBy: "<line ").dropFirst().map { $0.prefix { $0 != ">" } }
+        XCTAssertTrue(samples.contains { $0.contains("stroke=\"#333333\"") && $0.contains(totalWidth) }, "legend sample of the total: \(totalWidth)")
 
         let b = try String(contentsOfFile: dir + "/maps/trend_B.svg", encoding: .utf8)
         XCTAssertNil(SVGDocumentProbe(svg: b).parseError)

@@ -5,7 +5,8 @@ struct Legend {
         case hatch
         case diamond(String)
         case circle(fill: String, radius: Double)
-        case line(String, dash: String?)
+        /// A line sample as drawn (`width`: the stroke's width in the drawing).
+        case line(String, dash: String?, width: Double = 1.5)
     }
 
     struct Entry {

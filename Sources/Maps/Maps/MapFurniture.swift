@@ -50,8 +50,8 @@ enum MapFurniture {
             let r = min(radius, 11)
             canvas.element("circle", [("cx", Markup.number(x + 11)), ("cy", Markup.number(y + r)), ("r", Markup.number(r)), ("fill", fill), ("stroke", "#222"), ("stroke-width", "0.6")])
             return max(2 * r, 10)
-        case .line(let colour, let dash):
-            var a = [("x1", Markup.number(x)), ("y1", Markup.number(y + 7)), ("x2", Markup.number(x + 22)), ("y2", Markup.number(y + 7)), ("stroke", colour), ("stroke-width", "1.5")]
+        case .line(let colour, let dash, let width):
+            var a = [("x1", Markup.number(x)), ("y1", Markup.number(y + 7)), ("x2", Markup.number(x + 22)), ("y2", Markup.number(y + 7)), ("stroke", colour), ("stroke-width", Markup.number(width))]
             if let dash { a.append(("stroke-dasharray", dash)) }
             canvas.element("line", a)
             return 14

@@ -59,7 +59,7 @@ enum TrendCharts {
         }
         var totalEntry: [Legend.Entry] = []
         if let total = series.total {
-            totalEntry = [.init(symbol: .line("#333333", dash: nil), label: legendLabel(total, name: "Study area total", share: share))]
+            totalEntry = [.init(symbol: .line("#333333", dash: nil, width: 4), label: legendLabel(total, name: "Study area total", share: share))]
         }
         let thresholdEntry: [Legend.Entry] = threshold.map { [.init(symbol: .line(Palette.vermillion, dash: "7 4"), label: $0.label)] } ?? []
         if areas.count <= flaggedCap {
@@ -73,7 +73,7 @@ enum TrendCharts {
             lines.append(TrendChart.Series(id: "median", colour: medianColour, dash: nil, width: 3, values: spread.days.map { ($0.date, $0.median) }))
             let first = spread.days.first, last = spread.days.last
             legend.append(Legend(title: "Across the \(series.areas.count) regions (each counts once), first → last", entries: [
-                .init(symbol: .line(medianColour, dash: nil), label: "median: \(number(first?.median)) → \(number(last?.median)) %"),
+                .init(symbol: .line(medianColour, dash: nil, width: 3), label: "median: \(number(first?.median)) → \(number(last?.median)) %"),
                 .init(symbol: .fill(bandColour), label: "p10–p90: \(number(first?.p10))–\(number(first?.p90)) → \(number(last?.p10))–\(number(last?.p90)) %"),
             ] + totalEntry + thresholdEntry))
             for (k, r) in charted.enumerated() { line(r, k) }
