@@ -27,6 +27,9 @@ public enum BereikApplication {
         }
         router.get("/api/point") { request, _ in
             let q = request.uri.queryParameters
+            for name in ["lon", "lat"] where q.getAll(name).count > 1 {
+                throw APIError("invalid_value", field: name, expected: "one value", found: "\(q.getAll(name).count) values: \(q.getAll(name).joined(separator: ", "))")
+            }
             let (lonLat, rd) = try PointQuery.location(lon: q.get("lon"), lat: q.get("lat"), state: state)
             return json(try PointQuery.answer(lonLat: lonLat, rd: rd, state: state))
         }

@@ -1,3 +1,5 @@
+import Access
+import Geo
 import Foundation
 
 /// Reads a request body as JSON and checks each value's type, naming the
@@ -35,10 +37,18 @@ enum JSONInput {
     static func number(_ v: Any?, field: String) throws -> Double {
         var d: Double?
         if !(v is Bool), let n = v as? NSNumber { d = n.doubleValue }
-        if let s = v as? String { d = Double(s.trimmingCharacters(in: .whitespaces)) }
+        if let s = v as? String { d = ValueParsing.number(.string(s)) }
+        if d == nil, let s = v as? String, namesNonFinite(s) {
+            throw APIError("not_finite", field: field, expected: "a finite number", found: describe(v))
+        }
         guard let d else { throw APIError("wrong_type", field: field, expected: "a number", found: describe(v)) }
         guard d.isFinite else { throw APIError("not_finite", field: field, expected: "a finite number", found: describe(v)) }
         return d
+    }
+
+    /// Whether `text` names a value that is no finite number ("NaN", "inf").
+    static func namesNonFinite(_ text: String) -> Bool {
+        ["nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// Text of a value for an error message.

@@ -12,8 +12,10 @@ enum PointQuery {
     static func location(lon: String?, lat: String?, state: ServerState) throws -> (lonLat: Coordinate, rd: Coordinate) {
         func number(_ text: String?, _ field: String, _ range: ClosedRange<Double>) throws -> Double {
             guard let text, !text.isEmpty else { throw APIError("missing_parameter", field: field, expected: "a number", found: "nothing") }
-            guard let v = Double(text) else { throw APIError("wrong_type", field: field, expected: "a number", found: text) }
-            guard v.isFinite else { throw APIError("not_finite", field: field, expected: "a finite number", found: text) }
+            guard let v = ValueParsing.number(.string(text)) else {
+                if JSONInput.namesNonFinite(text) { throw APIError("not_finite", field: field, expected: "a finite number", found: text) }
+                throw APIError("wrong_type", field: field, expected: "a number (decimal degrees, e.g. 6.56)", found: text)
+            }
             guard range.contains(v) else {
                 throw APIError("out_of_range", field: field, expected: "a number in [\(Int(range.lowerBound)), \(Int(range.upperBound))] (WGS84 degrees)", found: text)
             }

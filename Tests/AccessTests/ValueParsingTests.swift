@@ -8,6 +8,9 @@ final class ValueParsingTests: XCTestCase {
             (.string("1234"), 1234), (.string(" 12.5 "), 12.5), (.string("12,5"), 12.5),
             (.string("1.234,5"), 1234.5), (.string("1,234.5"), 1234.5), (.integer(7), 7), (.real(2.25), 2.25),
             (.string(""), nil), (.string("veel"), nil), (.null, nil), (.string("nan"), nil), (.real(.infinity), nil),
+            // What Double(_:) reads but no planner means as a number.
+            (.string("0x10"), nil), (.string("0x1p3"), nil), (.string("inf"), nil), (.string("-infinity"), nil),
+            (.string("1e3"), 1000), (.string("+2.5"), 2.5), (.string("-0,75"), -0.75),
         ]
         for (input, expected) in cases {
             XCTAssertEqual(ValueParsing.number(input), expected, "\(input)")

@@ -91,5 +91,10 @@ final class PointQueryTests: XCTestCase {
         XCTAssertEqual(error("abc", "52")?.error, "wrong_type")
         XCTAssertEqual(error("6.5", "95")?.error, "out_of_range")
         XCTAssertEqual(error("4.9", "52.37")?.error, "outside_study_area")   // Amsterdam: outside the Drenthe example
+        // Hex floats are numbers to Swift's Double(_:), not to a planner.
+        XCTAssertEqual(error("0x6", "52.8")?.error, "wrong_type")
+        XCTAssertEqual(error("6.5", "0x1.ap5")?.error, "wrong_type")
+        // A decimal comma in degrees can only be one (no thousands there).
+        XCTAssertNil(error("6,56", "52,86"))
     }
 }

@@ -155,6 +155,8 @@ final class ServeEndToEndTests: XCTestCase {
         expect(try s.request("POST", "/api/sites", body: Data(huge.utf8)), "body_too_large")
         expect(try s.request("GET", "/api/point?lon=NaN&lat=52.8"), "not_finite")
         expect(try s.request("GET", "/api/point?lon=6.5&lat=nan"), "not_finite")
+        // Two values for one coordinate: refused, not the first taken.
+        expect(try s.request("GET", "/api/point?lon=6.56&lat=52.86&lat=53.0"), "invalid_value")
         let notFound = try s.request("GET", "/etc/passwd")
         XCTAssertEqual(notFound.status, 404)
         XCTAssertEqual(notFound.json["error"] as? String, "not_found")

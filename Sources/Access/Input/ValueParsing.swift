@@ -4,7 +4,9 @@ import Geo
 /// Parsing of numbers and statuses as they appear in planners' files.
 public enum ValueParsing {
     /// A number written the English or the Dutch way ("1234.5", "1.234,5",
-    /// "1234,5"). Nil when the text is not a finite number.
+    /// "1234,5"). Nil when the text is not a finite number — also for what
+    /// Swift's `Double(_:)` would read but no planner writes as a number
+    /// ("0x10", "0x1p3", "inf", "nan").
     public static func number(_ value: FieldValue) -> Double? {
         switch value {
         case .null: return nil
@@ -25,7 +27,7 @@ public enum ValueParsing {
             } else if hasComma {
                 s = s.replacingOccurrences(of: ",", with: ".")
             }
-            guard let d = Double(s), d.isFinite else { return nil }
+            guard NumberText(s) != nil, let d = Double(s), d.isFinite else { return nil }
             return d
         }
     }
