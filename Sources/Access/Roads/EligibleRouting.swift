@@ -96,7 +96,14 @@ import Foundation
 /// by runs of edges, and both scattered with `BlockedCountingSort` (each
 /// block's own counts; the same order as one pass): in `bench roads`
 /// (1M nodes and points, 2,000 practices, share 0.4) prepare 0.121-0.126 s →
-/// 0.074 s on 2 free cores, the same processor time.
+/// 0.074 s on 2 free cores, the same processor time. Tried then and not
+/// kept: the points grouped by the core's segments (a chain, or an edge
+/// between two core nodes) with their costs to the segment's two ends, each
+/// segment read once per search from the ends listed per core node (no
+/// attachments, no scatter by node): prepare 0.078-0.084 s (its steps:
+/// marks 22 ms, by edge 20, costs 32, ends 22, chains' edges 11), searches
+/// 0.076-0.083 s against 0.065-0.066 s (three alternating runs each): the
+/// read-off through chain → edges → points costs more than two attachments.
 /// Bound (1) is nearly idle here (without it 92 332 nodes settled instead
 /// of 92 148, 47 605 instead of 47 560 for the nearest), but it is what
 /// stops a search where the nodes have no second open label (a component
