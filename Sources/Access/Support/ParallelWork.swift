@@ -78,15 +78,20 @@ public func parallelMap<State, R, E: Error>(count n: Int, minPerWorker: Int = 1,
                     nonisolated(unsafe) let state = state, f = f
                     DispatchQueue.concurrentPerform(iterations: workers) { w in
                         let lo = w * chunk, hi = Swift.min(n, lo + chunk)
+                        // The count is kept in a local and stored once: the
+                        // workers' entries of `done` share a cache line, and a
+                        // store per item made the cores pass it back and forth.
+                        var i = lo
                         do throws(E) {
                             var s = try state()
-                            for i in lo..<hi {
+                            while i < hi {
                                 (base + i).initialize(to: try f(&s, i))
-                                done[w] = i + 1 - lo
+                                i += 1
                             }
                         } catch {
                             failure.keep(error, worker: w)
                         }
+                        done[w] = i - lo
                     }
                 }
             }
