@@ -64,8 +64,8 @@ public enum SummaryText {
         return lines.joined(separator: "\n")
     }
 
-    /// The study area as a whole (the analysis's `total` row: every
-    /// population point, also those in no region).
+    /// The study area as a whole (the analysis's `total` row: the regions
+    /// together).
     static func total(_ o: AnalyzeJob.Outcome, table: RegionTable) -> RegionTable.Row? {
         guard let t = o.result.regionsTotal else { return nil }
         var row = table.row(t, name: "Study area (total)")
