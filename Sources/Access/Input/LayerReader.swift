@@ -305,6 +305,8 @@ struct LayerReader {
         var passed = 0
         var placed = 0
         var outside = 0
+        /// Lines (and points of several places) reduced to one point, by geometry type.
+        var reducedNonAreal: [String: Int] = [:]
 
         init(reader: LayerReader, layerCRS: String?, place: PlaceNeed, log: SkipLog) {
             self.reader = reader
@@ -324,6 +326,23 @@ struct LayerReader {
             if outside > 0 {
                 log.warnings.append("\(reader.path): \(outside) of \(placed) features lie outside the Netherlands after transformation from \(CRSInfo.name(crs ?? "")) — often latitude and longitude swapped, or a wrong --crs.")
             }
+            if !reducedNonAreal.isEmpty {
+                let kinds = reducedNonAreal.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                log.warnings.append("\(reader.path): \(reducedNonAreal.values.reduce(0, +)) features are not points or polygons (\(kinds)); each is placed at its point on surface (for a line, the vertex nearest its centroid). Is this the right layer? (--strict refuses them.)")
+            }
+        }
+
+        /// A line, or points at several places, where one place is expected:
+        /// refused under --strict, else counted (the warning in `finish`).
+        private mutating func checkPlaceable(_ row: ReadRow) throws {
+            guard let shape = row.shape, !shape.isPolygonal else { return }
+            if case .multiPoint(let cs) = shape, Set(cs).count <= 1 { return }
+            let detail = "a \(shape.typeName), expected a point or a polygon"
+            if log.strict {
+                throw InputError.invalidGeometry(path: reader.path, feature: row.position, detail: detail)
+            }
+            reducedNonAreal[shape.typeName, default: 0] += 1
+            log.note(feature: row.position, detail: detail + " (placed at its point on surface)")
         }
 
         private mutating func flush(_ body: (ReadRow) throws -> Void) throws {
@@ -361,6 +380,7 @@ struct LayerReader {
                 }
             }
             for i in pending.indices where pending[i].shape != nil {
+                if place != .shape { try checkPlaceable(pending[i]) }
                 do {
                     let moved = try transformer.transform(pending[i].shape!)
                     if place == .shape {

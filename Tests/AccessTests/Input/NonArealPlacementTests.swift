@@ -1,0 +1,29 @@
+import XCTest
+import Geo
+@testable import Access
+
+/// A practice or population feature that is a line: placed at its point on
+/// surface with a warning, refused under --strict.
+final class NonArealPlacementTests: XCTestCase {
+    /// A practice drawn as a line (100000 → 101000 → 104000, y 500000):
+    /// its length-weighted centroid is x 102000, and the point on surface
+    /// of a line is its interior vertex nearest that: (101000, 500000).
+    func testPracticeAsALineIsPlacedWithAWarningAndRefusedUnderStrict() throws {
+        let f = try Fixtures()
+        let path = try f.write("gp.geojson", #"""
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+        {"type":"Feature","properties":{"id":"L","status":"open"},"geometry":{"type":"LineString","coordinates":[[100000,500000],[101000,500000],[104000,500000]]}},
+        {"type":"Feature","properties":{"id":"P","status":"open"},"geometry":{"type":"Point","coordinates":[90000,500000]}},
+        {"type":"Feature","properties":{"id":"M","status":"open"},"geometry":{"type":"MultiPoint","coordinates":[[95000,500000],[95000,500000]]}}]}
+        """#)
+        let (practices, report) = try PracticeReader.read(path: path, options: InputOptions())
+        let line = try XCTUnwrap(practices.first { $0.id == "L" })
+        XCTAssertEqual(line.location.x, 101_000, accuracy: 1e-6)
+        XCTAssertEqual(line.location.y, 500_000, accuracy: 1e-6)
+        XCTAssertTrue(report.warnings.contains { $0.contains("1 features are not points or polygons (1 LineString)") }, "\(report.warnings)")
+        XCTAssertTrue(report.examples.contains { $0.hasPrefix("feature 1: a LineString") }, "\(report.examples)")
+        var strict = InputOptions()
+        strict.strict = true
+        assertInputError(try PracticeReader.read(path: path, options: strict), contains: ["gp.geojson", "feature 1", "LineString", "expected a point or a polygon"])
+    }
+}
