@@ -19,6 +19,20 @@ public enum PracticeChange: Sendable, Equatable {
         id.hasPrefix("new") && id.count > 3 && id.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// The changes with each repeated one kept once (first place), and a
+    /// warning per repeated change: `--close X --close X` is most likely a
+    /// slip for another practice, so it is said, not passed silently.
+    static func once(_ changes: [PracticeChange], practices: [Practice], source: String) -> ([PracticeChange], [String]) {
+        var kept: [PracticeChange] = [], times: [Int] = []
+        for change in changes {
+            if let k = kept.firstIndex(of: change) { times[k] += 1 } else { kept.append(change); times.append(1) }
+        }
+        let warnings = zip(kept, times).filter { $0.1 > 1 }.map { change, n in
+            "\(source): the change '\(change.describe(practices))' is given \(n) times; it counts once (did you mean another practice?)."
+        }
+        return (kept, warnings)
+    }
+
     /// What the change does, in words, for the summary.
     public func describe(_ practices: [Practice]) -> String {
         func label(_ id: String) -> String {

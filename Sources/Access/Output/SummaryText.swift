@@ -10,7 +10,9 @@ public enum SummaryText {
     public static let fullTableLimit = 40
     static let topListLength = 25
 
-    public static func make(_ o: AnalyzeJob.Outcome, outputFolder: String) -> String {
+    /// `wroteLine`: false for `scenario`, which lists its own files (the
+    /// outcome's are only the analysis's part of them).
+    public static func make(_ o: AnalyzeJob.Outcome, outputFolder: String, wroteLine: Bool = true) -> String {
         var lines: [String] = []
         let r = o.result
         if o.report.syntheticData {
@@ -59,8 +61,10 @@ public enum SummaryText {
             lines.append("Warnings:")
             for w in o.report.warnings { lines.append("  - \(w)") }
         }
-        lines.append("")
-        lines.append("Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)")
+        if wroteLine {
+            lines.append("")
+            lines.append("Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)")
+        }
         return lines.joined(separator: "\n")
     }
 
