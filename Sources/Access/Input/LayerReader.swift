@@ -264,6 +264,18 @@ struct LayerReader {
                       numberFormats: described, coordinateFields: xy.map { (names[$0.0], names[$0.1]) })
     }
 
+    /// A line, or points at several places: a geometry that one point on
+    /// surface stands for only by choice (for a line, GEOS takes the vertex
+    /// nearest its centroid), so its placement is counted and said.
+    static func isNeitherPointNorArea(_ g: Geometry) -> Bool {
+        if g.isPolygonal { return false }
+        switch g {
+        case .point: return false
+        case .multiPoint(let cs): return Set(cs).count > 1
+        default: return true
+        }
+    }
+
     /// The x and y columns: `--x-field`/`--y-field` when the layer has them,
     /// else the first candidates present.
     private func coordinateColumns(_ r: FieldResolver, required: Bool) throws -> (Int, Int)? {
@@ -335,8 +347,7 @@ struct LayerReader {
         /// A line, or points at several places, where one place is expected:
         /// refused under --strict, else counted (the warning in `finish`).
         private mutating func checkPlaceable(_ row: ReadRow) throws {
-            guard let shape = row.shape, !shape.isPolygonal else { return }
-            if case .multiPoint(let cs) = shape, Set(cs).count <= 1 { return }
+            guard let shape = row.shape, LayerReader.isNeitherPointNorArea(shape) else { return }
             let detail = "a \(shape.typeName), expected a point or a polygon"
             if log.strict {
                 throw InputError.invalidGeometry(path: reader.path, feature: row.position, detail: detail)

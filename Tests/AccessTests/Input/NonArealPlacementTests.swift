@@ -26,4 +26,20 @@ final class NonArealPlacementTests: XCTestCase {
         strict.strict = true
         assertInputError(try PracticeReader.read(path: path, options: strict), contains: ["gp.geojson", "feature 1", "LineString", "expected a point or a polygon"])
     }
+
+    /// A housing site drawn as a line is judged at one point, not as an area:
+    /// said, and refused under --strict; a polygon site and a point site are not.
+    func testSiteAsALineIsSaidAndRefusedUnderStrict() throws {
+        let f = try Fixtures()
+        let path = try f.write("sites.geojson", #"""
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[
+        {"type":"Feature","properties":{"naam":"Punt","woningen":10},"geometry":{"type":"Point","coordinates":[100000,500000]}},
+        {"type":"Feature","properties":{"naam":"Lijn","woningen":20},"geometry":{"type":"LineString","coordinates":[[100000,500000],[101000,500000]]}},
+        {"type":"Feature","properties":{"naam":"Vlak","woningen":30},"geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,0]]]}}]}
+        """#)
+        let (sites, report) = try SiteReader.read(path: path, homesField: nil)
+        XCTAssertEqual(sites.count, 3)
+        XCTAssertTrue(report.warnings.contains { $0.contains("1 sites are not points or polygons (features 2 (LineString))") }, "\(report.warnings)")
+        assertInputError(try SiteReader.read(path: path, homesField: nil, strict: true), contains: ["sites.geojson", "feature 2", "LineString"])
+    }
 }
