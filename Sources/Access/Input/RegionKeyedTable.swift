@@ -32,7 +32,7 @@ struct RegionKeyedTable {
         guard let key = matches.indices.max(by: { matches[$0] < matches[$1] }), matches[key] > 0 else {
             throw InputError.invalidValue(path: path, feature: 1, field: names.joined(separator: "/"),
                                           expected: "a column with the region ids (e.g. \(regions.prefix(3).map(\.id).joined(separator: ", ")))",
-                                          found: "no column whose values match a region id")
+                                          found: "no column whose values match a region id (first row: \(zip(names, rows[0]).prefix(4).map { "\($0.0) = '\($0.1.text ?? "")'" }.joined(separator: ", ")))")
         }
         // A region id twice would let the last row win silently.
         var first: [String: Int] = [:]

@@ -38,6 +38,10 @@ final class RegionKeyedTableTests: XCTestCase {
         XCTAssertEqual(counted.map(\.unregistered), [1200, 35, nil, nil, nil])
         XCTAssertTrue(more.contains { $0.contains("1 rows match a region id") && $0.contains("'gm0106 ' → GM0106") }, "\(more)")
         XCTAssertTrue(more.contains { $0.contains("1 rows match no region id") && $0.contains("'GM0000'") }, "\(more)")
+        // No column matches: the error shows what the table holds beside what region ids look like.
+        let numbers = try f.write("nummers.csv", "gemeentecode,zonder_huisarts\n106,12\n")
+        assertInputError(try UnregisteredTable.apply(path: numbers, to: regions()),
+                         contains: ["nummers.csv", "e.g. GM0106, GM1680, 0123", "first row: gemeentecode = '106', zonder_huisarts = '12'"])
         // A repeat after loosening is still a repeat (it would let the last row win).
         let twice = try f.write("twice.csv", "gemeente_code,status\nGM0106,krimpregio\ngm0106,anticipeerregio\n")
         assertInputError(try DesignationTable.apply(path: twice, to: regions()), contains: ["twice.csv", "GM0106", "features 1, 2"])
