@@ -42,4 +42,27 @@ final class NonArealPlacementTests: XCTestCase {
         XCTAssertTrue(report.warnings.contains { $0.contains("1 sites are not points or polygons (features 2 (LineString))") }, "\(report.warnings)")
         assertInputError(try SiteReader.read(path: path, homesField: nil, strict: true), contains: ["sites.geojson", "feature 2", "LineString"])
     }
+
+    /// Plan candidates: run.json gets the reader's own report (a GeoJSON
+    /// without a crs member is WGS84 from the file, not the EPSG:28992 it
+    /// claimed), a line is said, an id twice is refused.
+    func testPlanCandidatesReportTheirCRSLinesAndRepeatedIDs() throws {
+        let f = try Fixtures()
+        let path = try f.write("cand.geojson", #"""
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"c1"},"geometry":{"type":"Point","coordinates":[6.56,52.99]}},
+        {"type":"Feature","properties":{"id":"c2"},"geometry":{"type":"LineString","coordinates":[[6.55,52.99],[6.60,52.99]]}}]}
+        """#)
+        let (candidates, report) = try PlanJob.readCandidates(path, layer: nil, input: InputOptions())
+        XCTAssertEqual(candidates.map(\.id), ["c1", "c2"])
+        XCTAssertEqual(report.crs, "WGS 84 (EPSG:4326)")
+        XCTAssertEqual(report.crsSource, "file")
+        XCTAssertTrue(report.warnings.contains { $0.contains("1 candidates are not points or polygons (features 2 (LineString))") }, "\(report.warnings)")
+        let twice = try f.write("twice.geojson", #"""
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"c1"},"geometry":{"type":"Point","coordinates":[6.56,52.99]}},
+        {"type":"Feature","properties":{"id":"c1"},"geometry":{"type":"Point","coordinates":[6.57,52.99]}}]}
+        """#)
+        assertInputError(try PlanJob.readCandidates(twice, layer: nil, input: InputOptions()), contains: ["twice.geojson", "'c1'", "features 1, 2"])
+    }
 }
