@@ -28,7 +28,7 @@ public enum PeerBenchmark {
         let layer = try VectorSource(path: path).layer()
         var columns: [String: Int] = [:]
         for name in needed {
-            guard let i = layer.fieldIndex(name) else {
+            guard layer.fieldIndex(name) != nil else {
                 throw InputError.missingField(path: path, role: name, option: "-", tried: [name], available: layer.fields.map(\.name))
             }
             columns[name] = columns.count

@@ -35,7 +35,10 @@ enum OptionCheck {
 
     static func check(_ value: Double, _ option: String, _ bounds: Bounds) throws {
         guard bounds.contains(value) else {
-            throw ValidationError("\(option) expects \(bounds.text); got \(OptionCheck.number(value))")
+            // A share typed as a percentage (90 for 90 %).
+            let percent = bounds.min == 0 && bounds.max == 1 && value > 1 && value <= 100
+                ? " (a share: 0.9 is 90 %; for \(OptionCheck.number(value)) % give \(OptionCheck.number(value / 100)))" : ""
+            throw ValidationError("\(option) expects \(bounds.text); got \(OptionCheck.number(value))\(percent)")
         }
     }
 

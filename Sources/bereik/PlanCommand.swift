@@ -59,6 +59,10 @@ struct PlanCommand: ParsableCommand {
         if let e = o.exact {
             print("Exact optimum for \(new) practice(s) among these candidates: \(n(e.value)); greedy: \(n(e.greedy)).")
         }
+        if !o.warnings.isEmpty {
+            print("Warnings:")
+            for w in o.warnings { print("  - \(w)") }
+        }
         print("Wrote \(o.files.joined(separator: ", ")) to \(shared.output.out).")
     }
 }

@@ -55,7 +55,7 @@ struct ScenarioCommand: ParsableCommand {
             return try job.run(progress: progress)
         }
         let o = run.value
-        print(SummaryText.make(o.outcome, outputFolder: out))
+        print(SummaryText.make(o.outcome, outputFolder: out, wroteLine: false))
         print("")
         print("Scenario: " + o.summary)
         print("Wrote \(o.files.joined(separator: ", ")) to \(out).")

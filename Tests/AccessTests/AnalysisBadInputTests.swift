@@ -16,21 +16,24 @@ final class AnalysisBadInputTests: XCTestCase {
     /// 1e7 inhabitants outside every region: no trap in the warning's number.
     func testManyInhabitantsOutsideRegionsAreReported() throws {
         let f = try Fixtures()
-        let pop = try f.rdPoints("pop.geojson", [(100_000, 500_100, ["id": "in", "inwoners": 10]), (150_000, 500_000, ["id": "out", "inwoners": 1e7])])
+        let pop = try f.rdPoints("pop.geojson", [(100_000, 500_100, ["id": "in", "inwoners": 100]), (150_000, 500_000, ["id": "out", "inwoners": 1e7])])
         let regions = try f.rdPolygons("r.geojson", [(Fixtures.square(99_000, 499_000, 6_000), ["code": "R", "naam": "R"])])
         let o = try AnalyzeJob(populationPath: pop, practicesPath: try gp(f), regionsPath: regions, outputFolder: f.folder + "/o").run()
-        XCTAssertTrue(o.report.warnings.contains { $0.contains("(10000000 inhabitants) lie in no region") }, "\(o.report.warnings)")
-        // The study-area total counts them: 10 + 10,000,000.
-        XCTAssertEqual(o.result.regionsTotal?.inhabitants, 10_000_010)
-        XCTAssertEqual(o.result.regions[0].inhabitants, 10)
+        XCTAssertTrue(o.report.warnings.contains { $0.contains("(10000000 inhabitants) lie in no region") && $0.contains("nor in the study-area total") },
+                      "\(o.report.warnings)")
+        // The study-area total is the regions together: only "in"'s 100 (the
+        // 1e7 far outside, e.g. swapped coordinates, would pull its mean).
+        XCTAssertEqual(o.result.regionsTotal?.inhabitants, 100)
+        XCTAssertEqual(o.result.regions[0].inhabitants, 100)
         XCTAssertEqual(o.report.studyAreaTotal?.inhabitantsOutsideRegions, 1e7)
         let csv = try String(contentsOfFile: f.folder + "/o/regions.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(csv.count, 3)
-        XCTAssertTrue(csv[2].hasPrefix("total,\"Study area total"), String(csv[2]))
-        // Nearest open practice: A (100000, 500000) 100 m from "in"; B (104000, 500000) 46,000 m from "out".
+        XCTAssertTrue(csv[2].hasPrefix("total,Study area total (the regions together),"), String(csv[2]))
+        // Nearest open practice: A (100000, 500000) 100 m from "in" (B (104000, 500000) is 46,000 m from "out", left out).
         let header = csv[0].split(separator: ",").map(String.init)
         let cells = csv[2].split(separator: ",", omittingEmptySubsequences: false)
-        XCTAssertEqual(Double(cells[header.firstIndex(of: "max_open_m")! + 1]), 46_000, "max_open_m (the name cell holds one comma)")
+        XCTAssertEqual(Double(cells[header.firstIndex(of: "max_open_m")!]), 100, "max_open_m")
+        XCTAssertEqual(Double(cells[header.firstIndex(of: "mean_open_m")!]), 100)
         let geo = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: f.folder + "/o/regions.geojson"))) as! [String: Any]
         let total = (geo["features"] as! [[String: Any]]).last!
         XCTAssertTrue(total["geometry"] is NSNull, "the total row has no geometry")

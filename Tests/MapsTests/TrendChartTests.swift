@@ -15,7 +15,7 @@ final class TrendChartTests: XCTestCase {
             ("A", "Alpha", [0.98, 0.97, 0.97, 0.96], [false, false, false, false]),
             ("B", "Beta, \"the village\"", [0.95, 0.93, 0.85, 0.88], [false, false, true, false]),
             ("C", "Gamma", [0.99, 0.99, 0.99, 0.99], [false, false, false, false]),
-            ("total", "Study area total (all population points, also outside the regions)", [0.97, 0.96, 0.93, 0.94], [false, false, false, false]),
+            ("total", "Study area total (the regions together)", [0.97, 0.96, 0.93, 0.94], [false, false, false, false]),
         ]
         for (id, name, values, flags) in shares {
             let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -21,4 +21,17 @@ final class DecisionCommandTests: XCTestCase {
         let ranks = practices.compactMap { ($0["properties"] as! [String: Any])["criticality_rank"] as? Int }
         XCTAssertEqual(ranks.min(), 1)
     }
+
+    /// One "Wrote" line (the scenario's, not also the baseline analysis's),
+    /// and a change given twice is said once in the summary and run.json.
+    func testScenarioSaysARepeatedChangeAndWritesOneWroteLine() throws {
+        let out = try CLI.temporaryFolder()
+        let r = try CLI.run(["scenario", "--close", "P002", "--close", "P002", "--no-maps", "--out", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout.components(separatedBy: "\nWrote ").count, 2, r.stdout)
+        XCTAssertTrue(r.stdout.contains("Wrote population.geojson, regions.geojson") && r.stdout.contains("scenario.md to \(out)."), r.stdout)
+        XCTAssertTrue(r.stdout.contains("(P002)' is given 2 times; it counts once"), r.stdout)
+        let run = try String(contentsOfFile: out + "/run.json", encoding: .utf8)
+        XCTAssertTrue(run.contains("(P002)' is given 2 times"), "run.json warnings")
+    }
 }

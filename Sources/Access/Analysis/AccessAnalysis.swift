@@ -50,7 +50,8 @@ public enum AccessAnalysis {
             return (regionResults, practiceResults)
         }, { () -> RegionAccess? in
             regions.isEmpty ? nil : studyAreaTotal(population: population, points: located, practices: practices,
-                                                   regions: regions, parameters: parameters, road: road, capacity: capacity)
+                                                   practiceRegions: practiceRegions, regions: regions, parameters: parameters,
+                                                   road: road, capacity: capacity)
         })
         // (Neither part throws.)
         let (regionsWithCapacity, practiceResults) = try perRegion.get()
@@ -66,18 +67,23 @@ public enum AccessAnalysis {
             maxDistanceToNearbyRegionM: snappedToRegion.maxDistance, regionsTotal: total, fullyOpen: fullyOpen)
     }
 
-    /// The indicators of the whole study area: every point (inside a region
-    /// or not) and every practice counted in one region; lit but not ranked.
-    static func studyAreaTotal(population: [PopulationPoint], points: [PointAccess], practices: [Practice], regions: [Region],
+    /// The indicators of the whole study area, the regions together: every
+    /// point and practice that lies in some region counted in one region;
+    /// lit but not ranked. Points in no region (often latitude and longitude
+    /// swapped, or a population wider than the regions) stay out of it, as
+    /// they stay out of every region's row: they would otherwise pull the
+    /// total's mean by their distance from anywhere (counted apart in
+    /// `inhabitantsOutsideRegions`).
+    static func studyAreaTotal(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
+                               practiceRegions: OptionalIDs<RegionIndex>, regions: [Region],
                                parameters: AnalysisParameters, road: RoadResult?, capacity: CapacityResult?) -> RegionAccess {
-        // `wholeArea`: every point and practice in area 0, without a copy of the points.
-        let nowhere = OptionalIDs<RegionIndex>(repeating: nil, count: practices.count)
-        var total = RegionIndicators.compute(population: population, points: points, practices: practices, practiceRegions: nowhere,
+        // `wholeArea`: every located point and practice in area 0, without a copy of the points.
+        var total = RegionIndicators.compute(population: population, points: points, practices: practices, practiceRegions: practiceRegions,
                                              regionCount: 1, parameters: parameters, road: road, wholeArea: true)
         let unregistered = regions.map(\.unregistered)
         let sum: Double? = unregistered.contains(where: { $0 == nil }) ? nil : unregistered.reduce(0) { $0 + ($1 ?? 0) }
         RegionCapacityIndicators.compute(&total, population: population, points: points, practices: practices,
-                                         practiceRegions: nowhere, parameters: parameters, road: road,
+                                         practiceRegions: practiceRegions, parameters: parameters, road: road,
                                          fcaPer10k: capacity?.fcaPer10k, unregistered: [sum], wholeArea: true)
         total[0].capacity.signal = Signalling.signal(total[0], parameters: parameters, byRoad: road != nil)
         total[0].capacity.signal?.rank = 0

@@ -109,8 +109,9 @@ public struct AnalysisResult: Sendable {
     public var pointsAssignedToNearbyRegion: Int
     public var maxDistanceToNearbyRegionM: Double
     /// The whole study area as one more row (`region_id` "total") when
-    /// regions were given: over ALL population points, including those
-    /// outside every region, and all practices. Not ranked.
+    /// regions were given: the regions together, over the population points
+    /// and practices that lie in some region (not those outside every
+    /// region, counted in `pointsOutsideRegions`). Not ranked.
     public var regionsTotal: RegionAccess? = nil
     /// Under the `eligible` rule: per point the nearest two fully open
     /// practices (no patient stop), straight line; nil otherwise (then the

@@ -3,9 +3,11 @@ enum RegionIndicators {
     static func compute(population: [PopulationPoint], points: [PointAccess], practices: [Practice],
                         practiceRegions: OptionalIDs<RegionIndex>, regionCount: Int, parameters: AnalysisParameters,
                         road: RoadResult?, wholeArea: Bool = false) -> [RegionAccess] {
-        // Without regions (or for the study-area total) everything is one area (index 0).
-        let single = wholeArea || (practiceRegions.allSatisfy { $0 == nil } && points.allSatisfy { $0.region == nil } && regionCount == 1)
-        func regionOf(_ r: RegionIndex?) -> Int? { single ? 0 : r?.index }
+        // Without regions everything is one area (index 0); the study-area
+        // total (`wholeArea`) is the regions together: area 0 holds every
+        // point and practice that lies in some region.
+        let single = !wholeArea && practiceRegions.allSatisfy { $0 == nil } && points.allSatisfy { $0.region == nil } && regionCount == 1
+        func regionOf(_ r: RegionIndex?) -> Int? { wholeArea ? r.map { _ in 0 } : single ? 0 : r?.index }
         var members = [[Int]](repeating: [], count: regionCount)
         for i in points.indices {
             if let r = regionOf(points[i].region) { members[r].append(i) }

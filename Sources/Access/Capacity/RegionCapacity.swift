@@ -49,8 +49,9 @@ enum RegionCapacityIndicators {
     static func compute(_ regions: inout [RegionAccess], population: [PopulationPoint], points: [PointAccess],
                         practices: [Practice], practiceRegions: OptionalIDs<RegionIndex>, parameters: AnalysisParameters,
                         road: RoadResult?, fcaPer10k: [Double?]?, unregistered: [Double?], wholeArea: Bool = false) {
-        let single = wholeArea || (regions.count == 1 && points.allSatisfy { $0.region == nil })
-        func regionOf(_ r: RegionIndex?) -> Int? { single ? 0 : r?.index }
+        // `wholeArea`: the study-area total, every point and practice that lies in some region.
+        let single = !wholeArea && regions.count == 1 && points.allSatisfy { $0.region == nil }
+        func regionOf(_ r: RegionIndex?) -> Int? { wholeArea ? r.map { _ in 0 } : single ? 0 : r?.index }
         for r in regions.indices {
             regions[r].capacity.unregistered = r < unregistered.count ? unregistered[r] : nil
         }

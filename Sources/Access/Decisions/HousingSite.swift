@@ -65,6 +65,7 @@ public enum SiteReader {
             return ValueParsing.number(value)
         }
         var sites: [HousingSite] = []
+        var lines: [String] = []
         for f in raw.features {
             func text(_ slot: Int) -> String? { slots[slot].flatMap { f.values[$0].text }.flatMap { $0.isEmpty ? nil : $0 } }
             let homesValue = f.values[slots[2]!]
@@ -89,9 +90,19 @@ public enum SiteReader {
                 postcode = p
             }
             let id = text(0) ?? String(f.position)
+            if let shape = f.shape, LayerReader.isNeitherPointNorArea(shape) {
+                if strict {
+                    throw InputError.invalidGeometry(path: path, feature: f.position, detail: "a \(shape.typeName), expected a point or a polygon")
+                }
+                lines.append("\(f.position) (\(shape.typeName))")
+            }
             sites.append(HousingSite(id: id, name: text(1) ?? id, geometry: f.point.map { .point($0) } ?? f.shape!,
                                      homes: homes, householdSize: size, postcode: postcode))
         }
-        return (sites, raw.report(role: "sites", used: sites.count, fields: fieldsUsed))
+        var report = raw.report(role: "sites", used: sites.count, fields: fieldsUsed)
+        if !lines.isEmpty {
+            report.warnings.append("\(path): \(lines.count) sites are not points or polygons (features \(lines.prefix(5).joined(separator: ", "))); each is judged at its point on surface alone (for a line, the vertex nearest its centroid), not as an area. Draw a site as a polygon to judge its whole area (--strict refuses them).")
+        }
+        return (sites, report)
     }
 }

@@ -51,6 +51,8 @@ public struct PlanJob {
         /// The exact optimum and the greedy value, when the instance was small enough.
         public var exact: (value: Double, greedy: Double)?
         public var files: [String]
+        /// What reading --candidates said (CRS detected, rows skipped, lines placed).
+        public var warnings: [String] = []
     }
 
     public func run(progress: Progress? = nil) throws -> Outcome {
@@ -72,8 +74,8 @@ public struct PlanJob {
             if let places = h.places, places < 0, assigned > 0 { weights[i] = population[i].inhabitants * min(1, -places / assigned) }
         }
         let elements = population.indices.filter { weights[$0] > 0 }
-        let candidates = try candidatesPath.map { try Self.readCandidates($0, layer: candidatesLayer, input: job.input) }
-            ?? Self.generate(population: population, uncovered: uncovered, spacingM: candidateSpacingM, max: maxCandidates)
+        let read = try candidatesPath.map { try Self.readCandidates($0, layer: candidatesLayer, input: job.input) }
+        let candidates = read?.0 ?? Self.generate(population: population, uncovered: uncovered, spacingM: candidateSpacingM, max: maxCandidates)
         progress?.step("coverage of \(candidates.count) candidates")
         let sets: [[Int32]]
         if let graph = inputs.roadGraph {
@@ -106,12 +108,13 @@ public struct PlanJob {
         let before = population.indices.reduce(0) { uncovered[$1] ? $0 : $0 + population[$1].inhabitants }
         let table = Self.table(choices, total: total, before: before, weighted: weightShortfall)
         let planFiles = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect, geoPackage: job.geoPackage).write(tables: [("plan.csv", table), ("plan.geojson", table)])
-        let candidateReports = candidatesPath.map { [InputReport.decisionFile(role: "candidates", path: $0, features: candidates.count)] } ?? []
+        let candidateReports = read.map { [$0.1] } ?? []
         let files = try job.writeDecisionReport(inputs, analysis, extraInputs: candidateReports,
                                                 counts: ["new_practices": Double(newPractices), "candidates": Double(candidates.count)],
                                                 outputs: planFiles, started: started)
         return Outcome(choices: choices, candidates: candidates.count, totalInhabitants: total, coveredBefore: before,
-                       measure: measure.label, limitM: limit, exact: exact, files: files)
+                       measure: measure.label, limitM: limit, exact: exact, files: files,
+                       warnings: candidateReports.flatMap(\.warnings))
     }
 
     /// One candidate per grid cell of uncovered population: the heaviest point in it.
@@ -127,18 +130,38 @@ public struct PlanJob {
         return chosen.map { Candidate(id: "pop:\(population[$0].id)", name: "near population point \(population[$0].id)", location: population[$0].location) }
     }
 
-    static func readCandidates(_ path: String, layer: String?, input: InputOptions) throws -> [Candidate] {
+    /// The candidates of a file, with the reader's own report (its CRS and
+    /// how it was decided, skips, warnings). An id twice is refused: plan.csv
+    /// names a chosen location by it.
+    static func readCandidates(_ path: String, layer: String?, input: InputOptions) throws -> ([Candidate], InputReport) {
         let reader = LayerReader(role: "candidates", path: path, layerName: layer, crsOverride: input.crs, strict: input.strict)
+        var fields: [String: String] = [:]
         let (raw, wanted) = try reader.read(pick: { r in
-            [try r.resolve(.siteID, override: nil, required: false) ?? -1, try r.resolve(.siteName, override: nil, required: false) ?? -1]
+            let picks = [try r.resolve(.siteID, override: nil, required: false), try r.resolve(.siteName, override: nil, required: false)]
+            for (role, i) in zip(["id", "name"], picks) { if let i { fields[role] = r.fieldNames[i] } }
+            return picks.map { $0 ?? -1 }
         })
         let slots = PopulationReader.slotIndexes(wanted)
         let engine = try GeometryEngine()
-        return try raw.features.map { f in
+        var seen: [String: Int] = [:], lines: [String] = []
+        let candidates = try raw.features.map { f in
             let id = slots[0].flatMap { f.values[$0].text } ?? String(f.position)
+            if let earlier = seen[id] { throw InputError.duplicateKey(path: path, field: fields["id"] ?? "id", key: id, features: [earlier, f.position]) }
+            seen[id] = f.position
+            if let shape = f.shape, LayerReader.isNeitherPointNorArea(shape) {
+                if input.strict {
+                    throw InputError.invalidGeometry(path: path, feature: f.position, detail: "a \(shape.typeName), expected a point or a polygon")
+                }
+                lines.append("\(f.position) (\(shape.typeName))")
+            }
             let location = try f.point ?? engine.pointOnSurface(f.shape!)
             return Candidate(id: id, name: slots[1].flatMap { f.values[$0].text } ?? id, location: location)
         }
+        var report = raw.report(role: "candidates", used: candidates.count, fields: fields)
+        if !lines.isEmpty {
+            report.warnings.append("\(path): \(lines.count) candidates are not points or polygons (features \(lines.prefix(5).joined(separator: ", "))); each stands at its point on surface (for a line, the vertex nearest its centroid) (--strict refuses them).")
+        }
+        return (candidates, report)
     }
 
     static func binomial(_ n: Int, _ k: Int) -> Double {

@@ -19,6 +19,39 @@ public enum PracticeChange: Sendable, Equatable {
         id.hasPrefix("new") && id.count > 3 && id.dropFirst(3).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// The changes with each repeated one kept once (first place), and a
+    /// warning per repeated change: `--close X --close X` is most likely a
+    /// slip for another practice, so it is said, not passed silently.
+    static func once(_ changes: [PracticeChange], practices: [Practice], source: String) -> ([PracticeChange], [String]) {
+        var kept: [PracticeChange] = [], times: [Int] = []
+        for change in changes {
+            if let k = kept.firstIndex(of: change) { times[k] += 1 } else { kept.append(change); times.append(1) }
+        }
+        let warnings = zip(kept, times).filter { $0.1 > 1 }.map { change, n in
+            "\(source): the change '\(change.describe(practices))' is given \(n) times; it counts once (did you mean another practice?)."
+        }
+        return (kept, warnings)
+    }
+
+    /// A warning per change that leaves its practice as it was (`--close X`
+    /// of a practice already closed): the scenario then shows no effect of
+    /// it, which reads as "closing X affects nobody" unless it is said.
+    static func unchanged(_ changes: [PracticeChange], before: [Practice], after: [Practice], source: String) -> [String] {
+        var index: [String: Int] = [:]
+        for (j, p) in before.enumerated() { index[p.id] = j }
+        return changes.compactMap { change in
+            let id: String
+            switch change {
+            case .close(let i), .setStatus(let i, _), .setFTE(let i, _), .setEligibility(let i, _, _): id = i
+            case .add: return nil
+            }
+            guard let j = index[id], j < after.count, after[j] == before[j] else { return nil }
+            let p = before[j]
+            let state = { if case .setFTE = change { return "has \(p.gpFTE.map { "\($0)" } ?? "no") GP FTE" } else { return "is \(p.status.rawValue)" } }()
+            return "\(source): the change '\(change.describe(before))' changes nothing: the practice list already says it \(state), so the scenario shows no effect of it."
+        }
+    }
+
     /// What the change does, in words, for the summary.
     public func describe(_ practices: [Practice]) -> String {
         func label(_ id: String) -> String {

@@ -26,7 +26,9 @@ public struct ScenarioJob {
 
     public func run(progress: Progress? = nil) throws -> Outcome {
         let inputs = try job.readInputs(progress: progress)
+        let (changes, repeated) = PracticeChange.once(self.changes, practices: inputs.practices, source: changesSource)
         let changed = try ScenarioApplier.apply(changes, to: inputs.practices, source: changesSource, parameters: job.parameters)
+        let notes = repeated + PracticeChange.unchanged(changes, before: inputs.practices, after: changed, source: changesSource)
         let baseline = try job.baseline(inputs, progress: progress)
         let scenario = try job.analyse(try ScenarioEligibility.inputs(inputs, changed: changed), practices: changed,
                                        reusing: baseline, progress: progress)
@@ -35,6 +37,7 @@ public struct ScenarioJob {
                                                     scenarioPractices: changed, regionsGiven: !inputs.regions.isEmpty)
         let summary = ScenarioSummary.paragraph(changes: changes, baselinePractices: inputs.practices, comparison: comparison,
                                                 regions: inputs.regions, scenarioPractices: changed)
+            + notes.map { " " + $0 }.joined()
         let extra = try DecisionFiles(folder: job.outputFolder, csvDialect: job.csvDialect).write(
             tables: [(ScenarioTables.changesFileName, ScenarioTables.regions(comparison, regions: inputs.regions)),
                      (ScenarioTables.receivingFileName, ScenarioTables.receiving(comparison, practices: changed)),
@@ -42,8 +45,8 @@ public struct ScenarioJob {
                                                                  before: AccessMeasure(baseline.result), after: AccessMeasure(scenario.result),
                                                                  baselinePractices: inputs.practices, scenarioPractices: changed))],
             texts: [("scenario.md", "# Scenario\n\n" + summary + "\n")])
-        try RunReport.addOutputs(extra, inputs: changesPath.map { [.decisionFile(role: "changes", path: $0, features: changes.count)] } ?? [],
-                                 in: job.outputFolder)
+        try RunReport.addOutputs(extra, inputs: changesPath.map { [.decisionFile(role: "changes", path: $0, features: self.changes.count)] } ?? [],
+                                 warnings: notes, in: job.outputFolder)
         return Outcome(outcome: outcome, baseline: baseline.result, baselinePractices: inputs.practices,
                        comparison: comparison, files: outcome.files + extra, summary: summary)
     }

@@ -11,23 +11,18 @@ public enum DesignationTable {
     /// Returns the regions with their designation filled in, and a report.
     public static func apply(path: String, to regions: [Region]) throws -> ([Region], [String]) {
         let table = try RegionKeyedTable(path: path, regions: regions)
-        let (names, rows, key, resolver) = (table.names, table.rows, table.key, table.resolver)
-        let ids = Set(regions.map(\.id))
+        let (rows, resolver) = (table.rows, table.resolver)
         guard let value = try resolver.resolve(FieldRole(role: "designation", option: "--designations", candidates: valueCandidates),
                                                override: nil, required: true) else { return (regions, []) }
         let group = try resolver.resolve(FieldRole(role: "group", option: "", candidates: groupCandidates), override: nil, required: false)
         var byID: [String: String] = [:]
-        for row in rows {
-            guard let id = row[key].text, var text = row[value].text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+        for (row, region) in zip(rows, table.regionOfRow) {
+            guard let id = region, var text = row[value].text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
             if text.lowercased().hasPrefix("geen") || text.lowercased() == "none" { continue }
             if let g = group.flatMap({ row[$0].text }), !g.isEmpty { text += " (\(g))" }
             byID[id] = text
         }
-        var notes: [String] = []
-        let unmatched = rows.filter { !ids.contains($0[key].text ?? "") }.count
-        if unmatched > 0 {
-            notes.append("\(path): \(unmatched) rows match no region id in column '\(names[key])'.")
-        }
+        let notes = table.notes
         let updated = regions.map { r -> Region in
             var r = r
             if let d = byID[r.id] { r.designation = d }

@@ -33,6 +33,9 @@ public struct InputReport: Codable, Sendable {
     public var postcodes: PostcodeReport?
     /// The status history and its as-of date (status history input).
     public var statusHistory: StatusHistoryReport?
+    /// Population ids that occur on more than one row (each row kept as a
+    /// point; see the warning). Absent when every id is unique.
+    public var repeatedIDs: Int? = nil
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 }

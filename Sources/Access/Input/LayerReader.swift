@@ -264,6 +264,18 @@ struct LayerReader {
                       numberFormats: described, coordinateFields: xy.map { (names[$0.0], names[$0.1]) })
     }
 
+    /// A line, or points at several places: a geometry that one point on
+    /// surface stands for only by choice (for a line, GEOS takes the vertex
+    /// nearest its centroid), so its placement is counted and said.
+    static func isNeitherPointNorArea(_ g: Geometry) -> Bool {
+        if g.isPolygonal { return false }
+        switch g {
+        case .point: return false
+        case .multiPoint(let cs): return Set(cs).count > 1
+        default: return true
+        }
+    }
+
     /// The x and y columns: `--x-field`/`--y-field` when the layer has them,
     /// else the first candidates present.
     private func coordinateColumns(_ r: FieldResolver, required: Bool) throws -> (Int, Int)? {
@@ -305,6 +317,8 @@ struct LayerReader {
         var passed = 0
         var placed = 0
         var outside = 0
+        /// Lines (and points of several places) reduced to one point, by geometry type.
+        var reducedNonAreal: [String: Int] = [:]
 
         init(reader: LayerReader, layerCRS: String?, place: PlaceNeed, log: SkipLog) {
             self.reader = reader
@@ -324,6 +338,22 @@ struct LayerReader {
             if outside > 0 {
                 log.warnings.append("\(reader.path): \(outside) of \(placed) features lie outside the Netherlands after transformation from \(CRSInfo.name(crs ?? "")) — often latitude and longitude swapped, or a wrong --crs.")
             }
+            if !reducedNonAreal.isEmpty {
+                let kinds = reducedNonAreal.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                log.warnings.append("\(reader.path): \(reducedNonAreal.values.reduce(0, +)) features are not points or polygons (\(kinds)); each is placed at its point on surface (for a line, the vertex nearest its centroid). Is this the right layer? (--strict refuses them.)")
+            }
+        }
+
+        /// A line, or points at several places, where one place is expected:
+        /// refused under --strict, else counted (the warning in `finish`).
+        private mutating func checkPlaceable(_ row: ReadRow) throws {
+            guard let shape = row.shape, LayerReader.isNeitherPointNorArea(shape) else { return }
+            let detail = "a \(shape.typeName), expected a point or a polygon"
+            if log.strict {
+                throw InputError.invalidGeometry(path: reader.path, feature: row.position, detail: detail)
+            }
+            reducedNonAreal[shape.typeName, default: 0] += 1
+            log.note(feature: row.position, detail: detail + " (placed at its point on surface)")
         }
 
         private mutating func flush(_ body: (ReadRow) throws -> Void) throws {
@@ -361,6 +391,7 @@ struct LayerReader {
                 }
             }
             for i in pending.indices where pending[i].shape != nil {
+                if place != .shape { try checkPlaceable(pending[i]) }
                 do {
                     let moved = try transformer.transform(pending[i].shape!)
                     if place == .shape {

@@ -136,6 +136,11 @@ struct PopulationValues {
         }
         PopulationOrder.sort(&points)
         var report = raw.report(role: role, used: points.count, fields: fieldsUsed, digest: digest)
+        let repeated = RepeatedPopulationIDs(sorted: points)
+        if let warning = repeated.warning(path: path, idField: fieldsUsed["id"]) {
+            report.repeatedIDs = repeated.ids
+            report.warnings.append(warning)
+        }
         if dropped65 > 0 {
             report.skipped["65+ above inhabitants (65+ left out, point kept)"] = dropped65
             report.warnings.append("\(path): \(dropped65) features have more inhabitants aged 65+ than inhabitants; their 65+ value is left out (use --strict to stop instead).")

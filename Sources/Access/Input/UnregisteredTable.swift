@@ -8,8 +8,7 @@ public enum UnregisteredTable {
 
     public static func apply(path: String, to regions: [Region], decimalSeparator: DecimalSeparator? = nil) throws -> ([Region], [String]) {
         let table = try RegionKeyedTable(path: path, regions: regions)
-        let (names, rows, key) = (table.names, table.rows, table.key)
-        let ids = Set(regions.map(\.id))
+        let (names, rows) = (table.names, table.rows)
         let value = try table.resolver.resolve(FieldRole(role: "people without a GP", option: "--unregistered", candidates: valueCandidates),
                                          override: nil, required: true)!
         // The value column's number format, from all its values.
@@ -18,7 +17,7 @@ public enum UnregisteredTable {
         let (format, _) = try evidence.decide(path: path, option: decimalSeparator)
         var byID: [String: Double] = [:]
         for (n, row) in rows.enumerated() {
-            guard let id = row[key].text, ids.contains(id) else { continue }
+            guard let id = table.regionOfRow[n] else { continue }
             let parsed: Double?
             if case .string(let s) = row[value] { parsed = NumberText(s)?.value(decimal: format) } else { parsed = ValueParsing.number(row[value]) }
             guard let v = parsed, v >= 0, v <= Plausibility.inhabitants.upperBound else {
@@ -26,7 +25,7 @@ public enum UnregisteredTable {
             }
             byID[id] = v
         }
-        var notes: [String] = []
+        var notes = table.notes
         let missing = regions.filter { byID[$0.id] == nil }.count
         if missing > 0 { notes.append("\(path): \(missing) regions have no row of people without a GP; their unregistered figure is empty.") }
         let updated = regions.map { r -> Region in

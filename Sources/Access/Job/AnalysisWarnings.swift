@@ -26,7 +26,12 @@ enum AnalysisWarnings {
             warnings.append("\(r.path): \(r.skippedTotal) of \(r.features) features skipped or repaired (\(reasons)); see run.json for examples.")
         }
         if result.pointsOutsideRegions > 0 {
-            warnings.append("\(result.pointsOutsideRegions) population points (\(SafeNumber.whole(result.inhabitantsOutsideRegions)) inhabitants) lie in no region of \(f.regionsPath ?? "-"); they count in population.geojson but in no region's figures.")
+            warnings.append("\(result.pointsOutsideRegions) population points (\(SafeNumber.whole(result.inhabitantsOutsideRegions)) inhabitants) lie in no region of \(f.regionsPath ?? "-"); they count in population.geojson but in no region's figures, nor in the study-area total.")
+        }
+        let practicesOutside = f.practices.indices.filter { $0 < result.practices.count && result.practices[$0].region == nil }
+        if f.regionsPath != nil, !practicesOutside.isEmpty {
+            let names = practicesOutside.prefix(3).map { "'\(f.practices[$0].id)'" }.joined(separator: ", ")
+            warnings.append("\(practicesOutside.count) practices (e.g. \(names)) lie in no region of \(f.regionsPath ?? "-"); they serve the points nearest them, but count in no region's practices and FTE, nor in the study-area total.")
         }
         if result.pointsAssignedToNearbyRegion > 0 {
             warnings.append("\(result.pointsAssignedToNearbyRegion) population points lie outside every region but within \(SafeNumber.whole(parameters.regionToleranceM)) m of one (at most \(SafeNumber.whole(result.maxDistanceToNearbyRegionM)) m) and count in the nearest region (--region-tolerance-m).")

@@ -53,7 +53,7 @@ public struct OutputTables {
     /// already has the id `total`), without geometry.
     static func totalLabel(_ regions: [Region]) -> (id: String, name: String) {
         let id = regions.contains { $0.id == RegionColumn.totalRowID } ? RegionColumn.totalRowIDWhenTaken : RegionColumn.totalRowID
-        return (id, "Study area total (all population points, also outside the regions)")
+        return (id, "Study area total (the regions together)")
     }
 
     /// Where a practice's FTE comes from.

@@ -43,8 +43,8 @@ public struct FTEReport: Codable, Sendable {
     public var imputedFTEShareByRegion: [String: Double]
 }
 
-/// run.json: the study-area total, over all population points including
-/// those outside every region.
+/// run.json: the study-area total, the regions together (the points and
+/// practices in some region); `inhabitantsOutsideRegions` are not in it.
 public struct StudyAreaTotal: Codable, Sendable {
     public var regionID: String
     public var inhabitants: Double

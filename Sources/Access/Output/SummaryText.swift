@@ -10,7 +10,9 @@ public enum SummaryText {
     public static let fullTableLimit = 40
     static let topListLength = 25
 
-    public static func make(_ o: AnalyzeJob.Outcome, outputFolder: String) -> String {
+    /// `wroteLine`: false for `scenario`, which lists its own files (the
+    /// outcome's are only the analysis's part of them).
+    public static func make(_ o: AnalyzeJob.Outcome, outputFolder: String, wroteLine: Bool = true) -> String {
         var lines: [String] = []
         let r = o.result
         if o.report.syntheticData {
@@ -59,13 +61,15 @@ public enum SummaryText {
             lines.append("Warnings:")
             for w in o.report.warnings { lines.append("  - \(w)") }
         }
-        lines.append("")
-        lines.append("Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)")
+        if wroteLine {
+            lines.append("")
+            lines.append("Wrote \(o.files.joined(separator: ", ")) to \(outputFolder)")
+        }
         return lines.joined(separator: "\n")
     }
 
-    /// The study area as a whole (the analysis's `total` row: every
-    /// population point, also those in no region).
+    /// The study area as a whole (the analysis's `total` row: the regions
+    /// together).
     static func total(_ o: AnalyzeJob.Outcome, table: RegionTable) -> RegionTable.Row? {
         guard let t = o.result.regionsTotal else { return nil }
         var row = table.row(t, name: "Study area (total)")
