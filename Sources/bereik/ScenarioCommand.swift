@@ -38,7 +38,10 @@ struct ScenarioCommand: ParsableCommand {
         let progress = Progress()
         let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
             var list: [PracticeChange] = []
-            if let changes { list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs) }
+            if let changes {
+                list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs)
+                job.changesCRS = try ChangeFileReader.crsBasis(path: changes, crs: shared.fields.crs)
+            }
             list += close.map { .close(id: $0) }
             for s in setStatus {
                 let (id, v) = try PracticeChangeParser.assignment(s, option: "--set-status")

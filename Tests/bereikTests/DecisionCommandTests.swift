@@ -34,4 +34,19 @@ final class DecisionCommandTests: XCTestCase {
         let run = try String(contentsOfFile: out + "/run.json", encoding: .utf8)
         XCTAssertTrue(run.contains("(P002)' is given 2 times"), "run.json warnings")
     }
+
+    /// run.json says in which CRS a changes file's added practices were read:
+    /// a CSV has none of its own, so each row's coordinates are detected.
+    func testChangesFileRecordsHowItsCoordinatesWereRead() throws {
+        let out = try CLI.temporaryFolder(), dir = try CLI.temporaryFolder()
+        let file = dir + "/wijzigingen.csv"
+        try "action,practice_id,name,lon,lat,fte\nclose,P002,,,,\nadd,,Nieuw,6.56,52.86,1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["scenario", "--changes", file, "--no-maps", "--out", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let run = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        let inputs = try XCTUnwrap(run["inputs"] as? [[String: Any]], "\(run.keys.sorted())")
+        let changes = try XCTUnwrap(inputs.first { $0["role"] as? String == "changes" })
+        XCTAssertEqual(changes["crsSource"] as? String, "detected")
+        XCTAssertEqual(changes["crs"] as? String, "EPSG:28992 or EPSG:4326, detected per row")
+    }
 }

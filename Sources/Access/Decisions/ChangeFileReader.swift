@@ -15,6 +15,20 @@ public enum ChangeFileReader {
     static let fteNames = ["fte", "gp_fte"]
     static let postcodeNames = ["eligible_postcodes", "postcodes", "alleen_postcodes", "postcode_list"]
 
+    /// The CRS a changes file's added practices are read in, and from where:
+    /// `--crs`, the file's own, or detected per row from the values (RD New
+    /// metres or WGS84 lon/lat inside the Netherlands).
+    public struct CRSBasis: Sendable {
+        public var crs: String
+        public var source: String
+    }
+
+    public static func crsBasis(path: String, crs: String?) throws -> CRSBasis {
+        if let crs { return CRSBasis(crs: crs, source: "--crs") }
+        if let own = try VectorSource(path: path).layer(0).crs { return CRSBasis(crs: own, source: "file") }
+        return CRSBasis(crs: "EPSG:28992 or EPSG:4326, detected per row", source: "detected")
+    }
+
     public static func read(path: String, crs: String? = nil) throws -> [PracticeChange] {
         let source = try VectorSource(path: path)
         let layer = try source.layer(0)

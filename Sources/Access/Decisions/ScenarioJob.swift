@@ -7,8 +7,10 @@ public struct ScenarioJob {
     public var job: AnalyzeJob
     public var changes: [PracticeChange]
     public var changesSource = "scenario"
-    /// The changes file, when one was given (for run.json).
+    /// The changes file, when one was given, and the CRS its added
+    /// practices were read in (`ChangeFileReader.crsBasis`; for run.json).
     public var changesPath: String?
+    public var changesCRS = ChangeFileReader.CRSBasis(crs: "none (no practice added)", source: "none")
 
     public init(job: AnalyzeJob, changes: [PracticeChange]) {
         self.job = job
@@ -45,7 +47,8 @@ public struct ScenarioJob {
                                                                  before: AccessMeasure(baseline.result), after: AccessMeasure(scenario.result),
                                                                  baselinePractices: inputs.practices, scenarioPractices: changed))],
             texts: [("scenario.md", "# Scenario\n\n" + summary + "\n")])
-        try RunReport.addOutputs(extra, inputs: changesPath.map { [.decisionFile(role: "changes", path: $0, features: self.changes.count)] } ?? [],
+        try RunReport.addOutputs(extra, inputs: changesPath.map { [.decisionFile(role: "changes", path: $0, features: self.changes.count,
+                                                                                         crs: changesCRS.crs, crsSource: changesCRS.source)] } ?? [],
                                  warnings: notes, in: job.outputFolder)
         return Outcome(outcome: outcome, baseline: baseline.result, baselinePractices: inputs.practices,
                        comparison: comparison, files: outcome.files + extra, summary: summary)

@@ -24,9 +24,10 @@ extension AnalyzeJob {
 
 extension InputReport {
     /// A report for an input a decision command reads itself (changes file,
-    /// candidates): the path, its SHA-256 and how many features were used.
-    public static func decisionFile(role: String, path: String, features: Int) -> InputReport {
-        InputReport(role: role, path: path, layer: "", driver: "", sha256: FileDigest.sha256(ofFile: path), crs: "EPSG:28992",
-                    crsSource: "file", features: features, used: features, skipped: [:], examples: [], warnings: [], fields: [:])
+    /// candidates): the path, its SHA-256, how many features were used and
+    /// the CRS its coordinates were read in, with where that came from.
+    public static func decisionFile(role: String, path: String, features: Int, crs: String, crsSource: String) -> InputReport {
+        InputReport(role: role, path: path, layer: "", driver: "", sha256: FileDigest.sha256(ofFile: path), crs: crs,
+                    crsSource: crsSource, features: features, used: features, skipped: [:], examples: [], warnings: [], fields: [:])
     }
 }
