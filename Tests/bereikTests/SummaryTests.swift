@@ -54,5 +54,9 @@ final class SummaryTests: XCTestCase {
         let totalLine = try XCTUnwrap(lines.first { $0.hasPrefix("Study area (total)") }, r.stdout)
         XCTAssertTrue(totalLine.contains(formatted.string(from: NSNumber(value: total))!), totalLine)
         XCTAssertTrue(totalLine.contains("of 12 regions flagged"), totalLine)
+        // Its light, as regions.geojson's total row has it.
+        let totalRow = try XCTUnwrap(try properties(out + "/regions.geojson").first { ($0["region_id"] as? String) == "total" })
+        let light = try XCTUnwrap(totalRow["light"] as? String)
+        XCTAssertTrue(totalLine.contains("  \(light)  "), "\(light): \(totalLine)")
     }
 }

@@ -69,11 +69,10 @@ public enum SummaryText {
     }
 
     /// The study area as a whole (the analysis's `total` row: the regions
-    /// together).
+    /// together), with its light as in regions.csv; never ranked or flagged.
     static func total(_ o: AnalyzeJob.Outcome, table: RegionTable) -> RegionTable.Row? {
         guard let t = o.result.regionsTotal else { return nil }
         var row = table.row(t, name: "Study area (total)")
-        row.light = ""
         row.rank = ""
         row.flag = ""
         row.note = "\(o.result.regions.filter(\.flagged).count) of \(o.result.regions.count) regions flagged"
