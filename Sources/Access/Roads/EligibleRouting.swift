@@ -194,15 +194,23 @@ public struct EligibleRouting: Sendable {
                 nonisolated(unsafe) let key = key, snaps = snaps
                 ParallelWork.forEachWorker(count: pointBlocks.count) { _, blocks in
                     for w in blocks {
-                        let range = pointBlocks[w]
-                        for list in lists {
-                            list.withUnsafeBufferPointer { list in
-                                var j = Self.lowerBound(list, Int32(clamping: range.lowerBound))
-                                while j < list.count, Int(list[j]) < range.upperBound {
-                                    let i = Int(list[j])
-                                    j += 1
-                                    if i >= 0, key[i] < 0, let q = snaps[i], q.edge.raw >= 0, Int(q.edge) < edgeCount { key[i] = q.edge.raw }
+                        // First a bit per point of the block (the lists' random
+                        // order stays in a small array), then the snaps read in order.
+                        let range = pointBlocks[w], lo = range.lowerBound
+                        var taking = [UInt64](repeating: 0, count: range.count / 64 + 1)
+                        taking.withUnsafeMutableBufferPointer { taking in
+                            for list in lists {
+                                list.withUnsafeBufferPointer { list in
+                                    var j = Self.lowerBound(list, Int32(clamping: lo))
+                                    while j < list.count, Int(list[j]) < range.upperBound {
+                                        let b = Int(list[j]) - lo
+                                        j += 1
+                                        if b >= 0 { taking[b >> 6] |= 1 << UInt64(b & 63) }
+                                    }
                                 }
+                            }
+                            for i in range where taking[(i - lo) >> 6] & (1 << UInt64((i - lo) & 63)) != 0 {
+                                if let q = snaps[i], q.edge.raw >= 0, Int(q.edge) < edgeCount { key[i] = q.edge.raw }
                             }
                         }
                     }
