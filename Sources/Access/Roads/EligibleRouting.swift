@@ -431,20 +431,42 @@ public struct EligibleRouting: Sendable {
         // the searches' bounds: read once per accepted point, a quarter of
         // the bytes stays in the processor's cache.
         // (With `.nearest`: the nearest cost instead of the second, here and below.)
+        // (On the workers by blocks of points: the loop streams every
+        // point's assignment.)
         var secondOf = [Double](repeating: .infinity, count: points.count)
         var secondUp = [Float](repeating: -.infinity, count: points.count)
-        var forward: [Int] = []
-        for i in points.indices where local[i] >= 0 {
-            let s = nearestOnly ? assigned[i].nearestCost : assigned[i].secondCost
-            secondOf[i] = s
-            if s.isFinite {
-                let f = Float(s)
-                secondUp[i] = Double(f) < s ? f.nextUp : f
-            } else {
-                forward.append(i)
+        assigned.withUnsafeBufferPointer { a in
+            local.withUnsafeBufferPointer { local in
+                secondOf.withUnsafeMutableBufferPointer { of in
+                    secondUp.withUnsafeMutableBufferPointer { up in
+                        nonisolated(unsafe) let a = a, local = local, of = of, up = up
+                        ParallelWork.forEachBlock(count: local.count, minPerWorker: Self.minPointsPerWorker) { range in
+                            for i in range where local[i] >= 0 {
+                                let s = nearestOnly ? a[i].nearestCost : a[i].secondCost
+                                of[i] = s
+                                if s.isFinite {
+                                    let f = Float(s)
+                                    up[i] = Double(f) < s ? f.nextUp : f
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        let second = edgePoints.map { secondOf[Int($0)] }
+        var forward: [Int] = []
+        for i in points.indices where local[i] >= 0 && !secondOf[i].isFinite { forward.append(i) }
+        var second = [Double](repeating: 0, count: edgePoints.count)
+        edgePoints.withUnsafeBufferPointer { e in
+            secondOf.withUnsafeBufferPointer { of in
+                second.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let e = e, of = of, out = out
+                    ParallelWork.forEachBlock(count: e.count, minPerWorker: Self.minPointsPerWorker) { range in
+                        for k in range { out[k] = of[Int(e[k])] }
+                    }
+                }
+            }
+        }
         // Per core node: the cost beyond which a search stops there (its
         // second open label, with the margin of `pruneMargin`).
         let coreNodes = router.coreNodes, margin = Self.pruneMargin
