@@ -30,11 +30,7 @@ public struct EligibleSets: Sendable, Equatable {
 
     /// Whether the ascending `list` (a value of `pointsByPractice`) holds `point`.
     static func contains(_ list: [Int32], _ point: Int32) -> Bool {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid] < point { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = list.lowerBound(of: point)
         return lo < list.count && list[lo] == point
     }
 }

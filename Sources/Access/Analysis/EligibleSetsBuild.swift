@@ -38,7 +38,7 @@ extension EligibleSets {
                 var accepted: [Int32] = []
                 for range in set.pc4Ranges {
                     // Only the areas that hold points, not every code of the range.
-                    var k = lowerBound(areas, range.lowerBound)
+                    var k = areas.lowerBound(of: range.lowerBound)
                     while k < areas.count && areas[k] <= range.upperBound {
                         accepted += byPC4[areas[k]]!
                         k += 1
@@ -54,15 +54,6 @@ extension EligibleSets {
             for (k, (i, _)) in polygonPractices.enumerated() { byPractice[i] = covered[k] }
         }
         return EligibleSets(pointsByPractice: byPractice, pointsWithoutPostcode: without, inhabitantsWithoutPostcode: withoutInhabitants)
-    }
-
-    private static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     private static func dedupe(_ sorted: [Int32]) -> [Int32] {

@@ -201,7 +201,7 @@ public struct EligibleRouting: Sendable {
                         taking.withUnsafeMutableBufferPointer { taking in
                             for list in lists {
                                 list.withUnsafeBufferPointer { list in
-                                    var j = Self.lowerBound(list, Int32(clamping: lo))
+                                    var j = list.lowerBound(of: Int32(clamping: lo))
                                     while j < list.count, Int(list[j]) < range.upperBound {
                                         let b = Int(list[j]) - lo
                                         j += 1
@@ -266,7 +266,8 @@ public struct EligibleRouting: Sendable {
         // Each worker takes a run of edges holding about its share of the
         // points, with lists of its own.
         let edgeBlocks = BlockedCountingSort.blocks(count: taken, minPerWorker: minPointsPerWorker).map { range in
-            Self.lowerBound(edgeOffsets, Int32(range.lowerBound), below: edgeCount)..<Self.lowerBound(edgeOffsets, Int32(range.upperBound), below: edgeCount)
+            // (The first edge whose points start at or after the run's bounds.)
+            edgeOffsets.lowerBound(of: Int32(range.lowerBound))..<edgeOffsets.lowerBound(of: Int32(range.upperBound))
         }
         var pointChain = [Int32](repeating: -1, count: taken)
         let made: [(nodes: [Int32], list: [Attachment])] = pointChain.withUnsafeMutableBufferPointer { pointChain in
@@ -329,25 +330,6 @@ public struct EligibleRouting: Sendable {
 
     /// Points per worker at the least in the preparation's per-point steps.
     public static let minPointsPerWorker = 50_000
-
-    /// The first index of the ascending `list` whose value is ≥ `value`
-    /// (`list.count` when none).
-    static func lowerBound(_ list: UnsafeBufferPointer<Int32>, _ value: Int32) -> Int {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
-    /// The edge whose points start at or after local number `value`: the
-    /// first e ≤ `below` with `edgeOffsets[e] ≥ value`.
-    static func lowerBound(_ edgeOffsets: [Int32], _ value: Int32, below: Int) -> Int {
-        edgeOffsets.withUnsafeBufferPointer { offsets in
-            Swift.min(below, lowerBound(UnsafeBufferPointer(rebasing: offsets[0...below]), value))
-        }
-    }
 
     /// The attachments of the taking points on `edges` (see `attachments`),
     /// in local order, and each point's chain in `pointChain`.
