@@ -39,8 +39,9 @@ struct ScenarioCommand: ParsableCommand {
         let run = try OutputRun.perform(out: out, inputs: job.inputPaths, maps: !shared.output.noMaps, progress: progress) { staging in
             var list: [PracticeChange] = []
             if let changes {
-                list += try ChangeFileReader.read(path: changes, crs: shared.fields.crs)
-                job.changesCRS = try ChangeFileReader.crsBasis(path: changes, crs: shared.fields.crs)
+                let file = try ChangeFileReader.read(path: changes, crs: shared.fields.crs)
+                list += file.changes
+                job.changesCRS = file.crs
             }
             list += close.map { .close(id: $0) }
             for s in setStatus {

@@ -53,7 +53,7 @@ final class DecisionsTests: XCTestCase {
         let f = try Fixtures()
         let pop = try f.rdPoints("pop.geojson", [(120_000, 500_000, ["id": "far", "inwoners": 80])])
         let changes = try f.write("changes.csv", "action,practice_id,value,name,x,y,fte\nadd,N1,,Nieuw,119000,500000,1.5\nfte,C,2,,,,\n")
-        let list = try ChangeFileReader.read(path: changes, crs: "EPSG:28992")
+        let list = try ChangeFileReader.read(path: changes, crs: "EPSG:28992").changes
         XCTAssertEqual(list.count, 2)
         XCTAssertEqual(list[1], .setFTE(id: "C", fte: 2))
         let job = AnalyzeJob(populationPath: pop, practicesPath: try practiceFile(f), regionsPath: nil, outputFolder: f.folder + "/out")

@@ -12,7 +12,7 @@ final class ScenarioEligibilityTests: XCTestCase {
     func testChangesFileSetsPartialWithPostcodes() throws {
         let f = try Fixtures()
         let path = try f.write("changes.csv", "action,practice_id,value,eligible_postcodes\npartial,A,,9401-9403; 9411AB\nstatus,B,partial,9500\nclose,C,,\n")
-        let list = try ChangeFileReader.read(path: path, crs: "EPSG:28992")
+        let list = try ChangeFileReader.read(path: path, crs: "EPSG:28992").changes
         let expectedA = PostcodeSet(pc4Ranges: [9401...9403], pc6: [Postcode(text: "9411AB")!])
         XCTAssertEqual(list, [.setStatus(id: "A", status: .partial), .setEligibility(id: "A", postcodes: expectedA, text: "9401-9403; 9411AB"),
                               .setStatus(id: "B", status: .partial), .setEligibility(id: "B", postcodes: PostcodeSet(pc4Ranges: [9500...9500]), text: "9500"),

@@ -23,13 +23,13 @@ public enum ChangeFileReader {
         public var source: String
     }
 
-    public static func crsBasis(path: String, crs: String?) throws -> CRSBasis {
-        if let crs { return CRSBasis(crs: crs, source: "--crs") }
-        if let own = try VectorSource(path: path).layer(0).crs { return CRSBasis(crs: own, source: "file") }
-        return CRSBasis(crs: "EPSG:28992 or EPSG:4326, detected per row", source: "detected")
+    /// The changes a file lists, and the CRS its added practices were read in.
+    public struct ChangesFile {
+        public var changes: [PracticeChange]
+        public var crs: CRSBasis
     }
 
-    public static func read(path: String, crs: String? = nil) throws -> [PracticeChange] {
+    public static func read(path: String, crs: String? = nil) throws -> ChangesFile {
         let source = try VectorSource(path: path)
         let layer = try source.layer(0)
         let names = layer.fields.map(\.name)
@@ -45,6 +45,8 @@ public enum ChangeFileReader {
         let fte = try field("fte", fteNames, required: false)
         let postcodes = try field("eligible postcodes", postcodeNames, required: false)
         let crsUsed = crs ?? layer.crs
+        let basis = crs.map { CRSBasis(crs: $0, source: "--crs") } ?? layer.crs.map { CRSBasis(crs: $0, source: "file") }
+            ?? CRSBasis(crs: "EPSG:28992 or EPSG:4326, detected per row", source: "detected")
         var changes: [PracticeChange] = []
         var added = 0
         try layer.forEach(fields: Array(names.indices)) { position, _, values, geometry in
@@ -104,6 +106,6 @@ public enum ChangeFileReader {
                 throw ScenarioError.badChange(source: row, detail: "action '\(verb)' is not one of close, status, fte, add")
             }
         }
-        return changes
+        return ChangesFile(changes: changes, crs: basis)
     }
 }

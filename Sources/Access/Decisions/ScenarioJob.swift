@@ -8,7 +8,7 @@ public struct ScenarioJob {
     public var changes: [PracticeChange]
     public var changesSource = "scenario"
     /// The changes file, when one was given, and the CRS its added
-    /// practices were read in (`ChangeFileReader.crsBasis`; for run.json).
+    /// practices were read in (`ChangeFileReader.ChangesFile.crs`; for run.json).
     public var changesPath: String?
     public var changesCRS = ChangeFileReader.CRSBasis(crs: "none (no practice added)", source: "none")
 
