@@ -96,28 +96,37 @@ enum GDALNumberText {
 
     /// A coordinate with seven decimals as GDAL writes it in GeoJSON.
     static func coordinate(_ x: Double, into sink: ByteSink) throws {
+        guard let (m, negative, short) = sevenDecimals(x) else { return try sink.bytes(Array(slowCoordinate(x).utf8)) }
+        guard short else { return try sink.bytes(fixedSeven(m, negative: negative)) }
+        var fraction = m % 10_000_000, decimals = 7
+        while decimals > 1 && fraction % 10 == 0 { fraction /= 10; decimals -= 1 }
+        let digits = m / 10_000_000 * integerPowers[decimals] + fraction
+        try sink.fill(upTo: 24) { p in put(digits, decimals: decimals, negative: negative, point: 46, into: p) }
+    }
+
+    /// The value of `coordinate(x)`'s text as a reader parses it. Where that
+    /// text is ±m·10^-7 exactly (ten characters or fewer: intelliround leaves
+    /// it alone), m / 1e7 (two exact doubles, one correctly rounded division)
+    /// is the double nearest that decimal, which a correct parser returns.
+    static func coordinateAsRead(_ x: Double) -> Double {
+        guard let (m, negative, short) = sevenDecimals(x), short else { return Double(slowCoordinate(x)) ?? x }
+        let value = Double(m) / 1e7
+        return negative ? -value : value
+    }
+
+    /// |x| · 10^7 rounded as `%.7f` rounds it, when that is certain (|x| ≤ 360,
+    /// away from a tie: the product carries at most 4e-7 of binary error);
+    /// `short`: the text has at most ten characters, which intelliround leaves alone.
+    @inline(__always)
+    private static func sevenDecimals(_ x: Double) -> (m: UInt64, negative: Bool, short: Bool)? {
         let a = abs(x)
-        if a <= 360 {
-            let t = a * 1e7
-            let frac = t - t.rounded(.down)
-            // t carries at most 4e-7 of binary error; away from a tie it rounds as %.7f does.
-            if abs(frac - 0.5) > 1e-5 {
-                let m = UInt64(t.rounded())
-                let negative = x.sign == .minus
-                let intPart = m / 10_000_000
-                // Up to ten characters intelliround leaves the text alone.
-                if (negative ? 1 : 0) + (intPart >= 100 ? 3 : intPart >= 10 ? 2 : 1) + 8 <= 10 {
-                    var fraction = m % 10_000_000, decimals = 7
-                    while decimals > 1 && fraction % 10 == 0 { fraction /= 10; decimals -= 1 }
-                    let digits = intPart * integerPowers[decimals] + fraction
-                    try sink.fill(upTo: 24) { p in put(digits, decimals: decimals, negative: negative, point: 46, into: p) }
-                } else {
-                    try sink.bytes(fixedSeven(m, negative: negative))
-                }
-                return
-            }
-        }
-        try sink.bytes(Array(slowCoordinate(x).utf8))
+        guard a <= 360 else { return nil }
+        let t = a * 1e7
+        guard abs(t - t.rounded(.down) - 0.5) > 1e-5 else { return nil }
+        let m = UInt64(t.rounded())
+        let negative = x.sign == .minus
+        let intPart = m / 10_000_000
+        return (m, negative, (negative ? 1 : 0) + (intPart >= 100 ? 3 : intPart >= 10 ? 2 : 1) + 8 <= 10)
     }
 
     /// "%.7f" of ±m·10^-7, then intelliround and trailing zeros removed.

@@ -1,12 +1,12 @@
 import Foundation
 import Geo
 
-/// Streams an RFC 7946 FeatureCollection of points (or features without
-/// geometry) in the bytes GDAL 3.6's GeoJSON driver writes with
+/// Streams an RFC 7946 FeatureCollection of points, polygons (or features
+/// without geometry) in the bytes GDAL 3.6's GeoJSON driver writes with
 /// `RFC7946=YES`, `COORDINATE_PRECISION=7`, `WRITE_BBOX=NO`: no `crs` member,
 /// lon/lat, seven decimals, the same layout, escaping and number text
-/// (`GDALNumberText`). Polygon layers are few and small and stay with OGR,
-/// which also orients their rings as RFC 7946 asks.
+/// (`GDALNumberText`); polygons with OGR's ring orientation
+/// (`GeoJSONPolygonText`).
 ///
 /// GDAL formats each feature through a json-c object tree (about 50,000
 /// features per second here); this writes the text directly.
@@ -25,12 +25,6 @@ final class GeoJSONStreamWriter {
         try sink.bytes(header)
     }
 
-    /// Writes one feature; `point` in WGS84 lon/lat, nil for no geometry.
-    func write(_ values: [FieldValue], point: Coordinate?) throws {
-        try text.write(values, point: point, first: features == 0, into: sink)
-        features += 1
-    }
-
     /// Appends `count` features formatted elsewhere by `text` (in order, the
     /// first of the file with `first: true`).
     func append(formatted bytes: FormattedBytes, count: Int) throws {
@@ -42,6 +36,14 @@ final class GeoJSONStreamWriter {
         try sink.ascii("\n]\n}\n")
         try sink.close()
     }
+}
+
+/// A block's geometries in WGS84 as `GeoJSONFeatureText` writes them (nil:
+/// a feature without geometry), indexed by the block's row.
+enum FeatureGeometries {
+    case points([Coordinate?])
+    /// Geometries `GeoJSONPolygonText.isWritable` accepts.
+    case polygons(ArraySlice<Geometry?>)
 }
 
 /// The text of one GeoJSON feature as GDAL writes it; a value type, so
@@ -70,7 +72,7 @@ struct GeoJSONFeatureText: Sendable {
     }
 
     /// Null and non-finite values are written as JSON null, as OGR does.
-    func write(_ values: [FieldValue], point: Coordinate?, first: Bool, into sink: ByteSink) throws {
+    func write(_ values: [FieldValue], geometries: FeatureGeometries?, row r: Int, first: Bool, into sink: ByteSink) throws {
         precondition(values.count == fields.count, "value count must match the layer's fields")
         if !first { try sink.ascii(",\n") }
         if values.isEmpty {
@@ -87,7 +89,7 @@ struct GeoJSONFeatureText: Sendable {
             }
             try sink.ascii(" }, \"geometry\": ")
         }
-        try geometry(point, into: sink)
+        try geometry(geometries, r, into: sink)
     }
 
     /// The columns' typed cells ready for this format (`OutputTable.typedCells`).
@@ -95,10 +97,10 @@ struct GeoJSONFeatureText: Sendable {
         try cells.map { try PreparedCell($0) { s, sink in try string(s, into: sink); return false } }
     }
 
-    /// Writes the block's rows from their typed cells, with `points[r]` for
-    /// the block's row r (nil: no geometry): the bytes `write(_:point:first:into:)`
-    /// writes for the rows' values.
-    func write(_ block: CellBlock, points: [Coordinate?]?, into sink: ByteSink) throws {
+    /// Writes the block's rows from their typed cells, with the block's row
+    /// r's geometry from `geometries`: the bytes
+    /// `write(_:geometries:row:first:into:)` writes for the rows' values.
+    func write(_ block: CellBlock, geometries: FeatureGeometries?, into sink: ByteSink) throws {
         precondition(block.columnCount == fields.count, "cell count must match the layer's fields")
         try block.read { cells in
             try prefixes.withUnsafeBufferPointer { all in
@@ -121,9 +123,27 @@ struct GeoJSONFeatureText: Sendable {
                         }
                         try sink.ascii(" }, \"geometry\": ")
                     }
-                    try geometry(points?[r], into: sink)
+                    try geometry(geometries, r, into: sink)
                 }
             }
+        }
+    }
+
+    /// The block's row r's geometry and the feature's closing brace.
+    @inline(__always)
+    private func geometry(_ geometries: FeatureGeometries?, _ r: Int, into sink: ByteSink) throws {
+        switch geometries {
+        case .points(let points)?:
+            try geometry(points[r], into: sink)
+        case .polygons(let shapes)?:
+            if let shape = shapes[shapes.startIndex + r] {
+                try GeoJSONPolygonText.write(shape, into: sink)
+                try sink.ascii(" }")
+            } else {
+                try sink.ascii("null }")
+            }
+        case nil:
+            try sink.ascii("null }")
         }
     }
 

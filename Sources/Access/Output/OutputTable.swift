@@ -78,35 +78,43 @@ public struct OutputTable {
         return OutputTable(name: name, fields: fields, count: keep.count, geometries: keep.map { geometries[$0] }, kind: kind) { values(keep[$0], &$1) }
     }
 
-    /// Streams the table to `path` as RFC 7946 GeoJSON in WGS84. Point layers
-    /// and layers without geometry go through `GeoJSONStreamWriter` (the
-    /// bytes OGR would write, about 20 times as fast); polygon layers through OGR.
+    /// Streams the table to `path` as RFC 7946 GeoJSON in WGS84, in the bytes
+    /// OGR would write (`GeoJSONStreamWriter`, about 20 times as fast):
+    /// point layers and layers without geometry here, polygon layers moved
+    /// to WGS84 first (`PolygonsInWGS84`).
     public func writeGeoJSON(path: String, toWGS84: CoordinateTransformer) throws {
         guard geometries == nil || isPointLayer else {
-            let writer = try VectorWriter(path: path, format: .geoJSON)
-            try write(into: writer, crs: CoordinateTransformer.wgs84, transform: toWGS84)
-            try writer.close()
-            return
+            return try PolygonsInWGS84.writeGeoJSON(PolygonsInWGS84.move(self), path: path)
         }
-        let writer = try GeoJSONStreamWriter(path: path, layerName: name, fields: fields)
-        let text = writer.text
-        let cells = try typedCells.map { try text.prepare($0) }
         // One transformer per worker: a PROJ context is not shared between
         // threads, and making one costs milliseconds.
         let transformers = geometries == nil ? [] : try (0..<ParallelWork.threads).map { k in
             k == 0 ? toWGS84 : try CoordinateTransformer(from: toWGS84.source, to: toWGS84.target)
         }
-        try forEachChunk { range, k in
-            let points = try transformers.isEmpty ? nil : wgs84Points(range, transformers[k], path: path)
-            // A population feature is about 600 bytes; pages reserved and not touched cost no memory.
-            let memory = ByteSink(memoryFor: path, expectedBytes: range.count * (80 + 32 * fields.count))
+        // A population feature is about 600 bytes; pages reserved and not touched cost no memory.
+        try streamGeoJSON(path: path, chunk: 32_768, bytes: { $0.count * (80 + 32 * fields.count) }) { range, k in
+            transformers.isEmpty ? nil : .points(try wgs84Points(range, transformers[k], path: path))
+        }
+    }
+
+    /// Streams the table as GeoJSON: rows in chunks of `chunk` formatted on
+    /// all workers (`bytes(range)`: the first guess of a chunk's size), each
+    /// chunk's geometries, in WGS84, from `geometries(range, worker slot)`.
+    func streamGeoJSON(path: String, chunk: Int, bytes: (Range<Int>) -> Int,
+                       geometries: (Range<Int>, Int) throws -> FeatureGeometries?) throws {
+        let writer = try GeoJSONStreamWriter(path: path, layerName: name, fields: fields)
+        let text = writer.text
+        let cells = try typedCells.map { try text.prepare($0) }
+        try forEachChunk(chunk) { range, k in
+            let shapes = try geometries(range, k)
+            let memory = ByteSink(memoryFor: path, expectedBytes: bytes(range))
             if let cells {
-                try text.write(CellBlock(cells, rows: range), points: points, into: memory)
+                try text.write(CellBlock(cells, rows: range), geometries: shapes, into: memory)
             } else {
                 var values = [FieldValue]()
                 for i in range {
                     row(i, into: &values)
-                    try text.write(values, point: points?[i - range.lowerBound], first: i == 0, into: memory)
+                    try text.write(values, geometries: shapes, row: i - range.lowerBound, first: i == 0, into: memory)
                 }
             }
             return memory.takeBytes()
@@ -123,8 +131,8 @@ public struct OutputTable {
     /// unwritten pages) no longer stalls the formatting. Memory stays at two
     /// rounds' text, not the file's. The first error (a chunk's, else a
     /// write's) is thrown once the writes in flight have finished.
-    private func forEachChunk<Part>(_ make: (Range<Int>, Int) throws -> Part, write: (Part, Int) throws -> Void) throws {
-        let chunk = 32_768
+    private func forEachChunk<Part>(_ chunk: Int = 32_768, _ make: (Range<Int>, Int) throws -> Part,
+                                    write: (Part, Int) throws -> Void) throws {
         let workers = Swift.max(1, Swift.min(ParallelWork.threads, (rowCount + chunk - 1) / chunk))
         try withoutActuallyEscaping(write) { write in
             let writes = ChunkWrites<Part>(write)
@@ -171,7 +179,7 @@ public struct OutputTable {
     }
 
     /// Writes the table as one layer of an OGR file (GeoPackage, FlatGeobuf,
-    /// or a GeoJSON polygon layer).
+    /// or a GeoJSON layer `GeoJSONStreamWriter` does not write).
     public func write(into writer: VectorWriter, crs: String, transform: CoordinateTransformer?) throws {
         let layer = try writer.addLayer(name: name, fields: fields, geometry: geometries == nil ? .none : kind, crs: crs)
         let moved = try transform.flatMap { try wgs84Points($0, path: writer.path) }

@@ -35,27 +35,25 @@ public struct OutputWriter {
         // run.json without the write timing are in the folder, and gets the
         // squares as they will read back (`WrittenLayer`), not to parse them again.
         let beside = population.count > PopulationCells.threshold ? whileWritingPoints : nil
-        // catchments.geojson, the largest layer OGR formats (on one thread),
-        // begins the longest chain of the step: its vertices go to WGS84 on
-        // all threads first, so that the point layer's chunks are made while
-        // OGR formats it (its error is thrown where the file is written).
-        // Not done: the maps taking the catchments from memory like the
-        // squares (`WrittenLayer`): OGR's RFC 7946 writer turns rings to the
-        // right-hand rule, which such a copy would have to follow exactly;
-        // the file is read back on this chain instead, beside the other layers.
+        // catchments.geojson, the largest polygon layer, begins the longest
+        // chain of the step: its vertices go to WGS84 on all threads first,
+        // so that the point layer's chunks are made while it is written; the
+        // maps drawn beside take it from memory as it reads back
+        // (`WrittenLayer`). Its error is thrown where the file is written.
         let catchmentTable = catchments.map { OutputTables.catchments($0.1, method: $0.0, practices: practices) }
         let movedCatchments = catchmentTable.map { table in Result { try PolygonsInWGS84.move(table) } }
         /// The layers but the points; `known`: layers the maps drawn beside
         /// take from memory (by file name), as they read back.
         func writeOtherLayers() throws -> (files: [String], spatial: [OutputTable], squares: OutputTable?, known: [String: MapLayer]) {
-            // catchments.geojson is written on a thread of its own while the
-            // other layers are, and when the maps are drawn beside it is read
-            // back there, as they would read it, instead of after everything else.
+            // catchments.geojson is written on a thread of its own while the other layers are.
             let (catchmentsWritten, restWritten) = ParallelWork.both({ () throws -> MapLayer? in
                 guard let movedCatchments else { return nil }
-                try PolygonsInWGS84.writeGeoJSON(try movedCatchments.get(), path: stage("catchments.geojson"))
-                return beside == nil ? nil : try OutputFolderReader.readLayer(folder, "catchments.geojson")
-            }, { () -> (files: Result<([String], [OutputTable]), Error>, squares: Result<OutputTable?, Error>) in
+                let moved = try movedCatchments.get()
+                try PolygonsInWGS84.writeGeoJSON(moved, path: stage("catchments.geojson"))
+                guard beside != nil else { return nil }
+                return try WrittenLayer.mapLayer(moved: moved, fileName: "catchments.geojson")
+                    ?? OutputFolderReader.readLayer(folder, "catchments.geojson")
+            }, { () -> (files: Result<([String], [OutputTable]), Error>, squares: Result<(table: OutputTable, layer: MapLayer?)?, Error>) in
                 // Each thread its own transformer: a PROJ context is not shared between threads.
                 let toWGS84: CoordinateTransformer
                 do { toWGS84 = try CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84) } catch {
@@ -78,11 +76,14 @@ public struct OutputWriter {
                     }
                     return (files, spatial)
                 }
-                let squares = Result { () throws -> OutputTable? in
+                let squares = Result { () throws -> (table: OutputTable, layer: MapLayer?)? in
                     guard population.count > PopulationCells.threshold else { return nil }
                     let cells = PopulationCells.table(result: result, population: population)
-                    try PolygonsInWGS84.writeGeoJSON(try PolygonsInWGS84.move(cells), path: stage(PopulationCells.fileName))
-                    return cells
+                    let moved = try PolygonsInWGS84.move(cells)
+                    try PolygonsInWGS84.writeGeoJSON(moved, path: stage(PopulationCells.fileName))
+                    guard beside != nil else { return (cells, nil) }
+                    return (cells, try WrittenLayer.mapLayer(moved: moved, fileName: PopulationCells.fileName)
+                        ?? OutputFolderReader.readLayer(folder, PopulationCells.fileName))
                 }
                 return (first, squares)
             })
@@ -98,9 +99,10 @@ public struct OutputWriter {
             }
             if let squares {
                 files.append(PopulationCells.fileName)
-                spatial.append(squares)
+                spatial.append(squares.table)
+                known[PopulationCells.fileName] = squares.layer
             }
-            return (files, spatial, squares, known)
+            return (files, spatial, squares?.table, known)
         }
         /// run.json for these files; `timed` false: before the write timing is known.
         func finalReport(_ others: [String], spatial: [OutputTable], squares: Int, timed: Bool) -> RunReport {
@@ -119,9 +121,7 @@ public struct OutputWriter {
             let others = try writeOtherLayers()
             if let beside {
                 try finalReport(others.files, spatial: others.spatial, squares: others.squares?.rowCount ?? 0, timed: false).write(into: folder)
-                var known = others.known
-                if let squares = others.squares { known[PopulationCells.fileName] = try WrittenLayer.mapLayer(squares, fileName: PopulationCells.fileName) }
-                try beside(known)
+                try beside(others.known)
             }
             return others
         })

@@ -48,6 +48,18 @@ public enum Geometry: Hashable, Sendable {
         }
     }
 
+    /// The number of `coordinates`, without gathering them.
+    public var coordinateCount: Int {
+        switch self {
+        case .point: return 1
+        case .multiPoint(let cs), .lineString(let cs): return cs.count
+        case .multiLineString(let lines): return lines.reduce(0) { $0 + $1.count }
+        case .polygon(let rings): return rings.reduce(0) { $0 + $1.count }
+        case .multiPolygon(let polys): return polys.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        case .collection(let parts): return parts.reduce(0) { $0 + $1.coordinateCount }
+        }
+    }
+
     public var isEmpty: Bool { coordinates.isEmpty }
 
     /// True when every coordinate is a finite number.

@@ -116,6 +116,9 @@ final class StreamWriterTests: XCTestCase {
             try GDALNumberText.coordinate(v, into: sink)
             try sink.byte(10)
             expected += GDALNumberText.slowCoordinate(v) + "\n"
+            // The value the text reads back as, without parsing it (the maps' layers from memory).
+            let read = Double(GDALNumberText.slowCoordinate(v))
+            if GDALNumberText.coordinateAsRead(v).bitPattern != read?.bitPattern { XCTFail("\(v) reads back as \(String(describing: read))") }
         }
         try sink.close()
         XCTAssertEqual(try String(contentsOfFile: fixtures.folder + "/coordinates.txt", encoding: .utf8), expected)

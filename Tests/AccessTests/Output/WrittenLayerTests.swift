@@ -29,7 +29,7 @@ final class WrittenLayerTests: XCTestCase {
         try table.writeGeoJSON(path: folder + "/squares.geojson",
                                toWGS84: CoordinateTransformer(from: CoordinateTransformer.rdNew, to: CoordinateTransformer.wgs84))
         let read = try XCTUnwrap(OutputFolderReader.readLayer(folder, "squares.geojson"))
-        let memory = try WrittenLayer.mapLayer(table, fileName: "squares.geojson")
+        let memory = try XCTUnwrap(WrittenLayer.mapLayer(moved: PolygonsInWGS84.move(table), fileName: "squares.geojson"))
         XCTAssertEqual(memory.name, read.name)
         XCTAssertEqual(memory.fileName, read.fileName)
         XCTAssertEqual(memory.fieldNames, read.fieldNames)
