@@ -34,17 +34,36 @@ public enum MapRenderer {
         // rsvg-convert processes), which no longer wait for the viewer.
         // Errors keep their order: the maps', the PNGs', then the viewer's.
         let (drawn, viewer) = ParallelWork.both({ () throws -> (maps: [RenderedMap], files: [String]) in
-            let maps = MapCatalog.render(folder) + (try ScenarioMaps.render(folder))
             try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
-            var files = [String]()
-            for map in maps {
-                try AtomicFile.write(map.svg, to: (mapsDir as NSString).appendingPathComponent("\(map.id).svg"))
-                files.append("maps/\(map.id).svg")
+            // Each map is written and its PNG started (rsvg-convert, a process
+            // of its own) as soon as it is drawn, so the conversions run while
+            // the next maps (the practices map thins the catchments) and the
+            // viewer are drawn, not all after them. Every started conversion
+            // is waited for, also after an error.
+            var conversions = [PNGConversion](), failure: Error?
+            defer { for conversion in conversions { conversion.wait() } }
+            func write(_ map: RenderedMap) {
+                guard failure == nil else { return }
+                do {
+                    let svg = (mapsDir as NSString).appendingPathComponent("\(map.id).svg")
+                    try AtomicFile.write(map.svg, to: svg)
+                    if let tool {
+                        conversions.append(try PNGConversion.start(svgPath: svg, pngPath: (svg as NSString).deletingPathExtension + ".png", using: tool))
+                    }
+                } catch {
+                    failure = error
+                }
             }
+            var maps = MapCatalog.render(folder, drawn: write)
+            if let failure { throw failure }
+            let scenarioMaps = try ScenarioMaps.render(folder)
+            scenarioMaps.forEach(write)
+            maps += scenarioMaps
+            if let failure { throw failure }
             TestHook.pause("render")
-            guard let tool else { return (maps, files) }
-            try convertToPNG(maps, in: mapsDir, tool: tool)
-            return (maps, files + maps.map { "maps/\($0.id).png" })
+            for conversion in conversions { try conversion.finish() }
+            // In the maps' order, not the order they were drawn in.
+            return (maps, maps.map { "maps/\($0.id).svg" } + (tool == nil ? [] : maps.map { "maps/\($0.id).png" }))
         }, { () throws -> String in
             let html = try ViewerPage.html(folder)
             try AtomicFile.write(html, to: (outputFolder as NSString).appendingPathComponent("viewer.html"))

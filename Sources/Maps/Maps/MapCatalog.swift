@@ -9,13 +9,31 @@ public struct RenderedMap: Sendable {
 
 /// The maps drawn from an output folder. Maps whose layer is missing are left out.
 enum MapCatalog {
-    static func render(_ folder: OutputFolder) -> [RenderedMap] {
+    /// The maps drawn before the others: the practices map's PNG (its
+    /// catchments) takes rsvg-convert longest, so it starts first.
+    static let drawnFirst: Set<String> = ["practices-status"]
+
+    /// The maps in catalog order. `drawn` gets each map as soon as it is
+    /// drawn (`drawnFirst` first, then catalog order): the renderer writes it
+    /// and starts its PNG while the next maps are drawn.
+    static func render(_ folder: OutputFolder, drawn: (RenderedMap) -> Void = { _ in }) -> [RenderedMap] {
         let caption = MapCaption(run: folder.run)
         let extent = folder.envelope
-        var maps = [RenderedMap]()
-        func add(_ id: String, _ title: String, _ legend: [Legend], _ draw: (inout SVGCanvas) -> Void) {
-            let svg = MapDocument(id: id, title: title, legend: legend).render(extent: extent, caption: caption, drawLayers: draw)
-            maps.append(RenderedMap(id: id, title: title, svg: svg))
+        var planned: [(id: String, title: String, legend: [Legend], draw: (inout SVGCanvas) -> Void)] = []
+        func add(_ id: String, _ title: String, _ legend: [Legend], _ draw: @escaping (inout SVGCanvas) -> Void) {
+            planned.append((id, title, legend, draw))
+        }
+        func drawAll() -> [RenderedMap] {
+            var maps = [RenderedMap?](repeating: nil, count: planned.count)
+            let order = planned.indices.filter { drawnFirst.contains(planned[$0].id) } + planned.indices.filter { !drawnFirst.contains(planned[$0].id) }
+            for k in order {
+                let p = planned[k]
+                let map = RenderedMap(id: p.id, title: p.title,
+                                      svg: MapDocument(id: p.id, title: p.title, legend: p.legend).render(extent: extent, caption: caption, drawLayers: p.draw))
+                maps[k] = map
+                drawn(map)
+            }
+            return maps.compactMap { $0 }
         }
         if let regions = folder.regions {
             add("regions-flagged", "Regions flagged for poor access to a GP practice open to new patients",
@@ -71,7 +89,7 @@ enum MapCatalog {
                 LayerDrawing.sites(&c, sites)
             }
         }
-        return maps
+        return drawAll()
     }
 
     /// The mode whose travel time (`road_min_<mode>`) is mapped, car preferred.

@@ -27,7 +27,7 @@ enum ViewerData {
                 features = Swift.stride(from: 0, to: features.count, by: stride).map { features[$0] }
                 note = JSONText.string("Population: showing \(features.count) of \(layer.features.count) points (every \(stride)th) to keep this page small; the maps and tables use all points.")
             }
-            let encoded = try encode(layer, features, toMercator)
+            let encoded = try encode(layer, features)
             if deferredLayers.contains(layer.name) {
                 layers.append((layer.name, JSONText.object([("fields", encoded.fields), ("deferred", "true")])))
                 deferred.append((layer.name, JSONText.object([("rows", encoded.rows), ("geometries", encoded.geometries)])))
@@ -51,16 +51,15 @@ enum ViewerData {
         return (main, deferred)
     }
 
-    static func encode(_ layer: MapLayer, _ features: [MapFeature], _ t: WebMercator) throws -> (fields: String, rows: String, geometries: String) {
-        var rows = [String](), geometries = [String]()
-        rows.reserveCapacity(features.count)
-        geometries.reserveCapacity(features.count)
-        for f in features {
-            rows.append(JSONText.array(layer.fieldNames.map { JSONText.value(f.properties[$0]) }))
-            geometries.append(geometry(try t.project(f.geometry)))
+    /// The layer's fields, rows and geometries as JSON; the features on all
+    /// threads, each worker with a projection of its own.
+    static func encode(_ layer: MapLayer, _ features: [MapFeature]) throws -> (fields: String, rows: String, geometries: String) {
+        let encoded = try parallelMap(count: features.count, minPerWorker: 64, state: { try WebMercator() }) { mercator, i in
+            (JSONText.array(layer.fieldNames.map { JSONText.value(features[i].properties[$0]) }),
+             geometry(try mercator.project(features[i])))
         }
-        return (JSONText.array(layer.fieldNames.map(JSONText.string)), "[\n" + rows.joined(separator: ",\n") + "]",
-                "[\n" + geometries.joined(separator: ",\n") + "]")
+        return (JSONText.array(layer.fieldNames.map(JSONText.string)), "[\n" + encoded.map(\.0).joined(separator: ",\n") + "]",
+                "[\n" + encoded.map(\.1).joined(separator: ",\n") + "]")
     }
 
     /// A point as [x, y]; anything else as {"rings": [[x0, y0, x1, y1, ...], ...]}

@@ -5,10 +5,15 @@ import Geo
 public struct MapFeature: Sendable {
     public var geometry: Geometry
     public var properties: [String: FieldValue]
+    /// The geometry as its GeoJSON file holds it (WGS84 lon/lat), when it
+    /// came from one: the viewer projects it to Web Mercator without the
+    /// datum shift from RD New.
+    public var wgs84: Geometry?
 
-    public init(geometry: Geometry, properties: [String: FieldValue]) {
+    public init(geometry: Geometry, properties: [String: FieldValue], wgs84: Geometry? = nil) {
         self.geometry = geometry
         self.properties = properties
+        self.wgs84 = wgs84
     }
 
     /// A field by its name as read (a layer's `fieldNames`); a reader that

@@ -84,7 +84,11 @@ public enum OutputFolderReader {
         let rd = try parallelMap(count: features.count, minPerWorker: 64, state: {
             try CoordinateTransformer(from: crs, to: CoordinateTransformer.rdNew)
         }) { transformer, i in try transformer.transform(features[i].geometry) }
-        for i in features.indices { features[i].geometry = rd[i] }
+        let keepsWGS84 = crs == CoordinateTransformer.wgs84
+        for i in features.indices {
+            if keepsWGS84 { features[i].wgs84 = features[i].geometry }
+            features[i].geometry = rd[i]
+        }
         let name = (fileName as NSString).deletingPathExtension
         return MapLayer(name: name, fileName: fileName, fieldNames: names, features: features)
     }

@@ -17,15 +17,16 @@ public enum WrittenLayer {
         let names = table.fields.map(\.name)
         let rd = try parallelMap(count: table.rowCount, minPerWorker: 64, state: {
             try CoordinateTransformer(from: CoordinateTransformer.wgs84, to: CoordinateTransformer.rdNew)
-        }) { back, i -> Geometry? in
+        }) { back, i -> (rd: Geometry, wgs84: Geometry)? in
             guard let g = geometries[i] else { return nil }
-            return try back.transform(GeoJSONPolygonText.asWritten(g))
+            let written = GeoJSONPolygonText.asWritten(g)
+            return (try back.transform(written), written)
         }
         var features = [MapFeature]()
         features.reserveCapacity(table.rowCount)
         var values = [FieldValue]()
         for i in 0..<table.rowCount {
-            guard let g = rd[i], !g.isEmpty else { continue }
+            guard let g = rd[i], !g.rd.isEmpty else { continue }
             table.row(i, into: &values)
             var properties = [String: FieldValue](minimumCapacity: names.count)
             for (name, value) in zip(names, values) {
@@ -35,7 +36,7 @@ public enum WrittenLayer {
                 default: properties[name] = value
                 }
             }
-            features.append(MapFeature(geometry: g, properties: properties))
+            features.append(MapFeature(geometry: g.rd, properties: properties, wgs84: g.wgs84))
         }
         return MapLayer(name: (fileName as NSString).deletingPathExtension, fileName: fileName, fieldNames: names, features: features)
     }
