@@ -33,7 +33,12 @@ public enum MapRenderer {
         // written while the maps are drawn, written and converted (the
         // rsvg-convert processes), which no longer wait for the viewer.
         // Errors keep their order: the maps', the PNGs', then the viewer's.
+        // The viewer begins once the first map is drawn: that map (the
+        // practices map, `MapCatalog.drawnFirst`) thins the catchments on all
+        // threads, and its PNG takes longest, so it goes first on its own.
+        let firstMapDrawn = DispatchSemaphore(value: 0)
         let (drawn, viewer) = ParallelWork.both({ () throws -> (maps: [RenderedMap], files: [String]) in
+            defer { firstMapDrawn.signal() }
             try FileManager.default.createDirectory(atPath: mapsDir, withIntermediateDirectories: true)
             // Each map is written and its PNG started (rsvg-convert, a process
             // of its own) as soon as it is drawn, so the conversions run while
@@ -43,6 +48,7 @@ public enum MapRenderer {
             var conversions = [PNGConversion](), failure: Error?
             defer { for conversion in conversions { conversion.wait() } }
             func write(_ map: RenderedMap) {
+                defer { firstMapDrawn.signal() }
                 guard failure == nil else { return }
                 do {
                     let svg = (mapsDir as NSString).appendingPathComponent("\(map.id).svg")
@@ -65,6 +71,7 @@ public enum MapRenderer {
             // In the maps' order, not the order they were drawn in.
             return (maps, maps.map { "maps/\($0.id).svg" } + (tool == nil ? [] : maps.map { "maps/\($0.id).png" }))
         }, { () throws -> String in
+            firstMapDrawn.wait()
             let html = try ViewerPage.html(folder)
             try AtomicFile.write(html, to: (outputFolder as NSString).appendingPathComponent("viewer.html"))
             return "viewer.html"

@@ -111,6 +111,44 @@ final class ParallelWorkTests: XCTestCase {
         XCTAssertEqual(try a.get(), true, "the first piece's workers ran at the same time")
         XCTAssertEqual(try b.get(), true, "the second piece's workers ran at the same time")
     }
+    /// Taking hands every index to exactly one worker; inside `both`'s first
+    /// piece the last worker takes nothing before the second piece is done.
+    func testTakingGivesEachIndexOnceAndHoldsAWorkerBackBesideBoth() {
+        final class Log: @unchecked Sendable {
+            let lock = NSLock()
+            var taken: [Int] = []
+            var secondDone = false
+            var lastWorkerTookEarly = false
+        }
+        for threads in [1, 2, 3] {
+            ParallelWork.threads = threads
+            for n in [0, 1, 5, 1_000] {
+                let log = Log()
+                ParallelWork.forEachWorkerTaking(count: n) { _, take in
+                    while let i = take() { log.lock.lock(); log.taken.append(i); log.lock.unlock() }
+                }
+                XCTAssertEqual(log.taken.sorted(), Array(0..<n), "threads \(threads), n \(n)")
+            }
+            let log = Log()
+            let n = 400
+            _ = ParallelWork.both({
+                ParallelWork.forEachWorkerTaking(count: n) { w, take in
+                    while let i = take() {
+                        log.lock.lock()
+                        log.taken.append(i)
+                        if threads > 1 && w == threads - 1 && !log.secondDone { log.lastWorkerTookEarly = true }
+                        log.lock.unlock()
+                        usleep(200)
+                    }
+                }
+            }, {
+                usleep(20_000)
+                log.lock.lock(); log.secondDone = true; log.lock.unlock()
+            })
+            XCTAssertEqual(log.taken.sorted(), Array(0..<n), "beside both, threads \(threads)")
+            XCTAssertFalse(log.lastWorkerTookEarly, "threads \(threads)")
+        }
+    }
 }
 
 private final class Atomic2: @unchecked Sendable {

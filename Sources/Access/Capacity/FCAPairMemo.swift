@@ -4,9 +4,10 @@
 /// again as before. A kept list holds exactly what the search gave, in its
 /// order, so the sums and the access come out the same to the last bit.
 ///
-/// Each practice's slot is written by the one worker that enumerates it in
-/// the first pass (`ParallelWork.forEachWorker` gives every index to one
-/// worker) and only read afterwards; passes do not overlap.
+/// Each practice's slot is written by the one worker that takes it in the
+/// first pass (`ParallelWork.forEachWorkerTaking` hands every index to one
+/// worker) and only read afterwards; passes do not overlap. Which practices
+/// fit the budget depends on which worker took them; the sums do not.
 final class FCAPairMemo<Source: CatchmentPairs>: CatchmentPairs, @unchecked Sendable {
     struct Kept {
         var points: [Int32]

@@ -41,15 +41,18 @@ extension FloatingCatchment {
             return w / rowSum[Int(i)]
         }
         // Pass 1, per practice: R_j = S_j / Σ_i P_i·W_ij (summed in point order).
+        // Each practice's ratio is its own, so the workers take practices as
+        // they are free (the searches differ in cost, and the catchments
+        // share the cores meanwhile): no worker is left with a tail of them.
         var ratio = [Double?](repeating: nil, count: m)
         var pairCount = [Int](repeating: 0, count: m)
         ratio.withUnsafeMutableBufferPointer { ratioOut in
             pairCount.withUnsafeMutableBufferPointer { countOut in
                 nonisolated(unsafe) let r = ratioOut.baseAddress!, c = countOut.baseAddress!
-                ParallelWork.forEachWorker(count: m) { _, indexes in
+                ParallelWork.forEachWorkerTaking(count: m) { _, take in
                     var worker = pairs.makeWorker()
                     var list = PairList()
-                    for j in indexes {
+                    while let j = take() {
                         pairs.pairs(of: j, worker: &worker, into: &list)
                         var weighted = CompensatedSum()
                         for k in 0..<list.count {

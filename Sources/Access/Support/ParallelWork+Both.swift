@@ -21,16 +21,49 @@ extension ParallelWork {
             // the closure must not outlive this call.
             let work = WorkBox { slots.second = Result { try second() } }
             let finished = DispatchSemaphore(value: 0)
+            let secondDone = CoreGate()
             let thread = Thread {
                 work.run()
+                secondDone.open()
                 finished.signal()
             }
             thread.stackSize = 8 << 20
             thread.start()
+            let outer = Thread.current.threadDictionary[CoreGate.key]
+            Thread.current.threadDictionary[CoreGate.key] = secondDone
             slots.first = Result { try first() }
+            Thread.current.threadDictionary[CoreGate.key] = outer
             finished.wait()
         }
         return (slots.first!, slots.second!)
+    }
+}
+
+extension ParallelWork {
+    /// Within `both`'s first piece (on its thread): opens when the second
+    /// piece has finished. `forEachWorkerTaking` holds one of its workers
+    /// back until then, so the two pieces together use the cores there are
+    /// instead of one more; nil elsewhere.
+    static var secondPieceDone: CoreGate? { Thread.current.threadDictionary[CoreGate.key] as? CoreGate }
+}
+
+/// Opens once; `wait` returns once it is open.
+final class CoreGate: @unchecked Sendable {
+    static let key = "bereik.ParallelWork.secondPieceDone"
+    private let condition = NSCondition()
+    private var isOpen = false
+
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() {
+        condition.lock()
+        while !isOpen { condition.wait() }
+        condition.unlock()
     }
 }
 

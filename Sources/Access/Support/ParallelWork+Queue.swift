@@ -22,6 +22,29 @@ extension ParallelWork {
     }
 }
 
+extension ParallelWork {
+    /// Runs `body(worker, take)` on up to `threads` workers (at least
+    /// `minPerWorker` items each), where `take()` hands out each index of
+    /// `0..<count` once, to whichever worker asks first, then nil: workers
+    /// keep busy until all is done even when items differ in cost or a
+    /// worker shares its core with other work. Only for work whose result
+    /// does not depend on which worker did which index. Inside `both`'s
+    /// first piece, the last worker starts only once the second piece (one
+    /// thread) has finished, so that piece has a core to itself meanwhile.
+    public static func forEachWorkerTaking(count n: Int, minPerWorker: Int = 1, _ body: (_ worker: Int, _ take: () -> Int?) -> Void) {
+        let queue = TakingQueue(count: n)
+        let workers = workers(count: n, minPerWorker: minPerWorker)
+        let gate = workers > 1 ? secondPieceDone : nil
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            forEachWorker(count: n, minPerWorker: minPerWorker) { w, _ in
+                if w == workers - 1, let gate { gate.wait() }
+                body(w, queue.next)
+            }
+        }
+    }
+}
+
 /// The next position of a list of `count` to take, once each.
 private final class TakingQueue: @unchecked Sendable {
     private let lock = NSLock()
