@@ -149,6 +149,26 @@ final class ParallelWorkTests: XCTestCase {
             XCTAssertFalse(log.lastWorkerTookEarly, "threads \(threads)")
         }
     }
+
+    /// `withThreads` sets the count for work started from this thread only,
+    /// and restores it (nested too).
+    func testWithThreadsIsScopedToTheThread() {
+        ParallelWork.threads = 4
+        ParallelWork.withThreads(1) {
+            XCTAssertEqual(ParallelWork.threads, 1)
+            XCTAssertEqual(ParallelWork.workers(count: 1_000, minPerWorker: 1), 1)
+            ParallelWork.withThreads(3) { XCTAssertEqual(ParallelWork.threads, 3) }
+            XCTAssertEqual(ParallelWork.threads, 1)
+            // Another thread sees the process-wide count.
+            final class Seen: @unchecked Sendable { var threads = 0 }
+            let seen = Seen(), done = DispatchSemaphore(value: 0)
+            Thread { seen.threads = ParallelWork.threads; done.signal() }.start()
+            done.wait()
+            XCTAssertEqual(seen.threads, 4)
+        }
+        XCTAssertEqual(ParallelWork.threads, 4)
+        XCTAssertEqual(ParallelWork.withThreads(0) { ParallelWork.threads }, 1, "at least one")
+    }
 }
 
 private final class Atomic2: @unchecked Sendable {

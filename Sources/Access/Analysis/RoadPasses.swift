@@ -36,14 +36,14 @@ enum RoadPasses {
     static func quickest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?], ordered: [SnappedPoint?],
                          order: [Int32], rank: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Quickest {
         let started = Date()
-        let labels = router.labelNodes(sources: sources)
+        let (labels, prepared) = labelsAndPreparation(router: router, sources: sources, points: points, eligible: restricting)
         let n = points.count
         // The practice columns are written raw (-1: none) by the workers, typed on return.
         var minutes = [Double](repeating: .infinity, count: n), practice = [Int32](repeating: -1, count: n)
         var eligibleSeconds: Double?
-        if let restricting {
+        if let restricting, let prepared {
             // (Only the nearest is read: minutes and practice.)
-            let (quickest, s) = eligibleAssignments(router: router, points: points, labels: labels,
+            let (quickest, s) = eligibleAssignments(prepared, points: points, labels: labels,
                                                     practiceSnaps: practiceSnaps, eligible: restricting, answer: .nearest)
             eligibleSeconds = s
             fill(&minutes, &practice, order: order) { i in quickest[i] }
@@ -69,7 +69,7 @@ enum RoadPasses {
     static func shortest(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?], ordered: [SnappedPoint?],
                          order: [Int32], rank: [Int32], practiceSnaps: [SnappedPoint?], restricting: EligibleSets?) -> Shortest {
         let started = Date()
-        let labels = router.labelNodes(sources: sources)
+        let (labels, prepared) = labelsAndPreparation(router: router, sources: sources, points: points, eligible: restricting)
         let nodePractice = OptionalIDs<PracticeIndex>(raw: labels.nodes.map(\.nearestSource))
         let n = points.count
         // The practice columns are written raw (-1: none) by the workers, typed on return.
@@ -97,8 +97,8 @@ enum RoadPasses {
                 }
             }
         }
-        if let restricting {
-            let (shortest, s) = eligibleAssignments(router: router, points: points, labels: labels,
+        if let restricting, let prepared {
+            let (shortest, s) = eligibleAssignments(prepared, points: points, labels: labels,
                                                     practiceSnaps: practiceSnaps, eligible: restricting) { before in
                 fullyOpen = before.map { a in
                     a.isReachable ? NearestPair(first: a.nearest, firstM: a.nearestLengthM,
@@ -137,19 +137,31 @@ enum RoadPasses {
                         nodePractice: nodePractice, fullyOpen: fullyOpen, seconds: seconds, eligibleSeconds: eligibleSeconds)
     }
 
+    /// The label pass (one thread) and, under the eligible rule,
+    /// `EligibleRouting`'s preparation beside it: the preparation needs the
+    /// router and the points, not the labels. `waited`: how much longer the
+    /// two took than the label pass alone (the preparation's share of the
+    /// wall time).
+    private static func labelsAndPreparation(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
+                                             eligible: EligibleSets?) -> (NodeLabels, (routing: EligibleRouting, waited: Double)?) {
+        guard let eligible else { return (router.labelNodes(sources: sources), nil) }
+        let both = EligibleRouting.besideLabelPass(router: router, sources: sources, points: points, eligible: eligible)
+        return (both.labels, (both.routing, Swift.max(0, both.seconds - both.labelSeconds)))
+    }
+
     /// Every point's assignment under the eligible rule: the router's, shown
-    /// to `before` (the fully open pair), then reworked by `EligibleRouting`;
-    /// with the seconds the rework took.
-    private static func eligibleAssignments(router: NearestFacilityRouter, points: [SnappedPoint?], labels: NodeLabels,
+    /// to `before` (the fully open pair), then reworked by the prepared
+    /// `EligibleRouting`; with the seconds eligibility added (the rework and
+    /// the wait for the preparation).
+    private static func eligibleAssignments(_ prepared: (routing: EligibleRouting, waited: Double), points: [SnappedPoint?], labels: NodeLabels,
                                             practiceSnaps: [SnappedPoint?], eligible: EligibleSets,
                                             answer: EligibleRouting.Answer = .nearestTwo,
                                             before: ([FacilityAssignment]) -> Void = { _ in }) -> ([FacilityAssignment], Double) {
-        var assigned = router.assign(points: points, labels: labels)
+        var assigned = prepared.routing.router.assign(points: points, labels: labels)
         before(assigned)
         let t0 = Date()
-        EligibleRouting(router: router, points: points, eligible: eligible)
-            .apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible, answer: answer)
-        return (assigned, Date().timeIntervalSince(t0))
+        prepared.routing.apply(&assigned, labels: labels, practices: practiceSnaps, eligible: eligible, answer: answer)
+        return (assigned, Date().timeIntervalSince(t0) + prepared.waited)
     }
 
     /// Minutes and practice of every point's assignment, on all workers, in

@@ -175,6 +175,35 @@ public struct EligibleRouting: Sendable {
     ///     restricted practice accepts take part.
     ///   - minPointsPerWorker: the least points per worker in the per-point
     ///     steps (tests set 1 to split small cases into blocks).
+    /// The router's label pass and this preparation side by side: the
+    /// preparation needs the router and the points, not the labels, and the
+    /// label pass is one thread, so the preparation runs on the other
+    /// workers (`threads` − 1, at least 1) and leaves the label pass its core.
+    /// `labelSeconds`: the label pass's own wall time; `seconds`: both's.
+    public static func besideLabelPass(router: NearestFacilityRouter, sources: [SnappedPoint?], points: [SnappedPoint?],
+                                       eligible: EligibleSets) -> (labels: NodeLabels, routing: EligibleRouting, labelSeconds: Double,
+                                                                   labelProcessorSeconds: Double, seconds: Double) {
+        let started = Date()
+        var labelSeconds = 0.0, labelProcessor = 0.0
+        let workers = Swift.max(1, ParallelWork.threads - 1)
+        let (labels, routing) = ParallelWork.both({ () -> NodeLabels in
+            let processor = threadProcessorSeconds()
+            defer { labelSeconds = Date().timeIntervalSince(started); labelProcessor = threadProcessorSeconds() - processor }
+            return router.labelNodes(sources: sources)
+        }, {
+            ParallelWork.withThreads(workers) { EligibleRouting(router: router, points: points, eligible: eligible) }
+        })
+        // (Neither piece throws.)
+        return (try! labels.get(), try! routing.get(), labelSeconds, labelProcessor, Date().timeIntervalSince(started))
+    }
+
+    /// Processor seconds of the calling thread.
+    static func threadProcessorSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     public init(router: NearestFacilityRouter, points: [SnappedPoint?], eligible: EligibleSets,
                 minPointsPerWorker: Int = EligibleRouting.minPointsPerWorker) {
         self.router = router

@@ -7,10 +7,27 @@ public enum ParallelWork {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var configured: Int?
 
-    /// Worker threads for parallel phases: `--threads`, else the core count.
+    /// Worker threads for parallel phases: `--threads`, else the core count
+    /// (within `withThreads` on this thread: its count).
     public static var threads: Int {
-        get { lock.lock(); defer { lock.unlock() }; return configured ?? fromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount }
+        get {
+            if let scoped = Thread.current.threadDictionary[scopedKey] as? Int { return scoped }
+            lock.lock(); defer { lock.unlock() }; return configured ?? fromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount
+        }
         set { lock.lock(); configured = Swift.max(1, newValue); lock.unlock() }
+    }
+
+    private static let scopedKey = "bereik.ParallelWork.threads"
+
+    /// Runs `body` with `threads` at `n` (at least 1) for the parallel work
+    /// it starts from this thread: work beside a one-thread piece (a label
+    /// pass) leaves that piece its core.
+    public static func withThreads<T>(_ n: Int, _ body: () throws -> T) rethrows -> T {
+        let dictionary = Thread.current.threadDictionary
+        let outer = dictionary[scopedKey]
+        dictionary[scopedKey] = Swift.max(1, n)
+        defer { dictionary[scopedKey] = outer }
+        return try body()
     }
 
     private static let fromEnvironment: Int? = ProcessInfo.processInfo.environment["BEREIK_THREADS"]
