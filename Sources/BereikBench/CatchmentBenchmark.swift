@@ -80,7 +80,7 @@ public enum CatchmentBenchmark {
             if reference == nil && method != .grid { reference = found }
             let agreement = reference.map { ref in Double(zip(ref, found).filter { $0 == $1 }.count) / Double(samples.count) }
             rows.append(Row(method: method, seconds: seconds, sites: used, catchments: polygons.count,
-                            vertices: keys.reduce(0) { $0 + vertexCount(polygons[$1]!) }, agreement: agreement))
+                            vertices: keys.reduce(0) { $0 + polygons[$1]!.coordinateCount }, agreement: agreement))
             log("\(method.rawValue): \(String(format: "%.3f", seconds)) s")
         }
         // The grid row compared with the exact reference when one was run after it.
@@ -118,17 +118,6 @@ public enum CatchmentBenchmark {
             guard labels[u] != nil else { return false }
             for a in graph.out.range(u) where labels[graph.out.arcs[a].index] != labels[u] { return true }
             return false
-        }
-    }
-
-    static func vertexCount(_ g: Geometry) -> Int {
-        switch g {
-        case .point: return 1
-        case .multiPoint(let cs), .lineString(let cs): return cs.count
-        case .multiLineString(let ls): return ls.reduce(0) { $0 + $1.count }
-        case .polygon(let rs): return rs.reduce(0) { $0 + $1.count }
-        case .multiPolygon(let ps): return ps.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        case .collection(let gs): return gs.reduce(0) { $0 + vertexCount($1) }
         }
     }
 }

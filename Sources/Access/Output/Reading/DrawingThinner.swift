@@ -21,18 +21,8 @@ public final class DrawingThinner {
         case .point, .multiPoint: return g
         default: break
         }
-        guard let engine, tolerance > 0, Self.vertexCount(g) > Self.smallShape,
+        guard let engine, tolerance > 0, g.coordinateCount > Self.smallShape,
               let thin = try? engine.simplify(g, tolerance: tolerance) else { return g }
         return thin
-    }
-
-    static func vertexCount(_ g: Geometry) -> Int {
-        switch g {
-        case .point: return 1
-        case .multiPoint(let cs), .lineString(let cs): return cs.count
-        case .multiLineString(let lines), .polygon(let lines): return lines.reduce(0) { $0 + $1.count }
-        case .multiPolygon(let polys): return polys.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        case .collection(let parts): return parts.reduce(0) { $0 + vertexCount($1) }
-        }
     }
 }
