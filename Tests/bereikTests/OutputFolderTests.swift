@@ -82,6 +82,35 @@ final class OutputFolderTests: XCTestCase {
         }
     }
 
+    /// An interrupt while PNG conversions run (each map's rsvg-convert starts
+    /// as soon as the map is drawn) stops them before the staging folder is
+    /// removed: none is left running, none writes into a removed folder.
+    func testInterruptStopsRunningPNGConversions() throws {
+        let (parent, out) = try Self.freshOutput()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let bin = parent + "/bin", pids = parent + "/pids"
+        for dir in [bin, pids] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        // A converter that records its process id and then takes its time.
+        try "#!/bin/sh\necho $$ > \(pids)/$$\nexec sleep 60\n".write(toFile: bin + "/rsvg-convert", atomically: true, encoding: .utf8)
+        chmod(bin + "/rsvg-convert", 0o755)
+        let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let p = try Runner.start(["analyze", "--out", out], environment: ["PATH": path])
+        let deadline = Date().addingTimeInterval(300)
+        while (try FileManager.default.contentsOfDirectory(atPath: pids)).isEmpty && Date() < deadline && p.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let started = try FileManager.default.contentsOfDirectory(atPath: pids).compactMap { Int32($0) }
+        XCTAssertFalse(started.isEmpty, "no conversion started")
+        let sent = Date()
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 130)
+        XCTAssertLessThan(Date().timeIntervalSince(sent), 30, "the run did not wait for the conversions")
+        XCTAssertEqual(try Self.leftovers(parent), [], "staging removed")
+        for pid in started { XCTAssertNotEqual(kill(pid, 0), 0, "conversion \(pid) still running") }
+    }
+
     /// A second run into the same folder stops at once with the lock error;
     /// the first run's output is whole.
     func testSecondConcurrentRunStopsAtOnceWithTheLockError() throws {

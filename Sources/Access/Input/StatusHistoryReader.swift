@@ -97,7 +97,7 @@ public enum StatusHistoryReader {
             let ks = byKey[key]!.sorted { positions[$0] < positions[$1] }
             let first = rows[ks[0]]
             for k in ks.dropFirst() where rows[k].status != first.status || rows[k].eligibility != first.eligibility {
-                let what = rows[k].status != first.status ? "status '\(rows[k].status.rawValue)'" : "another eligibility list"
+                let what = rows[k].status != first.status ? rows[k].status.rawValue : "another eligibility list"
                 throw InputError.invalidValue(path: path, feature: positions[k], field: names["status"]!,
                                               expected: "one status per practice and date (feature \(positions[ks[0]]) gives practice \(first.practiceID) status '\(first.status.rawValue)'\(first.eligibility == nil ? "" : " with an eligibility list") from \(first.from))",
                                               found: what)

@@ -46,6 +46,9 @@ enum InterruptCleanup {
             lock.lock()
             let pending = Array(open.values)
             lock.unlock()
+            // Helper processes (rsvg-convert) write into the staging folder:
+            // stopped first, so none writes into it while it is removed.
+            ChildProcesses.stopAll()
             for tx in pending { tx.interrupt() }
             let name = sig == SIGINT ? "SIGINT" : "SIGTERM"
             let folders = pending.map(\.out).joined(separator: ", ")
@@ -54,6 +57,35 @@ enum InterruptCleanup {
                 : "bereik: stopped by \(name); \(folders) left as it was before this run (the partial output was removed).\n"
             FileHandle.standardError.write(Data(message.utf8))
             _exit(128 + sig)
+        }
+    }
+}
+
+/// Helper processes bereik started that write into an output transaction's
+/// staging folder (the PNG conversions), so that an interrupt stops them
+/// before the folder is removed. Each registers while it runs.
+public enum ChildProcesses {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var running: Set<pid_t> = []
+
+    public static func started(_ pid: pid_t) {
+        lock.lock(); running.insert(pid); lock.unlock()
+    }
+
+    public static func ended(_ pid: pid_t) {
+        lock.lock(); running.remove(pid); lock.unlock()
+    }
+
+    /// Kills every running helper and waits until each has exited.
+    static func stopAll() {
+        lock.lock()
+        let pids = running
+        running.removeAll()
+        lock.unlock()
+        for pid in pids {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
         }
     }
 }

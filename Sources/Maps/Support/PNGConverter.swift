@@ -1,3 +1,4 @@
+import Access
 import Foundation
 
 /// Converts SVG to PNG with librsvg's `rsvg-convert` (Debian: librsvg2-bin)
@@ -54,12 +55,14 @@ final class PNGConversion {
             try? FileManager.default.removeItem(atPath: messages)
             throw error
         }
+        ChildProcesses.started(process.processIdentifier)
     }
 
     func finish() throws {
         guard !finished else { return }
         finished = true
         process.waitUntilExit()
+        ChildProcesses.ended(process.processIdentifier)
         let message = (try? String(contentsOfFile: messages, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: messages)
         guard process.terminationStatus == 0 else {
@@ -73,6 +76,7 @@ final class PNGConversion {
         guard !finished else { return }
         finished = true
         process.waitUntilExit()
+        ChildProcesses.ended(process.processIdentifier)
         try? FileManager.default.removeItem(atPath: messages)
         try? FileManager.default.removeItem(atPath: temporary)
     }
