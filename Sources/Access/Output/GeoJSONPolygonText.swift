@@ -10,13 +10,14 @@ import Geo
 enum GeoJSONPolygonText {
     /// Whether `g` is written here exactly as OGR writes it: a polygon or a
     /// multipolygon of at least one polygon, each of at least one ring of at
-    /// least four positions, all within longitude ±180 and latitude ±90 (OGR
-    /// also cuts geometries at the antimeridian; none reach it here). Any
-    /// other geometry makes its layer go through OGR.
+    /// least four positions, all finite and away from the antimeridian and
+    /// the poles (longitude within ±179, latitude within ±89: OGR's RFC 7946
+    /// writer may cut or wrap geometries there). Any other geometry makes its
+    /// layer go through OGR.
     static func isWritable(_ g: Geometry) -> Bool {
         func ok(_ rings: [[Coordinate]]) -> Bool {
             !rings.isEmpty && rings.allSatisfy { ring in
-                ring.count >= 4 && ring.allSatisfy { abs($0.x) <= 180 && abs($0.y) <= 90 }
+                ring.count >= 4 && ring.allSatisfy { abs($0.x) <= 179 && abs($0.y) <= 89 }
             }
         }
         switch g {

@@ -138,12 +138,14 @@ final class PolygonsInWGS84Tests: XCTestCase {
     }
 
     /// Geometries the stream does not write as OGR would (an empty polygon, a
-    /// ring of three positions, a line, a collection) send the whole layer to
-    /// OGR: the file is still OGR's.
+    /// ring of three positions, a line, a collection, a ring across the
+    /// antimeridian) send the whole layer to OGR: the file is still OGR's.
     func testOtherGeometriesGoThroughOGR() throws {
         let square = [Coordinate(x: 5, y: 52), Coordinate(x: 5.1, y: 52), Coordinate(x: 5.1, y: 52.1), Coordinate(x: 5, y: 52)]
+        let acrossTheAntimeridian = [Coordinate(x: 179.5, y: -17), Coordinate(x: -179.5, y: -17), Coordinate(x: -179.5, y: -16),
+                                     Coordinate(x: 179.5, y: -16), Coordinate(x: 179.5, y: -17)]
         for odd: Geometry in [.polygon([]), .polygon([Array(square.prefix(3))]), .lineString(square),
-                              .collection([.polygon([square + [square[0]]])]), .multiPolygon([])] {
+                              .collection([.polygon([square + [square[0]]])]), .multiPolygon([]), .polygon([acrossTheAntimeridian])] {
             let table = OutputTable(name: "odd", fields: [FieldDefinition("id", .integer)], rows: [[.integer(1)], [.integer(2)]],
                                     geometries: [.polygon([square + [square[0]]]), odd], kind: .polygon)
             XCTAssertFalse(PolygonsInWGS84.isStreamable(table), "\(odd)")
