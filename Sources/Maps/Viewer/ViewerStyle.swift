@@ -36,7 +36,7 @@ enum ViewerStyle {
     #region-table th.sorted-asc::after { content: " ▲"; }
     #region-table th.sorted-desc::after { content: " ▼"; }
     #region-table td { padding: 3px 6px; border-bottom: 1px solid #eee; }
-    #region-table td.reasons { font-size: 12px; color: #444; max-width: 420px; }
+    #region-table td.reasons { font-size: 12px; color: #444; min-width: 320px; max-width: 420px; }
     #region-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
     #region-table tr.flagged td:first-child { border-left: 4px solid #D55E00; }
     #region-table tbody tr { cursor: pointer; }
