@@ -90,12 +90,7 @@ public enum SiteReader {
                 postcode = p
             }
             let id = text(0) ?? String(f.position)
-            if let shape = f.shape, LayerReader.isNeitherPointNorArea(shape) {
-                if strict {
-                    throw InputError.invalidGeometry(path: path, feature: f.position, detail: "a \(shape.typeName), expected a point or a polygon")
-                }
-                lines.append("\(f.position) (\(shape.typeName))")
-            }
+            if let note = try reader.nonArealNote(f) { lines.append(note) }
             sites.append(HousingSite(id: id, name: text(1) ?? id, geometry: f.point.map { .point($0) } ?? f.shape!,
                                      homes: homes, householdSize: size, postcode: postcode))
         }

@@ -148,12 +148,7 @@ public struct PlanJob {
             let id = slots[0].flatMap { f.values[$0].text } ?? String(f.position)
             if let earlier = seen[id] { throw InputError.duplicateKey(path: path, field: fields["id"] ?? "id", key: id, features: [earlier, f.position]) }
             seen[id] = f.position
-            if let shape = f.shape, LayerReader.isNeitherPointNorArea(shape) {
-                if input.strict {
-                    throw InputError.invalidGeometry(path: path, feature: f.position, detail: "a \(shape.typeName), expected a point or a polygon")
-                }
-                lines.append("\(f.position) (\(shape.typeName))")
-            }
+            if let note = try reader.nonArealNote(f) { lines.append(note) }
             let location = try f.point ?? engine.pointOnSurface(f.shape!)
             return Candidate(id: id, name: slots[1].flatMap { f.values[$0].text } ?? id, location: location)
         }

@@ -276,6 +276,18 @@ struct LayerReader {
         }
     }
 
+    /// Why a geometry `isNeitherPointNorArea` cannot stand for one place.
+    static func notPlaceable(_ shape: Geometry) -> String { "a \(shape.typeName), expected a point or a polygon" }
+
+    /// A feature of `read(pick:)` that is a line or points of several places
+    /// where one place is meant: refused under --strict, else its
+    /// "position (type)" for the caller's warning; nil for points and areas.
+    func nonArealNote(_ f: RawFeature) throws -> String? {
+        guard let shape = f.shape, Self.isNeitherPointNorArea(shape) else { return nil }
+        if strict { throw InputError.invalidGeometry(path: path, feature: f.position, detail: Self.notPlaceable(shape)) }
+        return "\(f.position) (\(shape.typeName))"
+    }
+
     /// The x and y columns: `--x-field`/`--y-field` when the layer has them,
     /// else the first candidates present.
     private func coordinateColumns(_ r: FieldResolver, required: Bool) throws -> (Int, Int)? {
@@ -348,7 +360,7 @@ struct LayerReader {
         /// refused under --strict, else counted (the warning in `finish`).
         private mutating func checkPlaceable(_ row: ReadRow) throws {
             guard let shape = row.shape, LayerReader.isNeitherPointNorArea(shape) else { return }
-            let detail = "a \(shape.typeName), expected a point or a polygon"
+            let detail = LayerReader.notPlaceable(shape)
             if log.strict {
                 throw InputError.invalidGeometry(path: reader.path, feature: row.position, detail: detail)
             }

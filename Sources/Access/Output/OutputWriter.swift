@@ -51,8 +51,7 @@ public struct OutputWriter {
                 let moved = try movedCatchments.get()
                 try PolygonsInWGS84.writeGeoJSON(moved, path: stage("catchments.geojson"))
                 guard beside != nil else { return nil }
-                return try WrittenLayer.mapLayer(moved: moved, fileName: "catchments.geojson")
-                    ?? OutputFolderReader.readLayer(folder, "catchments.geojson")
+                return try WrittenLayer.mapLayer(moved: moved, writtenAs: "catchments.geojson", in: folder)
             }, { () -> (files: Result<([String], [OutputTable]), Error>, squares: Result<(table: OutputTable, layer: MapLayer?)?, Error>) in
                 // Each thread its own transformer: a PROJ context is not shared between threads.
                 let toWGS84: CoordinateTransformer
@@ -82,8 +81,7 @@ public struct OutputWriter {
                     let moved = try PolygonsInWGS84.move(cells)
                     try PolygonsInWGS84.writeGeoJSON(moved, path: stage(PopulationCells.fileName))
                     guard beside != nil else { return (cells, nil) }
-                    return (cells, try WrittenLayer.mapLayer(moved: moved, fileName: PopulationCells.fileName)
-                        ?? OutputFolderReader.readLayer(folder, PopulationCells.fileName))
+                    return (cells, try WrittenLayer.mapLayer(moved: moved, writtenAs: PopulationCells.fileName, in: folder))
                 }
                 return (first, squares)
             })

@@ -169,12 +169,6 @@ public struct EligibleRouting: Sendable {
         public var forwardS = 0.0
     }
 
-    /// - Parameters:
-    ///   - router: the router of the multi-source pass (its mode and weight).
-    ///   - points: the points' snaps for the router's mode; only those some
-    ///     restricted practice accepts take part.
-    ///   - minPointsPerWorker: the least points per worker in the per-point
-    ///     steps (tests set 1 to split small cases into blocks).
     /// The router's label pass and this preparation side by side: the
     /// preparation needs the router and the points, not the labels, and the
     /// label pass is one thread, so the preparation runs on the other
@@ -204,6 +198,12 @@ public struct EligibleRouting: Sendable {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
+    /// - Parameters:
+    ///   - router: the router of the multi-source pass (its mode and weight).
+    ///   - points: the points' snaps for the router's mode; only those some
+    ///     restricted practice accepts take part.
+    ///   - minPointsPerWorker: the least points per worker in the per-point
+    ///     steps (tests set 1 to split small cases into blocks).
     public init(router: NearestFacilityRouter, points: [SnappedPoint?], eligible: EligibleSets,
                 minPointsPerWorker: Int = EligibleRouting.minPointsPerWorker) {
         self.router = router

@@ -10,6 +10,12 @@ import Geo
 /// are those written, booleans as the 0/1 integers OGR reads back, NaN and
 /// infinities as the nulls written.
 public enum WrittenLayer {
+    /// The layer `PolygonsInWGS84.writeGeoJSON` wrote as `fileName` into
+    /// `folder` from `moved`: from memory when it was streamed, else read back.
+    static func mapLayer(moved: OutputTable, writtenAs fileName: String, in folder: String) throws -> MapLayer? {
+        try mapLayer(moved: moved, fileName: fileName) ?? OutputFolderReader.readLayer(folder, fileName)
+    }
+
     /// nil when the layer is not streamed (OGR writes it, and only the file
     /// tells how it reads back).
     static func mapLayer(moved table: OutputTable, fileName: String) throws -> MapLayer? {
